@@ -1,0 +1,13 @@
+//! Annotations: tags and notes on a unit or a run of units, and how they stay anchored to the text
+//! when the article changes.
+//!
+//! Pure data and algorithms over an [`Article`](crate::article::Article): no files, no clock (times
+//! are passed in), no terminal.
+
+mod anchor;
+mod model;
+mod tag;
+
+pub use anchor::{Placement, Status, anchor_for, place_all};
+pub use model::{Annotation, Anchor, Timestamp};
+pub use tag::Tag;

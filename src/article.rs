@@ -1,0 +1,147 @@
+//! An article: its decoded text, metadata and units (title, headings, sentences).
+//!
+//! Owns the model every other module reads. Built from bytes, never from a path: reading files is
+//! the library's job. Every offset in a [`Unit`] is a byte offset into [`Article::text`], the
+//! file's text as decoded (BOM and CR included), so that it points into the file; code-point
+//! offsets for the outside world come from [`CharIndex`].
+
+mod char_index;
+mod decode;
+mod display;
+mod metadata;
+pub mod segment;
+mod structure;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+pub use char_index::CharIndex;
+pub use decode::SourceEncoding;
+pub use metadata::Metadata;
+
+/// What a unit is: the article's title, a heading, or a sentence of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// The article's title (at most one, always the first unit when present).
+    Title,
+    /// A heading inside the article.
+    Heading,
+    /// A sentence of a paragraph.
+    Sentence,
+}
+
+/// One unit of reading and tagging, located by byte offsets into [`Article::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// Title, heading or sentence.
+    pub kind: UnitKind,
+    /// Index of the paragraph (block) the unit belongs to, counting from 0.
+    pub paragraph: usize,
+    /// Byte offset of the unit's first character.
+    pub start: usize,
+    /// Byte offset just past the unit's last character.
+    pub end: usize,
+}
+
+impl Unit {
+    /// The unit's byte range in the article text.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Why an article could not be loaded.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ArticleError {
+    /// The file has no bytes, or nothing but whitespace.
+    #[error("{name}: the file is empty; an article needs some text")]
+    Empty {
+        /// The file name.
+        name: String,
+    },
+    /// The file holds NUL bytes, so it is not text.
+    #[error("{name}: this looks like a binary file (a NUL byte at byte {offset}); sidenote reads .txt and .md articles")]
+    Binary {
+        /// The file name.
+        name: String,
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
+}
+
+/// A loaded article: text, metadata, units, and the offset index between bytes and code points.
+#[derive(Debug, Clone)]
+pub struct Article {
+    text: String,
+    encoding: SourceEncoding,
+    metadata: Metadata,
+    units: Vec<Unit>,
+    chars: CharIndex,
+}
+
+impl Article {
+    /// Decodes, reads metadata from and segments the bytes of the file called `name`.
+    pub fn parse(name: &str, bytes: &[u8]) -> Result<Article, ArticleError> {
+        let (text, encoding) = decode::decode(name, bytes)?;
+        Ok(Article::from_text(name, text, encoding))
+    }
+
+    /// Builds an article from text that is already decoded.
+    pub fn from_text(name: &str, text: String, encoding: SourceEncoding) -> Article {
+        let layout = structure::layout(&text);
+        let units = layout.units;
+        let metadata = metadata::Metadata::resolve(name, &text, &layout.metadata, &units);
+        let chars = CharIndex::new(&text);
+        Article {
+            text,
+            encoding,
+            metadata,
+            units,
+            chars,
+        }
+    }
+
+    /// The file's text as decoded, BOM and CR included: every offset points here.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The encoding the file was decoded from; anything but UTF-8 deserves a warning.
+    pub fn encoding(&self) -> SourceEncoding {
+        self.encoding
+    }
+
+    /// Title, date, source and the other metadata found at the top of the file.
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
+    /// The units in document order.
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+
+    /// The raw source slice of unit `index`, as it stands in the file.
+    pub fn unit_source(&self, index: usize) -> Option<&str> {
+        let unit = self.units.get(index)?;
+        self.text.get(unit.range())
+    }
+
+    /// The text of unit `index` as people read it: hard wraps and whitespace runs folded to single
+    /// spaces, markup removed, control characters replaced so they never reach a terminal.
+    pub fn unit_text(&self, index: usize) -> Option<Cow<'_, str>> {
+        self.unit_source(index).map(display::display_text)
+    }
+
+    /// The index of the unit that contains byte `offset`, or the first unit after it.
+    pub fn unit_at_byte(&self, offset: usize) -> Option<usize> {
+        let index = self.units.partition_point(|unit| unit.end <= offset);
+        (index < self.units.len()).then_some(index)
+    }
+
+    /// The offset index between bytes and code points of [`Article::text`].
+    pub fn chars(&self) -> &CharIndex {
+        &self.chars
+    }
+}

@@ -1,0 +1,56 @@
+//! The command line: parses arguments and runs one subcommand, or the reading screen.
+//!
+//! A thin shell over the core: each subcommand lives in its own file under `cli/` and only
+//! formats what the core computes.
+
+mod open;
+mod segment;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// A keyboard-driven terminal reader for tagging claims, denials and quotes in news articles.
+#[derive(Debug, Parser)]
+#[command(name = "sidenote", version, about)]
+pub struct Cli {
+    /// Articles or folders to open; the default library when none are given.
+    pub paths: Vec<std::path::PathBuf>,
+    /// What to do instead of opening the reading screen.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print an article's units (title, headings, sentences) as JSON Lines.
+    Segment(segment::Args),
+}
+
+/// Runs sidenote with the process's arguments and returns its exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Segment(args)) => segment::run(&args),
+        None => open::run(&cli.paths),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(io::stderr(), "sidenote: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Whether `error` comes from writing to a closed pipe (`sidenote segment x | head`), which is
+/// success for a command-line tool.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|cause| cause.downcast_ref::<io::Error>())
+        .any(|io| io.kind() == io::ErrorKind::BrokenPipe)
+}
