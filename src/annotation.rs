@@ -6,8 +6,10 @@
 
 mod anchor;
 mod model;
+mod set;
 mod tag;
 
 pub use anchor::{Placement, Status, anchor_for, place_all};
-pub use model::{Annotation, Anchor, Timestamp};
+pub use model::{Anchor, Annotation, Timestamp};
+pub use set::{AnnotationSet, Stamp};
 pub use tag::Tag;

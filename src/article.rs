@@ -61,7 +61,9 @@ pub enum ArticleError {
         name: String,
     },
     /// The file holds NUL bytes, so it is not text.
-    #[error("{name}: this looks like a binary file (a NUL byte at byte {offset}); sidenote reads .txt and .md articles")]
+    #[error(
+        "{name}: this looks like a binary file (a NUL byte at byte {offset}); sidenote reads .txt and .md articles"
+    )]
     Binary {
         /// The file name.
         name: String,

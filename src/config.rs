@@ -66,7 +66,11 @@ impl Config {
             .clone()
             .filter(|name| !name.trim().is_empty())
             .or_else(|| std::env::var("USER").ok().filter(|name| !name.is_empty()))
-            .or_else(|| std::env::var("USERNAME").ok().filter(|name| !name.is_empty()))
+            .or_else(|| {
+                std::env::var("USERNAME")
+                    .ok()
+                    .filter(|name| !name.is_empty())
+            })
             .unwrap_or_else(|| "unknown".to_owned())
     }
 }

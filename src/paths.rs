@@ -36,7 +36,10 @@ impl Dirs {
                 .ok_or(NoHome)
         };
         Ok(Dirs {
-            data: pick(DATA_DIR_VAR, project.as_ref().map(|p| p.data_dir().to_owned()))?,
+            data: pick(
+                DATA_DIR_VAR,
+                project.as_ref().map(|p| p.data_dir().to_owned()),
+            )?,
             config: pick(
                 CONFIG_DIR_VAR,
                 project.as_ref().map(|p| p.config_dir().to_owned()),

@@ -68,7 +68,9 @@ pub fn place_all(article: &Article, annotations: &[Annotation]) -> Vec<Placement
 fn place(article: &Article, anchor: &Anchor) -> Placement {
     let text = article.text();
     let chars = article.chars();
-    let found = chars.byte_of_char(text, anchor.start).zip(chars.byte_of_char(text, anchor.end));
+    let found = chars
+        .byte_of_char(text, anchor.start)
+        .zip(chars.byte_of_char(text, anchor.end));
     match found {
         Some((start, end)) if text.get(start..end) == Some(anchor.exact.as_str()) => {
             let first = article.unit_at_byte(start);

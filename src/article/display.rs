@@ -10,7 +10,10 @@ pub fn display_text(source: &str) -> Cow<'_, str> {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().map(|c| if c.is_control() { '\u{FFFD}' } else { c }));
+        out.extend(
+            word.chars()
+                .map(|c| if c.is_control() { '\u{FFFD}' } else { c }),
+        );
     }
     Cow::Owned(out)
 }
