@@ -1,17 +1,380 @@
 //! Sentence boundaries inside one paragraph of news text.
+//!
+//! Owns the decision "does a sentence end here?" and nothing else: paragraphs, headings and
+//! markup blocks are found by the structure pass before text reaches this module. Works on bytes
+//! and returns byte ranges; it allocates nothing but the output.
+//!
+//! The scan jumps from one candidate byte to the next (`.`, `!`, `?`, `]` and the lead bytes of
+//! non-ASCII terminators), so ordinary letters cost one table look-up each. At a terminator it
+//! reads the run of terminators and closing quotes, then weighs the word before it (an
+//! abbreviation? an acronym? an initial?) against the word after it (capitalised? a typical
+//! sentence opener? a name continuation?). Full stops of Chinese and Japanese end a sentence
+//! without a following space; every other terminator needs whitespace after it, which keeps
+//! decimals, URLs, e-mail addresses and file names whole.
+
+mod words;
 
 use std::ops::Range;
 
-/// The byte ranges of the sentences of `paragraph`, trimmed of surrounding whitespace.
+use words::Abbreviation;
+
+/// The byte ranges of the sentences of `paragraph`, in order, trimmed of surrounding whitespace.
 pub fn sentences(paragraph: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut start = 0;
-    for (at, _) in paragraph.match_indices(". ") {
-        push_trimmed(paragraph, start..at + 1, &mut out);
-        start = at + 1;
-    }
-    push_trimmed(paragraph, start..paragraph.len(), &mut out);
+    sentences_into(paragraph, &mut out);
     out
+}
+
+/// Replaces the contents of `out` with the sentences of `paragraph`, reusing its allocation.
+pub fn sentences_into(paragraph: &str, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let bytes = paragraph.as_bytes();
+    let mut start = 0;
+    let mut at = 0;
+    while let Some(found) = next_candidate(bytes, at) {
+        if bytes[found] == b']' {
+            at = skip_link_target(bytes, found);
+            continue;
+        }
+        let Some(run) = Run::scan(paragraph, found) else {
+            at = found + 1;
+            continue;
+        };
+        at = run.end;
+        if run.ends_sentence(paragraph, found) && has_word(&paragraph[start..found]) {
+            push_trimmed(paragraph, start..run.end, out);
+            start = run.end;
+        }
+    }
+    push_trimmed(paragraph, start..paragraph.len(), out);
+}
+
+/// Bytes worth a closer look: ASCII terminators, `]` (a Markdown link target may follow), and
+/// the lead bytes of the non-ASCII terminators (… ‼ 。 ！ ？ ｡ ؟ ۔ । ። ။).
+static CANDIDATE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut lead = 0;
+    let bytes = *b".!?]\xD8\xDB\xE0\xE1\xE2\xE3\xEF";
+    while lead < bytes.len() {
+        table[bytes[lead] as usize] = true;
+        lead += 1;
+    }
+    table
+};
+
+fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    rest.iter()
+        .position(|&byte| CANDIDATE[byte as usize])
+        .map(|offset| from + offset)
+}
+
+/// Where to resume after the `]` at `at`: past the `(url)` of a Markdown link, so that nothing
+/// inside a URL is taken for a sentence end.
+fn skip_link_target(bytes: &[u8], at: usize) -> usize {
+    if bytes.get(at + 1) != Some(&b'(') {
+        return at + 1;
+    }
+    match memchr::memchr(b')', &bytes[at + 2..]) {
+        Some(close) => at + 2 + close + 1,
+        None => at + 1,
+    }
+}
+
+/// A run of terminators and closing marks that may end a sentence, such as `.`, `?”` or `.”.`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Run {
+    /// Byte offset just past the run.
+    end: usize,
+    /// A single full stop, nothing else: the only case where abbreviations matter.
+    plain_stop: bool,
+    /// A closing quote, bracket or emphasis mark follows the terminator.
+    closed: bool,
+    /// A CJK full stop, which ends a sentence with no space after it.
+    cjk: bool,
+}
+
+/// What one character of a terminator run is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Stop,
+    Ellipsis,
+    Exclaim,
+    Cjk,
+    Closer,
+}
+
+fn mark(c: char) -> Option<Mark> {
+    match c {
+        '.' => Some(Mark::Stop),
+        '…' => Some(Mark::Ellipsis),
+        '!' | '?' | '‼' | '⁇' | '⁈' | '⁉' | '؟' | '۔' | '।' | '॥' | '።' | '။' => {
+            Some(Mark::Exclaim)
+        }
+        '。' | '！' | '？' | '｡' => Some(Mark::Cjk),
+        '"' | '\'' | ')' | ']' | '*' | '_' | '”' | '’' | '»' | '›' | '」' | '』' | '）' | '】'
+        | '〕' | '〉' | '》' => Some(Mark::Closer),
+        _ => None,
+    }
+}
+
+/// The character starting at byte `at`, which must be a char boundary.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|rest| rest.chars().next())
+}
+
+impl Run {
+    /// Reads the run starting at `at`, or `None` when the character there is not a terminator.
+    fn scan(text: &str, at: usize) -> Option<Run> {
+        let bytes = text.as_bytes();
+        let first = char_at(text, at)?;
+        if mark(first)? == Mark::Closer {
+            return None;
+        }
+        let (mut stops, mut other, mut closed, mut cjk) = (0usize, false, false, false);
+        let mut end = at;
+        while let Some(c) = char_at(text, end) {
+            match mark(c) {
+                Some(Mark::Stop) => stops += 1,
+                Some(Mark::Ellipsis | Mark::Exclaim) => other = true,
+                Some(Mark::Cjk) => cjk = true,
+                Some(Mark::Closer) => closed = true,
+                None if c == ' ' && stops > 0 && is_spaced_ellipsis(bytes, end) => {
+                    // ". . ." is one ellipsis; keep its dots together.
+                    other = true;
+                    end += 2;
+                    continue;
+                }
+                None => break,
+            }
+            end += c.len_utf8();
+        }
+        Some(Run {
+            end,
+            plain_stop: stops == 1 && !other && !cjk,
+            closed,
+            cjk,
+        })
+    }
+
+    /// Whether the sentence ends after this run, given the text around it; `at` is where the run
+    /// starts.
+    fn ends_sentence(&self, text: &str, at: usize) -> bool {
+        if self.cjk {
+            return true;
+        }
+        let next = Next::read(text, self.end);
+        if let NextKind::End | NextKind::Glued = next.kind {
+            return false;
+        }
+        if !self.plain_stop || self.closed {
+            // After ?, !, an ellipsis or a closing quote only a lower-case word continues the
+            // sentence ("Why?" he asked), unless it is a brand such as iPhone.
+            return !matches!(next.kind, NextKind::Lower { camel: false });
+        }
+        match Previous::before(text, at) {
+            Previous::Word => true,
+            Previous::Title => false,
+            Previous::Abbreviation(Abbreviation::Title) => false,
+            Previous::Abbreviation(Abbreviation::NumberPrefix) => next.kind != NextKind::Digit,
+            Previous::Abbreviation(Abbreviation::Ender) => match next.kind {
+                NextKind::Upper { word, .. } => !words::continues_name(word),
+                NextKind::Lower { .. } => false,
+                _ => true,
+            },
+            Previous::Abbreviation(Abbreviation::Weak) => match next.kind {
+                NextKind::Upper { word, initial } => !initial && words::is_sentence_starter(word),
+                _ => false,
+            },
+        }
+    }
+}
+
+/// Whether `bytes[at..]` reads " ." closing a spaced ellipsis (". . ."), not a new sentence
+/// that happens to start with a dot.
+fn is_spaced_ellipsis(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at + 1) == Some(&b'.')
+        && bytes
+            .get(at + 2)
+            .is_none_or(|&after| matches!(after, b' ' | b'.' | b'\n' | b'\r' | b'\t'))
+}
+
+/// What follows a terminator run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Next<'a> {
+    kind: NextKind<'a>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NextKind<'a> {
+    /// Nothing but whitespace is left.
+    End,
+    /// No whitespace after the run: "3.5", "U.S.-led", "example.com", "e.g.,".
+    Glued,
+    /// A word in lower case; `camel` for brands like iPhone and eBay.
+    Lower { camel: bool },
+    /// A capitalised word; `word` holds its ASCII letters, `initial` tells "A." from "A".
+    Upper { word: &'a [u8], initial: bool },
+    /// A digit.
+    Digit,
+    /// Anything else: a caseless script, a symbol, a dash.
+    Other,
+}
+
+impl<'a> Next<'a> {
+    fn read(text: &'a str, at: usize) -> Next<'a> {
+        let bytes = text.as_bytes();
+        let mut pos = at;
+        let mut spaced = false;
+        let mut first = None;
+        while let Some(c) = char_at(text, pos) {
+            if c.is_whitespace() {
+                spaced = true;
+            } else if !spaced || !is_opener(c) {
+                first = Some(c);
+                break;
+            }
+            pos += c.len_utf8();
+        }
+        let kind = match first {
+            None => NextKind::End,
+            Some(_) if !spaced => NextKind::Glued,
+            Some(c) if c.is_ascii_digit() => NextKind::Digit,
+            Some(c) if c.is_ascii_lowercase() => NextKind::Lower {
+                camel: bytes.get(pos + 1).is_some_and(u8::is_ascii_uppercase),
+            },
+            Some(c) if c.is_ascii_uppercase() => {
+                let len = bytes[pos..]
+                    .iter()
+                    .take_while(|byte| byte.is_ascii_alphabetic())
+                    .count();
+                NextKind::Upper {
+                    word: &bytes[pos..pos + len],
+                    initial: len == 1 && bytes.get(pos + 1) == Some(&b'.'),
+                }
+            }
+            Some(c) if c.is_lowercase() => NextKind::Lower { camel: false },
+            Some(c) if c.is_uppercase() => NextKind::Upper {
+                word: &[],
+                initial: false,
+            },
+            Some(_) => NextKind::Other,
+        };
+        Next { kind }
+    }
+}
+
+/// Marks that may open a sentence before its first word: quotes, brackets, emphasis.
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '('
+            | '['
+            | '*'
+            | '_'
+            | '“'
+            | '‘'
+            | '«'
+            | '‹'
+            | '„'
+            | '¿'
+            | '¡'
+            | '「'
+            | '『'
+            | '（'
+    )
+}
+
+/// What stands just before a single full stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Previous {
+    /// An ordinary word, a number or a symbol: the stop ends the sentence.
+    Word,
+    /// A connector written with dots (e.g., i.e.) or a list number at the start of a line.
+    Title,
+    /// A known abbreviation, a dotted acronym (U.S., p.m.) or a single letter (J., S.).
+    Abbreviation(Abbreviation),
+}
+
+impl Previous {
+    fn before(text: &str, at: usize) -> Previous {
+        let bytes = text.as_bytes();
+        let start = bytes[..at]
+            .iter()
+            .rposition(|byte| !byte.is_ascii_alphabetic())
+            .map_or(0, |index| index + 1);
+        let word = &bytes[start..at];
+        if word.is_empty() {
+            return if is_list_number(bytes, at) {
+                Previous::Title
+            } else {
+                Previous::Word
+            };
+        }
+        match bytes[..start].last() {
+            Some(b'.') => return Previous::dotted(bytes, start, at),
+            Some(b'\'') => return Previous::Word,
+            Some(&byte) if byte >= 0x80 => {
+                // A word that merely ends in ASCII letters ("Müller", "don’t") is an ordinary
+                // word, but an abbreviation may follow a curly quote or a dash.
+                let before = text[..start].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '’') {
+                    return Previous::Word;
+                }
+            }
+            _ => {}
+        }
+        if let Some(class) = words::abbreviation(word) {
+            return Previous::Abbreviation(class);
+        }
+        if word.len() == 1 {
+            return Previous::Abbreviation(Abbreviation::Weak);
+        }
+        Previous::Word
+    }
+
+    /// Classifies a word that follows another dot: "U.S", "p.m", "e.g", "Ph.D", "example.com".
+    fn dotted(bytes: &[u8], start: usize, at: usize) -> Previous {
+        let token_start = bytes[..start]
+            .iter()
+            .rposition(|byte| !(byte.is_ascii_alphabetic() || *byte == b'.'))
+            .map_or(0, |index| index + 1);
+        let token = &bytes[token_start..at];
+        if matches!(token, b"e.g" | b"i.e" | b"E.g" | b"I.e" | b"a.k.a") {
+            return Previous::Title;
+        }
+        let short_parts = token
+            .split(|&byte| byte == b'.')
+            .all(|part| !part.is_empty() && part.len() <= 2);
+        if short_parts {
+            Previous::Abbreviation(Abbreviation::Weak)
+        } else {
+            Previous::Word
+        }
+    }
+}
+
+/// Whether the full stop at `at` follows a list number that opens a line ("1. The first").
+fn is_list_number(bytes: &[u8], at: usize) -> bool {
+    let digits = bytes[..at]
+        .iter()
+        .rev()
+        .take_while(|byte| byte.is_ascii_digit())
+        .count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let line = bytes[..at - digits]
+        .iter()
+        .rev()
+        .find(|&&byte| byte != b' ' && byte != b'\t');
+    matches!(line, None | Some(b'\n'))
+}
+
+/// Whether `text` holds a letter or digit, so that a lone "..." or "”" never becomes a sentence.
+fn has_word(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -20,5 +383,77 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let trail = slice.len() - slice.trim_end().len();
     if lead + trail < slice.len() {
         out.push(range.start + lead..range.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn previous(text: &str) -> Previous {
+        let at = text.rfind('.').unwrap();
+        Previous::before(text, at)
+    }
+
+    #[test]
+    fn the_word_before_a_stop_is_classified() {
+        assert_eq!(
+            previous("said Mr."),
+            Previous::Abbreviation(Abbreviation::Title)
+        );
+        assert_eq!(
+            previous("in the U.S."),
+            Previous::Abbreviation(Abbreviation::Weak)
+        );
+        assert_eq!(
+            previous("at 5 p.m."),
+            Previous::Abbreviation(Abbreviation::Weak)
+        );
+        assert_eq!(previous("fruit, e.g."), Previous::Title);
+        assert_eq!(previous("J."), Previous::Abbreviation(Abbreviation::Weak));
+        assert_eq!(
+            previous("Acme Inc."),
+            Previous::Abbreviation(Abbreviation::Ender)
+        );
+        assert_eq!(previous("see example.com."), Previous::Word);
+        assert_eq!(previous("I don’t."), Previous::Word);
+        assert_eq!(previous("I don't."), Previous::Word);
+        assert_eq!(previous("Herr Müller."), Previous::Word);
+        assert_eq!(
+            previous("(“Dr."),
+            Previous::Abbreviation(Abbreviation::Title)
+        );
+        assert_eq!(previous("a sales rep."), Previous::Word);
+        assert_eq!(previous("rose 5%."), Previous::Word);
+        assert_eq!(previous("items\n 2."), Previous::Title);
+        assert_eq!(previous("by 2."), Previous::Word);
+    }
+
+    #[test]
+    fn runs_take_closing_marks_and_spaced_ellipses() {
+        let text = "stage.”. Next";
+        let run = Run::scan(text, 5).unwrap();
+        assert_eq!(&text[..run.end], "stage.”.");
+        assert!(!run.plain_stop && run.closed);
+
+        let text = "wait . . . then";
+        let run = Run::scan(text, 5).unwrap();
+        assert_eq!(&text[..run.end], "wait . . .");
+        assert!(!run.plain_stop);
+
+        let text = "好。下";
+        let run = Run::scan(text, 3).unwrap();
+        assert!(run.cjk);
+        assert_eq!(&text[..run.end], "好。");
+
+        assert_eq!(Run::scan("a”b", 1), None);
+    }
+
+    #[test]
+    fn link_targets_are_skipped_whole() {
+        let text = b"[a](http://x.y/?. Z) rest";
+        assert_eq!(skip_link_target(text, 2), 20);
+        assert_eq!(skip_link_target(b"[a] b", 2), 3);
+        assert_eq!(skip_link_target(b"[a](open", 2), 3);
     }
 }
