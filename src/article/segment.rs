@@ -160,22 +160,27 @@ impl Run {
     /// Whether the sentence ends after this run, given the text around it; `at` is where the run
     /// starts.
     fn ends_sentence(&self, text: &str, at: usize) -> bool {
-        if self.cjk {
-            return true;
-        }
         let next = Next::read(text, self.end);
+        if self.cjk {
+            // 「…。」と言った: a quotation particle after the closing bracket continues it.
+            return !(self.closed && matches!(next.first, Some('と' | 'っ' | '、')));
+        }
         if let NextKind::End | NextKind::Glued = next.kind {
             return false;
         }
         if !self.plain_stop || self.closed {
-            // After ?, !, an ellipsis or a closing quote only a lower-case word continues the
-            // sentence ("Why?" he asked), unless it is a brand such as iPhone.
-            return !matches!(next.kind, NextKind::Lower { camel: false });
+            // After ?, !, an ellipsis or a closing quote a lower-case word continues the sentence
+            // ("Why?" he asked) unless it is a brand such as iPhone, and so does a speech tag
+            // ("Why?" Lee asked).
+            return match next.kind {
+                NextKind::Lower { camel } => camel,
+                NextKind::Upper { .. } => !(self.closed && is_speech_tag(text.as_bytes(), next.at)),
+                _ => true,
+            };
         }
         match Previous::before(text, at) {
             Previous::Word => true,
-            Previous::Title => false,
-            Previous::Abbreviation(Abbreviation::Title) => false,
+            Previous::Title | Previous::Abbreviation(Abbreviation::Title) => false,
             Previous::Abbreviation(Abbreviation::NumberPrefix) => next.kind != NextKind::Digit,
             Previous::Abbreviation(Abbreviation::Ender) => match next.kind {
                 NextKind::Upper { word, .. } => !words::continues_name(word),
@@ -186,8 +191,35 @@ impl Run {
                 NextKind::Upper { word, initial } => !initial && words::is_sentence_starter(word),
                 _ => false,
             },
+            Previous::Time => match next.kind {
+                NextKind::Upper { word, .. } => !words::continues_time(word),
+                _ => false,
+            },
         }
     }
+}
+
+/// Whether the capitalised words at `at` are a speech tag such as "Lee said" or "Lee Seong-kweun
+/// asked": up to four names, then a speech verb. A pronoun ("He said talks went on") opens a new
+/// sentence instead, as does any sentence opener.
+fn is_speech_tag(bytes: &[u8], at: usize) -> bool {
+    let mut pos = at;
+    for names in 0..5 {
+        let len = bytes[pos..]
+            .iter()
+            .take_while(|&&byte| byte.is_ascii_alphabetic() || byte == b'-')
+            .count();
+        let word = &bytes[pos..pos + len];
+        if names > 0 && words::is_speech_verb(word) {
+            return true;
+        }
+        let capitalised = word.first().is_some_and(u8::is_ascii_uppercase);
+        if !capitalised || words::is_sentence_starter(word) || bytes.get(pos + len) != Some(&b' ') {
+            return false;
+        }
+        pos += len + 1;
+    }
+    false
 }
 
 /// Whether `bytes[at..]` reads " ." closing a spaced ellipsis (". . ."), not a new sentence
@@ -203,6 +235,10 @@ fn is_spaced_ellipsis(bytes: &[u8], at: usize) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Next<'a> {
     kind: NextKind<'a>,
+    /// The first character after the whitespace and opening marks, if any.
+    first: Option<char>,
+    /// Byte offset of that character.
+    at: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -260,7 +296,11 @@ impl<'a> Next<'a> {
             },
             Some(_) => NextKind::Other,
         };
-        Next { kind }
+        Next {
+            kind,
+            first,
+            at: pos,
+        }
     }
 }
 
@@ -293,8 +333,10 @@ enum Previous {
     Word,
     /// A connector written with dots (e.g., i.e.) or a list number at the start of a line.
     Title,
-    /// A known abbreviation, a dotted acronym (U.S., p.m.) or a single letter (J., S.).
+    /// A known abbreviation, a dotted acronym (U.S., Ph.D.) or a single letter (J., S.).
     Abbreviation(Abbreviation),
+    /// "a.m." or "p.m.": the sentence goes on only into a day, a time zone or a month.
+    Time,
 }
 
 impl Previous {
@@ -308,6 +350,9 @@ impl Previous {
         if word.is_empty() {
             return if is_list_number(bytes, at) {
                 Previous::Title
+            } else if is_single_letter(&text[..at]) {
+                // "г. Москве", "Ł. Kowalski": an initial in another script.
+                Previous::Abbreviation(Abbreviation::Weak)
             } else {
                 Previous::Word
             };
@@ -328,7 +373,7 @@ impl Previous {
         if let Some(class) = words::abbreviation(word) {
             return Previous::Abbreviation(class);
         }
-        if word.len() == 1 {
+        if word.len() == 1 && !text[..start].ends_with('°') {
             return Previous::Abbreviation(Abbreviation::Weak);
         }
         Previous::Word
@@ -343,6 +388,9 @@ impl Previous {
         let token = &bytes[token_start..at];
         if matches!(token, b"e.g" | b"i.e" | b"E.g" | b"I.e" | b"a.k.a") {
             return Previous::Title;
+        }
+        if matches!(token, b"a.m" | b"p.m" | b"A.M" | b"P.M") {
+            return Previous::Time;
         }
         let short_parts = token
             .split(|&byte| byte == b'.')
@@ -370,6 +418,13 @@ fn is_list_number(bytes: &[u8], at: usize) -> bool {
         .rev()
         .find(|&&byte| byte != b' ' && byte != b'\t');
     matches!(line, None | Some(b'\n'))
+}
+
+/// Whether `text` ends in a lone letter, such as "г" in "в г", with no letter or digit before it.
+fn is_single_letter(text: &str) -> bool {
+    let mut chars = text.chars().rev();
+    chars.next().is_some_and(char::is_alphabetic)
+        && chars.next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Whether `text` holds a letter or digit, so that a lone "..." or "”" never becomes a sentence.
@@ -405,10 +460,13 @@ mod tests {
             previous("in the U.S."),
             Previous::Abbreviation(Abbreviation::Weak)
         );
+        assert_eq!(previous("at 5 p.m."), Previous::Time);
         assert_eq!(
-            previous("at 5 p.m."),
+            previous("Ph.D."),
             Previous::Abbreviation(Abbreviation::Weak)
         );
+        assert_eq!(previous("в г."), Previous::Abbreviation(Abbreviation::Weak));
+        assert_eq!(previous("40 °C."), Previous::Word);
         assert_eq!(previous("fruit, e.g."), Previous::Title);
         assert_eq!(previous("J."), Previous::Abbreviation(Abbreviation::Weak));
         assert_eq!(
