@@ -360,6 +360,25 @@ fn split(paragraph: &str) -> Vec<&str> {
 #[case::lone_punctuation("?! …", &["?! …"])]
 #[case::heading_like("Related article: Zelensky ‘Ready’ to Hand North Korean POWs to Pyongyang", &["Related article: Zelensky ‘Ready’ to Hand North Korean POWs to Pyongyang"])]
 #[case::tab_separated("First.\tSecond.", &["First.", "Second."])]
+// Typography found in scraped news.
+#[case::nested_quotes_spaced(
+    "He said, “They told me ‘no.’ ” Then he left.",
+    &["He said, “They told me ‘no.’ ”", "Then he left."]
+)]
+#[case::citation_mark("Prices rose.[1] They fell later.", &["Prices rose.[1]", "They fell later."])]
+#[case::missing_space("The soldiers were killed.The agency said so.", &["The soldiers were killed.", "The agency said so."])]
+#[case::missing_space_not_a_name("J.K. Rowling wrote it.", &["J.K. Rowling wrote it."])]
+#[case::dotted_name_glued("The site is news.Yahoo and more.", &["The site is news.Yahoo and more."])]
+// Streets, saints and units.
+#[case::main_street("The shop is at 12 Main St. Police closed it.", &["The shop is at 12 Main St.", "Police closed it."])]
+#[case::mount_st_helens("Mount St. Helens erupted in 1980.", &["Mount St. Helens erupted in 1980."])]
+#[case::sault_ste_marie("Sault Ste. Marie is in Ontario.", &["Sault Ste. Marie is in Ontario."])]
+#[case::inches("About 3 in. of rain fell.", &["About 3 in. of rain fell."])]
+#[case::word_in_ends("They let him in. The door closed.", &["They let him in.", "The door closed."])]
+#[case::number_of("The no. of cases rose.", &["The no. of cases rose."])]
+#[case::warner_bros("Warner Bros. Discovery cut jobs.", &["Warner Bros. Discovery cut jobs."])]
+#[case::pct("Its stock jumped 12 pct. on the news.", &["Its stock jumped 12 pct. on the news."])]
+#[case::point_reyes("Pt. Reyes is windy.", &["Pt. Reyes is windy."])]
 fn splits_news_text(#[case] paragraph: &str, #[case] expected: &[&str]) {
     assert_eq!(split(paragraph), expected, "paragraph: {paragraph:?}");
 }

@@ -145,6 +145,19 @@ impl Run {
                     end += 2;
                     continue;
                 }
+                None if c == ' ' && matches!(char_at(text, end + 1), Some('”' | '»')) => {
+                    // Nested quotes set apart by a space: ‘no.’ ” closes both.
+                    closed = true;
+                    end += 1;
+                    continue;
+                }
+                None if c == '[' => match citation_len(&bytes[end..]) {
+                    Some(len) => {
+                        end += len;
+                        continue;
+                    }
+                    None => break,
+                },
                 None => break,
             }
             end += c.len_utf8();
@@ -165,8 +178,13 @@ impl Run {
             // 「…。」と言った: a quotation particle after the closing bracket continues it.
             return !(self.closed && matches!(next.first, Some('と' | 'っ' | '、')));
         }
-        if let NextKind::End | NextKind::Glued = next.kind {
+        if next.kind == NextKind::End {
             return false;
+        }
+        if next.kind == NextKind::Glued {
+            return self.plain_stop
+                && !self.closed
+                && is_missing_space(text.as_bytes(), at, self.end);
         }
         if !self.plain_stop || self.closed {
             // After ?, !, an ellipsis or a closing quote a lower-case word continues the sentence
@@ -181,7 +199,9 @@ impl Run {
         match Previous::before(text, at) {
             Previous::Word => true,
             Previous::Title | Previous::Abbreviation(Abbreviation::Title) => false,
-            Previous::Abbreviation(Abbreviation::NumberPrefix) => next.kind != NextKind::Digit,
+            Previous::Abbreviation(Abbreviation::NumberPrefix) => {
+                !matches!(next.kind, NextKind::Digit | NextKind::Lower { .. })
+            }
             Previous::Abbreviation(Abbreviation::Ender) => match next.kind {
                 NextKind::Upper { word, .. } => !words::continues_name(word),
                 NextKind::Lower { .. } => false,
@@ -370,6 +390,18 @@ impl Previous {
             }
             _ => {}
         }
+        let before = token_before(bytes, start);
+        if word == b"St" && before.first().is_some_and(u8::is_ascii_uppercase) {
+            // "Main St." is a street and may end a sentence; "Mount St. Helens" is a saint.
+            return if words::precedes_saint(before) {
+                Previous::Abbreviation(Abbreviation::Weak)
+            } else {
+                Previous::Abbreviation(Abbreviation::Ender)
+            };
+        }
+        if word == b"in" && !before.is_empty() && before.iter().all(u8::is_ascii_digit) {
+            return Previous::Abbreviation(Abbreviation::Ender);
+        }
         if let Some(class) = words::abbreviation(word) {
             return Previous::Abbreviation(class);
         }
@@ -401,6 +433,49 @@ impl Previous {
             Previous::Word
         }
     }
+}
+
+/// The whitespace-delimited token before the word starting at `start`, if a single space
+/// separates them: "Main" in "Main St", "3" in "3 in".
+fn token_before(bytes: &[u8], start: usize) -> &[u8] {
+    let Some(end) = start.checked_sub(1).filter(|&end| bytes[end] == b' ') else {
+        return &[];
+    };
+    let begin = bytes[..end]
+        .iter()
+        .rposition(|byte| byte.is_ascii_whitespace())
+        .map_or(0, |index| index + 1);
+    &bytes[begin..end]
+}
+
+/// The length of a citation mark such as "[12]" at the start of `bytes`, which belongs to the
+/// sentence it follows.
+fn citation_len(bytes: &[u8]) -> Option<usize> {
+    let digits = bytes
+        .iter()
+        .skip(1)
+        .take_while(|byte| byte.is_ascii_digit())
+        .count();
+    (digits > 0 && digits <= 3 && bytes.get(digits + 1) == Some(&b']')).then_some(digits + 2)
+}
+
+/// Whether a stop with no space after it still ends a sentence because the space was forgotten:
+/// "were killed.The soldiers" (a lower-case word, then a capitalised sentence opener).
+fn is_missing_space(bytes: &[u8], at: usize, end: usize) -> bool {
+    let lower_before = bytes[..at]
+        .iter()
+        .rev()
+        .take_while(|byte| byte.is_ascii_lowercase())
+        .count();
+    let word_len = bytes[end..]
+        .iter()
+        .take_while(|byte| byte.is_ascii_alphabetic())
+        .count();
+    let word = &bytes[end..end + word_len];
+    lower_before >= 2
+        && word_len >= 2
+        && words::is_sentence_starter(word)
+        && bytes.get(end + word_len) == Some(&b' ')
 }
 
 /// Whether the full stop at `at` follows a list number that opens a line ("1. The first").

@@ -31,16 +31,16 @@ pub fn abbreviation(word: &[u8]) -> Option<Abbreviation> {
         | b"Col" | b"Gen" | b"Gens" | b"Maj" | b"Capt" | b"Cmdr" | b"Cdr" | b"Adm" | b"Sgt"
         | b"Cpl" | b"Pvt" | b"Spc" | b"Brig" | b"Rev" | b"Revs" | b"Hon" | b"Fr" | b"Msgr"
         | b"Supt" | b"Insp" | b"Det" | b"Atty" | b"Amb" | b"Pres" | b"Sec" | b"Secs" | b"Asst"
-        | b"Assoc" | b"Dep" | b"Mt" | b"Ft" | b"Sgts" | b"Lieut" | b"Comdr" | b"Mgr" | b"Mssrs" => {
-            Title
-        }
+        | b"Assoc" | b"Dep" | b"Mt" | b"Ft" | b"Ste" | b"Pt" | b"Sgts" | b"Lieut" | b"Comdr"
+        | b"Mgr" | b"Mssrs" => Title,
         // Connectors that never end a sentence.
         b"vs" | b"Vs" | b"v" | b"cf" | b"Cf" | b"viz" | b"ca" | b"approx" | b"Approx" | b"incl"
         | b"excl" | b"esp" | b"est" | b"Est" | b"resp" | b"aka" | b"ie" | b"eg" => Title,
         b"No" | b"Nos" | b"no" | b"p" | b"pp" | b"Fig" | b"fig" | b"Figs" | b"Vol" | b"vol"
         | b"Vols" | b"Art" | b"art" | b"Ch" | b"ch" | b"Para" | b"para" | b"Op" | b"Rm"
-        | b"Apt" | b"Ste" | b"Bldg" | b"Ext" | b"ext" | b"Tel" | b"tel" | b"Nr" | b"nr" | b"Pt"
-        | b"Sch" | b"Ex" => NumberPrefix,
+        | b"Apt" | b"Bldg" | b"Ext" | b"ext" | b"Tel" | b"tel" | b"Nr" | b"nr" | b"Sch" | b"Ex" => {
+            NumberPrefix
+        }
         // Company suffixes, name suffixes, street types, units and list closers.
         b"Inc" | b"Ltd" | b"Co" | b"Cos" | b"Corp" | b"Bros" | b"Plc" | b"plc" | b"Mfg"
         | b"Assn" | b"Dept" | b"Univ" | b"Intl" | b"Natl" | b"Govt" | b"Jr" | b"Sr" | b"Esq"
@@ -48,7 +48,8 @@ pub fn abbreviation(word: &[u8]) -> Option<Abbreviation> {
         | b"al" | b"ibid" | b"Ibid" | b"ft" | b"lb" | b"lbs" | b"oz" | b"mi" | b"yd" | b"yds"
         | b"hr" | b"hrs" | b"min" | b"mins" | b"sec" | b"secs" | b"mo" | b"mos" | b"yr"
         | b"yrs" | b"sq" | b"cu" | b"gal" | b"qt" | b"pt" | b"tsp" | b"tbsp" | b"doz" | b"ed"
-        | b"eds" | b"Bhd" | b"Pty" | b"Pte" => Ender,
+        | b"eds" | b"Bhd" | b"Pty" | b"Pte" | b"pct" | b"pts" | b"mln" | b"bln" | b"max"
+        | b"avg" | b"Dist" | b"Div" | b"Comm" | b"Admin" | b"Mgmt" | b"Ret" | b"ret" => Ender,
         // Months (May has no abbreviation), a few weekdays that are not English words, saints
         // and AP-style state names. "Miss." is the state: as a title Miss takes no full stop.
         b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"Jun" | b"Jul" | b"Aug" | b"Sep" | b"Sept"
@@ -255,6 +256,11 @@ pub fn continues_name(word: &[u8]) -> bool {
             | b"Center"
             | b"Centre"
             | b"Prize"
+            | b"Pictures"
+            | b"Entertainment"
+            | b"Discovery"
+            | b"Records"
+            | b"Studios"
             | b"KG"
             | b"OHG"
             | b"SARL"
@@ -381,5 +387,14 @@ pub fn is_speech_verb(word: &[u8]) -> bool {
             | b"announced"
             | b"admitted"
             | b"conceded"
+    )
+}
+
+/// Whether `word` names a place whose "St." is a saint, not a street: "Mount St. Helens",
+/// "Fort St. John", "Sault Ste. Marie".
+pub fn precedes_saint(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"Mount" | b"Mt." | b"Fort" | b"Ft." | b"Port" | b"Lake" | b"Cape" | b"Sault" | b"Grand"
     )
 }
