@@ -360,6 +360,56 @@ fn split(paragraph: &str) -> Vec<&str> {
 #[case::lone_punctuation("?! …", &["?! …"])]
 #[case::heading_like("Related article: Zelensky ‘Ready’ to Hand North Korean POWs to Pyongyang", &["Related article: Zelensky ‘Ready’ to Hand North Korean POWs to Pyongyang"])]
 #[case::tab_separated("First.\tSecond.", &["First.", "Second."])]
+// Rules shared by published sentence-boundary test suites.
+#[case::jane_and_co("Were Jane and co. at the party?", &["Were Jane and co. at the party?"])]
+#[case::jane_and_co_ends("Let's ask Jane and co. They should know.", &["Let's ask Jane and co.", "They should know."])]
+#[case::lower_street("St. Michael's Church is on 5th st. near the light.", &["St. Michael's Church is on 5th st. near the light."])]
+#[case::ordinal_ends("She finished 1st. The others trailed.", &["She finished 1st.", "The others trailed."])]
+#[case::jr_possessive("That is JFK Jr.'s book.", &["That is JFK Jr.'s book."])]
+#[case::usa_lower("I visited the U.S.A. last year.", &["I visited the U.S.A. last year."])]
+#[case::eu_how("I live in the E.U. How about you?", &["I live in the E.U.", "How about you?"])]
+#[case::us_government("I work for the U.S. Government in Virginia.", &["I work for the U.S. Government in Virginia."])]
+#[case::us_for_years("I have lived in the U.S. for 20 years.", &["I have lived in the U.S. for 20 years."])]
+#[case::am_mr_pm_mr(
+    "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.",
+    &["At 5 a.m. Mr. Smith went to the bank.", "He left the bank at 6 P.M.", "Mr. Smith then went to the store."]
+)]
+#[case::in_the_us_fragment("In the U.S. The economy grew.", &["In the U.S. The economy grew."])]
+#[case::parenthesised_sentence_lower(
+    "He teaches science (He previously worked for 5 years as an engineer.) at the local University.",
+    &["He teaches science (He previously worked for 5 years as an engineer.) at the local University."]
+)]
+#[case::email_capital_dot("Her email is Jane.Doe@example.com. I sent her an email.", &["Her email is Jane.Doe@example.com.", "I sent her an email."])]
+#[case::url_with_number(
+    "The site is: https://www.example.50.com/new-site/awesome_content.html. Please check it out.",
+    &["The site is: https://www.example.50.com/new-site/awesome_content.html.", "Please check it out."]
+)]
+#[case::single_quote_lower("She turned to him, 'This is great.' she said.", &["She turned to him, 'This is great.' she said."])]
+#[case::double_exclaim("Hello!! Long time no see.", &["Hello!!", "Long time no see."])]
+#[case::list_paren_markers("1.) The first item. 2.) The second item.", &["1.) The first item.", "2.) The second item."])]
+#[case::letter_list_lines("a. The first item\nb. The second item", &["a. The first item\nb. The second item"])]
+#[case::number_sign_degree("You can find it at N°. 1026.253.553. That is where the treasure is.", &["You can find it at N°. 1026.253.553.", "That is where the treasure is."])]
+#[case::yahoo_lower("She works at Yahoo! in the accounting department.", &["She works at Yahoo! in the accounting department."])]
+#[case::pronoun_i_initial(
+    "We make a good team, you and I. Did you see Albert I. Jones yesterday?",
+    &["We make a good team, you and I.", "Did you see Albert I. Jones yesterday?"]
+)]
+#[case::spaced_ellipsis_quote(
+    "Thoreau argues that by simplifying one’s life, “the laws of the universe will appear less complex. . . .”",
+    &["Thoreau argues that by simplifying one’s life, “the laws of the universe will appear less complex. . . .”"]
+)]
+#[case::bracketed_ellipsis(
+    "\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55).",
+    &["\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55)."]
+)]
+#[case::four_dot_spaced(
+    "Indicate the end of the sentence with a period . . . . Next sentence.",
+    &["Indicate the end of the sentence with a period . . . .", "Next sentence."]
+)]
+#[case::spaced_ellipses_long(
+    "One further habit which was somewhat weakened . . . was that of combining words into self-interpreting compounds. . . . The practice was not abandoned. . . .",
+    &["One further habit which was somewhat weakened . . . was that of combining words into self-interpreting compounds. . . .", "The practice was not abandoned. . . ."]
+)]
 // Typography found in scraped news.
 #[case::nested_quotes_spaced(
     "He said, “They told me ‘no.’ ” Then he left.",

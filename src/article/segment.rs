@@ -41,7 +41,7 @@ pub fn sentences_into(paragraph: &str, out: &mut Vec<Range<usize>>) {
             continue;
         };
         at = run.end;
-        if run.ends_sentence(paragraph, found) && has_word(&paragraph[start..found]) {
+        if run.ends_sentence(paragraph, start, found) && has_word(&paragraph[start..found]) {
             push_trimmed(paragraph, start..run.end, out);
             start = run.end;
         }
@@ -170,9 +170,9 @@ impl Run {
         })
     }
 
-    /// Whether the sentence ends after this run, given the text around it; `at` is where the run
-    /// starts.
-    fn ends_sentence(&self, text: &str, at: usize) -> bool {
+    /// Whether the sentence ends after this run, given the text around it; the sentence began at
+    /// `start` and the run starts at `at`.
+    fn ends_sentence(&self, text: &str, start: usize, at: usize) -> bool {
         let next = Next::read(text, self.end);
         if self.cjk {
             // 「…。」と言った: a quotation particle after the closing bracket continues it.
@@ -185,6 +185,15 @@ impl Run {
             return self.plain_stop
                 && !self.closed
                 && is_missing_space(text.as_bytes(), at, self.end);
+        }
+        let bytes = text.as_bytes();
+        if bytes[at..self.end] == *b".)" && list_marker_start(bytes, at).is_some() {
+            // "1.)" and "b.)" number list items.
+            return false;
+        }
+        if at > 0 && bytes[at - 1] == b'[' && is_elision(&bytes[at..self.end]) {
+            // "[...]" marks words left out of a quotation, not an end.
+            return false;
         }
         if !self.plain_stop || self.closed {
             // After ?, !, an ellipsis or a closing quote a lower-case word continues the sentence
@@ -208,11 +217,15 @@ impl Run {
                 _ => true,
             },
             Previous::Abbreviation(Abbreviation::Weak) => match next.kind {
-                NextKind::Upper { word, initial } => !initial && words::is_sentence_starter(word),
+                NextKind::Upper { word, initial } => {
+                    !initial && words::is_sentence_starter(word) && !is_fragment(&text[start..at])
+                }
                 _ => false,
             },
             Previous::Time => match next.kind {
-                NextKind::Upper { word, .. } => !words::continues_time(word),
+                NextKind::Upper { word, .. } => {
+                    !words::continues_time(word) && !is_fragment(&text[start..at])
+                }
                 _ => false,
             },
         }
@@ -248,7 +261,15 @@ fn is_spaced_ellipsis(bytes: &[u8], at: usize) -> bool {
     bytes.get(at + 1) == Some(&b'.')
         && bytes
             .get(at + 2)
-            .is_none_or(|&after| matches!(after, b' ' | b'.' | b'\n' | b'\r' | b'\t'))
+            .is_none_or(|after| !after.is_ascii_alphanumeric())
+}
+
+/// Whether a run read after "[" is an elision mark: dots or "…", then "]".
+fn is_elision(run: &[u8]) -> bool {
+    let dots = run.iter().take_while(|&&byte| byte == b'.').count();
+    let rest = &run[dots..];
+    let rest = rest.strip_prefix("…".as_bytes()).unwrap_or(rest);
+    (dots > 0 || rest.len() < run.len()) && rest.first() == Some(&b']')
 }
 
 /// What follows a terminator run.
@@ -367,8 +388,12 @@ impl Previous {
             .rposition(|byte| !byte.is_ascii_alphabetic())
             .map_or(0, |index| index + 1);
         let word = &bytes[start..at];
+        if is_list_number(bytes, at) {
+            return Previous::Title;
+        }
         if word.is_empty() {
-            return if is_list_number(bytes, at) {
+            return if text[..at].ends_with(['°', 'º']) {
+                // "N°. 1026": a number sign.
                 Previous::Title
             } else if is_single_letter(&text[..at]) {
                 // "г. Москве", "Ł. Kowalski": an initial in another script.
@@ -478,21 +503,61 @@ fn is_missing_space(bytes: &[u8], at: usize, end: usize) -> bool {
         && bytes.get(end + word_len) == Some(&b' ')
 }
 
-/// Whether the full stop at `at` follows a list number that opens a line ("1. The first").
-fn is_list_number(bytes: &[u8], at: usize) -> bool {
+/// Where the list marker before the full stop at `at` begins, if the stop follows 1 to 3
+/// digits or a single letter that stand alone ("2.", "b.").
+fn list_marker_start(bytes: &[u8], at: usize) -> Option<usize> {
     let digits = bytes[..at]
         .iter()
         .rev()
         .take_while(|byte| byte.is_ascii_digit())
         .count();
-    if digits == 0 || digits > 3 {
+    let len = match digits {
+        1..=3 => digits,
+        0 if at > 0 && bytes[at - 1].is_ascii_alphabetic() => 1,
+        _ => return None,
+    };
+    let begin = at - len;
+    let alone = begin == 0 || bytes[begin - 1].is_ascii_whitespace();
+    alone.then_some(begin)
+}
+
+/// Whether the full stop at `at` ends a list marker that opens a line ("1. The first").
+fn is_list_number(bytes: &[u8], at: usize) -> bool {
+    let Some(begin) = list_marker_start(bytes, at) else {
         return false;
-    }
-    let line = bytes[..at - digits]
+    };
+    let line = bytes[..begin]
         .iter()
         .rev()
         .find(|&&byte| byte != b' ' && byte != b'\t');
     matches!(line, None | Some(b'\n'))
+}
+
+/// Whether `sentence` is too short to stand alone: a phrase such as "At 5 a.m" or "In the U.S"
+/// opening a longer sentence, whose stop belongs to the abbreviation.
+fn is_fragment(sentence: &str) -> bool {
+    let mut words = sentence.split_whitespace();
+    let opens_with_preposition = words.next().is_some_and(|word| {
+        matches!(
+            word,
+            "At" | "In"
+                | "On"
+                | "By"
+                | "Until"
+                | "Since"
+                | "Before"
+                | "After"
+                | "From"
+                | "Around"
+                | "About"
+                | "Near"
+                | "Outside"
+                | "Inside"
+                | "Across"
+                | "Throughout"
+        )
+    });
+    opens_with_preposition && words.count() <= 3
 }
 
 /// Whether `text` ends in a lone letter, such as "г" in "в г", with no letter or digit before it.
@@ -543,7 +608,12 @@ mod tests {
         assert_eq!(previous("в г."), Previous::Abbreviation(Abbreviation::Weak));
         assert_eq!(previous("40 °C."), Previous::Word);
         assert_eq!(previous("fruit, e.g."), Previous::Title);
-        assert_eq!(previous("J."), Previous::Abbreviation(Abbreviation::Weak));
+        assert_eq!(
+            previous("by J."),
+            Previous::Abbreviation(Abbreviation::Weak)
+        );
+        assert_eq!(previous("b."), Previous::Title);
+        assert_eq!(previous("N°."), Previous::Title);
         assert_eq!(
             previous("Acme Inc."),
             Previous::Abbreviation(Abbreviation::Ender)

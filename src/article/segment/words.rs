@@ -42,14 +42,16 @@ pub fn abbreviation(word: &[u8]) -> Option<Abbreviation> {
             NumberPrefix
         }
         // Company suffixes, name suffixes, street types, units and list closers.
-        b"Inc" | b"Ltd" | b"Co" | b"Cos" | b"Corp" | b"Bros" | b"Plc" | b"plc" | b"Mfg"
-        | b"Assn" | b"Dept" | b"Univ" | b"Intl" | b"Natl" | b"Govt" | b"Jr" | b"Sr" | b"Esq"
-        | b"Ave" | b"Blvd" | b"Rd" | b"Hwy" | b"Pkwy" | b"Ln" | b"Ct" | b"Sq" | b"etc" | b"Etc"
-        | b"al" | b"ibid" | b"Ibid" | b"ft" | b"lb" | b"lbs" | b"oz" | b"mi" | b"yd" | b"yds"
-        | b"hr" | b"hrs" | b"min" | b"mins" | b"sec" | b"secs" | b"mo" | b"mos" | b"yr"
-        | b"yrs" | b"sq" | b"cu" | b"gal" | b"qt" | b"pt" | b"tsp" | b"tbsp" | b"doz" | b"ed"
-        | b"eds" | b"Bhd" | b"Pty" | b"Pte" | b"pct" | b"pts" | b"mln" | b"bln" | b"max"
-        | b"avg" | b"Dist" | b"Div" | b"Comm" | b"Admin" | b"Mgmt" | b"Ret" | b"ret" => Ender,
+        b"Inc" | b"Ltd" | b"Co" | b"co" | b"st" | b"Cos" | b"Corp" | b"Bros" | b"Plc" | b"plc"
+        | b"Mfg" | b"Assn" | b"Dept" | b"Univ" | b"Intl" | b"Natl" | b"Govt" | b"Jr" | b"Sr"
+        | b"Esq" | b"Ave" | b"Blvd" | b"Rd" | b"Hwy" | b"Pkwy" | b"Ln" | b"Ct" | b"Sq" | b"etc"
+        | b"Etc" | b"al" | b"ibid" | b"Ibid" | b"ft" | b"lb" | b"lbs" | b"oz" | b"mi" | b"yd"
+        | b"yds" | b"hr" | b"hrs" | b"min" | b"mins" | b"sec" | b"secs" | b"mo" | b"mos"
+        | b"yr" | b"yrs" | b"sq" | b"cu" | b"gal" | b"qt" | b"pt" | b"tsp" | b"tbsp" | b"doz"
+        | b"ed" | b"eds" | b"Bhd" | b"Pty" | b"Pte" | b"pct" | b"pts" | b"mln" | b"bln"
+        | b"max" | b"avg" | b"Dist" | b"Div" | b"Comm" | b"Admin" | b"Mgmt" | b"Ret" | b"ret" => {
+            Ender
+        }
         // Months (May has no abbreviation), a few weekdays that are not English words, saints
         // and AP-style state names. "Miss." is the state: as a title Miss takes no full stop.
         b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"Jun" | b"Jul" | b"Aug" | b"Sep" | b"Sept"
