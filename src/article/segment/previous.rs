@@ -19,14 +19,15 @@ pub(super) enum Previous {
 }
 
 impl Previous {
-    pub(super) fn before(text: &str, at: usize) -> Previous {
+    /// What stands before the full stop at `at`, in the sentence that began at `sentence_start`.
+    pub(super) fn before(text: &str, sentence_start: usize, at: usize) -> Previous {
         let bytes = text.as_bytes();
         let start = bytes[..at]
             .iter()
             .rposition(|byte| !byte.is_ascii_alphabetic())
             .map_or(0, |index| index + 1);
         let word = &bytes[start..at];
-        if is_list_number(bytes, at) {
+        if is_list_number(text, sentence_start, at) {
             return Previous::Title;
         }
         if word.is_empty() {
@@ -129,16 +130,16 @@ pub(super) fn list_marker_start(bytes: &[u8], at: usize) -> Option<usize> {
     alone.then_some(begin)
 }
 
-/// Whether the full stop at `at` ends a list marker that opens a line ("1. The first").
-fn is_list_number(bytes: &[u8], at: usize) -> bool {
-    let Some(begin) = list_marker_start(bytes, at) else {
+/// Whether the full stop at `at` ends a list marker that opens a line or the sentence begun at
+/// `start`, perhaps after a bullet: "1. The first", "• 9. The first", "b. The second".
+fn is_list_number(text: &str, start: usize, at: usize) -> bool {
+    let Some(begin) = list_marker_start(text.as_bytes(), at) else {
         return false;
     };
-    let line = bytes[..begin]
-        .iter()
-        .rev()
-        .find(|&&byte| byte != b' ' && byte != b'\t');
-    matches!(line, None | Some(b'\n'))
+    let line = text[..begin].rfind('\n').map_or(0, |newline| newline + 1);
+    text[start.max(line).min(begin)..begin]
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '•' | '⁃' | '‣' | '◦' | '▪' | '-' | '*'))
 }
 
 /// Whether `text` ends in a lone letter, such as "г" in "в г", with no letter or digit before it.
@@ -154,7 +155,7 @@ mod tests {
 
     fn previous(text: &str) -> Previous {
         let at = text.rfind('.').unwrap();
-        Previous::before(text, at)
+        Previous::before(text, 0, at)
     }
 
     #[test]

@@ -127,7 +127,7 @@ impl Run {
                 _ => true,
             };
         }
-        match Previous::before(text, at) {
+        match Previous::before(text, start, at) {
             Previous::Word => true,
             Previous::Title | Previous::Abbreviation(Abbreviation::Title) => false,
             Previous::Abbreviation(Abbreviation::NumberPrefix) => {
