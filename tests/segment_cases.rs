@@ -413,6 +413,17 @@ fn split(paragraph: &str) -> Vec<&str> {
     "One further habit which was somewhat weakened . . . was that of combining words into self-interpreting compounds. . . . The practice was not abandoned. . . .",
     &["One further habit which was somewhat weakened . . . was that of combining words into self-interpreting compounds. . . .", "The practice was not abandoned. . . ."]
 )]
+#[case::feet_and_inches("The gate is 6 ft. 2 in. tall. Nobody climbs it.", &["The gate is 6 ft. 2 in. tall.", "Nobody climbs it."])]
+#[case::equation("Putting it into Eq. 7 gives the total. The rest follows.", &["Putting it into Eq. 7 gives the total.", "The rest follows."])]
+#[case::temp_lower("The patient had a temp. of 39°C on arrival.", &["The patient had a temp. of 39°C on arrival."])]
+#[case::degrees_after_titles("Jane Roe, M.D., Ph.D., chaired the panel. Reporters left early.", &["Jane Roe, M.D., Ph.D., chaired the panel.", "Reporters left early."])]
+#[case::us_code("The law sits at 18 U.S.C. § 793. Prosecutors cited it.", &["The law sits at 18 U.S.C. § 793.", "Prosecutors cited it."])]
+#[case::acronym_in_parentheses_end("He served in the army (the R.O.K.). His unit was disbanded.", &["He served in the army (the R.O.K.).", "His unit was disbanded."])]
+#[case::all_caps_sentences("WARNING: NO ENTRY. THE ZONE IS CLOSED.", &["WARNING: NO ENTRY.", "THE ZONE IS CLOSED."])]
+#[case::version_end("Install version 4.1.2. The old one leaks memory.", &["Install version 4.1.2.", "The old one leaks memory."])]
+#[case::ellipsis_question("You mean...? Nobody told me.", &["You mean...?", "Nobody told me."])]
+#[case::title_of_book("She quoted \"Dr. Jekyll and Mr. Hyde\" at length. The jury smiled.", &["She quoted \"Dr. Jekyll and Mr. Hyde\" at length.", "The jury smiled."])]
+#[case::missing_space_after_abbreviation("He works at Acme Corp.She works at Globex.", &["He works at Acme Corp.", "She works at Globex."])]
 // Typography found in scraped news.
 #[case::nested_quotes_spaced(
     "He said, “They told me ‘no.’ ” Then he left.",

@@ -135,8 +135,9 @@ impl Run {
             }
             Previous::Abbreviation(Abbreviation::Ender) => match next.kind {
                 NextKind::Upper { word, .. } => !words::continues_name(word),
-                NextKind::Lower { .. } => false,
-                _ => true,
+                // "3 ft. 5 in.": a number after a unit or suffix rarely opens a sentence.
+                NextKind::Lower { .. } | NextKind::Digit => false,
+                NextKind::Other | NextKind::End | NextKind::Glued => true,
             },
             Previous::Abbreviation(Abbreviation::Weak) => match next.kind {
                 NextKind::Upper { word, initial } => {

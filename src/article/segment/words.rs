@@ -38,9 +38,8 @@ pub fn abbreviation(word: &[u8]) -> Option<Abbreviation> {
         | b"excl" | b"esp" | b"est" | b"Est" | b"resp" | b"aka" | b"ie" | b"eg" => Title,
         b"No" | b"Nos" | b"no" | b"p" | b"pp" | b"Fig" | b"fig" | b"Figs" | b"Vol" | b"vol"
         | b"Vols" | b"Art" | b"art" | b"Ch" | b"ch" | b"Para" | b"para" | b"Op" | b"Rm"
-        | b"Apt" | b"Bldg" | b"Ext" | b"ext" | b"Tel" | b"tel" | b"Nr" | b"nr" | b"Sch" | b"Ex" => {
-            NumberPrefix
-        }
+        | b"Apt" | b"Bldg" | b"Ext" | b"ext" | b"Tel" | b"tel" | b"Nr" | b"nr" | b"Sch" | b"Ex"
+        | b"Eq" | b"eq" | b"Eqs" => NumberPrefix,
         // Company suffixes, name suffixes, street types, units and list closers.
         b"Inc" | b"Ltd" | b"Co" | b"co" | b"st" | b"Cos" | b"Corp" | b"Bros" | b"Plc" | b"plc"
         | b"Mfg" | b"Assn" | b"Dept" | b"Univ" | b"Intl" | b"Natl" | b"Govt" | b"Jr" | b"Sr"
@@ -49,9 +48,8 @@ pub fn abbreviation(word: &[u8]) -> Option<Abbreviation> {
         | b"yds" | b"hr" | b"hrs" | b"min" | b"mins" | b"sec" | b"secs" | b"mo" | b"mos"
         | b"yr" | b"yrs" | b"sq" | b"cu" | b"gal" | b"qt" | b"pt" | b"tsp" | b"tbsp" | b"doz"
         | b"ed" | b"eds" | b"Bhd" | b"Pty" | b"Pte" | b"pct" | b"pts" | b"mln" | b"bln"
-        | b"max" | b"avg" | b"Dist" | b"Div" | b"Comm" | b"Admin" | b"Mgmt" | b"Ret" | b"ret" => {
-            Ender
-        }
+        | b"max" | b"avg" | b"Dist" | b"Div" | b"Comm" | b"Admin" | b"Mgmt" | b"Ret" | b"ret"
+        | b"temp" => Ender,
         // Months (May has no abbreviation), a few weekdays that are not English words, saints
         // and AP-style state names. "Miss." is the state: as a title Miss takes no full stop.
         b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"Jun" | b"Jul" | b"Aug" | b"Sep" | b"Sept"
