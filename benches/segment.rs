@@ -95,6 +95,23 @@ fn bench(c: &mut Criterion) {
         });
     });
     group.finish();
+
+    // Inputs built to make a careless scanner quadratic; each must stay near normal speed.
+    let mut group = c.benchmark_group("hostile-1MB");
+    group.sample_size(10);
+    for (name, piece) in [
+        ("no-letters", "? "),
+        ("open-links", "]("),
+        ("list-markers", "1. "),
+        ("fragments", "In the U.S. The "),
+        ("spaced-ellipses", ". "),
+        ("titles", "Mr. "),
+    ] {
+        let input = piece.repeat(1024 * 1024 / piece.len());
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_function(name, |b| b.iter(|| sentences(black_box(&input)).len()));
+    }
+    group.finish();
 }
 
 criterion_group!(benches, bench);

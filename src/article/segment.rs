@@ -34,9 +34,13 @@ pub fn sentences_into(paragraph: &str, out: &mut Vec<Range<usize>>) {
     let bytes = paragraph.as_bytes();
     let mut start = 0;
     let mut at = 0;
+    // Both caches keep the scan linear on hostile input: "? ? ? …" with no letter, "](](…" with
+    // no closing parenthesis.
+    let mut word_seen = WordSeen::default();
+    let mut close_paren = None;
     while let Some(found) = next_candidate(bytes, at) {
         if bytes[found] == b']' {
-            at = skip_link_target(bytes, found);
+            at = skip_link_target(bytes, found, &mut close_paren);
             continue;
         }
         let Some(run) = Run::scan(paragraph, found) else {
@@ -44,7 +48,7 @@ pub fn sentences_into(paragraph: &str, out: &mut Vec<Range<usize>>) {
             continue;
         };
         at = run.end;
-        if run.ends_sentence(paragraph, start, found) && has_word(&paragraph[start..found]) {
+        if run.ends_sentence(paragraph, start, found) && word_seen.check(paragraph, start, found) {
             push_trimmed(paragraph, start..run.end, out);
             start = run.end;
         }
@@ -73,15 +77,23 @@ fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Where to resume after the `]` at `at`: past the `(url)` of a Markdown link, so that nothing
-/// inside a URL is taken for a sentence end.
-fn skip_link_target(bytes: &[u8], at: usize) -> usize {
+/// inside a URL is taken for a sentence end. `close_paren` remembers the last search for `)`:
+/// the first `)` after one position is also the first after any later position before it.
+fn skip_link_target(bytes: &[u8], at: usize, close_paren: &mut Option<Option<usize>>) -> usize {
     if bytes.get(at + 1) != Some(&b'(') {
         return at + 1;
     }
-    match memchr::memchr(b')', &bytes[at + 2..]) {
-        Some(close) => at + 2 + close + 1,
-        None => at + 1,
-    }
+    let from = at + 2;
+    let close = match *close_paren {
+        Some(None) => None,
+        Some(Some(close)) if close >= from => Some(close),
+        _ => {
+            let close = memchr::memchr(b')', &bytes[from..]).map(|offset| from + offset);
+            *close_paren = Some(close);
+            close
+        }
+    };
+    close.map_or(at + 1, |close| close + 1)
 }
 
 /// The character starting at byte `at`, which must be a char boundary.
@@ -89,9 +101,31 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     text.get(at..).and_then(|rest| rest.chars().next())
 }
 
-/// Whether `text` holds a letter or digit, so that a lone "..." or "”" never becomes a sentence.
-fn has_word(text: &str) -> bool {
-    text.chars().any(char::is_alphanumeric)
+/// Whether the sentence begun at `start` holds a letter or digit before the terminator, so that
+/// a lone "..." or "”" never becomes a sentence. Remembers how far it has looked, so that text
+/// without letters is read once, not once per terminator.
+#[derive(Debug, Default)]
+struct WordSeen {
+    start: usize,
+    checked: usize,
+    seen: bool,
+}
+
+impl WordSeen {
+    fn check(&mut self, text: &str, start: usize, until: usize) -> bool {
+        if start != self.start || self.checked < start {
+            *self = WordSeen {
+                start,
+                checked: start,
+                seen: false,
+            };
+        }
+        if !self.seen && until > self.checked {
+            self.seen = text[self.checked..until].chars().any(char::is_alphanumeric);
+            self.checked = until;
+        }
+        self.seen
+    }
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -110,8 +144,15 @@ mod tests {
     #[test]
     fn link_targets_are_skipped_whole() {
         let text = b"[a](http://x.y/?. Z) rest";
-        assert_eq!(skip_link_target(text, 2), 20);
-        assert_eq!(skip_link_target(b"[a] b", 2), 3);
-        assert_eq!(skip_link_target(b"[a](open", 2), 3);
+        assert_eq!(skip_link_target(text, 2, &mut None), 20);
+        assert_eq!(skip_link_target(b"[a] b", 2, &mut None), 3);
+        assert_eq!(skip_link_target(b"[a](open", 2, &mut None), 3);
+
+        let text = b"[a](x) [b](y) [c](z";
+        let mut cache = None;
+        assert_eq!(skip_link_target(text, 2, &mut cache), 6);
+        assert_eq!(skip_link_target(text, 9, &mut cache), 13);
+        assert_eq!(skip_link_target(text, 16, &mut cache), 17);
+        assert_eq!(cache, Some(None));
     }
 }

@@ -136,10 +136,18 @@ fn is_list_number(text: &str, start: usize, at: usize) -> bool {
     let Some(begin) = list_marker_start(text.as_bytes(), at) else {
         return false;
     };
-    let line = text[..begin].rfind('\n').map_or(0, |newline| newline + 1);
-    text[start.max(line).min(begin)..begin]
-        .chars()
-        .all(|c| c.is_whitespace() || matches!(c, '•' | '⁃' | '‣' | '◦' | '▪' | '-' | '*'))
+    let mut before = text[..begin].char_indices().rev();
+    loop {
+        match before.next() {
+            None => return true,
+            Some((index, _)) if index < start => return true,
+            Some((_, '\n')) => return true,
+            Some((_, c))
+                if c.is_whitespace() || matches!(c, '•' | '⁃' | '‣' | '◦' | '▪' | '-' | '*') =>
+                {}
+            Some(_) => return false,
+        }
+    }
 }
 
 /// Whether `text` ends in a lone letter, such as "г" in "в г", with no letter or digit before it.

@@ -226,7 +226,7 @@ fn is_fragment(sentence: &str) -> bool {
                 | "Throughout"
         )
     });
-    opens_with_preposition && words.count() <= 3
+    opens_with_preposition && words.take(4).count() <= 3
 }
 
 #[cfg(test)]
