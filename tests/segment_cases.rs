@@ -424,6 +424,11 @@ fn split(paragraph: &str) -> Vec<&str> {
 #[case::ellipsis_question("You mean...? Nobody told me.", &["You mean...?", "Nobody told me."])]
 #[case::title_of_book("She quoted \"Dr. Jekyll and Mr. Hyde\" at length. The jury smiled.", &["She quoted \"Dr. Jekyll and Mr. Hyde\" at length.", "The jury smiled."])]
 #[case::missing_space_after_abbreviation("He works at Acme Corp.She works at Globex.", &["He works at Acme Corp.", "She works at Globex."])]
+#[case::speech_tag_with_title("“Where are the soldiers?” Rep. Lee asked.", &["“Where are the soldiers?” Rep. Lee asked."])]
+#[case::link_text_sentence(
+    "[Read the full statement.](https://example.com/a?b=1) The ministry declined to comment.",
+    &["[Read the full statement.](https://example.com/a?b=1)", "The ministry declined to comment."]
+)]
 // Typography found in scraped news.
 #[case::nested_quotes_spaced(
     "He said, “They told me ‘no.’ ” Then he left.",

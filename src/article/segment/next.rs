@@ -101,7 +101,7 @@ fn is_opener(c: char) -> bool {
 }
 
 /// Whether the capitalised words at `at` are a speech tag such as "Lee said" or "Lee Seong-kweun
-/// asked": up to four names, then a speech verb. A pronoun ("He said talks went on") opens a new
+/// asked": up to four names or titles, then a speech verb. A pronoun ("He said talks went on") opens a new
 /// sentence instead, as does any sentence opener.
 pub(super) fn is_speech_tag(bytes: &[u8], at: usize) -> bool {
     let mut pos = at;
@@ -115,10 +115,17 @@ pub(super) fn is_speech_tag(bytes: &[u8], at: usize) -> bool {
             return true;
         }
         let capitalised = word.first().is_some_and(u8::is_ascii_uppercase);
-        if !capitalised || words::is_sentence_starter(word) || bytes.get(pos + len) != Some(&b' ') {
+        if !capitalised || words::is_sentence_starter(word) {
             return false;
         }
-        pos += len + 1;
+        // A title may stand among the names: "Why?" Rep. Lee asked.
+        let titled = bytes.get(pos + len) == Some(&b'.')
+            && words::abbreviation(word) == Some(words::Abbreviation::Title);
+        let gap = usize::from(titled) + 1;
+        if bytes.get(pos + len + gap - 1) != Some(&b' ') {
+            return false;
+        }
+        pos += len + gap;
     }
     false
 }

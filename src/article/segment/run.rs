@@ -80,6 +80,17 @@ impl Run {
                     }
                     None => break,
                 },
+                None if c == '(' && bytes[end - 1] == b']' => {
+                    match link_target_len(&bytes[end..]) {
+                        // "[Read more.](https://…)": the link's target belongs to the run.
+                        Some(len) => {
+                            closed = true;
+                            end += len;
+                            continue;
+                        }
+                        None => break,
+                    }
+                }
                 None => break,
             }
             end += c.len_utf8();
@@ -170,6 +181,14 @@ fn is_elision(run: &[u8]) -> bool {
     let rest = &run[dots..];
     let rest = rest.strip_prefix("…".as_bytes()).unwrap_or(rest);
     (dots > 0 || rest.len() < run.len()) && rest.first() == Some(&b']')
+}
+
+/// The length of a Markdown link target "(…)" at the start of `bytes`, looked for within a
+/// bounded distance so that text full of unclosed "](" stays linear.
+fn link_target_len(bytes: &[u8]) -> Option<usize> {
+    const LONGEST_URL: usize = 2048;
+    let window = &bytes[..bytes.len().min(LONGEST_URL)];
+    memchr::memchr(b')', window).map(|close| close + 1)
 }
 
 /// The length of a citation mark such as "[12]" at the start of `bytes`, which belongs to the
