@@ -12,7 +12,9 @@ use crate::annotation::{Annotation, Tag};
 /// result is not meaningful; the caller sorts it.
 pub fn merge(base: &[Annotation], ours: &[Annotation], theirs: &[Annotation]) -> Vec<Annotation> {
     if theirs == base {
-        return ours.to_vec();
+        let mut merged = ours.to_vec();
+        merged.retain(|a| !a.tags.is_empty() || !a.note.is_empty());
+        return merged;
     }
     let base: HashMap<&str, &Annotation> = base.iter().map(|a| (a.id.as_str(), a)).collect();
     let their: HashMap<&str, &Annotation> = theirs.iter().map(|a| (a.id.as_str(), a)).collect();
