@@ -330,3 +330,105 @@ fn sort_key<'a>(
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pretty_assertions::assert_eq;
+    use time::macros::datetime;
+
+    const TEXT: &str = "The first paragraph is here.\n\nThe second one follows it.\n\nA third paragraph comes next.\n\nThe fourth closes the piece.\n";
+
+    fn article() -> Article {
+        let article = Article::parse("a.txt", TEXT.as_bytes()).unwrap();
+        assert_eq!(article.units().len(), 4);
+        article
+    }
+
+    fn stamp(id: &str) -> Stamp {
+        Stamp {
+            author: "tester".into(),
+            now: datetime!(2025-01-13 09:00 UTC),
+            new_id: id.into(),
+        }
+    }
+
+    fn ranges(set: &AnnotationSet) -> Vec<(Option<(usize, usize)>, Vec<Tag>, String)> {
+        set.iter()
+            .map(|(a, p)| (p.units, a.tags.clone(), a.id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_single_unit_inside_a_range_edits_the_range() {
+        let article = article();
+        let mut set = AnnotationSet::new(&article, Vec::new());
+        set.add_tag(&article, (1, 3), Tag::Quote, &stamp("r"));
+        set.toggle_tag(&article, (2, 2), Tag::Claim, &stamp("new"));
+        assert_eq!(
+            ranges(&set),
+            vec![(Some((1, 3)), vec![Tag::Claim, Tag::Quote], "r".into())]
+        );
+    }
+
+    #[test]
+    fn a_range_over_part_of_others_grows_to_cover_them_all() {
+        let article = article();
+        let mut set = AnnotationSet::new(&article, Vec::new());
+        set.add_tag(&article, (0, 1), Tag::Quote, &stamp("first"));
+        set.add_tag(&article, (3, 3), Tag::Denial, &stamp("last"));
+        set.add_tag(&article, (1, 3), Tag::Claim, &stamp("new"));
+        assert_eq!(
+            ranges(&set),
+            vec![(
+                Some((0, 3)),
+                vec![Tag::Claim, Tag::Denial, Tag::Quote],
+                "first".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn overlapping_annotations_from_a_merge_are_all_found() {
+        let article = article();
+        let annotation = |id: &str, first, last| Annotation {
+            id: id.into(),
+            tags: vec![Tag::Claim],
+            note: String::new(),
+            author: String::new(),
+            created: datetime!(2025-01-13 09:00 UTC),
+            modified: datetime!(2025-01-13 09:00 UTC),
+            anchor: anchor_for(&article, first, last).unwrap(),
+        };
+        let set = AnnotationSet::new(
+            &article,
+            vec![annotation("wide", 0, 2), annotation("narrow", 1, 1)],
+        );
+        let ids: Vec<Option<&str>> = (0..4)
+            .map(|unit| {
+                set.index_at_unit(unit)
+                    .and_then(|i| set.get(i))
+                    .map(|(a, _)| a.id.as_str())
+            })
+            .collect();
+        assert_eq!(ids, vec![Some("wide"), Some("narrow"), Some("wide"), None]);
+    }
+
+    #[test]
+    fn confirming_a_fuzzy_match_re_anchors_it() {
+        let article = article();
+        let mut annotations = AnnotationSet::new(&article, Vec::new());
+        annotations.add_tag(&article, (2, 2), Tag::Claim, &stamp("x"));
+        let annotations = annotations.into_annotations();
+        let edited = TEXT.replace("comes next", "comes after");
+        let edited = Article::parse("a.txt", edited.as_bytes()).unwrap();
+        let mut set = AnnotationSet::new(&edited, annotations);
+        assert!(matches!(set.get(0).unwrap().1.status, Status::Fuzzy(_)));
+        assert!(set.confirm(&edited, 0, datetime!(2025-01-14 09:00 UTC)));
+        let (annotation, placement) = set.get(0).unwrap();
+        assert_eq!(placement.status, Status::Anchored);
+        assert_eq!(annotation.anchor.exact, "A third paragraph comes after.");
+        let again = AnnotationSet::new(&edited, set.into_annotations());
+        assert_eq!(again.get(0).unwrap().1.status, Status::Anchored);
+    }
+}

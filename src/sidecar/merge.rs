@@ -148,3 +148,103 @@ fn fold_same_text(mut annotations: Vec<Annotation>) -> Vec<Annotation> {
     }
     folded
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::Anchor;
+    use pretty_assertions::assert_eq;
+    use rstest::rstest;
+    use time::macros::datetime;
+
+    fn a(id: &str, start: usize, tags: &[Tag], note: &str) -> Annotation {
+        Annotation {
+            id: id.into(),
+            tags: tags.to_vec(),
+            note: note.into(),
+            author: "tester".into(),
+            created: datetime!(2025-01-13 09:00 UTC),
+            modified: datetime!(2025-01-13 09:00 UTC),
+            anchor: Anchor {
+                exact: format!("sentence {start}"),
+                prefix: String::new(),
+                suffix: String::new(),
+                start,
+                end: start + format!("sentence {start}").chars().count(),
+                first_unit: 0,
+                last_unit: 0,
+            },
+        }
+    }
+
+    fn sorted(mut annotations: Vec<Annotation>) -> Vec<Annotation> {
+        annotations.sort_by(|x, y| x.id.cmp(&y.id));
+        annotations
+    }
+
+    use Tag::{Claim, Denial, Quote};
+
+    #[rstest]
+    #[case::nobody_else_wrote(
+        vec![a("1", 0, &[Claim], "")],
+        vec![a("1", 0, &[Claim, Quote], "")],
+        vec![a("1", 0, &[Claim], "")],
+        vec![a("1", 0, &[Claim, Quote], "")],
+    )]
+    #[case::they_added_one(
+        vec![],
+        vec![a("1", 0, &[Claim], "")],
+        vec![a("2", 50, &[Quote], "")],
+        vec![a("1", 0, &[Claim], ""), a("2", 50, &[Quote], "")],
+    )]
+    #[case::we_deleted_what_they_left_alone(
+        vec![a("1", 0, &[Claim], ""), a("2", 50, &[Quote], "")],
+        vec![a("2", 50, &[Quote], "")],
+        vec![a("1", 0, &[Claim], ""), a("2", 50, &[Quote], ""), a("3", 90, &[Denial], "")],
+        vec![a("2", 50, &[Quote], ""), a("3", 90, &[Denial], "")],
+    )]
+    #[case::their_edit_beats_our_deletion(
+        vec![a("1", 0, &[Claim], "")],
+        vec![],
+        vec![a("1", 0, &[Claim], "why")],
+        vec![a("1", 0, &[Claim], "why")],
+    )]
+    #[case::our_edit_beats_their_deletion(
+        vec![a("1", 0, &[Claim], "")],
+        vec![a("1", 0, &[Claim, Denial], "")],
+        vec![],
+        vec![a("1", 0, &[Claim, Denial], "")],
+    )]
+    #[case::tags_merge_as_sets(
+        vec![a("1", 0, &[Claim, Denial], "")],
+        vec![a("1", 0, &[Claim, Denial, Quote], "")],
+        vec![a("1", 0, &[Denial], "")],
+        vec![a("1", 0, &[Denial, Quote], "")],
+    )]
+    #[case::both_notes_are_kept(
+        vec![a("1", 0, &[Claim], "")],
+        vec![a("1", 0, &[Claim], "ours")],
+        vec![a("1", 0, &[Claim], "theirs")],
+        vec![a("1", 0, &[Claim], "ours\ntheirs")],
+    )]
+    #[case::both_removed_the_last_tags(
+        vec![a("1", 0, &[Claim, Quote], "")],
+        vec![a("1", 0, &[Quote], "")],
+        vec![a("1", 0, &[Claim], "")],
+        vec![],
+    )]
+    #[case::same_text_tagged_at_once_becomes_one(
+        vec![],
+        vec![a("2", 10, &[Claim], "")],
+        vec![a("1", 10, &[Quote], "n")],
+        vec![a("1", 10, &[Claim, Quote], "n")],
+    )]
+    fn merges(
+        #[case] base: Vec<Annotation>,
+        #[case] ours: Vec<Annotation>,
+        #[case] theirs: Vec<Annotation>,
+        #[case] expected: Vec<Annotation>,
+    ) {
+        assert_eq!(sorted(merge(&base, &ours, &theirs)), sorted(expected));
+    }
+}
