@@ -3,6 +3,7 @@
 //! A thin shell over the core: each subcommand lives in its own file under `cli/` and only
 //! formats what the core computes.
 
+mod export;
 mod open;
 mod segment;
 
@@ -27,6 +28,8 @@ pub struct Cli {
 pub enum Command {
     /// Print an article's units (title, headings, sentences) as JSON Lines.
     Segment(segment::Args),
+    /// Export annotations as JSON, JSON Lines, CSV, Markdown, W3C Web Annotations or brat.
+    Export(export::Args),
 }
 
 /// Runs sidenote with the process's arguments and returns its exit code.
@@ -34,6 +37,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Segment(args)) => segment::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
         None => open::run(&cli.paths),
     };
     match result {

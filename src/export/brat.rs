@@ -78,7 +78,10 @@ fn standoff(article: &Article, rows: &[Row]) -> String {
     for row in rows {
         let Some(bytes) = &row.bytes else { continue };
         let fragments = fragments(article, bytes);
-        let spans: Vec<String> = fragments.iter().map(|f| format!("{} {}", f.1, f.2)).collect();
+        let spans: Vec<String> = fragments
+            .iter()
+            .map(|f| format!("{} {}", f.1, f.2))
+            .collect();
         let spans = spans.join(";");
         let text: Vec<&str> = fragments.iter().map(|f| f.0).collect();
         let text = one_line(&text.join(" "));
@@ -202,7 +205,13 @@ mod tests {
         assert_eq!(
             names,
             [
-                "report", "report-2", "Report-3", "passwd", "article", "annotation-2", "ü_ber"
+                "report",
+                "report-2",
+                "Report-3",
+                "passwd",
+                "article",
+                "annotation-2",
+                "ü_ber"
             ]
         );
     }

@@ -16,7 +16,12 @@ pub fn render(items: &[Item]) -> String {
     let mut out = String::from("# Annotations\n\n");
     let annotated: Vec<(&Item, Vec<Row>)> = items
         .iter()
-        .map(|item| (item, rows(item.article, item.annotations, Default::default())))
+        .map(|item| {
+            (
+                item,
+                rows(item.article, item.annotations, Default::default()),
+            )
+        })
         .filter(|(_, rows)| !rows.is_empty())
         .collect();
     let _ = writeln!(
@@ -24,7 +29,11 @@ pub fn render(items: &[Item]) -> String {
         "{} of {} {} annotated.\n",
         annotated.len(),
         items.len(),
-        if items.len() == 1 { "article" } else { "articles" }
+        if items.len() == 1 {
+            "article"
+        } else {
+            "articles"
+        }
     );
     if annotated.is_empty() {
         return out;
@@ -155,7 +164,10 @@ fn escape_line(text: &str) -> String {
         escaped.insert(0, '\\');
     } else if digits > 0
         && matches!(escaped[digits..].chars().next(), Some('.' | ')'))
-        && escaped[digits + 1..].chars().next().is_none_or(char::is_whitespace)
+        && escaped[digits + 1..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace)
     {
         escaped.insert(digits, '\\');
     }

@@ -236,7 +236,10 @@ mod tests {
         };
         let mut cursor = Utf16Cursor::default();
         let cp = row(&article, &a, &placement, Offsets::CodePoints, &mut cursor);
-        assert_eq!((cp.text, cp.start, cp.end, cp.bytes), ("gone", Some(0), Some(15), None));
+        assert_eq!(
+            (cp.text, cp.start, cp.end, cp.bytes),
+            ("gone", Some(0), Some(15), None)
+        );
         let utf16 = row(&article, &a, &placement, Offsets::Utf16, &mut cursor);
         assert_eq!((utf16.start, utf16.end), (None, None));
         assert_eq!(utf16.status_name(), "orphaned");

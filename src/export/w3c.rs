@@ -17,6 +17,9 @@ use super::{ExportError, Item, Options, rfc3339};
 /// The W3C Web Annotation JSON-LD context.
 pub const ANNO_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
+/// The collection's label.
+const LABEL: &str = "sidenote annotations";
+
 /// The context of every node: the W3C one, plus sidenote's status terms.
 #[derive(Serialize, Clone, Copy)]
 struct Context(&'static str, Terms);
@@ -57,10 +60,18 @@ struct Page<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     #[serde(rename = "partOf")]
-    part_of: String,
+    part_of: PartOf,
     #[serde(rename = "startIndex")]
     start_index: usize,
     items: Vec<Annotation<'a>>,
+}
+
+/// The collection as a page describes it, as in the model's own example.
+#[derive(Serialize)]
+struct PartOf {
+    id: String,
+    label: &'static str,
+    total: usize,
 }
 
 #[derive(Serialize)]
@@ -140,17 +151,22 @@ pub fn render(items: &[Item], options: &Options) -> Result<String, ExportError> 
         "urn:sidenote:collection:{:016x}",
         xxhash_rust::xxh3::xxh3_64(identity.as_bytes())
     );
+    let total = annotations.len();
     let collection = Collection {
         context: CONTEXT,
         id: id.clone(),
         kind: "AnnotationCollection",
-        label: "sidenote annotations",
-        total: annotations.len(),
+        label: LABEL,
+        total,
         first: Page {
             context: CONTEXT,
             id: format!("{id}:page:1"),
             kind: "AnnotationPage",
-            part_of: id,
+            part_of: PartOf {
+                id,
+                label: LABEL,
+                total,
+            },
             start_index: 0,
             items: annotations,
         },
@@ -230,7 +246,10 @@ fn source_uri(file: &str) -> String {
         .split_once(':')
         .map(|(scheme, _)| scheme)
         .filter(|s| s.len() > 1 && s.starts_with(|c: char| c.is_ascii_alphabetic()))
-        .filter(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)));
+        .filter(|s| {
+            s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        });
     if scheme.is_some() {
         return file.to_owned();
     }
