@@ -6,6 +6,7 @@
 //! review the diff of `tests/golden/export/` before committing it.
 #![allow(clippy::unwrap_used)]
 
+#[allow(dead_code)]
 #[path = "export_support/fixture.rs"]
 mod fixture;
 
