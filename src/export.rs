@@ -46,6 +46,40 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order menus list them.
+    pub const ALL: [Format; 6] = [
+        Format::Json,
+        Format::Jsonl,
+        Format::Csv,
+        Format::Markdown,
+        Format::W3c,
+        Format::Brat,
+    ];
+
+    /// The name the command line and menus use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+            Format::W3c => "w3c",
+            Format::Brat => "brat",
+        }
+    }
+
+    /// A file name for the export: `annotations.csv`, or `annotations-brat` for the folder.
+    pub fn default_file_name(self) -> &'static str {
+        match self {
+            Format::Json => "annotations.json",
+            Format::Jsonl => "annotations.jsonl",
+            Format::Csv => "annotations.csv",
+            Format::Markdown => "annotations.md",
+            Format::W3c => "annotations.jsonld",
+            Format::Brat => "annotations-brat",
+        }
+    }
+
     /// Whether the format is a folder of files rather than one text.
     pub fn is_folder(self) -> bool {
         self == Format::Brat
@@ -93,7 +127,7 @@ pub struct OutputFile {
 /// What an export produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Output {
-    /// One text, for stdout or a file.
+    /// One text, for the standard output or a file.
     Text(String),
     /// Several files, for a folder.
     Files(Vec<OutputFile>),

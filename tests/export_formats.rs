@@ -302,3 +302,28 @@ fn dump_fixture() {
         std::fs::copy(&path, target.join(path.file_name().unwrap())).unwrap();
     }
 }
+
+#[test]
+fn the_export_module_stays_pure() {
+    // Exports are values in, text out: the command line and the reading screen do the I/O.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![dir.join("export.rs")];
+    for entry in std::fs::read_dir(dir.join("export")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    assert!(files.len() > 6);
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for banned in [
+            "std::fs",
+            "ratatui",
+            "crossterm",
+            "io::stdout",
+            "io::stderr",
+            "clap",
+            "std::env",
+        ] {
+            assert!(!text.contains(banned), "{} uses {banned}", file.display());
+        }
+    }
+}

@@ -229,15 +229,20 @@ fn write_stdout(text: &str) -> io::Result<()> {
     stdout.flush()
 }
 
-/// `text` with every control character but tab and line breaks replaced by U+FFFD.
+/// `text` with every control character but tab, line feed and the CR of a CRLF replaced by
+/// U+FFFD (a lone CR would let a line overwrite the one before it).
 fn terminal_safe(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' | '\r' => c,
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(match c {
+            '\n' | '\t' => c,
+            '\r' if chars.peek() == Some(&'\n') => c,
             c if c.is_control() => '\u{FFFD}',
             c => c,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, flushed and renamed.
@@ -320,9 +325,19 @@ mod tests {
     #[test]
     fn terminal_output_has_no_control_codes() {
         assert_eq!(
-            terminal_safe("a\u{1b}[31mb\u{9b}c\r\n\td\u{7f}"),
-            "a\u{FFFD}[31mb\u{FFFD}c\r\n\td\u{FFFD}"
+            terminal_safe("a\u{1b}[31mb\u{9b}c\r\n\td\u{7f}e\rf"),
+            "a\u{FFFD}[31mb\u{FFFD}c\r\n\td\u{FFFD}e\u{FFFD}f"
         );
+    }
+
+    #[test]
+    fn command_line_names_are_the_export_names() {
+        use clap::ValueEnum;
+        for format in Format::value_variants() {
+            let name = format.to_possible_value().unwrap();
+            assert_eq!(name.get_name(), export::Format::from(*format).name());
+        }
+        assert_eq!(Format::value_variants().len(), export::Format::ALL.len());
     }
 
     #[test]
