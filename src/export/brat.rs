@@ -1,10 +1,12 @@
 //! The brat export: a folder the brat annotation tool opens as it is. Per article a `.txt` copy
 //! of its text and a `.ann` standoff file; one `annotation.conf` declaring the entity types.
 //!
-//! brat counts offsets in code points of the `.txt` file, so the copy is the decoded text byte
-//! for byte (BOM and CR included) and offsets are always code points. A span may not cross a line
-//! break in brat, so an annotation over several lines becomes a discontinuous span, one fragment
-//! per line. brat has no place for text that is not in the document, so orphaned annotations go to
+//! brat counts offsets in code points of the `.txt` file as it reads it, and it reads text files
+//! with universal newlines (`open_textfile` in brat's `annotation.py`), so a CRLF counts as one
+//! character there. The copy is therefore the decoded text with CRLF and lone CR written as LF
+//! (everything else, a BOM included, byte for byte), and offsets count code points of that copy,
+//! which every brat version reads alike. A span may not cross a line break in brat, so an
+//! annotation over several lines becomes a discontinuous span, one fragment per line. brat has no place for text that is not in the document, so orphaned annotations go to
 //! `<name>.orphaned.jsonl` (the JSON Lines layout) beside the `.ann`, never dropped.
 
 use std::collections::BTreeSet;
@@ -53,13 +55,15 @@ pub fn render(items: &[Item]) -> Result<Vec<OutputFile>, ExportError> {
         for row in rows.iter().filter(|row| row.bytes.is_none()) {
             push_line(&mut orphans, item, row, &options)?;
         }
+        let copy = Copy::of(item.article);
+        let ann = standoff(item.article, &copy, &rows);
         files.push(OutputFile {
             path: format!("{name}.txt"),
-            contents: item.article.text().to_owned(),
+            contents: copy.text,
         });
         files.push(OutputFile {
             path: format!("{name}.ann"),
-            contents: standoff(item.article, &rows),
+            contents: ann,
         });
         if !orphans.is_empty() {
             files.push(OutputFile {
@@ -71,16 +75,45 @@ pub fn render(items: &[Item]) -> Result<Vec<OutputFile>, ExportError> {
     Ok(files)
 }
 
-/// The `.ann` text for the placed rows of `article`.
-fn standoff(article: &Article, rows: &[Row]) -> String {
+/// The `.txt` copy of an article, with line ends written as LF, and where its CRLFs were.
+struct Copy {
+    /// The text brat reads.
+    text: String,
+    /// Byte offsets in the article text of each CRLF, in order.
+    crlf: Vec<usize>,
+}
+
+impl Copy {
+    fn of(article: &Article) -> Copy {
+        let text = article.text();
+        let crlf = text.match_indices("\r\n").map(|(at, _)| at).collect();
+        Copy {
+            text: text.replace("\r\n", "\n").replace('\r', "\n"),
+            crlf,
+        }
+    }
+
+    /// The code-point offset in the copy of byte offset `byte` of the article text (never inside
+    /// a CRLF): one character fewer for each CRLF before it.
+    fn offset(&self, article: &Article, byte: usize) -> usize {
+        let before = self.crlf.partition_point(|&at| at < byte);
+        article.chars().char_of_byte(article.text(), byte) - before
+    }
+}
+
+/// The `.ann` text for the placed rows of `article`, with offsets into `copy`.
+fn standoff(article: &Article, copy: &Copy, rows: &[Row]) -> String {
     let mut out = String::new();
     let (mut entity, mut attribute, mut note) = (0, 0, 0);
     for row in rows {
         let Some(bytes) = &row.bytes else { continue };
-        let fragments = fragments(article, bytes);
+        let fragments = fragments(article.text(), bytes);
         let spans: Vec<String> = fragments
             .iter()
-            .map(|f| format!("{} {}", f.1, f.2))
+            .map(|(_, range)| {
+                let start = copy.offset(article, range.start);
+                format!("{start} {}", copy.offset(article, range.end))
+            })
             .collect();
         let spans = spans.join(";");
         let text: Vec<&str> = fragments.iter().map(|f| f.0).collect();
@@ -119,11 +152,9 @@ fn entity_type(tag: Tag) -> &'static str {
     }
 }
 
-/// The parts of `bytes` between line breaks, trimmed of whitespace, each with its code-point
-/// offsets; the whole range when every part is blank.
-fn fragments<'a>(article: &'a Article, bytes: &Range<usize>) -> Vec<(&'a str, usize, usize)> {
-    let text = article.text();
-    let chars = article.chars();
+/// The parts of `bytes` between line breaks, trimmed of whitespace, each with its byte range;
+/// the whole range when every part is blank.
+fn fragments<'a>(text: &'a str, bytes: &Range<usize>) -> Vec<(&'a str, Range<usize>)> {
     let mut out = Vec::new();
     let mut at = bytes.start;
     for line in text[bytes.clone()].split(['\n', '\r']) {
@@ -131,21 +162,12 @@ fn fragments<'a>(article: &'a Article, bytes: &Range<usize>) -> Vec<(&'a str, us
         let trimmed = line.trim();
         if !trimmed.is_empty() {
             let start = at + lead;
-            let end = start + trimmed.len();
-            out.push((
-                trimmed,
-                chars.char_of_byte(text, start),
-                chars.char_of_byte(text, end),
-            ));
+            out.push((trimmed, start..start + trimmed.len()));
         }
         at += line.len() + 1;
     }
     if out.is_empty() {
-        out.push((
-            &text[bytes.clone()],
-            chars.char_of_byte(text, bytes.start),
-            chars.char_of_byte(text, bytes.end),
-        ));
+        out.push((&text[bytes.clone()], bytes.clone()));
     }
     out
 }
@@ -217,18 +239,26 @@ mod tests {
     }
 
     #[test]
-    fn spans_over_line_breaks_become_fragments() {
-        let text = "Intro.\n\nHe said that\r\n  it was 𝄞 true. End.";
+    fn spans_over_line_breaks_become_fragments_in_the_lf_copy() {
+        let text = "\u{feff}Intro.\r\n\r\nHe said that\r\n  it was 𝄞 true.\rEnd.";
         let article = Article::parse("a.txt", text.as_bytes()).unwrap();
-        let start = text.find("He").unwrap();
-        let end = text.find(" End").unwrap();
-        let fragments = fragments(&article, &(start..end));
+        let copy = Copy::of(&article);
         assert_eq!(
-            fragments,
-            [("He said that", 8, 20), ("it was 𝄞 true.", 24, 38)]
+            copy.text,
+            "\u{feff}Intro.\n\nHe said that\n  it was 𝄞 true.\nEnd."
         );
-        let chars: Vec<char> = text.chars().collect();
-        for (quote, from, to) in fragments {
+        let start = text.find("He").unwrap();
+        let end = text.find("\rEnd").unwrap();
+        let spans: Vec<(&str, usize, usize)> = fragments(text, &(start..end))
+            .into_iter()
+            .map(|(quote, range)| {
+                let from = copy.offset(&article, range.start);
+                (quote, from, copy.offset(&article, range.end))
+            })
+            .collect();
+        assert_eq!(spans, [("He said that", 9, 21), ("it was 𝄞 true.", 24, 38)]);
+        let chars: Vec<char> = copy.text.chars().collect();
+        for (quote, from, to) in spans {
             assert_eq!(chars[from..to].iter().collect::<String>(), quote);
         }
     }
