@@ -4,6 +4,7 @@
 //! formats what the core computes.
 
 mod annotate;
+mod export;
 mod list;
 mod open;
 mod segment;
@@ -35,6 +36,8 @@ pub enum Command {
     Untag(annotate::UntagArgs),
     /// Print the annotations of articles as JSON Lines, found again in the current text.
     List(list::Args),
+    /// Export annotations as JSON, JSON Lines, CSV, Markdown, W3C Web Annotations or brat.
+    Export(export::Args),
 }
 
 /// Runs sidenote with the process's arguments and returns its exit code.
@@ -45,6 +48,7 @@ pub fn main() -> ExitCode {
         Some(Command::Tag(args)) => annotate::tag(&args),
         Some(Command::Untag(args)) => annotate::untag(&args),
         Some(Command::List(args)) => list::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
         None => open::run(&cli.paths),
     };
     match result {
