@@ -44,7 +44,7 @@ pub fn read_article(path: &Path) -> Result<Article, ReadError> {
         source,
     })?;
     let name = path.display().to_string();
-    Ok(Article::parse(&name, &bytes)?)
+    Ok(Article::parse_owned(&name, bytes)?)
 }
 
 /// Whether `path` names an article by its extension (.txt or .md).
