@@ -209,6 +209,9 @@ fn matches_found_title(found: &Found, candidate: &str) -> bool {
 }
 
 fn push_title(head: &mut Head, start: usize, end: usize) {
+    if start >= end {
+        return;
+    }
     head.units
         .push((UnitKind::Title, head.paragraphs, start, end));
     head.paragraphs += 1;

@@ -63,7 +63,9 @@ pub fn wrap_width(text: &str) -> Option<usize> {
         sample_end -= 1;
     }
     let sample = &text[..sample_end];
-    let (mut continued, mut ended, mut widest) = (0usize, 0usize, 0usize);
+    // Counts for lines of at least SHAPE_MIN_CHARS, and for all lines as a fallback when every
+    // line is short.
+    let (mut long, mut all) = (Shape::default(), Shape::default());
     let mut previous: Option<Line> = None;
     for line in lines::lines_from(sample, 0) {
         let blank = lines::is_blank(sample, line);
@@ -71,15 +73,32 @@ pub fn wrap_width(text: &str) -> Option<usize> {
             && !blank
         {
             let chars = lines::count_chars(&sample.as_bytes()[prev.start..prev.end]);
+            let ended = lines::ends_sentence(sample, prev.start, prev.end);
+            all.add(chars, ended);
             if chars >= SHAPE_MIN_CHARS {
-                continued += 1;
-                ended += usize::from(lines::ends_sentence(sample, prev.start, prev.end));
-                widest = widest.max(chars);
+                long.add(chars, ended);
             }
         }
         previous = (!blank).then_some(line);
     }
-    (continued > 0 && ended * 2 < continued).then_some(widest)
+    let shape = if long.continued > 0 { long } else { all };
+    (shape.continued > 0 && shape.ended * 2 < shape.continued).then_some(shape.widest)
+}
+
+/// Lines followed by another line of the same block, and how many of them end a sentence.
+#[derive(Debug, Default, Clone, Copy)]
+struct Shape {
+    continued: usize,
+    ended: usize,
+    widest: usize,
+}
+
+impl Shape {
+    fn add(&mut self, chars: usize, ended: bool) {
+        self.continued += 1;
+        self.ended += usize::from(ended);
+        self.widest = self.widest.max(chars);
+    }
 }
 
 /// A paragraph being gathered line by line.
@@ -187,7 +206,8 @@ impl Builder<'_> {
     /// Whether `line`, whose text starts at `content`, continues the paragraph `para`.
     fn joins(&self, para: &Open, line: Line, content: usize) -> bool {
         let Some(width) = self.width else {
-            return false;
+            // One paragraph per line, except that a quote broken in mid-sentence goes on.
+            return para.quote && !self.ends(para.last);
         };
         let fits = || {
             let last = lines::count_chars(&self.text.as_bytes()[para.last.start..para.last.end]);
