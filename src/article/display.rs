@@ -53,32 +53,44 @@ pub fn clean(source: &str) -> Cow<'_, str> {
 }
 
 /// Whether `source` already reads cleanly: no control, bidi or unusual whitespace characters, no
-/// doubled, leading or trailing spaces.
+/// doubled, leading or trailing spaces. Decides on the bytes alone, without decoding, because
+/// this runs over every unit the command line prints.
 fn is_clean(source: &str) -> bool {
     let bytes = source.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    let mut previous = 0u8;
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        if b < 0x80 {
-            if b < 0x20 || b == 0x7F || (b == b' ' && previous == b' ') {
-                return false;
-            }
-            previous = b;
+        if (0x21..0x7F).contains(&b) {
             at += 1;
             continue;
         }
-        let Some(c) = source[at..].chars().next() else {
-            return false;
+        let suspicious = match b {
+            b' ' => bytes.get(at + 1) == Some(&b' '),
+            0x00..=0x1F | 0x7F => true,
+            // U+0080..U+00A0: C1 controls, NEL and the no-break space.
+            0xC2 => bytes.get(at + 1).is_some_and(|&next| next <= 0xA0),
+            // U+1680 OGHAM SPACE MARK.
+            0xE1 => bytes.get(at + 1..at + 3) == Some(&[0x9A, 0x80]),
+            // U+2000..U+200A spaces, U+2028..U+202F separators, bidi controls and the narrow
+            // no-break space, U+205F, U+2066..U+2069 isolates.
+            0xE2 => match bytes.get(at + 1..at + 3) {
+                Some(&[0x80, third]) => third <= 0x8A || (0xA8..=0xAF).contains(&third),
+                Some(&[0x81, third]) => third == 0x9F || (0xA6..=0xA9).contains(&third),
+                _ => false,
+            },
+            // U+3000 IDEOGRAPHIC SPACE.
+            0xE3 => bytes.get(at + 1..at + 3) == Some(&[0x80, 0x80]),
+            // U+FEFF, the byte-order mark.
+            0xEF => bytes.get(at + 1..at + 3) == Some(&[0xBB, 0xBF]),
+            _ => false,
         };
-        if c.is_whitespace() || c.is_control() || is_dropped(c) {
+        if suspicious {
             return false;
         }
-        previous = b;
-        at += c.len_utf8();
+        at += 1;
     }
     true
 }
@@ -166,6 +178,16 @@ mod tests {
     #[case::unicode_kept("Seoul’s “spy” agency — 北朝鮮。", "Seoul’s “spy” agency — 北朝鮮。")]
     fn cleans(#[case] source: &str, #[case] expected: &str) {
         assert_eq!(display_text(source, false), expected);
+    }
+
+    /// The byte test agrees with the definition by characters on every code point.
+    #[test]
+    fn byte_test_matches_char_test() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let source = format!("a{c}b");
+            let by_chars = c == ' ' || !(c.is_whitespace() || c.is_control() || is_dropped(c));
+            assert_eq!(is_clean(&source), by_chars, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -171,18 +171,18 @@ pub fn ends_sentence(text: &str, start: usize, end: usize) -> bool {
 pub fn is_heading_like(text: &str, start: usize, end: usize) -> bool {
     const MAX_CHARS: usize = 100;
     let slice = text[start..end].trim();
-    if slice.is_empty() || slice.len() > MAX_CHARS * 4 || count_chars(slice.as_bytes()) > MAX_CHARS
-    {
-        return false;
-    }
     let Some(last) = slice.chars().next_back() else {
         return false;
     };
+    // Punctuation first: it rules out most lines without counting their characters.
     let ends_open = matches!(
         last,
         '.' | '!' | '?' | '…' | ':' | ';' | ',' | '。' | '！' | '？' | '-' | '–' | '—'
     ) || (is_closer(last) && ends_sentence(text, start, end));
-    !ends_open && slice.chars().any(char::is_alphabetic)
+    !ends_open
+        && slice.len() <= MAX_CHARS * 4
+        && count_chars(slice.as_bytes()) <= MAX_CHARS
+        && slice.chars().any(char::is_alphabetic)
 }
 
 /// Closing quotes and brackets, which may follow a sentence's final punctuation.
