@@ -528,3 +528,31 @@ fn unit_at_byte_finds_the_containing_unit() {
     assert_eq!(article.unit_at_byte(14), Some(1));
     assert_eq!(article.unit_at_byte(article.text().len()), None);
 }
+
+#[test]
+fn one_overlong_line_does_not_widen_the_wrap() {
+    // Wrapped at 70 columns; one sentence ends at a line end inside the paragraph, and a long
+    // URL line elsewhere must not make that line end look deliberate.
+    let text = "The agency said that hundreds of soldiers had been killed in the fight.\n\
+Officials did not say how the figure was reached, but they added more\n\
+detail about the wounded and the captured soldiers in a later briefing\n\
+that took place on Monday afternoon in Seoul before the committee met.\n\
+\n\
+The full report can be read on the website of the agency at the address\n\
+https://example.com/a/very/long/path/that/goes/on/and/on/for/quite/a/while/longer/than/any/line/of/text.html\n\
+for anyone who wants to check the figures that were given to lawmakers.\n\
+\n\
+The second paragraph is here and it is also wrapped at seventy columns\n\
+so that the shape of the file is clear to anyone who reads it closely.\n";
+    let article = parse("a.txt", text);
+    let paragraph_of = |word: &str| {
+        let i = (0..article.units().len())
+            .find(|&i| article.unit_source(i).unwrap().contains(word))
+            .unwrap();
+        article.units()[i].paragraph
+    };
+    assert_eq!(paragraph_of("Officials"), 0, "{:#?}", units(&article));
+    assert_eq!(paragraph_of("full report"), 1);
+    assert_eq!(paragraph_of("for anyone"), 1);
+    assert_eq!(paragraph_of("second paragraph"), 2);
+}

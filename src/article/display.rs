@@ -28,26 +28,46 @@ pub fn clean(source: &str) -> Cow<'_, str> {
     if is_clean(source) {
         return Cow::Borrowed(source);
     }
+    let bytes = source.as_bytes();
     let mut out = String::with_capacity(source.len());
     let mut space = false;
-    let mut chars = source.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
+    // Copies runs of ordinary bytes whole; decodes only where a byte may start something special.
+    let mut run = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if !may_be_special(bytes, at) {
+            at += 1;
+            continue;
+        }
+        if run < at {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(&source[run..at]);
+        }
+        let Some(c) = source[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
         if c.is_whitespace() {
             space = !out.is_empty();
-            continue;
+        } else if c == '\u{1B}' || c == '\u{9B}' || c == '\u{9D}' {
+            at = skip_escape(source, c, at);
+        } else if !is_dropped(c) {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(if c.is_control() { REPLACEMENT } else { c });
         }
-        if is_dropped(c) {
-            continue;
-        }
-        if c == '\u{1B}' || c == '\u{9B}' || c == '\u{9D}' {
-            skip_escape(c, &mut chars);
-            continue;
-        }
+        run = at;
+    }
+    if run < bytes.len() {
         if space {
             out.push(' ');
-            space = false;
         }
-        out.push(if c.is_control() { REPLACEMENT } else { c });
+        out.push_str(&source[run..]);
     }
     Cow::Owned(out)
 }
@@ -60,39 +80,35 @@ fn is_clean(source: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    let mut at = 0;
-    while at < bytes.len() {
-        let b = bytes[at];
-        if (0x21..0x7F).contains(&b) {
-            at += 1;
-            continue;
-        }
-        let suspicious = match b {
-            b' ' => bytes.get(at + 1) == Some(&b' '),
-            0x00..=0x1F | 0x7F => true,
-            // U+0080..U+00A0: C1 controls, NEL and the no-break space.
-            0xC2 => bytes.get(at + 1).is_some_and(|&next| next <= 0xA0),
-            // U+1680 OGHAM SPACE MARK.
-            0xE1 => bytes.get(at + 1..at + 3) == Some(&[0x9A, 0x80]),
-            // U+2000..U+200A spaces, U+2028..U+202F separators, bidi controls and the narrow
-            // no-break space, U+205F, U+2066..U+2069 isolates.
-            0xE2 => match bytes.get(at + 1..at + 3) {
-                Some(&[0x80, third]) => third <= 0x8A || (0xA8..=0xAF).contains(&third),
-                Some(&[0x81, third]) => third == 0x9F || (0xA6..=0xA9).contains(&third),
-                _ => false,
-            },
-            // U+3000 IDEOGRAPHIC SPACE.
-            0xE3 => bytes.get(at + 1..at + 3) == Some(&[0x80, 0x80]),
-            // U+FEFF, the byte-order mark.
-            0xEF => bytes.get(at + 1..at + 3) == Some(&[0xBB, 0xBF]),
+    (0..bytes.len()).all(|at| {
+        !may_be_special(bytes, at) || (bytes[at] == b' ' && bytes.get(at + 1) != Some(&b' '))
+    })
+}
+
+/// Whether the byte at `at` starts a character that display changes: whitespace (a space
+/// included), a control, a bidi control or the BOM. Only ever true at a char boundary.
+fn may_be_special(bytes: &[u8], at: usize) -> bool {
+    let b = bytes[at];
+    match b {
+        0x21..=0x7E => false,
+        0x00..=0x20 | 0x7F => true,
+        // U+0080..U+00A0: C1 controls, NEL and the no-break space.
+        0xC2 => bytes.get(at + 1).is_some_and(|&next| next <= 0xA0),
+        // U+1680 OGHAM SPACE MARK.
+        0xE1 => bytes.get(at + 1..at + 3) == Some(&[0x9A, 0x80]),
+        // U+2000..U+200A spaces, U+2028..U+202F separators, bidi controls and the narrow
+        // no-break space, U+205F, U+2066..U+2069 isolates.
+        0xE2 => match bytes.get(at + 1..at + 3) {
+            Some(&[0x80, third]) => third <= 0x8A || (0xA8..=0xAF).contains(&third),
+            Some(&[0x81, third]) => third == 0x9F || (0xA6..=0xA9).contains(&third),
             _ => false,
-        };
-        if suspicious {
-            return false;
-        }
-        at += 1;
+        },
+        // U+3000 IDEOGRAPHIC SPACE.
+        0xE3 => bytes.get(at + 1..at + 3) == Some(&[0x80, 0x80]),
+        // U+FEFF, the byte-order mark.
+        0xEF => bytes.get(at + 1..at + 3) == Some(&[0xBB, 0xBF]),
+        _ => false,
     }
-    true
 }
 
 /// Characters removed without a trace: bidi embeddings, overrides and isolates, and the BOM.
@@ -100,53 +116,56 @@ fn is_dropped(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// Skips the rest of an escape sequence whose introducer `first` was just read, so that neither
-/// its parameters nor its payload reach the screen as text.
-fn skip_escape(first: char, chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) {
-    let kind = if first == '\u{1B}' {
-        match chars.peek().map(|&(_, c)| c) {
+/// The offset just past the escape sequence whose introducer `first` ends at `at`, so that
+/// neither its parameters nor its payload reach the screen as text.
+fn skip_escape(source: &str, first: char, at: usize) -> usize {
+    let mut chars = source[at..].char_indices().peekable();
+    let end = |chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>| {
+        chars
+            .peek()
+            .map_or(source.len(), |&(offset, _)| at + offset)
+    };
+    let csi = match first {
+        '\u{1B}' => match chars.peek().map(|&(_, c)| c) {
             Some('[') => {
                 chars.next();
-                '['
+                true
             }
-            Some(c @ (']' | 'P' | 'X' | '^' | '_')) => {
+            Some(']' | 'P' | 'X' | '^' | '_') => {
                 chars.next();
-                c
+                false
             }
             Some(c) if ('\u{20}'..='\u{7E}').contains(&c) => {
                 // A two-character sequence such as ESC c (reset) or ESC 7.
                 chars.next();
-                return;
+                return end(&mut chars);
             }
-            _ => return,
-        }
-    } else if first == '\u{9B}' {
-        '['
-    } else {
-        ']'
+            _ => return at,
+        },
+        '\u{9B}' => true,
+        _ => false,
     };
-    if kind == '[' {
-        // CSI: parameter and intermediate bytes, then one final byte.
+    if csi {
+        // Parameter and intermediate bytes, then one final byte.
         for (_, c) in chars.by_ref() {
             if ('\u{40}'..='\u{7E}').contains(&c) || !('\u{20}'..='\u{7E}').contains(&c) {
-                return;
+                break;
             }
         }
-        return;
+        return end(&mut chars);
     }
     // OSC, DCS, SOS, PM, APC: a string ended by BEL, ST (ESC \) or U+009C.
     while let Some((_, c)) = chars.next() {
         match c {
-            '\u{07}' | '\u{9C}' => return,
+            '\u{07}' | '\u{9C}' => break,
             '\u{1B}' => {
-                if chars.peek().map(|&(_, c)| c) == Some('\\') {
-                    chars.next();
-                }
-                return;
+                chars.next_if(|&(_, c)| c == '\\');
+                break;
             }
             _ => {}
         }
     }
+    end(&mut chars)
 }
 
 #[cfg(test)]
@@ -187,6 +206,30 @@ mod tests {
             let source = format!("a{c}b");
             let by_chars = c == ' ' || !(c.is_whitespace() || c.is_control() || is_dropped(c));
             assert_eq!(is_clean(&source), by_chars, "U+{:04X}", c as u32);
+        }
+    }
+
+    /// The definition by characters, for text without escape introducers.
+    fn reference(source: &str) -> String {
+        source
+            .split(char::is_whitespace)
+            .map(|word| {
+                word.chars()
+                    .filter(|&c| !is_dropped(c))
+                    .map(|c| if c.is_control() { REPLACEMENT } else { c })
+                    .collect::<String>()
+            })
+            .filter(|word| !word.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_runs_agree_with_the_char_definition(
+            source in "[a-z \t\n\r\u{7}\u{80}-\u{9A}\u{9C}\u{9E}-\u{A0}\u{2000}-\u{206F}\u{3000}\u{FEFF}é北]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(clean(&source), reference(&source));
         }
     }
 

@@ -81,23 +81,29 @@ pub fn wrap_width(text: &str) -> Option<usize> {
         }
         previous = (!blank).then_some(line);
     }
-    let shape = if long.continued > 0 { long } else { all };
-    (shape.continued > 0 && shape.ended * 2 < shape.continued).then_some(shape.widest)
+    let mut shape = if long.widths.is_empty() { all } else { long };
+    let continued = shape.widths.len();
+    if continued == 0 || shape.ended * 2 >= continued {
+        return None;
+    }
+    // The wrap width is what nearly all lines reach; one overlong line (a URL, a table) must not
+    // widen it, or every sentence ending at a line end would look like a paragraph end.
+    shape.widths.sort_unstable();
+    Some(shape.widths[(continued - 1) * 19 / 20])
 }
 
-/// Lines followed by another line of the same block, and how many of them end a sentence.
-#[derive(Debug, Default, Clone, Copy)]
+/// The widths of lines followed by another line of the same block, and how many of those lines
+/// end a sentence.
+#[derive(Debug, Default)]
 struct Shape {
-    continued: usize,
+    widths: Vec<usize>,
     ended: usize,
-    widest: usize,
 }
 
 impl Shape {
     fn add(&mut self, chars: usize, ended: bool) {
-        self.continued += 1;
+        self.widths.push(chars);
         self.ended += usize::from(ended);
-        self.widest = self.widest.max(chars);
     }
 }
 
