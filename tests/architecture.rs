@@ -6,7 +6,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 const CORE: [&str; 3] = ["article", "annotation", "export"];
-const FORBIDDEN: [&str; 5] = ["ratatui", "crossterm", "std::fs", "std::env", "std::process"];
+const FORBIDDEN: [&str; 5] = [
+    "ratatui",
+    "crossterm",
+    "std::fs",
+    "std::env",
+    "std::process",
+];
 
 fn rust_files(root: &Path, out: &mut Vec<PathBuf>) {
     if root.is_file() {
@@ -32,7 +38,11 @@ fn the_domain_core_has_no_terminal_or_file_system_dependency() {
     let mut files = Vec::new();
     for module in CORE {
         let file = src.join(format!("{module}.rs"));
-        assert!(file.is_file(), "the core module {} is missing", file.display());
+        assert!(
+            file.is_file(),
+            "the core module {} is missing",
+            file.display()
+        );
         rust_files(&file, &mut files);
         rust_files(&src.join(module), &mut files);
     }
