@@ -177,7 +177,28 @@ fn escape_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Article;
+    use crate::export::row::sample;
     use rstest::rstest;
+
+    #[rstest]
+    #[case(Status::Anchored, "— unit 1\n")]
+    #[case(Status::Moved, "— unit 1 · moved since it was tagged\n")]
+    #[case(Status::Fuzzy(0.834), "— unit 1 · fuzzy match (83%): please check\n")]
+    #[case(
+        Status::Orphaned,
+        "— unit 1 · orphaned: no longer found in the article\n"
+    )]
+    fn quotes_say_how_the_annotation_was_found(#[case] status: Status, #[case] line: &str) {
+        let article = Article::parse("a.txt", b"First one. Second one. Third.").unwrap();
+        let a = sample::annotation(&article);
+        let mut out = String::new();
+        quote(&mut out, &sample::row(&article, &a, status));
+        assert_eq!(
+            out,
+            format!("> Second one.\n\n{line}\nNote: two\\\nlines\n\n")
+        );
+    }
 
     #[rstest]
     #[case("plain words", "plain words")]

@@ -165,6 +165,41 @@ impl Utf16Cursor {
     }
 }
 
+/// Rows in states the anchoring code does not produce on demand, for the formats' unit tests.
+#[cfg(test)]
+pub mod sample {
+    use super::*;
+
+    /// An annotation on unit 1 of `article`, tagged claim and quote, with a two-line note.
+    pub fn annotation(article: &Article) -> Annotation {
+        let when = time::macros::datetime!(2025-01-02 03:04:05 UTC);
+        Annotation {
+            id: "0190a1b2-c3d4-7e5f-8a9b-000000000009".into(),
+            tags: vec![crate::annotation::Tag::Claim, crate::annotation::Tag::Quote],
+            note: "two\nlines".into(),
+            author: "me".into(),
+            created: when,
+            modified: when,
+            anchor: crate::annotation::anchor_for(article, 1, 1).expect("unit 1 exists"),
+        }
+    }
+
+    /// The row of `annotation` placed on unit 1 with `status` (orphaned: not placed).
+    pub fn row<'a>(article: &'a Article, annotation: &'a Annotation, status: Status) -> Row<'a> {
+        let placement = Placement {
+            status,
+            units: (status != Status::Orphaned).then_some((1, 1)),
+        };
+        super::row(
+            article,
+            annotation,
+            &placement,
+            Offsets::CodePoints,
+            &mut Utf16Cursor::default(),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
