@@ -129,7 +129,11 @@ fn quote(out: &mut String, row: &Row) {
     let _ = writeln!(out, "— {units}{status}\n");
     let note = row.annotation.note.trim();
     if !note.is_empty() {
-        let lines: Vec<String> = note.lines().map(escape_line).collect();
+        let lines: Vec<String> = note
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .map(escape_line)
+            .collect();
         // A trailing backslash is CommonMark's hard line break, so the note keeps its lines.
         let _ = writeln!(out, "Note: {}\n", lines.join("\\\n"));
     }
