@@ -280,6 +280,38 @@ mod tests {
         assert_eq!(utf16.status_name(), "orphaned");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn every_row_quotes_the_text_at_its_offsets(
+            sentences in proptest::collection::vec("[^\\x00]{1,40}", 1..8),
+        ) {
+            let text = sentences.join(". ");
+            let Ok(article) = Article::parse("a.txt", text.as_bytes()) else {
+                return Ok(());
+            };
+            let when = time::macros::datetime!(2025-01-02 03:04:05 UTC);
+            let mut set = AnnotationSet::new(&article, Vec::new());
+            for unit in (0..article.units().len()).step_by(2) {
+                let stamp = crate::annotation::Stamp {
+                    author: "me".into(),
+                    now: when,
+                    new_id: format!("id-{unit}"),
+                };
+                set.toggle_tag(&article, (unit, unit), crate::annotation::Tag::Claim, &stamp);
+            }
+            let chars: Vec<char> = article.text().chars().collect();
+            let units: Vec<u16> = article.text().encode_utf16().collect();
+            for row in rows(&article, &set, Offsets::CodePoints) {
+                let (start, end) = (row.start.unwrap(), row.end.unwrap());
+                proptest::prop_assert_eq!(chars[start..end].iter().collect::<String>(), row.text);
+            }
+            for row in rows(&article, &set, Offsets::Utf16) {
+                let (start, end) = (row.start.unwrap(), row.end.unwrap());
+                proptest::prop_assert_eq!(String::from_utf16(&units[start..end]).unwrap(), row.text);
+            }
+        }
+    }
+
     #[test]
     fn context_stops_at_32_code_points() {
         let text = format!("{}X{}", "é".repeat(40), "ü".repeat(40));
