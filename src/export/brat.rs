@@ -208,6 +208,22 @@ fn unique_name(file: &str, taken: &mut BTreeSet<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::row::sample;
+
+    #[test]
+    fn every_tag_is_an_entity_with_the_note_and_the_status() {
+        let article = Article::parse("a.txt", b"First one. Second one. Third.").unwrap();
+        let a = sample::annotation(&article);
+        let rows = [sample::row(&article, &a, Status::Fuzzy(0.5))];
+        let ann = standoff(&article, &Copy::of(&article), &rows);
+        assert_eq!(
+            ann,
+            "T1\tClaim 11 22\tSecond one.\nA1\tStatus T1 Fuzzy\n#1\tAnnotatorNotes T1\ttwo lines\n\
+             T2\tQuote 11 22\tSecond one.\nA2\tStatus T2 Fuzzy\n#2\tAnnotatorNotes T2\ttwo lines\n"
+        );
+        let orphaned = [sample::row(&article, &a, Status::Orphaned)];
+        assert_eq!(standoff(&article, &Copy::of(&article), &orphaned), "");
+    }
 
     #[test]
     fn names_are_unique_and_stay_in_the_folder() {

@@ -129,7 +129,11 @@ fn quote(out: &mut String, row: &Row) {
     let _ = writeln!(out, "— {units}{status}\n");
     let note = row.annotation.note.trim();
     if !note.is_empty() {
-        let lines: Vec<String> = note.lines().map(escape_line).collect();
+        let lines: Vec<String> = note
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .map(escape_line)
+            .collect();
         // A trailing backslash is CommonMark's hard line break, so the note keeps its lines.
         let _ = writeln!(out, "Note: {}\n", lines.join("\\\n"));
     }
@@ -177,7 +181,28 @@ fn escape_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Article;
+    use crate::export::row::sample;
     use rstest::rstest;
+
+    #[rstest]
+    #[case(Status::Anchored, "— unit 1\n")]
+    #[case(Status::Moved, "— unit 1 · moved since it was tagged\n")]
+    #[case(Status::Fuzzy(0.834), "— unit 1 · fuzzy match (83%): please check\n")]
+    #[case(
+        Status::Orphaned,
+        "— unit 1 · orphaned: no longer found in the article\n"
+    )]
+    fn quotes_say_how_the_annotation_was_found(#[case] status: Status, #[case] line: &str) {
+        let article = Article::parse("a.txt", b"First one. Second one. Third.").unwrap();
+        let a = sample::annotation(&article);
+        let mut out = String::new();
+        quote(&mut out, &sample::row(&article, &a, status));
+        assert_eq!(
+            out,
+            format!("> Second one.\n\n{line}\nNote: two\\\nlines\n\n")
+        );
+    }
 
     #[rstest]
     #[case("plain words", "plain words")]

@@ -165,6 +165,41 @@ impl Utf16Cursor {
     }
 }
 
+/// Rows in states the anchoring code does not produce on demand, for the formats' unit tests.
+#[cfg(test)]
+pub mod sample {
+    use super::*;
+
+    /// An annotation on unit 1 of `article`, tagged claim and quote, with a two-line note.
+    pub fn annotation(article: &Article) -> Annotation {
+        let when = time::macros::datetime!(2025-01-02 03:04:05 UTC);
+        Annotation {
+            id: "0190a1b2-c3d4-7e5f-8a9b-000000000009".into(),
+            tags: vec![crate::annotation::Tag::Claim, crate::annotation::Tag::Quote],
+            note: "two\nlines".into(),
+            author: "me".into(),
+            created: when,
+            modified: when,
+            anchor: crate::annotation::anchor_for(article, 1, 1).expect("unit 1 exists"),
+        }
+    }
+
+    /// The row of `annotation` placed on unit 1 with `status` (orphaned: not placed).
+    pub fn row<'a>(article: &'a Article, annotation: &'a Annotation, status: Status) -> Row<'a> {
+        let placement = Placement {
+            status,
+            units: (status != Status::Orphaned).then_some((1, 1)),
+        };
+        super::row(
+            article,
+            annotation,
+            &placement,
+            Offsets::CodePoints,
+            &mut Utf16Cursor::default(),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +278,38 @@ mod tests {
         let utf16 = row(&article, &a, &placement, Offsets::Utf16, &mut cursor);
         assert_eq!((utf16.start, utf16.end), (None, None));
         assert_eq!(utf16.status_name(), "orphaned");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_row_quotes_the_text_at_its_offsets(
+            sentences in proptest::collection::vec("[^\\x00]{1,40}", 1..8),
+        ) {
+            let text = sentences.join(". ");
+            let Ok(article) = Article::parse("a.txt", text.as_bytes()) else {
+                return Ok(());
+            };
+            let when = time::macros::datetime!(2025-01-02 03:04:05 UTC);
+            let mut set = AnnotationSet::new(&article, Vec::new());
+            for unit in (0..article.units().len()).step_by(2) {
+                let stamp = crate::annotation::Stamp {
+                    author: "me".into(),
+                    now: when,
+                    new_id: format!("id-{unit}"),
+                };
+                set.toggle_tag(&article, (unit, unit), crate::annotation::Tag::Claim, &stamp);
+            }
+            let chars: Vec<char> = article.text().chars().collect();
+            let units: Vec<u16> = article.text().encode_utf16().collect();
+            for row in rows(&article, &set, Offsets::CodePoints) {
+                let (start, end) = (row.start.unwrap(), row.end.unwrap());
+                proptest::prop_assert_eq!(chars[start..end].iter().collect::<String>(), row.text);
+            }
+            for row in rows(&article, &set, Offsets::Utf16) {
+                let (start, end) = (row.start.unwrap(), row.end.unwrap());
+                proptest::prop_assert_eq!(String::from_utf16(&units[start..end]).unwrap(), row.text);
+            }
+        }
     }
 
     #[test]

@@ -283,7 +283,34 @@ fn percent_encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::annotation::Status;
+    use crate::article::Article;
+    use crate::export::row::sample;
     use rstest::rstest;
+
+    #[rstest]
+    #[case(Status::Fuzzy(0.5), "fuzzy", Some(0.5), 2)]
+    #[case(Status::Moved, "moved", None, 2)]
+    #[case(Status::Orphaned, "orphaned", None, 1)]
+    fn status_and_selectors_follow_the_placement(
+        #[case] status: Status,
+        #[case] name: &str,
+        #[case] score: Option<f64>,
+        #[case] selectors: usize,
+    ) {
+        let article = Article::parse("a.txt", b"First one. Second one. Third.").unwrap();
+        let a = sample::annotation(&article);
+        let row = sample::row(&article, &a, status);
+        let json = serde_json::to_value(annotation(&row, "file:///a.txt").unwrap()).unwrap();
+        assert_eq!(json["status"], name);
+        assert_eq!(json["score"].as_f64(), score);
+        assert_eq!(
+            json["target"]["selector"].as_array().unwrap().len(),
+            selectors
+        );
+        assert_eq!(json["target"]["selector"][0]["exact"], "Second one.");
+        assert_eq!(json["body"].as_array().unwrap().len(), 3);
+    }
 
     #[rstest]
     #[case("/data/library/a b.txt", "file:///data/library/a%20b.txt")]
