@@ -550,6 +550,22 @@ fn newsy_text() -> impl Strategy<Value = String> {
         "1",
         "中",
         "\u{3000}",
+        "](",
+        "[1]",
+        "St",
+        "Lee",
+        "asked",
+        "•",
+        "In",
+        "Main",
+        "ft",
+        "e.g",
+        "N°",
+        "¿",
+        "«",
+        "»",
+        "\u{feff}",
+        "\u{200b}",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|parts| parts.concat())
 }
@@ -579,7 +595,7 @@ fn check_invariants(paragraph: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(5000))]
 
     #[test]
     fn ranges_cover_newsy_text_in_order(paragraph in newsy_text()) {
@@ -589,6 +605,14 @@ proptest! {
     #[test]
     fn ranges_cover_arbitrary_text_in_order(paragraph in any::<String>()) {
         check_invariants(&paragraph)?;
+    }
+
+    #[test]
+    fn a_sentence_split_again_stays_whole(paragraph in newsy_text()) {
+        for range in sentences(&paragraph) {
+            let sentence = &paragraph[range];
+            prop_assert_eq!(split(sentence), vec![sentence]);
+        }
     }
 
     #[test]
