@@ -440,6 +440,10 @@ fn split(paragraph: &str) -> Vec<&str> {
 #[case::dotted_name_glued("The site is news.Yahoo and more.", &["The site is news.Yahoo and more."])]
 // Streets, saints and units.
 #[case::main_street("The shop is at 12 Main St. Police closed it.", &["The shop is at 12 Main St.", "Police closed it."])]
+#[case::in_st_louis("In St. Louis, officials met. They agreed.", &["In St. Louis, officials met.", "They agreed."])]
+#[case::the_st_regis("The St. Regis hotel closed.", &["The St. Regis hotel closed."])]
+#[case::lower_dept("She moved to the dept. of finance.", &["She moved to the dept. of finance."])]
+#[case::population("The town, pop. 5,000, voted.", &["The town, pop. 5,000, voted."])]
 #[case::mount_st_helens("Mount St. Helens erupted in 1980.", &["Mount St. Helens erupted in 1980."])]
 #[case::sault_ste_marie("Sault Ste. Marie is in Ontario.", &["Sault Ste. Marie is in Ontario."])]
 #[case::inches("About 3 in. of rain fell.", &["About 3 in. of rain fell."])]

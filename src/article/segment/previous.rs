@@ -55,13 +55,13 @@ impl Previous {
             _ => {}
         }
         let before = token_before(bytes, start);
-        if word == b"St" && before.first().is_some_and(u8::is_ascii_uppercase) {
-            // "Main St." is a street and may end a sentence; "Mount St. Helens" is a saint.
-            return if words::precedes_saint(before) {
-                Previous::Abbreviation(Abbreviation::Weak)
-            } else {
-                Previous::Abbreviation(Abbreviation::Ender)
-            };
+        let street_name = before.first().is_some_and(u8::is_ascii_uppercase)
+            && !words::precedes_saint(before)
+            && !words::is_sentence_starter(before);
+        if word == b"St" && street_name {
+            // "Main St." is a street and may end a sentence; "Mount St. Helens" and "In St. Louis"
+            // name a saint.
+            return Previous::Abbreviation(Abbreviation::Ender);
         }
         if word == b"in" && !before.is_empty() && before.iter().all(u8::is_ascii_digit) {
             return Previous::Abbreviation(Abbreviation::Ender);

@@ -31,6 +31,7 @@ enum Mark {
     Closer,
 }
 
+/// The part `c` can play in a terminator run, if any.
 fn mark(c: char) -> Option<Mark> {
     match c {
         '.' => Some(Mark::Stop),
@@ -225,27 +226,7 @@ fn is_missing_space(bytes: &[u8], at: usize, end: usize) -> bool {
 /// opening a longer sentence, whose stop belongs to the abbreviation.
 fn is_fragment(sentence: &str) -> bool {
     let mut words = sentence.split_whitespace();
-    let opens_with_preposition = words.next().is_some_and(|word| {
-        matches!(
-            word,
-            "At" | "In"
-                | "On"
-                | "By"
-                | "Until"
-                | "Since"
-                | "Before"
-                | "After"
-                | "From"
-                | "Around"
-                | "About"
-                | "Near"
-                | "Outside"
-                | "Inside"
-                | "Across"
-                | "Throughout"
-        )
-    });
-    opens_with_preposition && words.take(4).count() <= 3
+    words.next().is_some_and(words::opens_phrase) && words.take(4).count() <= 3
 }
 
 #[cfg(test)]
