@@ -429,6 +429,60 @@ fn split(paragraph: &str) -> Vec<&str> {
     "[Read the full statement.](https://example.com/a?b=1) The ministry declined to comment.",
     &["[Read the full statement.](https://example.com/a?b=1)", "The ministry declined to comment."]
 )]
+// Whole news paragraphs mixing the above.
+#[case::wire_story(
+    "WASHINGTON (AP) — The U.S. Senate voted 51-49 on Thursday to confirm the nominee. Vice President J.D. Vance cast the tie-breaking vote at 4:15 p.m. \"This is a great day,\" he said. Democrats, led by Sen. Chuck Schumer, D-N.Y., objected.",
+    &[
+        "WASHINGTON (AP) — The U.S. Senate voted 51-49 on Thursday to confirm the nominee.",
+        "Vice President J.D. Vance cast the tie-breaking vote at 4:15 p.m.",
+        "\"This is a great day,\" he said.",
+        "Democrats, led by Sen. Chuck Schumer, D-N.Y., objected.",
+    ]
+)]
+#[case::missile_story(
+    "SEOUL, South Korea — North Korea fired a ballistic missile at 7:30 a.m. Monday, the Joint Chiefs of Staff said. It flew about 1,000 km. Japan's Defense Ministry said it landed outside the exclusive economic zone. \"We strongly protest,\" Prime Minister Shigeru Ishiba told reporters. He added: \"Such actions threaten the peace.\"",
+    &[
+        "SEOUL, South Korea — North Korea fired a ballistic missile at 7:30 a.m. Monday, the Joint Chiefs of Staff said.",
+        "It flew about 1,000 km.",
+        "Japan's Defense Ministry said it landed outside the exclusive economic zone.",
+        "\"We strongly protest,\" Prime Minister Shigeru Ishiba told reporters.",
+        "He added: \"Such actions threaten the peace.\"",
+    ]
+)]
+#[case::market_story(
+    "Shares of Samsung Electronics Co. rose 2.3% to 54,500 won. The company, which reported an operating profit of 6.5 trillion won ($4.5 billion), said demand for AI chips was strong. Analysts at Morgan Stanley & Co. Ltd. were less sure.",
+    &[
+        "Shares of Samsung Electronics Co. rose 2.3% to 54,500 won.",
+        "The company, which reported an operating profit of 6.5 trillion won ($4.5 billion), said demand for AI chips was strong.",
+        "Analysts at Morgan Stanley & Co. Ltd. were less sure.",
+    ]
+)]
+#[case::parenthetical_story(
+    "The ministry said 300 soldiers died. (An earlier estimate, released Jan. 10, put the toll at 100.) Officials in Kyiv did not comment on the report, which cited \"multiple sources.\"",
+    &[
+        "The ministry said 300 soldiers died.",
+        "(An earlier estimate, released Jan. 10, put the toll at 100.)",
+        "Officials in Kyiv did not comment on the report, which cited \"multiple sources.\"",
+    ]
+)]
+#[case::hard_wrapped_story(
+    "Dr. Kim Min-jae, a professor at Seoul National\nUniversity, said the figures were \"plausible but\nunverified.\" He noted that the N.I.S. has erred\nbefore.",
+    &[
+        "Dr. Kim Min-jae, a professor at Seoul National\nUniversity, said the figures were \"plausible but\nunverified.\"",
+        "He noted that the N.I.S. has erred\nbefore.",
+    ]
+)]
+#[case::quoted_japanese("The KCNA report read: “敵は必ず滅びる。” Analysts called it routine.", &["The KCNA report read: “敵は必ず滅びる。”", "Analysts called it routine."])]
+#[case::biography(
+    "He was born on Aug. 4, 1961, in Honolulu. Obama later moved to Jakarta, Indonesia. He returned to the U.S. in 1971.",
+    &["He was born on Aug. 4, 1961, in Honolulu.", "Obama later moved to Jakarta, Indonesia.", "He returned to the U.S. in 1971."]
+)]
+#[case::senate_bill_number("The bill (S. 1234) passed 68-32. It now goes to the House.", &["The bill (S. 1234) passed 68-32.", "It now goes to the House."])]
+#[case::quote_then_place(
+    "Kim Jong Un's sister, Kim Yo Jong, said: \"The U.S. will pay.\" Pyongyang did not elaborate.",
+    &["Kim Jong Un's sister, Kim Yo Jong, said: \"The U.S. will pay.\"", "Pyongyang did not elaborate."]
+)]
+#[case::ellipsis_story("Ukraine’s military said it had “destroyed” 12 drones overnight… Russia denied it.", &["Ukraine’s military said it had “destroyed” 12 drones overnight…", "Russia denied it."])]
 // Typography found in scraped news.
 #[case::nested_quotes_spaced(
     "He said, “They told me ‘no.’ ” Then he left.",

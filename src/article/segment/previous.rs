@@ -114,7 +114,7 @@ fn token_before(bytes: &[u8], start: usize) -> &[u8] {
 
 /// Where the list marker before the full stop at `at` begins, if the stop follows 1 to 3
 /// digits or a single letter that stand alone ("2.", "b.").
-pub(super) fn list_marker_start(bytes: &[u8], at: usize) -> Option<usize> {
+fn list_marker_start(bytes: &[u8], at: usize) -> Option<usize> {
     let digits = bytes[..at]
         .iter()
         .rev()
@@ -132,7 +132,7 @@ pub(super) fn list_marker_start(bytes: &[u8], at: usize) -> Option<usize> {
 
 /// Whether the full stop at `at` ends a list marker that opens a line or the sentence begun at
 /// `start`, perhaps after a bullet: "1. The first", "• 9. The first", "b. The second".
-fn is_list_number(text: &str, start: usize, at: usize) -> bool {
+pub(super) fn is_list_number(text: &str, start: usize, at: usize) -> bool {
     let Some(begin) = list_marker_start(text.as_bytes(), at) else {
         return false;
     };

@@ -5,7 +5,7 @@
 
 use super::char_at;
 use super::next::{Next, NextKind, is_speech_tag};
-use super::previous::{Previous, list_marker_start};
+use super::previous::{Previous, is_list_number};
 use super::words::{self, Abbreviation};
 
 /// A run of terminators and closing marks that may end a sentence, such as `.`, `?”` or `.”.`.
@@ -121,7 +121,7 @@ impl Run {
                 && is_missing_space(text.as_bytes(), at, self.end);
         }
         let bytes = text.as_bytes();
-        if bytes[at..self.end] == *b".)" && list_marker_start(bytes, at).is_some() {
+        if bytes[at..self.end] == *b".)" && is_list_number(text, start, at) {
             // "1.)" and "b.)" number list items.
             return false;
         }
