@@ -327,6 +327,8 @@ fn split(paragraph: &str) -> Vec<&str> {
 #[case::cjk_then_english("東京で会議が開かれた。The talks ended.", &["東京で会議が開かれた。", "The talks ended."])]
 #[case::cjk_with_space("会議が終わった。 次の会議は明日だ。", &["会議が終わった。", "次の会議は明日だ。"])]
 #[case::halfwidth_stop("会議が終わった｡次は明日｡", &["会議が終わった｡", "次は明日｡"])]
+#[case::spanish_title("Habló la Sra. García. Luego se fue.", &["Habló la Sra. García.", "Luego se fue."])]
+#[case::german_abbreviations("Er nannte Städte, z.B. Berlin, Hamburg usw. Die Liste war lang.", &["Er nannte Städte, z.B. Berlin, Hamburg usw.", "Die Liste war lang."])]
 #[case::accented_names("Élodie arrived. Ángel left.", &["Élodie arrived.", "Ángel left."])]
 #[case::polish_names("Lee met Łukasz Żuk. Ødegaard scored.", &["Lee met Łukasz Żuk.", "Ødegaard scored."])]
 #[case::german_umlaut_end("Der Minister sprach mit Herrn Müller. Er schwieg.", &["Der Minister sprach mit Herrn Müller.", "Er schwieg."])]

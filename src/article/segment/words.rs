@@ -36,6 +36,8 @@ pub fn abbreviation(word: &[u8]) -> Option<Abbreviation> {
         // Connectors that never end a sentence.
         b"vs" | b"Vs" | b"v" | b"cf" | b"Cf" | b"viz" | b"ca" | b"approx" | b"Approx" | b"incl"
         | b"excl" | b"esp" | b"est" | b"Est" | b"resp" | b"aka" | b"ie" | b"eg" => Title,
+        // Titles and connectors of other languages met in news copy.
+        b"Sra" | b"Srta" | b"Dra" | b"Lic" | b"Ing" | b"Hr" | b"Hrn" | b"vgl" | b"Vgl" => Title,
         b"No" | b"Nos" | b"no" | b"p" | b"pp" | b"Fig" | b"fig" | b"Figs" | b"Vol" | b"vol"
         | b"Vols" | b"Art" | b"art" | b"Ch" | b"ch" | b"Para" | b"para" | b"Op" | b"Rm"
         | b"Apt" | b"Bldg" | b"Ext" | b"ext" | b"Tel" | b"tel" | b"Nr" | b"nr" | b"Sch" | b"Ex"
@@ -50,7 +52,7 @@ pub fn abbreviation(word: &[u8]) -> Option<Abbreviation> {
         | b"ed" | b"eds" | b"Bhd" | b"Pty" | b"Pte" | b"pct" | b"pts" | b"mln" | b"bln"
         | b"max" | b"avg" | b"Dist" | b"Div" | b"Comm" | b"Admin" | b"Mgmt" | b"Ret" | b"ret"
         | b"temp" | b"dept" | b"govt" | b"assn" | b"corp" | b"inc" | b"ltd" | b"misc" | b"op"
-        | b"cit" => Ender,
+        | b"cit" | b"bzw" | b"usw" | b"ggf" | b"evtl" => Ender,
         // Months (May has no abbreviation), a few weekdays that are not English words, saints
         // and AP-style state names. "Miss." is the state: as a title Miss takes no full stop.
         b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"Jun" | b"Jul" | b"Aug" | b"Sep" | b"Sept"
