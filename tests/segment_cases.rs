@@ -630,6 +630,9 @@ fn newsy_text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..60).prop_map(|parts| parts.concat())
 }
 
+/// Ranges in order, non-empty, on char boundaries, trimmed, and nothing but whitespace between
+/// or around them. Text is compared with all whitespace removed rather than folded to single
+/// spaces, because sentences split at a CJK full stop have no space between them.
 fn check_invariants(paragraph: &str) -> Result<(), TestCaseError> {
     let ranges = sentences(paragraph);
     let mut previous_end = 0;
