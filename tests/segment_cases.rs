@@ -269,8 +269,16 @@ fn split(paragraph: &str) -> Vec<&str> {
 #[case::file_names("Open data.csv and budget_2025.xlsx to compare.", &["Open data.csv and budget_2025.xlsx to compare."])]
 #[case::query_string("The link https://x.com/search?q=Kim%20Jong&f=live is broken.", &["The link https://x.com/search?q=Kim%20Jong&f=live is broken."])]
 #[case::markdown_link_url(
-    "See [the report](https://example.com/a. b?x) for details. Then vote.",
-    &["See [the report](https://example.com/a. b?x) for details.", "Then vote."]
+    "See [the report](https://example.com/a.?b.!x) for details. Then vote.",
+    &["See [the report](https://example.com/a.?b.!x) for details.", "Then vote."]
+)]
+#[case::brackets_then_parenthesis(
+    "He wrote [sic] (twice. Then he stopped.) Nobody noticed.",
+    &["He wrote [sic] (twice.", "Then he stopped.)", "Nobody noticed."]
+)]
+#[case::bracket_parenthesis_not_a_link(
+    "It cost [about](roughly. Then it rose) and fell.",
+    &["It cost [about](roughly.", "Then it rose) and fell."]
 )]
 #[case::markdown_link_end(
     "Read [the NIS statement](https://nis.go.kr/en/news?id=1). It was brief.",

@@ -184,12 +184,14 @@ fn is_elision(run: &[u8]) -> bool {
     (dots > 0 || rest.len() < run.len()) && rest.first() == Some(&b']')
 }
 
-/// The length of a Markdown link target "(…)" at the start of `bytes`, looked for within a
-/// bounded distance so that text full of unclosed "](" stays linear.
+/// The length of a Markdown link target "(…)" at the start of `bytes`: up to the first `)`, with
+/// no whitespace inside, looked for within a bounded distance so that text full of unclosed "]("
+/// stays linear.
 fn link_target_len(bytes: &[u8]) -> Option<usize> {
     const LONGEST_URL: usize = 2048;
     let window = &bytes[..bytes.len().min(LONGEST_URL)];
-    memchr::memchr(b')', window).map(|close| close + 1)
+    let end = memchr::memchr3(b')', b' ', b'\n', window)?;
+    (bytes[end] == b')').then_some(end + 1)
 }
 
 /// The length of a citation mark such as "[12]" at the start of `bytes`, which belongs to the
