@@ -208,6 +208,11 @@ fn split(paragraph: &str) -> Vec<&str> {
 #[case::question_lower("“Where are they?” she asked.", &["“Where are they?” she asked."])]
 #[case::question_speech_tag("“Where are they?” Lee asked.", &["“Where are they?” Lee asked."])]
 #[case::question_long_name_tag("“Why now?” Lee Seong-kweun asked reporters.", &["“Why now?” Lee Seong-kweun asked reporters."])]
+#[case::stop_then_name_said(
+    "“We cannot comment.” Peskov said talks were still on.",
+    &["“We cannot comment.”", "Peskov said talks were still on."]
+)]
+#[case::exclamation_speech_tag("“Run!” Sgt. Horvath shouted.", &["“Run!” Sgt. Horvath shouted."])]
 #[case::question_then_sentence("“Where are they?” Nobody knew.", &["“Where are they?”", "Nobody knew."])]
 #[case::pronoun_said_new_sentence(
     "“We do not know what is true there.” He said talks were still on.",

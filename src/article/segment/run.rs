@@ -17,6 +17,8 @@ pub(super) struct Run {
     plain_stop: bool,
     /// A closing quote, bracket or emphasis mark follows the terminator.
     closed: bool,
+    /// A question or exclamation mark, which may stand in for the comma before a speech tag.
+    exclaims: bool,
     /// A CJK full stop, which ends a sentence with no space after it.
     cjk: bool,
 }
@@ -55,11 +57,16 @@ impl Run {
             return None;
         }
         let (mut stops, mut other, mut closed, mut cjk) = (0usize, false, false, false);
+        let mut exclaims = false;
         let mut end = at;
         while let Some(c) = char_at(text, end) {
             match mark(c) {
                 Some(Mark::Stop) => stops += 1,
-                Some(Mark::Ellipsis | Mark::Exclaim) => other = true,
+                Some(Mark::Ellipsis) => other = true,
+                Some(Mark::Exclaim) => {
+                    other = true;
+                    exclaims = true;
+                }
                 Some(Mark::Cjk) => cjk = true,
                 Some(Mark::Closer) => closed = true,
                 None if c == ' ' && stops > 0 && is_spaced_ellipsis(bytes, end) => {
@@ -100,6 +107,7 @@ impl Run {
             end,
             plain_stop: stops == 1 && !other && !cjk,
             closed,
+            exclaims,
             cjk,
         })
     }
@@ -131,11 +139,13 @@ impl Run {
         }
         if !self.plain_stop || self.closed {
             // After ?, !, an ellipsis or a closing quote a lower-case word continues the sentence
-            // ("Why?" he asked) unless it is a brand such as iPhone, and so does a speech tag
-            // ("Why?" Lee asked).
+            // ("Why?" he asked) unless it is a brand such as iPhone. So does a speech tag after a
+            // quoted question ("Why?" Lee asked); after a quoted full stop ("We are ready." Lee
+            // said talks…) a new sentence begins, since a tag would have followed a comma.
+            let tagged = self.closed && self.exclaims && is_speech_tag(bytes, next.at);
             return match next.kind {
                 NextKind::Lower { camel } => camel,
-                NextKind::Upper { .. } => !(self.closed && is_speech_tag(text.as_bytes(), next.at)),
+                NextKind::Upper { .. } => !tagged,
                 _ => true,
             };
         }
@@ -240,7 +250,7 @@ mod tests {
         let text = "stage.”. Next";
         let run = Run::scan(text, 5).unwrap();
         assert_eq!(&text[..run.end], "stage.”.");
-        assert!(!run.plain_stop && run.closed);
+        assert!(!run.plain_stop && run.closed && !run.exclaims);
 
         let text = "wait . . . then";
         let run = Run::scan(text, 5).unwrap();
