@@ -1,0 +1,66 @@
+//! Loading, saving and placing 10,000 annotations: each should take well under 50 ms.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use sidenote::annotation::{AnnotationSet, Stamp, Tag, place_all};
+use sidenote::article::Article;
+use sidenote::sidecar;
+use time::macros::datetime;
+
+const COUNT: usize = 10_000;
+
+fn fixture() -> (tempfile::TempDir, std::path::PathBuf, Article) {
+    let text: String = (0..COUNT)
+        .map(|n| format!("Paragraph {n} reports that {n} soldiers were counted by the agency.\n\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    fs::write(&path, &text).unwrap();
+    let article = Article::parse("big.txt", text.as_bytes()).unwrap();
+    assert_eq!(article.units().len(), COUNT);
+    (dir, path, article)
+}
+
+fn annotations(article: &Article) -> Vec<sidenote::annotation::Annotation> {
+    let mut set = AnnotationSet::new(article, Vec::new());
+    for unit in 0..COUNT {
+        let stamp = Stamp {
+            author: "bench".into(),
+            now: datetime!(2025-01-13 09:00 UTC),
+            new_id: format!("01943f0e-0000-7000-8000-{unit:012}"),
+        };
+        set.add_tag(article, (unit, unit), Tag::ALL[unit % 3], &stamp);
+    }
+    set.into_annotations()
+}
+
+fn bench(c: &mut Criterion) {
+    let (_dir, path, article) = fixture();
+    let annotations = annotations(&article);
+    let saved = sidecar::save(&path, &article, &[], &annotations).unwrap();
+
+    c.bench_function("place_all 10k unchanged", |b| {
+        b.iter(|| place_all(&article, &saved))
+    });
+    c.bench_function("load 10k", |b| b.iter(|| sidecar::load(&path).unwrap()));
+    c.bench_function("save 10k unchanged", |b| {
+        b.iter(|| sidecar::save(&path, &article, &saved, &saved).unwrap())
+    });
+    let mut changed = saved.clone();
+    c.bench_function("save 10k with one change", |b| {
+        b.iter(|| {
+            changed[0].note = if changed[0].note.is_empty() {
+                "n".into()
+            } else {
+                String::new()
+            };
+            let base = sidecar::load(&path).unwrap().unwrap().annotations;
+            sidecar::save(&path, &article, &base, &changed).unwrap()
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
