@@ -21,7 +21,7 @@ use crate::annotation::{Annotation, AnnotationSet, Timestamp, refresh_anchors};
 use crate::article::Article;
 
 pub use error::SidecarError;
-pub use format::to_text;
+pub use format::{ron_config, to_text};
 pub use lock::path_for as lock_path_for;
 pub use merge::merge;
 

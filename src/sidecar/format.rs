@@ -11,17 +11,22 @@ use std::path::Path;
 use super::{Fingerprint, Sidecar, SidecarError, VERSION};
 use crate::annotation::{Anchor, Annotation, Tag, Timestamp};
 
+mod writer;
+
 /// The sidecar as text: pretty RON, LF line ends, four-space indents, enums as bare identifiers,
-/// a final newline. Equal sidecars give equal bytes.
-pub fn to_text(sidecar: &Sidecar) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::new()
+/// strings escaped so each value stays on one line, a final newline. Equal sidecars give equal
+/// bytes.
+pub fn to_text(sidecar: &Sidecar) -> Result<String, time::error::Format> {
+    writer::write(sidecar)
+}
+
+/// The sidecar's settings for `ron`'s pretty printer, which [`to_text`] matches byte for byte.
+pub fn ron_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
         .new_line("\n")
         .indentor("    ")
         .struct_names(false)
-        .escape_strings(true);
-    let mut text = ron::ser::to_string_pretty(sidecar, config)?;
-    text.push('\n');
-    Ok(text)
+        .escape_strings(true)
 }
 
 /// Reads a sidecar from `text`, the contents of the file at `path`.
