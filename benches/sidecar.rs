@@ -44,6 +44,21 @@ fn bench(c: &mut Criterion) {
     c.bench_function("place_all 10k unchanged", |b| {
         b.iter(|| place_all(&article, &saved))
     });
+    let edited = Article::parse(
+        "big.txt",
+        article.text().replace("counted", "tallied").as_bytes(),
+    )
+    .unwrap();
+    c.bench_function("place_all 10k every sentence edited", |b| {
+        b.iter(|| place_all(&edited, &saved))
+    });
+    let other: String = (0..COUNT)
+        .map(|n| format!("Unrelated line {n} about the weather in the hills today.\n\n"))
+        .collect();
+    let other = Article::parse("big.txt", other.as_bytes()).unwrap();
+    c.bench_function("place_all 10k all orphaned", |b| {
+        b.iter(|| place_all(&other, &saved))
+    });
     c.bench_function("load 10k", |b| b.iter(|| sidecar::load(&path).unwrap()));
     c.bench_function("save 10k unchanged", |b| {
         b.iter(|| sidecar::save(&path, &article, &saved, &saved).unwrap())
