@@ -1,9 +1,9 @@
 //! The sidecar file: `<article file name>.annotations.ron` beside the article, holding its
 //! annotations. The only module that reads or writes sidecars.
 //!
-//! A sidecar is never lost or torn: saves are atomic (see [`atomic`]), serialised across
-//! processes by a lock on `<sidecar>.lock` (see [`lock`]), and merge what other processes wrote
-//! meanwhile (see [`merge`]). A sidecar that does not parse, or that a newer sidenote wrote, is
+//! A sidecar is never lost or torn: saves are atomic (module `atomic`), serialised across
+//! processes by a lock on `<sidecar>.lock` (module `lock`), and merge what other processes wrote
+//! meanwhile (module `merge`). A sidecar that does not parse, or that a newer sidenote wrote, is
 //! never written over; [`move_aside`] is the only way past a broken one.
 
 mod atomic;
