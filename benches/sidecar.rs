@@ -52,6 +52,18 @@ fn bench(c: &mut Criterion) {
     c.bench_function("place_all 10k every sentence edited", |b| {
         b.iter(|| place_all(&edited, &saved))
     });
+    let inserted = Article::parse(
+        "big.txt",
+        format!(
+            "An editor's note was added at the top.\n\n{}",
+            article.text()
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    c.bench_function("place_all 10k paragraph inserted at top", |b| {
+        b.iter(|| place_all(&inserted, &saved))
+    });
     let other: String = (0..COUNT)
         .map(|n| format!("Unrelated line {n} about the weather in the hills today.\n\n"))
         .collect();
