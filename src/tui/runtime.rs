@@ -40,10 +40,22 @@ pub trait EventSource {
     }
 }
 
+/// An event source that can say it has nothing queued.
+pub trait Quiet {
+    /// Whether no event is waiting.
+    fn is_empty(&self) -> bool;
+}
+
 /// Events from a list, for tests: the list's end reads as "nothing happened".
 impl EventSource for std::collections::VecDeque<Event> {
     fn next(&mut self, _timeout: Duration) -> io::Result<Option<Event>> {
         Ok(self.pop_front())
+    }
+}
+
+impl Quiet for std::collections::VecDeque<Event> {
+    fn is_empty(&self) -> bool {
+        std::collections::VecDeque::is_empty(self)
     }
 }
 
@@ -59,6 +71,8 @@ pub struct Runtime<B: Backend, E: EventSource> {
     mouse: bool,
     sender: Sender<Action>,
     receiver: Receiver<Action>,
+    /// Effects started on threads whose result has not come back yet.
+    running: usize,
 }
 
 impl<B: Backend, E: EventSource> Runtime<B, E>
@@ -84,7 +98,49 @@ where
             mouse,
             sender,
             receiver,
+            running: 0,
         }
+    }
+
+    /// The event source, to feed it (tests).
+    pub fn events_mut(&mut self) -> &mut E {
+        &mut self.events
+    }
+
+    /// The theme in use.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Handles every queued event, then waits (up to `timeout`) for the effects they started
+    /// and the effects those started: afterwards the state is at rest. For tests and scripts.
+    pub fn settle(&mut self, timeout: Duration) -> io::Result<()>
+    where
+        E: Quiet,
+    {
+        let deadline = Instant::now() + timeout;
+        while !self.events.is_empty() {
+            self.step()?;
+        }
+        while self.running > 0 && Instant::now() < deadline {
+            if let Ok(action) = self
+                .receiver
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            {
+                self.receive(action);
+            }
+        }
+        while let Ok(action) = self.receiver.try_recv() {
+            self.receive(action);
+        }
+        Ok(())
+    }
+
+    fn receive(&mut self, action: Action) {
+        if !matches!(action, Action::LibraryLoaded { .. }) {
+            self.running = self.running.saturating_sub(1);
+        }
+        self.dispatch(action);
     }
 
     /// A sender for results of background work.
@@ -128,7 +184,7 @@ where
     pub fn step(&mut self) -> io::Result<bool> {
         let mut handled = false;
         while let Ok(action) = self.receiver.try_recv() {
-            self.dispatch(action);
+            self.receive(action);
             handled = true;
         }
         if handled {
@@ -177,6 +233,12 @@ where
 
     fn run_effect(&mut self, effect: Effect) {
         let sender = self.sender.clone();
+        if matches!(
+            effect,
+            Effect::OpenArticle(_) | Effect::SaveSidecar { .. } | Effect::Search { .. }
+        ) {
+            self.running += 1;
+        }
         match effect {
             Effect::OpenArticle(path) => {
                 std::thread::spawn(move || {
@@ -259,7 +321,7 @@ where
                 .receiver
                 .recv_timeout(POLL.min(deadline.saturating_duration_since(now)))
             {
-                Ok(action) => self.dispatch(action),
+                Ok(action) => self.receive(action),
                 Err(_) => self.tick(),
             }
         }

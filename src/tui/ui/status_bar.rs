@@ -41,8 +41,12 @@ impl Widget for StatusBar<'_> {
             return;
         }
         buf.set_style(area, self.theme.status);
-        let line = prompt(&self.app.mode, self.theme).unwrap_or_else(|| self.facts());
-        buf.set_line(area.x, area.y, &line, area.width);
+        match prompt(&self.app.mode, self.theme) {
+            Some(line) => {
+                buf.set_line(area.x, area.y, &line, area.width);
+            }
+            None => self.facts(area, buf),
+        }
         if area.height > 1
             && let Some(message) = &self.app.message
         {
@@ -58,53 +62,70 @@ impl Widget for StatusBar<'_> {
 }
 
 impl StatusBar<'_> {
-    /// Article, position, counts, save state, search, then hints.
-    fn facts(&self) -> Line<'static> {
+    /// Position, counts, save state and search on the left, key hints on the right, and the
+    /// article's file name between them when it fits.
+    fn facts(&self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let mut spans = Vec::new();
+        let mut left = Vec::new();
+        let mut name = None;
         match &self.app.doc {
             Some(doc) => {
-                spans.push(Span::raw(format!(
-                    " {} │ unit {} of {} │ ",
-                    file_name(doc),
+                left.push(Span::raw(format!(
+                    " unit {} of {} │ ",
                     doc.cursor,
                     doc.article.units().len()
                 )));
                 let counts = doc.counts();
                 for (slot, tag) in crate::annotation::Tag::ALL.into_iter().enumerate() {
-                    spans.push(Span::styled(
+                    left.push(Span::styled(
                         format!("{}{} ", tag.letter(), counts[slot]),
                         theme.tag(tag),
                     ));
                 }
-                spans.push(Span::raw("│ "));
-                spans.push(save_state(doc, theme));
+                left.push(Span::raw("│ "));
+                left.push(save_state(doc, theme));
                 if doc.anchor.is_some() {
                     let (first, last) = doc.target();
-                    spans.push(Span::styled(
-                        format!(" │ selecting {}-{}", first, last),
+                    left.push(Span::styled(
+                        format!(" │ selecting {first}-{last}"),
                         theme.focus,
                     ));
                 }
                 if !doc.search.query.is_empty() {
-                    spans.push(Span::raw(" │ "));
-                    spans.push(search_state(doc));
+                    left.push(Span::raw(" │ "));
+                    left.push(search_state(doc));
                 }
+                name = Some(file_name(doc));
             }
-            None => spans.push(Span::raw(format!(
-                " {} articles │ ",
+            None => left.push(Span::raw(format!(
+                " {} articles",
                 self.app.library.entries.len()
             ))),
         }
-        spans.push(Span::raw(" │ "));
+        let mut hints = Vec::new();
         for (action, label) in HINTS {
             if let Some(line) = self.app.help.iter().find(|line| line.action == action) {
                 let key = line.keys.split(", ").next().unwrap_or_default().to_owned();
-                spans.push(Span::styled(key, theme.focus));
-                spans.push(Span::styled(format!(" {label}  "), theme.dim));
+                hints.push(Span::styled(key, theme.focus));
+                hints.push(Span::styled(format!(" {label}  "), theme.dim));
             }
         }
-        Line::from(spans)
+        let left = Line::from(left);
+        let hints = Line::from(hints);
+        let width = usize::from(area.width);
+        let (left_width, hints_width) = (left.width(), hints.width());
+        buf.set_line(area.x, area.y, &left, area.width);
+        if left_width + hints_width + 1 <= width {
+            let x = area.x + (width - hints_width) as u16;
+            buf.set_line(x, area.y, &hints, hints_width as u16);
+            if let Some(name) = name {
+                let room = width - left_width - hints_width;
+                if name.chars().count() + 5 <= room {
+                    let name = Line::styled(format!(" │ {name}"), theme.dim);
+                    buf.set_line(area.x + left_width as u16, area.y, &name, room as u16);
+                }
+            }
+        }
     }
 }
 
