@@ -121,8 +121,14 @@ mod tests {
         assert_eq!(problem, None);
         assert_eq!(config.author(), "Ana");
         assert_eq!(config.library, Some(PathBuf::from("/news")));
-        assert_eq!(config.keys.get("ctrl-n").map(String::as_str), Some("next_unit"));
-        assert_eq!(config.colors.get("claim").map(String::as_str), Some("#ffaa00"));
+        assert_eq!(
+            config.keys.get("ctrl-n").map(String::as_str),
+            Some("next_unit")
+        );
+        assert_eq!(
+            config.colors.get("claim").map(String::as_str),
+            Some("#ffaa00")
+        );
         assert!(!config.mouse());
     }
 
@@ -135,7 +141,10 @@ mod tests {
         assert_eq!(config, Config::default());
         let problem = problem.unwrap();
         assert!(problem.contains(&format!("config.ron{at}")), "{problem}");
-        assert!(problem.contains("delete it to use the defaults"), "{problem}");
+        assert!(
+            problem.contains("delete it to use the defaults"),
+            "{problem}"
+        );
     }
 
     #[test]

@@ -86,7 +86,10 @@ fn the_help_lists_every_binding_with_a_description() {
     let help = Keymap::defaults().unwrap().help();
     assert!(help.len() >= 30);
     for line in &help {
-        assert!(!line.keys.is_empty() && !line.description.is_empty(), "{line:?}");
+        assert!(
+            !line.keys.is_empty() && !line.description.is_empty(),
+            "{line:?}"
+        );
     }
     let quit = help.iter().find(|l| l.action == Action::Quit).unwrap();
     assert_eq!(quit.keys, "q, ctrl-c");
@@ -105,8 +108,14 @@ fn the_config_rebinds_keys_and_reports_bad_entries() {
     .collect();
     let (keymap, problems) = Keymap::defaults().unwrap().with_overrides(&overrides);
     let events = support::parse_keys("<c-n>j");
-    assert_eq!(keymap.action(InputMode::Command, &events[0]), Some(Action::NextUnit));
-    assert_eq!(keymap.action(InputMode::Command, &events[1]), Some(Action::Quit));
+    assert_eq!(
+        keymap.action(InputMode::Command, &events[0]),
+        Some(Action::NextUnit)
+    );
+    assert_eq!(
+        keymap.action(InputMode::Command, &events[1]),
+        Some(Action::Quit)
+    );
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(problems[0].contains("hyper-x"), "{problems:?}");
     assert!(problems[1].contains("fly_away"), "{problems:?}");

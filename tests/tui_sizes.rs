@@ -51,7 +51,10 @@ fn a_resize_storm_keeps_the_cursor_on_screen() {
         let height = 6 + (seed >> 16) as u16 % 60;
         let text = draw_at(&mut screen, width, height);
         if width >= 70 {
-            assert!(text.contains('>'), "cursor mark missing at {width}x{height}:\n{text}");
+            assert!(
+                text.contains('>'),
+                "cursor mark missing at {width}x{height}:\n{text}"
+            );
         }
     }
 }
@@ -89,7 +92,10 @@ fn no_color_leaves_only_modifiers() {
     }
     let mut colored = Screen::new(120, 30);
     let text = colored.open(ARTICLE).keys("jc").text();
-    assert!(text.contains(">C "), "the gutter marks the tag without colour");
+    assert!(
+        text.contains(">C "),
+        "the gutter marks the tag without colour"
+    );
     let buffer = colored.runtime.terminal.backend().buffer();
     assert!(buffer.content().iter().any(|cell| cell.fg == Color::Yellow));
 }
@@ -104,9 +110,21 @@ fn configured_colours_apply_and_bad_ones_are_reported() {
         ..Config::default()
     };
     let mut screen = Screen::with_config(120, 30, &config, false);
-    assert!(screen.runtime.app.message.as_ref().unwrap().text.contains("not-a-colour"));
+    assert!(
+        screen
+            .runtime
+            .app
+            .message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("not-a-colour")
+    );
     screen.open(ARTICLE).keys("c");
-    assert_eq!(screen.runtime.theme().claim.fg, Some(Color::Rgb(0xff, 0x88, 0)));
+    assert_eq!(
+        screen.runtime.theme().claim.fg,
+        Some(Color::Rgb(0xff, 0x88, 0))
+    );
 }
 
 #[test]

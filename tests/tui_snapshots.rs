@@ -120,7 +120,9 @@ mod panes {
     #[test]
     fn each_pane() {
         let mut screen = Screen::new(120, 40);
-        screen.open(ARTICLE).keys("jcjjdjv}\"ka<enter>why it matters<esc>");
+        screen
+            .open(ARTICLE)
+            .keys("jcjjdjv}\"ka<enter>why it matters<esc>");
         for (which, width, height) in [
             ("list", 40, 14),
             ("reading", 60, 20),

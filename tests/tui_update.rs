@@ -30,7 +30,13 @@ fn opened() -> (App, tempfile::TempDir) {
     let dir = sample_library();
     let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
     app.author = "tester".to_owned();
-    update(&mut app, Action::Resize { width: 100, height: 30 });
+    update(
+        &mut app,
+        Action::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
     update(&mut app, tick(0, "id-0"));
     let effects = update(&mut app, loader::open_article(&dir.path().join(ARTICLE)));
     assert!(effects.is_empty());
@@ -57,7 +63,10 @@ fn run(app: &mut App, actions: Vec<Action>) -> Vec<Effect> {
 fn opening_an_article_focuses_the_reading_pane_on_unit_0() {
     let (app, _dir) = opened();
     let doc = app.doc.as_ref().unwrap();
-    assert_eq!((app.focus, doc.cursor, doc.anchor), (Pane::Reading, 0, None));
+    assert_eq!(
+        (app.focus, doc.cursor, doc.anchor),
+        (Pane::Reading, 0, None)
+    );
     assert_eq!(doc.revision, 0);
 }
 
@@ -97,7 +106,8 @@ fn a_tag_changes_the_annotations_records_undo_and_saves() {
     let d = doc(&mut expected);
     d.cursor = 1;
     let article = d.article.clone();
-    d.annotations.toggle_tag(&article, (1, 1), Tag::Claim, &stamp("id-0"));
+    d.annotations
+        .toggle_tag(&article, (1, 1), Tag::Claim, &stamp("id-0"));
     d.undo.push(Vec::new());
     d.revision = 1;
     d.save.in_flight = true;
@@ -108,7 +118,15 @@ fn a_tag_changes_the_annotations_records_undo_and_saves() {
         }
     });
     assert_eq!(app, expected);
-    let [Effect::SaveSidecar { revision, ours, base, .. }] = effects.as_slice() else {
+    let [
+        Effect::SaveSidecar {
+            revision,
+            ours,
+            base,
+            ..
+        },
+    ] = effects.as_slice()
+    else {
         panic!("one save expected: {effects:?}");
     };
     assert_eq!((*revision, ours.len(), base.len()), (1, 1, 0));
@@ -121,16 +139,33 @@ fn one_save_at_a_time_and_the_next_starts_when_it_ends() {
     let (mut app, _dir) = opened();
     let first = run(&mut app, vec![Action::ToggleClaim]);
     assert_eq!(first.len(), 1);
-    let second = run(&mut app, vec![tick(1, "id-1"), Action::NextUnit, Action::ToggleDenial]);
+    let second = run(
+        &mut app,
+        vec![tick(1, "id-1"), Action::NextUnit, Action::ToggleDenial],
+    );
     assert!(second.is_empty(), "a save is running: {second:?}");
     assert!(doc(&mut app).save.dirty);
-    let Effect::SaveSidecar { ours, .. } = &first[0] else { panic!() };
+    let Effect::SaveSidecar { ours, .. } = &first[0] else {
+        panic!()
+    };
     let path = doc(&mut app).path.clone();
     let third = update(
         &mut app,
-        Action::Saved { path, revision: 1, on_disk: ours.clone() },
+        Action::Saved {
+            path,
+            revision: 1,
+            on_disk: ours.clone(),
+        },
     );
-    let [Effect::SaveSidecar { revision: 2, base, ours, .. }] = third.as_slice() else {
+    let [
+        Effect::SaveSidecar {
+            revision: 2,
+            base,
+            ours,
+            ..
+        },
+    ] = third.as_slice()
+    else {
         panic!("the waiting change is saved next: {third:?}");
     };
     assert_eq!((base.len(), ours.len()), (1, 2));
@@ -143,21 +178,37 @@ fn a_failed_save_is_shown_kept_and_retried_after_a_pause() {
     let path = doc(&mut app).path.clone();
     let effects = update(
         &mut app,
-        Action::SaveFailed { path: path.clone(), message: "disk full".to_owned() },
+        Action::SaveFailed {
+            path: path.clone(),
+            message: "disk full".to_owned(),
+        },
     );
     assert!(effects.is_empty());
     assert!(app.message.as_ref().unwrap().text.contains("disk full"));
     assert!(app.message.as_ref().unwrap().error);
-    assert_eq!(doc(&mut app).annotations.len(), 1, "the tag stays in memory");
-    assert!(update(&mut app, tick(1, "id-1")).is_empty(), "too early to retry");
+    assert_eq!(
+        doc(&mut app).annotations.len(),
+        1,
+        "the tag stays in memory"
+    );
+    assert!(
+        update(&mut app, tick(1, "id-1")).is_empty(),
+        "too early to retry"
+    );
     let retry = update(&mut app, tick(2, "id-2"));
-    assert!(matches!(retry.as_slice(), [Effect::SaveSidecar { revision: 1, .. }]), "{retry:?}");
+    assert!(
+        matches!(retry.as_slice(), [Effect::SaveSidecar { revision: 1, .. }]),
+        "{retry:?}"
+    );
 }
 
 #[test]
 fn undo_and_redo_restore_every_change() {
     let (mut app, _dir) = opened();
-    run(&mut app, vec![Action::ToggleClaim, Action::NextUnit, Action::ToggleDenial]);
+    run(
+        &mut app,
+        vec![Action::ToggleClaim, Action::NextUnit, Action::ToggleDenial],
+    );
     let two = doc(&mut app).annotations.clone();
     let effects = run(&mut app, vec![Action::Undo]);
     assert!(effects.is_empty(), "saves wait for the running one");
@@ -176,7 +227,12 @@ fn a_selection_is_tagged_as_one_annotation() {
     let (mut app, _dir) = opened();
     run(
         &mut app,
-        vec![Action::NextUnit, Action::ToggleSelection, Action::NextUnit, Action::NextUnit],
+        vec![
+            Action::NextUnit,
+            Action::ToggleSelection,
+            Action::NextUnit,
+            Action::NextUnit,
+        ],
     );
     assert_eq!(doc(&mut app).target(), (1, 3));
     run(&mut app, vec![Action::ToggleClaim]);
@@ -189,7 +245,10 @@ fn a_selection_is_tagged_as_one_annotation() {
 #[test]
 fn x_removes_the_annotation_under_the_cursor() {
     let (mut app, _dir) = opened();
-    run(&mut app, vec![Action::ToggleClaim, Action::RemoveAnnotation]);
+    run(
+        &mut app,
+        vec![Action::ToggleClaim, Action::RemoveAnnotation],
+    );
     assert_eq!(doc(&mut app).annotations, AnnotationSet::default());
     run(&mut app, vec![Action::RemoveAnnotation]);
     assert_eq!(app.message.as_ref().unwrap().text, "no annotation here");
@@ -220,9 +279,15 @@ fn search_results_move_to_the_first_match_after_the_cursor() {
     actions.extend("spy".chars().map(|c| Action::Input(Input::Char(c))));
     actions.push(Action::Input(Input::Enter));
     let effects = run(&mut app, actions);
-    let [Effect::Search { query, path, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+    let [Effect::Search { query, path, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
     assert_eq!(query, "spy");
-    let done = Action::SearchDone { path: path.clone(), query: "spy".to_owned(), matches: vec![0, 2, 7] };
+    let done = Action::SearchDone {
+        path: path.clone(),
+        query: "spy".to_owned(),
+        matches: vec![0, 2, 7],
+    };
     update(&mut app, done);
     let d = doc(&mut app);
     assert_eq!((d.cursor, d.search.current), (2, Some(1)));
@@ -234,12 +299,19 @@ fn search_results_move_to_the_first_match_after_the_cursor() {
 #[test]
 fn help_scrolls_with_movement_and_closes_on_any_other_key() {
     let (mut app, _dir) = opened();
-    run(&mut app, vec![Action::ToggleHelp, Action::NextUnit, Action::NextUnit]);
+    run(
+        &mut app,
+        vec![Action::ToggleHelp, Action::NextUnit, Action::NextUnit],
+    );
     assert_eq!(app.mode, Mode::Help { scroll: 2 });
     let effects = run(&mut app, vec![Action::ToggleClaim]);
     assert!(effects.is_empty());
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(doc(&mut app).annotations.len(), 0, "the key only closed the help");
+    assert_eq!(
+        doc(&mut app).annotations.len(),
+        0,
+        "the key only closed the help"
+    );
 }
 
 #[test]
@@ -263,18 +335,38 @@ fn the_list_filters_by_title_and_sorts_by_date() {
     let mut paths = sidenote::library::collect_articles(&[dir.path().to_owned()]).unwrap();
     paths.sort();
     let entries = paths.iter().map(|p| loader::entry(p)).collect();
-    update(&mut app, Action::LibraryLoaded { entries, done: true });
+    update(
+        &mut app,
+        Action::LibraryLoaded {
+            entries,
+            done: true,
+        },
+    );
     assert_eq!(app.library.visible, vec![0, 1, 2, 3, 4]);
     let mut actions = vec![Action::StartSearch];
     actions.extend("korean sol".chars().map(|c| Action::Input(Input::Char(c))));
     run(&mut app, actions);
-    let titles: Vec<&str> = app.library.visible.iter().map(|&i| app.library.entries[i].title.as_str()).collect();
+    let titles: Vec<&str> = app
+        .library
+        .visible
+        .iter()
+        .map(|&i| app.library.entries[i].title.as_str())
+        .collect();
     assert!(!titles.is_empty() && titles.len() < 5, "{titles:?}");
-    assert!(titles.iter().all(|t| t.to_lowercase().contains("korean sol")));
+    assert!(
+        titles
+            .iter()
+            .all(|t| t.to_lowercase().contains("korean sol"))
+    );
     run(&mut app, vec![Action::Cancel]);
     assert_eq!(app.library.visible.len(), 5);
     run(&mut app, vec![Action::CycleSort]);
-    let dated: Vec<bool> = app.library.visible.iter().map(|&i| app.library.entries[i].date.is_some()).collect();
+    let dated: Vec<bool> = app
+        .library
+        .visible
+        .iter()
+        .map(|&i| app.library.entries[i].date.is_some())
+        .collect();
     let mut sorted = dated.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(dated, sorted, "dated articles first");

@@ -46,7 +46,11 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         );
     }
     let open = paths.first().filter(|path| path.is_file()).cloned();
-    let setup = tui::setup(&config, tui::theme::no_color_requested(), problem.into_iter().collect())?;
+    let setup = tui::setup(
+        &config,
+        tui::theme::no_color_requested(),
+        problem.into_iter().collect(),
+    )?;
     let mouse = config.mouse();
     match tui::run(paths, open, setup, mouse)? {
         None => Ok(ExitCode::SUCCESS),

@@ -115,7 +115,10 @@ pub fn spawn_library(paths: Vec<PathBuf>, sender: Sender<Action>) {
             if last.elapsed() >= BATCH_EVERY || i + 1 == total {
                 let done = i + 1 == total;
                 let entries = std::mem::take(&mut batch);
-                if sender.send(Action::LibraryLoaded { entries, done }).is_err() {
+                if sender
+                    .send(Action::LibraryLoaded { entries, done })
+                    .is_err()
+                {
                     return;
                 }
                 last = Instant::now();

@@ -196,9 +196,10 @@ where
                     return Ok(false);
                 }
                 let mode = match self.app.mode {
-                    Mode::Search { .. } | Mode::Filter { .. } | Mode::Note { .. } | Mode::Export => {
-                        InputMode::Text
-                    }
+                    Mode::Search { .. }
+                    | Mode::Filter { .. }
+                    | Mode::Note { .. }
+                    | Mode::Export => InputMode::Text,
                     Mode::Normal | Mode::Help { .. } => InputMode::Command,
                 };
                 let Some(action) = self.keymap.action(mode, &event) else {

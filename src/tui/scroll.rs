@@ -38,7 +38,10 @@ impl<'a> Rows<'a> {
     /// 1 when `unit` starts a new paragraph after another (a blank row before it), else 0.
     pub fn separator(&self, unit: usize) -> usize {
         let units = self.article.units();
-        match (unit.checked_sub(1).and_then(|p| units.get(p)), units.get(unit)) {
+        match (
+            unit.checked_sub(1).and_then(|p| units.get(p)),
+            units.get(unit),
+        ) {
             (Some(before), Some(this)) if before.paragraph != this.paragraph => 1,
             _ => 0,
         }

@@ -65,7 +65,9 @@ impl Default for Theme {
                 .fg(Color::LightGreen)
                 .add_modifier(Modifier::BOLD),
             status: Style::new().bg(Color::Indexed(236)),
-            error: Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            error: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
             dim: Style::new().fg(Color::Gray),
             warning: Style::new()
                 .fg(Color::LightMagenta)

@@ -6,10 +6,10 @@
 
 mod annotation_pane;
 mod article_list;
+mod export_menu;
 mod help;
 mod note_editor;
 mod reading_pane;
-mod export_menu;
 mod search;
 mod status_bar;
 
@@ -28,10 +28,10 @@ use super::theme::Theme;
 
 pub use annotation_pane::AnnotationPane;
 pub use article_list::ArticleList;
+pub use export_menu::ExportMenu;
 pub use help::Help;
 pub use note_editor::NoteEditor;
 pub use reading_pane::ReadingPane;
-pub use export_menu::ExportMenu;
 pub use status_bar::StatusBar;
 
 /// Draws the whole screen.

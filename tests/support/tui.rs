@@ -9,7 +9,9 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind, MouseButton};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use sidenote::config::Config;
 use sidenote::tui::{self, loader, runtime::Runtime};
 
@@ -55,10 +57,14 @@ impl Screen {
             true,
         );
         runtime.resize().unwrap();
-        let mut paths: Vec<PathBuf> = sidenote::library::collect_articles(&[library.path().to_owned()]).unwrap();
+        let mut paths: Vec<PathBuf> =
+            sidenote::library::collect_articles(&[library.path().to_owned()]).unwrap();
         paths.sort();
         let entries = paths.iter().map(|p| loader::entry(p)).collect();
-        runtime.dispatch(sidenote::tui::action::Action::LibraryLoaded { entries, done: true });
+        runtime.dispatch(sidenote::tui::action::Action::LibraryLoaded {
+            entries,
+            done: true,
+        });
         Screen { runtime, library }
     }
 
@@ -83,12 +89,14 @@ impl Screen {
 
     /// A left click at a cell.
     pub fn click(&mut self, column: u16, row: u16) -> &mut Screen {
-        self.runtime.events_mut().push_back(Event::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column,
-            row,
-            modifiers: KeyModifiers::NONE,
-        }));
+        self.runtime
+            .events_mut()
+            .push_back(Event::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            }));
         self.runtime.settle(Duration::from_secs(10)).unwrap();
         self
     }
@@ -112,7 +120,9 @@ pub fn parse_keys(keys: &str) -> Vec<Event> {
     let mut events = Vec::new();
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
-        let (code, modifiers, len) = if c == '<' && let Some(end) = rest.find('>').filter(|&e| e > 1) {
+        let (code, modifiers, len) = if c == '<'
+            && let Some(end) = rest.find('>').filter(|&e| e > 1)
+        {
             let name = &rest[1..end];
             let (code, modifiers) = match name {
                 "esc" => (KeyCode::Esc, KeyModifiers::NONE),
@@ -139,7 +149,11 @@ pub fn parse_keys(keys: &str) -> Vec<Event> {
             };
             (code, modifiers, end + 1)
         } else {
-            let modifiers = if c.is_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+            let modifiers = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
             (KeyCode::Char(c), modifiers, c.len_utf8())
         };
         events.push(Event::Key(KeyEvent::new(code, modifiers)));

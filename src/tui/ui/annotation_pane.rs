@@ -49,7 +49,10 @@ impl Widget for AnnotationPane<'_> {
             return;
         }
         if count == 0 {
-            let hint = Line::styled("no tags yet: c, d or \" tags the cursor unit", self.theme.dim);
+            let hint = Line::styled(
+                "no tags yet: c, d or \" tags the cursor unit",
+                self.theme.dim,
+            );
             buf.set_line(inner.x, inner.y, &hint, inner.width);
             return;
         }
@@ -98,7 +101,10 @@ impl Widget for AnnotationPane<'_> {
             if y + 1 < inner.y + inner.height && !annotation.note.is_empty() {
                 let note = Line::from(vec![
                     Span::raw("  "),
-                    Span::styled(preview(&annotation.note, 512), Style::default().patch(self.theme.dim)),
+                    Span::styled(
+                        preview(&annotation.note, 512),
+                        Style::default().patch(self.theme.dim),
+                    ),
                 ]);
                 buf.set_line(inner.x, y + 1, &note, inner.width);
             }

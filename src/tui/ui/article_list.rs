@@ -97,7 +97,11 @@ impl Widget for ArticleList<'_> {
                 });
             }
             let title = Line::from(Span::styled(
-                format!("{:width$}", one_line(&entry.title), width = usize::from(inner.width)),
+                format!(
+                    "{:width$}",
+                    one_line(&entry.title),
+                    width = usize::from(inner.width)
+                ),
                 title_style,
             ));
             buf.set_line(inner.x, y, &title, inner.width);
@@ -113,7 +117,10 @@ impl Widget for ArticleList<'_> {
                     .flatten()
                     .map(|s| one_line(s))
                     .collect();
-                facts.push(Span::styled(format!(" {} ", about.join(" · ")), self.theme.dim));
+                facts.push(Span::styled(
+                    format!(" {} ", about.join(" · ")),
+                    self.theme.dim,
+                ));
                 for (slot, letter) in ['C', 'D', 'Q'].into_iter().enumerate() {
                     let style = match slot {
                         0 => self.theme.claim,
@@ -125,7 +132,10 @@ impl Widget for ArticleList<'_> {
                     } else {
                         style.add_modifier(Modifier::BOLD)
                     };
-                    facts.push(Span::styled(format!("{letter}{} ", entry.counts[slot]), style));
+                    facts.push(Span::styled(
+                        format!("{letter}{} ", entry.counts[slot]),
+                        style,
+                    ));
                 }
             }
             buf.set_line(inner.x, y + 1, &Line::from(facts), inner.width);

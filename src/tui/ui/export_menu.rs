@@ -24,7 +24,9 @@ impl<'a> ExportMenu<'a> {
 
 impl Widget for ExportMenu<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let height = u16::try_from(self.formats.len()).unwrap_or(u16::MAX).saturating_add(3);
+        let height = u16::try_from(self.formats.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(3);
         let rect = popup(area, 40, height, buf);
         let mut lines: Vec<Line> = self
             .formats

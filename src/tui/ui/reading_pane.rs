@@ -63,9 +63,7 @@ fn draw_units(doc: &Document, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut unit = doc.top.unit;
     let mut skip = doc.top.row;
     while y < area.height && unit < units.len() {
-        let separator = usize::from(
-            unit > 0 && units[unit - 1].paragraph != units[unit].paragraph,
-        );
+        let separator = usize::from(unit > 0 && units[unit - 1].paragraph != units[unit].paragraph);
         let text = doc.article.unit_text(unit).unwrap_or_default();
         let lines = wrap(&text, usize::from(text_width));
         let tags = doc.annotations.tags_at_unit(unit);
@@ -85,13 +83,12 @@ fn draw_units(doc: &Document, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if cursor {
             style = style.patch(theme.cursor);
         }
-        let matches = if doc.search.query.is_empty()
-            || doc.search.matches.binary_search(&unit).is_err()
-        {
-            Vec::new()
-        } else {
-            find_all(&text, &doc.search.query)
-        };
+        let matches =
+            if doc.search.query.is_empty() || doc.search.matches.binary_search(&unit).is_err() {
+                Vec::new()
+            } else {
+                find_all(&text, &doc.search.query)
+            };
         for row in skip..separator + lines.len() {
             if y >= area.height {
                 break;
@@ -109,10 +106,9 @@ fn draw_units(doc: &Document, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 spans.push(Span::styled(mark, theme.focus));
                 for slot in 0..3 {
                     match tags.get(slot) {
-                        Some(tag) => spans.push(Span::styled(
-                            tag.letter().to_string(),
-                            theme.tag(*tag),
-                        )),
+                        Some(tag) => {
+                            spans.push(Span::styled(tag.letter().to_string(), theme.tag(*tag)))
+                        }
                         None => spans.push(Span::raw(" ")),
                     }
                 }

@@ -115,7 +115,7 @@ impl StatusBar<'_> {
         let width = usize::from(area.width);
         let (left_width, hints_width) = (left.width(), hints.width());
         buf.set_line(area.x, area.y, &left, area.width);
-        if left_width + hints_width + 1 <= width {
+        if left_width + hints_width < width {
             let x = area.x + (width - hints_width) as u16;
             buf.set_line(x, area.y, &hints, hints_width as u16);
             if let Some(name) = name {
@@ -156,11 +156,7 @@ fn search_state(doc: &Document) -> Span<'static> {
         format!("searching {}…", one_line(&search.query))
     } else {
         match search.current {
-            Some(current) => format!(
-                "match {} of {}",
-                current + 1,
-                search.matches.len()
-            ),
+            Some(current) => format!("match {} of {}", current + 1, search.matches.len()),
             None => format!("no match for {}", one_line(&search.query)),
         }
     };

@@ -22,7 +22,9 @@ pub fn loaded(app: &mut App, entries: Vec<Entry>, done: bool) -> Vec<Effect> {
         match library.index.get(&entry.path) {
             Some(&at) => library.entries[at] = entry,
             None => {
-                library.index.insert(entry.path.clone(), library.entries.len());
+                library
+                    .index
+                    .insert(entry.path.clone(), library.entries.len());
                 library.entries.push(entry);
             }
         }

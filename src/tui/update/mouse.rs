@@ -87,7 +87,14 @@ pub fn scroll(app: &mut App, column: u16, row: u16, down: bool) -> Vec<Effect> {
     let focus = app.focus;
     app.focus = pane;
     let delta = if down { WHEEL_STEP } else { -WHEEL_STEP };
-    let effects = step(app, if pane == Pane::Reading { delta } else { delta.signum() });
+    let effects = step(
+        app,
+        if pane == Pane::Reading {
+            delta
+        } else {
+            delta.signum()
+        },
+    );
     app.focus = focus;
     effects
 }

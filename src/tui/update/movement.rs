@@ -171,7 +171,9 @@ pub fn annotation(app: &mut App, down: bool) -> Vec<Effect> {
         .enumerate()
         .filter_map(|(i, (_, placement))| placement.units.map(|(first, _)| (i, first)));
     let found = if down {
-        firsts.filter(|&(_, first)| first > cursor).min_by_key(|&(_, f)| f)
+        firsts
+            .filter(|&(_, first)| first > cursor)
+            .min_by_key(|&(_, f)| f)
     } else {
         let here = doc.annotations.index_at_unit(cursor);
         firsts
@@ -274,4 +276,3 @@ pub fn pane_shown(app: &App, pane: Pane) -> bool {
 pub fn list_capacity(rect: ratatui::layout::Rect) -> usize {
     (usize::from(inner(rect).height) / 2).max(1)
 }
-

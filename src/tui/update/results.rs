@@ -131,12 +131,7 @@ pub fn save_failed(app: &mut App, path: &Path, message: String) -> Vec<Effect> {
 }
 
 /// A search finished: keep its matches and go to the first one at or after the cursor.
-pub fn search_done(
-    app: &mut App,
-    path: &Path,
-    query: String,
-    matches: Vec<usize>,
-) -> Vec<Effect> {
+pub fn search_done(app: &mut App, path: &Path, query: String, matches: Vec<usize>) -> Vec<Effect> {
     let Some(doc) = app.doc.as_mut().filter(|doc| doc.path == path) else {
         return Vec::new();
     };
@@ -149,11 +144,7 @@ pub fn search_done(
         say(app, format!("no match for {query:?}"));
         return Vec::new();
     }
-    let at = doc
-        .search
-        .matches
-        .partition_point(|&u| u < doc.cursor)
-        % doc.search.matches.len();
+    let at = doc.search.matches.partition_point(|&u| u < doc.cursor) % doc.search.matches.len();
     doc.search.current = Some(at);
     let unit = doc.search.matches[at];
     move_cursor(app, unit);

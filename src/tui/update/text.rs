@@ -93,7 +93,10 @@ pub fn start_export(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     if app.export_formats.is_empty() {
-        say_error(app, "no export format is available in this build".to_owned());
+        say_error(
+            app,
+            "no export format is available in this build".to_owned(),
+        );
         return Vec::new();
     }
     app.mode = Mode::Export;
