@@ -191,6 +191,13 @@ fn sidenote_alone_installs_the_samples_and_opens_the_library() {
     assert!(data.path().join("library").join(support::ARTICLE).exists());
     app.send("\r");
     app.wait_for("unit 0 of");
+    // Ctrl-z: the process leaves and re-enters the screen (a test's process group is orphaned,
+    // so the stop itself is skipped by the kernel) and keys still work.
+    app.send("\x1a");
+    std::thread::sleep(Duration::from_millis(300));
+    app.send("j");
+    app.wait_for("unit 1 of");
+    app.wait_for("Articles (5)");
     app.send("q");
     assert!(app.wait_exit());
 }

@@ -288,7 +288,10 @@ where
             }
             Effect::Suspend => {
                 let resumed = self.events.suspend();
-                let _ = self.terminal.clear();
+                // Forget both buffers so the next frame redraws everything; `Terminal::clear`
+                // would ask the terminal for the cursor position, a round trip that can hang.
+                self.terminal.swap_buffers();
+                self.terminal.swap_buffers();
                 if let Err(error) = resumed {
                     self.dispatch(Action::Exported(Err(format!("suspend failed: {error}"))));
                 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 
 use super::runtime::EventSource;
 
@@ -64,7 +64,7 @@ pub fn leave(mouse: bool) {
 
 fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen)?;
+    execute!(io::stdout(), EnterAlternateScreen, Clear(ClearType::All))?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }

@@ -57,6 +57,8 @@ impl Widget for AnnotationPane<'_> {
             return;
         }
         let capacity = (usize::from(inner.height) / 2).max(1);
+        // Enough bytes for a row of four-byte characters: the rest would be cut anyway.
+        let budget = 4 * usize::from(inner.width);
         let start = window_start(doc.selected_annotation, count, capacity);
         for row in 0..capacity {
             let index = start + row;
@@ -88,7 +90,7 @@ impl Widget for AnnotationPane<'_> {
                 };
                 spans.push(Span::styled(range, self.theme.dim));
             }
-            spans.push(Span::raw(preview(&annotation.anchor.exact, 512)));
+            spans.push(Span::raw(preview(&annotation.anchor.exact, budget)));
             let mut line = Line::from(spans);
             if index == doc.selected_annotation {
                 line = line.patch_style(if self.focused {
@@ -102,7 +104,7 @@ impl Widget for AnnotationPane<'_> {
                 let note = Line::from(vec![
                     Span::raw("  "),
                     Span::styled(
-                        preview(&annotation.note, 512),
+                        preview(&annotation.note, budget),
                         Style::default().patch(self.theme.dim),
                     ),
                 ]);

@@ -7,7 +7,8 @@ use super::results::say;
 
 /// Entries read in the background: add them (or replace an entry for the same path).
 pub fn loaded(app: &mut App, entries: Vec<Entry>, done: bool) -> Vec<Effect> {
-    let selected = selected_path(app);
+    // Until the list has entries, the open article is the one to select.
+    let selected = selected_path(app).or_else(|| app.doc.as_ref().map(|doc| doc.path.clone()));
     for entry in entries {
         let open_counts = app
             .doc

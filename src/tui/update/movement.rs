@@ -91,12 +91,12 @@ pub fn paragraph(app: &mut App, down: bool) -> Vec<Effect> {
     let Some(here) = units.get(doc.cursor) else {
         return Vec::new();
     };
-    // Walks unit by unit: a paragraph is a screenful at most in practice, and the walk stops at
-    // the first unit of another paragraph.
+    // Units are in paragraph order, so both ends are binary searches, whatever the length of
+    // the paragraph (a 50 MB one-line file is one paragraph).
     let target = if down {
-        (doc.cursor + 1..units.len())
-            .find(|&u| units[u].paragraph != here.paragraph)
-            .unwrap_or(units.len() - 1)
+        units
+            .partition_point(|u| u.paragraph <= here.paragraph)
+            .min(units.len() - 1)
     } else {
         let start = first_of_paragraph(units, doc.cursor);
         if start < doc.cursor || start == 0 {
@@ -111,11 +111,7 @@ pub fn paragraph(app: &mut App, down: bool) -> Vec<Effect> {
 
 fn first_of_paragraph(units: &[crate::article::Unit], unit: usize) -> usize {
     let paragraph = units[unit].paragraph;
-    let mut first = unit;
-    while first > 0 && units[first - 1].paragraph == paragraph {
-        first -= 1;
-    }
-    first
+    units.partition_point(|u| u.paragraph < paragraph)
 }
 
 /// To the first or last item of the focused pane.
