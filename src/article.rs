@@ -6,8 +6,12 @@
 //! offsets for the outside world come from [`CharIndex`].
 
 mod char_index;
+mod dates;
 mod decode;
 mod display;
+mod head;
+mod inline;
+mod lines;
 mod metadata;
 pub mod segment;
 mod structure;
@@ -23,7 +27,8 @@ pub use metadata::Metadata;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
-    /// The article's title (at most one, always the first unit when present).
+    /// The article's title (at most one; the first unit, unless a one-line summary stands
+    /// before the title line in the file, since units keep document order).
     Title,
     /// A heading inside the article.
     Heading,
@@ -80,6 +85,7 @@ pub struct Article {
     metadata: Metadata,
     units: Vec<Unit>,
     chars: CharIndex,
+    markdown: bool,
 }
 
 impl Article {
@@ -89,11 +95,18 @@ impl Article {
         Ok(Article::from_text(name, text, encoding))
     }
 
+    /// Like [`Article::parse`], but takes the buffer so that UTF-8 files are not copied.
+    pub fn parse_owned(name: &str, bytes: Vec<u8>) -> Result<Article, ArticleError> {
+        let (text, encoding) = decode::decode_owned(name, bytes)?;
+        Ok(Article::from_text(name, text, encoding))
+    }
+
     /// Builds an article from text that is already decoded.
     pub fn from_text(name: &str, text: String, encoding: SourceEncoding) -> Article {
-        let layout = structure::layout(&text);
+        let markdown = is_markdown(name, &text);
+        let layout = structure::layout(&text, markdown);
         let units = layout.units;
-        let metadata = metadata::Metadata::resolve(name, &text, &layout.metadata, &units);
+        let metadata = Metadata::resolve(name, &text, markdown, &layout.metadata, &units);
         let chars = CharIndex::new(&text);
         Article {
             text,
@@ -101,6 +114,7 @@ impl Article {
             metadata,
             units,
             chars,
+            markdown,
         }
     }
 
@@ -133,7 +147,8 @@ impl Article {
     /// The text of unit `index` as people read it: hard wraps and whitespace runs folded to single
     /// spaces, markup removed, control characters replaced so they never reach a terminal.
     pub fn unit_text(&self, index: usize) -> Option<Cow<'_, str>> {
-        self.unit_source(index).map(display::display_text)
+        self.unit_source(index)
+            .map(|source| display::display_text(source, self.markdown))
     }
 
     /// The index of the unit that contains byte `offset`, or the first unit after it.
@@ -146,4 +161,25 @@ impl Article {
     pub fn chars(&self) -> &CharIndex {
         &self.chars
     }
+
+    /// Whether the article's inline Markdown markup is dropped from display text.
+    pub fn is_markdown(&self) -> bool {
+        self.markdown
+    }
+}
+
+/// Whether the file is Markdown: by its extension, or because its text uses the markup that
+/// plain text hardly ever holds (headings, links, strong emphasis, fences, quotes).
+fn is_markdown(name: &str, text: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    let starts = |prefix: &[u8]| bytes.starts_with(prefix);
+    starts(b"# ")
+        || starts(b"> ")
+        || ["\n# ", "\n## ", "](", "**", "\n```", "\n> "]
+            .iter()
+            .any(|needle| memchr::memmem::find(bytes, needle.as_bytes()).is_some())
 }

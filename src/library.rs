@@ -14,7 +14,7 @@ pub use samples::{SAMPLES, install_samples};
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The file could not be opened or read.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: cannot read the file: {source}", path.display())]
     Io {
         /// The article's path.
         path: PathBuf,
@@ -27,6 +27,12 @@ pub enum ReadError {
         /// The path.
         path: PathBuf,
     },
+    /// The path is neither a file nor a directory (a pipe, a device, a socket).
+    #[error("{}: not a regular file; give an article file (.txt or .md)", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
     /// The bytes are not an article.
     #[error(transparent)]
     Article(#[from] ArticleError),
@@ -34,8 +40,18 @@ pub enum ReadError {
 
 /// Reads and parses the article at `path`.
 pub fn read_article(path: &Path) -> Result<Article, ReadError> {
-    if path.is_dir() {
+    let meta = fs::metadata(path).map_err(|source| ReadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    if meta.is_dir() {
         return Err(ReadError::Directory {
+            path: path.to_owned(),
+        });
+    }
+    if !meta.is_file() {
+        // Reading a device or a pipe could block or never end.
+        return Err(ReadError::NotAFile {
             path: path.to_owned(),
         });
     }
@@ -44,7 +60,7 @@ pub fn read_article(path: &Path) -> Result<Article, ReadError> {
         source,
     })?;
     let name = path.display().to_string();
-    Ok(Article::parse(&name, &bytes)?)
+    Ok(Article::parse_owned(&name, bytes)?)
 }
 
 /// Whether `path` names an article by its extension (.txt or .md).

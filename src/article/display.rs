@@ -1,19 +1,248 @@
-//! The text of a unit as people read it.
+//! The text of a unit as people read it, safe to put on a terminal.
+//!
+//! Owns the one rule that article text never reaches a terminal as control codes: ANSI escape
+//! sequences (CSI, OSC, DCS and the rest) are dropped whole, every other C0 or C1 control becomes
+//! U+FFFD, and bidirectional overrides and isolates, which can make a line read backwards, are
+//! dropped. Whitespace runs, hard wraps included, fold to one space. Offsets are not this module's
+//! business: it returns new text and leaves the article untouched.
 
 use std::borrow::Cow;
 
-/// Folds whitespace runs (hard wraps included) to single spaces and replaces control characters,
-/// so the result is safe to put on a terminal.
-pub fn display_text(source: &str) -> Cow<'_, str> {
+use super::inline;
+
+/// What a control character is shown as.
+const REPLACEMENT: char = '\u{FFFD}';
+
+/// The display text of `source`: markup dropped when `markdown`, whitespace folded, control
+/// characters replaced. Borrows when nothing needs changing, which is the common case.
+pub fn display_text(source: &str, markdown: bool) -> Cow<'_, str> {
+    if markdown && inline::has_markup(source) {
+        let plain = inline::strip(source);
+        return Cow::Owned(clean(&plain).into_owned());
+    }
+    clean(source)
+}
+
+/// Folds whitespace and neutralises control and bidi characters.
+pub fn clean(source: &str) -> Cow<'_, str> {
+    if is_clean(source) {
+        return Cow::Borrowed(source);
+    }
+    let bytes = source.as_bytes();
     let mut out = String::with_capacity(source.len());
-    for word in source.split_whitespace() {
-        if !out.is_empty() {
+    let mut space = false;
+    // Copies runs of ordinary bytes whole; decodes only where a byte may start something special.
+    let mut run = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if !may_be_special(bytes, at) {
+            at += 1;
+            continue;
+        }
+        if run < at {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(&source[run..at]);
+        }
+        let Some(c) = source[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if c == '\u{1B}' || c == '\u{9B}' || c == '\u{9D}' {
+            at = skip_escape(source, c, at);
+        } else if !is_dropped(c) {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(if c.is_control() { REPLACEMENT } else { c });
+        }
+        run = at;
+    }
+    if run < bytes.len() {
+        if space {
             out.push(' ');
         }
-        out.extend(
-            word.chars()
-                .map(|c| if c.is_control() { '\u{FFFD}' } else { c }),
-        );
+        out.push_str(&source[run..]);
     }
     Cow::Owned(out)
+}
+
+/// Whether `source` already reads cleanly: no control, bidi or unusual whitespace characters, no
+/// doubled, leading or trailing spaces. Decides on the bytes alone, without decoding, because
+/// this runs over every unit the command line prints.
+fn is_clean(source: &str) -> bool {
+    let bytes = source.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    (0..bytes.len()).all(|at| {
+        !may_be_special(bytes, at) || (bytes[at] == b' ' && bytes.get(at + 1) != Some(&b' '))
+    })
+}
+
+/// Whether the byte at `at` starts a character that display changes: whitespace (a space
+/// included), a control, a bidi control or the BOM. Only ever true at a char boundary.
+fn may_be_special(bytes: &[u8], at: usize) -> bool {
+    let b = bytes[at];
+    match b {
+        0x21..=0x7E => false,
+        0x00..=0x20 | 0x7F => true,
+        // U+0080..U+00A0: C1 controls, NEL and the no-break space.
+        0xC2 => bytes.get(at + 1).is_some_and(|&next| next <= 0xA0),
+        // U+1680 OGHAM SPACE MARK.
+        0xE1 => bytes.get(at + 1..at + 3) == Some(&[0x9A, 0x80]),
+        // U+2000..U+200A spaces, U+2028..U+202F separators, bidi controls and the narrow
+        // no-break space, U+205F, U+2066..U+2069 isolates.
+        0xE2 => match bytes.get(at + 1..at + 3) {
+            Some(&[0x80, third]) => third <= 0x8A || (0xA8..=0xAF).contains(&third),
+            Some(&[0x81, third]) => third == 0x9F || (0xA6..=0xA9).contains(&third),
+            _ => false,
+        },
+        // U+3000 IDEOGRAPHIC SPACE.
+        0xE3 => bytes.get(at + 1..at + 3) == Some(&[0x80, 0x80]),
+        // U+FEFF, the byte-order mark.
+        0xEF => bytes.get(at + 1..at + 3) == Some(&[0xBB, 0xBF]),
+        _ => false,
+    }
+}
+
+/// Characters removed without a trace: bidi embeddings, overrides and isolates, and the BOM.
+fn is_dropped(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// The offset just past the escape sequence whose introducer `first` ends at `at`, so that
+/// neither its parameters nor its payload reach the screen as text.
+fn skip_escape(source: &str, first: char, at: usize) -> usize {
+    let mut chars = source[at..].char_indices().peekable();
+    let end = |chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>| {
+        chars
+            .peek()
+            .map_or(source.len(), |&(offset, _)| at + offset)
+    };
+    let csi = match first {
+        '\u{1B}' => match chars.peek().map(|&(_, c)| c) {
+            Some('[') => {
+                chars.next();
+                true
+            }
+            Some(']' | 'P' | 'X' | '^' | '_') => {
+                chars.next();
+                false
+            }
+            Some(c) if ('\u{20}'..='\u{7E}').contains(&c) => {
+                // A two-character sequence such as ESC c (reset) or ESC 7.
+                chars.next();
+                return end(&mut chars);
+            }
+            _ => return at,
+        },
+        '\u{9B}' => true,
+        _ => false,
+    };
+    if csi {
+        // Parameter and intermediate bytes, then one final byte.
+        for (_, c) in chars.by_ref() {
+            if ('\u{40}'..='\u{7E}').contains(&c) || !('\u{20}'..='\u{7E}').contains(&c) {
+                break;
+            }
+        }
+        return end(&mut chars);
+    }
+    // OSC, DCS, SOS, PM, APC: a string ended by BEL, ST (ESC \) or U+009C.
+    while let Some((_, c)) = chars.next() {
+        match c {
+            '\u{07}' | '\u{9C}' => break,
+            '\u{1B}' => {
+                chars.next_if(|&(_, c)| c == '\\');
+                break;
+            }
+            _ => {}
+        }
+    }
+    end(&mut chars)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case::plain("A plain sentence.", "A plain sentence.")]
+    #[case::hard_wrap("A wrapped\nsentence.", "A wrapped sentence.")]
+    #[case::crlf_wrap("A wrapped\r\nsentence.", "A wrapped sentence.")]
+    #[case::spaces("  Lots   of\tspace  ", "Lots of space")]
+    #[case::csi_colour("\u{1B}[31mred\u{1B}[0m text", "red text")]
+    #[case::csi_clear("Clear\u{1B}[2J screen", "Clear screen")]
+    #[case::osc_title("\u{1B}]0;pwned\u{07}Title", "Title")]
+    #[case::osc_st("\u{1B}]8;;http://x\u{1B}\\link\u{1B}]8;;\u{1B}\\ here", "link here")]
+    #[case::two_char_escape("Reset\u{1B}c now", "Reset now")]
+    #[case::lone_escape_at_end("End\u{1B}", "End")]
+    #[case::bell("Ding\u{07} dong", "Ding\u{FFFD} dong")]
+    #[case::backspace("ab\u{08}c", "ab\u{FFFD}c")]
+    #[case::delete("a\u{7F}b", "a\u{FFFD}b")]
+    #[case::c1_csi("x\u{9B}31my", "xy")]
+    #[case::c1_other("x\u{85}y", "x y")]
+    #[case::c1_nel_is_space("x\u{80}y", "x\u{FFFD}y")]
+    #[case::bidi_override("abc\u{202E}fed", "abcfed")]
+    #[case::bidi_isolate("a\u{2066}b\u{2069}c", "abc")]
+    #[case::bom("\u{FEFF}Start", "Start")]
+    #[case::nbsp_folds("10\u{A0}000", "10 000")]
+    #[case::unicode_kept("Seoul’s “spy” agency — 北朝鮮。", "Seoul’s “spy” agency — 北朝鮮。")]
+    fn cleans(#[case] source: &str, #[case] expected: &str) {
+        assert_eq!(display_text(source, false), expected);
+    }
+
+    /// The byte test agrees with the definition by characters on every code point.
+    #[test]
+    fn byte_test_matches_char_test() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let source = format!("a{c}b");
+            let by_chars = c == ' ' || !(c.is_whitespace() || c.is_control() || is_dropped(c));
+            assert_eq!(is_clean(&source), by_chars, "U+{:04X}", c as u32);
+        }
+    }
+
+    /// The definition by characters, for text without escape introducers.
+    fn reference(source: &str) -> String {
+        source
+            .split(char::is_whitespace)
+            .map(|word| {
+                word.chars()
+                    .filter(|&c| !is_dropped(c))
+                    .map(|c| if c.is_control() { REPLACEMENT } else { c })
+                    .collect::<String>()
+            })
+            .filter(|word| !word.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_runs_agree_with_the_char_definition(
+            source in "[a-z \t\n\r\u{7}\u{80}-\u{9A}\u{9C}\u{9E}-\u{A0}\u{2000}-\u{206F}\u{3000}\u{FEFF}é北]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(clean(&source), reference(&source));
+        }
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert!(matches!(
+            display_text("Seoul’s spy agency said so.", false),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn markup_is_plain_text_outside_markdown() {
+        assert_eq!(display_text("a *b* [c](d)", false), "a *b* [c](d)");
+    }
 }

@@ -1,7 +1,20 @@
-//! The layout of an article: paragraphs and headings, and the units inside them.
+//! The layout of an article: which lines form a paragraph, which are headings, and the units
+//! inside them.
+//!
+//! Files come in two shapes, told apart per file by [`wrap_width`]: hard-wrapped text, where a
+//! single newline joins the lines of one paragraph, and one paragraph per line, where every line
+//! stands alone. Blank lines, Markdown headings, list items, block quotes, rules and fences end a
+//! paragraph in both. Sentences come from [`segment::sentences`]; this module only hands it one
+//! paragraph at a time, so a unit never crosses a paragraph break. Units hold offsets only.
 
+use super::lines::{self, Line};
 use super::metadata::Found;
-use super::{Unit, UnitKind, segment};
+use super::{Unit, UnitKind, head, segment};
+
+/// How many leading bytes decide the shape of a file.
+const SHAPE_SAMPLE: usize = 256 * 1024;
+/// Lines shorter than this say little about wrapping: headings, short last lines.
+const SHAPE_MIN_CHARS: usize = 40;
 
 /// Units and the metadata found while laying out a text.
 #[derive(Debug, Default)]
@@ -12,29 +25,304 @@ pub struct Layout {
     pub metadata: Found,
 }
 
-/// Splits `text` into paragraphs at blank lines and each paragraph into sentences.
-pub fn layout(text: &str) -> Layout {
-    let mut units = Vec::new();
-    let mut paragraph = 0;
-    let mut offset = 0;
-    for block in text.split("\n\n") {
-        let mut found = false;
-        for range in segment::sentences(block) {
-            found = true;
-            units.push(Unit {
-                kind: UnitKind::Sentence,
+/// Lays out `text`: head (metadata and title), then paragraphs, headings and their sentences.
+/// `markdown` turns on the block syntax that plain text never means (fences, Setext headings).
+pub fn layout(text: &str, markdown: bool) -> Layout {
+    let width = wrap_width(text);
+    let head = head::read(text, width.is_some());
+    let mut builder = Builder {
+        text,
+        markdown,
+        width,
+        units: Vec::with_capacity(text.len() / 128 + head.units.len()),
+        paragraph: head.paragraphs,
+    };
+    builder.units.extend(
+        head.units
+            .iter()
+            .map(|&(kind, paragraph, start, end)| Unit {
+                kind,
                 paragraph,
-                start: offset + range.start,
-                end: offset + range.end,
-            });
-        }
-        if found {
-            paragraph += 1;
-        }
-        offset += block.len() + 2;
-    }
+                start,
+                end,
+            }),
+    );
+    builder.body(head.body);
     Layout {
-        units,
-        metadata: Found::default(),
+        units: builder.units,
+        metadata: head.found,
     }
+}
+
+/// The wrap width in code points when the file is hard-wrapped, `None` when every line is a
+/// paragraph of its own. A hard-wrapped file breaks most of its lines in mid-sentence; a file of
+/// one paragraph per line ends nearly every line that has a successor with a sentence.
+pub fn wrap_width(text: &str) -> Option<usize> {
+    let mut sample_end = text.len().min(SHAPE_SAMPLE);
+    while !text.is_char_boundary(sample_end) {
+        sample_end -= 1;
+    }
+    let sample = &text[..sample_end];
+    // Counts for lines of at least SHAPE_MIN_CHARS, and for all lines as a fallback when every
+    // line is short.
+    let (mut long, mut all) = (Shape::default(), Shape::default());
+    let mut previous: Option<Line> = None;
+    for line in lines::lines_from(sample, 0) {
+        let blank = lines::is_blank(sample, line);
+        if let Some(prev) = previous
+            && !blank
+        {
+            let chars = lines::count_chars(&sample.as_bytes()[prev.start..prev.end]);
+            let ended = lines::ends_sentence(sample, prev.start, prev.end);
+            all.add(chars, ended);
+            if chars >= SHAPE_MIN_CHARS {
+                long.add(chars, ended);
+            }
+        }
+        previous = (!blank).then_some(line);
+    }
+    let mut shape = if long.widths.is_empty() { all } else { long };
+    let continued = shape.widths.len();
+    if continued == 0 || shape.ended * 2 >= continued {
+        return None;
+    }
+    // The wrap width is what nearly all lines reach; one overlong line (a URL, a table) must not
+    // widen it, or every sentence ending at a line end would look like a paragraph end.
+    shape.widths.sort_unstable();
+    Some(shape.widths[(continued - 1) * 19 / 20])
+}
+
+/// The widths of lines followed by another line of the same block, and how many of those lines
+/// end a sentence.
+#[derive(Debug, Default)]
+struct Shape {
+    widths: Vec<usize>,
+    ended: usize,
+}
+
+impl Shape {
+    fn add(&mut self, chars: usize, ended: bool) {
+        self.widths.push(chars);
+        self.ended += usize::from(ended);
+    }
+}
+
+/// A paragraph being gathered line by line.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    start: usize,
+    end: usize,
+    last: Line,
+    lines: usize,
+    /// A list item: never a heading.
+    item: bool,
+    /// A block quote: continuation lines carry `>` markers to skip.
+    quote: bool,
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    markdown: bool,
+    width: Option<usize>,
+    units: Vec<Unit>,
+    paragraph: usize,
+}
+
+impl Builder<'_> {
+    fn body(&mut self, from: usize) {
+        let text = self.text;
+        let mut open: Option<Open> = None;
+        let mut fenced = false;
+        for line in lines::lines_from(text, from) {
+            if fenced {
+                if lines::is_fence(text, line) {
+                    fenced = false;
+                } else {
+                    self.lone_line(line, UnitKind::Sentence);
+                }
+                continue;
+            }
+            if lines::is_blank(text, line) {
+                self.flush(open.take());
+                continue;
+            }
+            if self.markdown && lines::is_fence(text, line) {
+                self.flush(open.take());
+                fenced = true;
+                continue;
+            }
+            if let Some((s, e)) = lines::atx_heading(text, line) {
+                self.flush(open.take());
+                self.emit(UnitKind::Heading, s, e);
+                continue;
+            }
+            if self.markdown
+                && let Some(para) = open.filter(|p| p.lines == 1 && !p.item && !p.quote)
+                && lines::is_setext_underline(text, line)
+            {
+                open = None;
+                self.emit(UnitKind::Heading, para.start, para.end);
+                continue;
+            }
+            if lines::is_rule(text, line) {
+                self.flush(open.take());
+                continue;
+            }
+            if let Some(content) = lines::quote(text, line) {
+                let (s, e) = lines::trim(text, content, line.end);
+                match open {
+                    _ if s == e => self.flush(open.take()),
+                    Some(ref mut para) if para.quote && self.joins(para, line, s) => {
+                        extend(para, line, e);
+                    }
+                    _ => {
+                        self.flush(open.take());
+                        open = Some(start(line, s, e, false, true));
+                    }
+                }
+                continue;
+            }
+            if let Some(item) = lines::list_item(text, line)
+                && (self.markdown || open.is_none_or(|p| self.ends(p.last)))
+            {
+                self.flush(open.take());
+                open = Some(start(
+                    line,
+                    item,
+                    lines::trim(text, item, line.end).1,
+                    true,
+                    false,
+                ));
+                continue;
+            }
+            let (s, e) = lines::trim(text, line.start, line.end);
+            match open {
+                Some(ref mut para) if !para.quote && self.joins(para, line, s) => {
+                    extend(para, line, e);
+                }
+                _ => {
+                    self.flush(open.take());
+                    open = Some(start(line, s, e, false, false));
+                }
+            }
+        }
+        self.flush(open);
+    }
+
+    /// Whether `line`, whose text starts at `content`, continues the paragraph `para`.
+    fn joins(&self, para: &Open, line: Line, content: usize) -> bool {
+        let Some(width) = self.width else {
+            // One paragraph per line, except that a quote broken in mid-sentence goes on.
+            return para.quote && !self.ends(para.last);
+        };
+        let fits = || {
+            let last = lines::count_chars(&self.text.as_bytes()[para.last.start..para.last.end]);
+            let word = self.text[content..line.end]
+                .split(' ')
+                .next()
+                .map_or(0, |w| lines::count_chars(w.as_bytes()));
+            last + 1 + word <= width
+        };
+        if self.ends(para.last) && (lines::is_indented(self.text, line) || fits()) {
+            // The writer broke the line on purpose: the paragraph ended there.
+            return false;
+        }
+        // A short first line without final punctuation, well clear of the wrap width, is a
+        // heading standing on top of its paragraph; a full-width one is just wrapped text.
+        let heading = para.lines == 1
+            && !para.item
+            && !para.quote
+            && lines::is_heading_like(self.text, para.start, para.end)
+            && lines::count_chars(&self.text.as_bytes()[para.last.start..para.last.end]) * 3
+                <= width * 2;
+        !(heading && fits())
+    }
+
+    fn ends(&self, line: Line) -> bool {
+        lines::ends_sentence(self.text, line.start, line.end)
+    }
+
+    /// Emits the units of a finished paragraph.
+    fn flush(&mut self, para: Option<Open>) {
+        let Some(para) = para else {
+            return;
+        };
+        if para.lines == 1
+            && !para.item
+            && !para.quote
+            && lines::is_heading_like(self.text, para.start, para.end)
+        {
+            self.emit(UnitKind::Heading, para.start, para.end);
+            return;
+        }
+        let slice = &self.text[para.start..para.end];
+        let before = self.units.len();
+        for range in segment::sentences(slice) {
+            let mut start = para.start + range.start;
+            let end = para.start + range.end;
+            if para.quote {
+                start = skip_quote_markers(self.text, start, end);
+            }
+            if start < end {
+                self.units.push(Unit {
+                    kind: UnitKind::Sentence,
+                    paragraph: self.paragraph,
+                    start,
+                    end,
+                });
+            }
+        }
+        if self.units.len() > before {
+            self.paragraph += 1;
+        }
+    }
+
+    /// A line that is a paragraph of its own and is not segmented (a line of code).
+    fn lone_line(&mut self, line: Line, kind: UnitKind) {
+        let (s, e) = lines::trim(self.text, line.start, line.end);
+        self.emit(kind, s, e);
+    }
+
+    fn emit(&mut self, kind: UnitKind, start: usize, end: usize) {
+        if start < end {
+            self.units.push(Unit {
+                kind,
+                paragraph: self.paragraph,
+                start,
+                end,
+            });
+            self.paragraph += 1;
+        }
+    }
+}
+
+fn start(line: Line, s: usize, e: usize, item: bool, quote: bool) -> Open {
+    Open {
+        start: s,
+        end: e,
+        last: line,
+        lines: 1,
+        item,
+        quote,
+    }
+}
+
+fn extend(para: &mut Open, line: Line, end: usize) {
+    para.end = end;
+    para.last = line;
+    para.lines += 1;
+}
+
+/// A sentence of a block quote that begins on a continuation line starts after its `>` markers.
+fn skip_quote_markers(text: &str, start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+    if !text[line_start..start].trim().is_empty() {
+        return start;
+    }
+    let mut at = start;
+    while at < end && matches!(bytes[at], b'>' | b' ' | b'\t') {
+        at += 1;
+    }
+    at
 }

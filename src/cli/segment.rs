@@ -1,9 +1,14 @@
 //! `sidenote segment FILE`: prints an article's units as JSON Lines or plain text.
+//!
+//! Offsets are printed in code points of the decoded text (BOM and CR included), the unit the
+//! W3C TextPositionSelector uses. They are counted in one pass over the text as the units go by,
+//! so the command stays as fast as reading the file.
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::article::{Article, UnitKind};
 use crate::library;
 
 /// Arguments of `sidenote segment`.
@@ -25,40 +30,145 @@ pub enum Format {
     Text,
 }
 
-#[derive(serde::Serialize)]
-struct Row<'a> {
+/// Prints the units of `args.file`, after a warning on stderr when it was not UTF-8.
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let article = library::read_article(&args.file)?;
+    if let Some(warning) = article.encoding().warning() {
+        let _ = writeln!(
+            io::stderr(),
+            "sidenote: warning: {}: {warning}",
+            args.file.display()
+        );
+    }
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    write_units(&article, args.format, &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes every unit of `article` to `out` in `format`.
+pub fn write_units(article: &Article, format: Format, out: &mut impl Write) -> io::Result<()> {
+    let text = article.text();
+    // Code points before byte `byte`, carried forward unit by unit since units are in order.
+    let (mut byte, mut chars) = (0usize, 0usize);
+    let mut to_chars = |offset: usize| {
+        chars = match text.as_bytes().get(byte..offset) {
+            Some(between) => chars + count_chars(between),
+            None => article.chars().char_of_byte(text, offset),
+        };
+        byte = offset;
+        chars
+    };
+    for (index, unit) in article.units().iter().enumerate() {
+        let display = article.unit_text(index).unwrap_or_default();
+        match format {
+            Format::Json => {
+                let (start, end) = (to_chars(unit.start), to_chars(unit.end));
+                write_row(out, index, unit.kind, unit.paragraph, start, end, &display)?;
+            }
+            Format::Text => {
+                out.write_all(display.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes one JSON Lines row by hand: serde's per-byte escaping was the slowest part of the
+/// command, and the row's shape is fixed.
+fn write_row(
+    out: &mut impl Write,
     index: usize,
-    kind: crate::article::UnitKind,
+    kind: UnitKind,
     paragraph: usize,
     start: usize,
     end: usize,
-    text: &'a str,
+    text: &str,
+) -> io::Result<()> {
+    let kind = match kind {
+        UnitKind::Title => "title",
+        UnitKind::Heading => "heading",
+        UnitKind::Sentence => "sentence",
+    };
+    out.write_all(b"{\"index\":")?;
+    write_number(out, index)?;
+    out.write_all(b",\"kind\":\"")?;
+    out.write_all(kind.as_bytes())?;
+    out.write_all(b"\",\"paragraph\":")?;
+    write_number(out, paragraph)?;
+    out.write_all(b",\"start\":")?;
+    write_number(out, start)?;
+    out.write_all(b",\"end\":")?;
+    write_number(out, end)?;
+    out.write_all(b",\"text\":")?;
+    write_json_string(out, text)?;
+    out.write_all(b"}\n")
 }
 
-/// Prints the units of `args.file`.
-pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let article = library::read_article(&args.file)?;
-    let text = article.text();
-    let chars = article.chars();
-    let mut out = BufWriter::new(io::stdout().lock());
-    for (index, unit) in article.units().iter().enumerate() {
-        let display = article.unit_text(index).unwrap_or_default();
-        match args.format {
-            Format::Json => {
-                let row = Row {
-                    index,
-                    kind: unit.kind,
-                    paragraph: unit.paragraph,
-                    start: chars.char_of_byte(text, unit.start),
-                    end: chars.char_of_byte(text, unit.end),
-                    text: &display,
-                };
-                serde_json::to_writer(&mut out, &row)?;
-                out.write_all(b"\n")?;
-            }
-            Format::Text => writeln!(out, "{display}")?,
+fn write_number(out: &mut impl Write, mut n: usize) -> io::Result<()> {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
     }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    out.write_all(&digits[at..])
+}
+
+/// Writes `text` as a JSON string. Display text holds no control characters, so only quotes
+/// and backslashes need escaping on the fast path; anything else goes through serde_json.
+fn write_json_string(out: &mut impl Write, text: &str) -> io::Result<()> {
+    let bytes = text.as_bytes();
+    if bytes.iter().fold(false, |control, &b| control | (b < 0x20)) {
+        return serde_json::to_writer(out, text).map_err(io::Error::from);
+    }
+    out.write_all(b"\"")?;
+    let mut from = 0;
+    for at in memchr::memchr2_iter(b'"', b'\\', bytes) {
+        out.write_all(&bytes[from..at])?;
+        out.write_all(if bytes[at] == b'"' { b"\\\"" } else { b"\\\\" })?;
+        from = at + 1;
+    }
+    out.write_all(&bytes[from..])?;
+    out.write_all(b"\"")
+}
+
+/// Counts code points in valid UTF-8 by counting the bytes that are not continuation bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_written_json_matches_serde() {
+        for text in [
+            "plain",
+            "say \"hi\"",
+            "back\\slash",
+            "tab\tand\u{1}",
+            "",
+            "é “q”",
+        ] {
+            let mut ours = Vec::new();
+            write_json_string(&mut ours, text).unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string(text).unwrap()
+            );
+        }
+        let mut row = Vec::new();
+        write_row(&mut row, 0, UnitKind::Title, 0, 1, 57, "T").unwrap();
+        assert_eq!(
+            String::from_utf8(row).unwrap(),
+            "{\"index\":0,\"kind\":\"title\",\"paragraph\":0,\"start\":1,\"end\":57,\"text\":\"T\"}\n"
+        );
+    }
 }

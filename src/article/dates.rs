@@ -1,0 +1,162 @@
+//! Recognising the date lines news files open with: "January 13, 2025", "Mon, 13 Jan 2025",
+//! "2025-01-13", and the "date 2025-01-13 Title" line some exports write.
+
+/// The longest line taken for a date line; longer lines are text.
+const DATE_LINE_MAX: usize = 64;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+/// Words that may introduce a date line.
+const LEADS: [&str; 5] = ["published", "updated", "posted", "date", "dated"];
+
+/// For a "date 2025-01-13 Title" line, the date and the byte offset of the title in `line`.
+pub fn date_title_line(line: &str) -> Option<(&str, usize)> {
+    let rest = line
+        .strip_prefix("date ")
+        .or_else(|| line.strip_prefix("Date "))?;
+    let date_len = rest.find(char::is_whitespace)?;
+    let date = &rest[..date_len];
+    if !is_iso_date(date) {
+        return None;
+    }
+    let title = rest[date_len..].trim_start();
+    if title.is_empty() {
+        return None;
+    }
+    Some((date, line.len() - title.len()))
+}
+
+/// Whether the whole (trimmed) line is a date, possibly with a weekday, a lead word such as
+/// "Published:" and a time.
+pub fn is_date_line(line: &str) -> bool {
+    if line.len() > DATE_LINE_MAX || line.is_empty() {
+        return false;
+    }
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .map(|w| w.trim_end_matches(['.', ':']).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut words = words.iter().map(String::as_str).peekable();
+    while words.next_if(|w| LEADS.contains(w)).is_some() {}
+    words.next_if(|w| is_weekday(w));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let dated = if is_iso_date(first) {
+        true
+    } else if is_month(first) {
+        words.next().is_some_and(is_day) && words.next().is_some_and(is_year)
+    } else if is_day(first) {
+        words.next().is_some_and(is_month) && words.next().is_some_and(is_year)
+    } else {
+        false
+    };
+    // What may follow: a time and a zone, as in "10:31 a.m. KST" or "09:00 GMT+9".
+    dated && words.all(|w| w.len() <= 6 && !w.chars().all(char::is_alphabetic) || is_zone(w))
+}
+
+fn is_iso_date(word: &str) -> bool {
+    let date = word.split('T').next().unwrap_or(word);
+    let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
+    matches!(parts.as_slice(), [y, m, d]
+        if y.len() == 4 && is_number(y, 1000, 9999)
+            && is_number(m, 1, 12) && m.len() <= 2
+            && is_number(d, 1, 31) && d.len() <= 2)
+}
+
+fn is_number(word: &str, low: u32, high: u32) -> bool {
+    word.bytes().all(|b| b.is_ascii_digit())
+        && word.parse::<u32>().is_ok_and(|n| (low..=high).contains(&n))
+}
+
+fn is_month(word: &str) -> bool {
+    word.len() >= 3
+        && MONTHS
+            .iter()
+            .any(|month| *month == word || (word.len() <= 4 && month.starts_with(word)))
+}
+
+fn is_weekday(word: &str) -> bool {
+    word.len() >= 3
+        && WEEKDAYS
+            .iter()
+            .any(|day| *day == word || (word.len() <= 4 && day.starts_with(word)))
+}
+
+fn is_day(word: &str) -> bool {
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .unwrap_or(word);
+    digits.len() <= 2 && is_number(digits, 1, 31)
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && is_number(word, 1000, 9999)
+}
+
+fn is_zone(word: &str) -> bool {
+    matches!(
+        word,
+        "am" | "pm" | "a.m" | "p.m" | "utc" | "gmt" | "kst" | "est" | "edt" | "cet"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("January 13, 2025", true)]
+    #[case("Jan. 13, 2025", true)]
+    #[case("Sept. 3, 2025", true)]
+    #[case("13 January 2025", true)]
+    #[case("Monday, January 13, 2025", true)]
+    #[case("Published: January 13, 2025 10:31 a.m. KST", true)]
+    #[case("Updated 2025-01-13", true)]
+    #[case("2025-01-13", true)]
+    #[case("2025/01/13", true)]
+    #[case("May 2025 was hot", false)]
+    #[case("March on Washington, 1963", false)]
+    #[case("January 13, 2025 was the day the news broke.", false)]
+    #[case("2025", false)]
+    #[case("Around 300 N.K. soldiers killed", false)]
+    fn date_lines(#[case] line: &str, #[case] expected: bool) {
+        assert_eq!(is_date_line(line), expected, "{line}");
+    }
+
+    #[rstest]
+    #[case("date 2025-01-13 300 North Korean soldiers killed", Some(("2025-01-13", "300 North Korean soldiers killed")))]
+    #[case("Date 2025-01-13  Title", Some(("2025-01-13", "Title")))]
+    #[case("date 2025-01-13", None)]
+    #[case("date night in Seoul", None)]
+    fn date_title(#[case] line: &str, #[case] expected: Option<(&str, &str)>) {
+        assert_eq!(
+            date_title_line(line).map(|(date, at)| (date, &line[at..])),
+            expected
+        );
+    }
+}

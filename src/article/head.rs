@@ -1,0 +1,218 @@
+//! The top of an article: front matter, date lines, and the forms a title takes in real files.
+//!
+//! Recognises, in this order and only before the first paragraph of the body: a front-matter
+//! block between `---` lines; a "date 2025-01-13 Title" line; a date line such as
+//! "January 13, 2025"; a title line repeated twice; a one-line summary followed by such a repeated
+//! title; a Markdown `#` heading; a lone short line without final punctuation. Metadata lines and
+//! duplicates are not units; the title becomes a [`UnitKind::Title`] unit pointing at its line.
+
+use super::lines::{self, Line};
+use super::metadata::Found;
+use super::{UnitKind, dates, segment};
+
+/// How many lines a front-matter block may span before it is taken for ordinary text.
+const FRONT_MATTER_LINES: usize = 64;
+/// How long a repeated line may be and still be a title.
+const TITLE_MAX_BYTES: usize = 600;
+
+/// What the top of the file holds.
+#[derive(Debug, Default)]
+pub struct Head {
+    /// Metadata found.
+    pub found: Found,
+    /// Units of the head in document order (a summary's sentences, then the title), each with its
+    /// paragraph index counted from 0.
+    pub units: Vec<(UnitKind, usize, usize, usize)>,
+    /// Paragraphs the head used.
+    pub paragraphs: usize,
+    /// Byte offset where the body starts.
+    pub body: usize,
+}
+
+/// Reads the head of `text`. `wrapped` says whether the body is hard-wrapped, in which case a
+/// lone title line must stand in its own block.
+pub fn read(text: &str, wrapped: bool) -> Head {
+    let mut head = Head::default();
+    let mut at = next_content(text, 0);
+    if let Some(after) = front_matter(text, at, &mut head.found) {
+        at = next_content(text, after);
+    }
+    head.body = at;
+    let mut titled = false;
+    while at < text.len() {
+        let line = lines::line_at(text, at);
+        let (s, e) = lines::trim(text, line.start, line.end);
+        if head.found.date.is_none()
+            && !titled
+            && let Some((date, title)) = dates::date_title_line(&text[s..e])
+        {
+            head.found.date = Some(date.to_owned());
+            let title_start = s + title;
+            push_title(&mut head, title_start, e);
+            titled = true;
+            at = skip_duplicate(text, line, &text[title_start..e]);
+        } else if dates::is_date_line(&text[s..e]) {
+            // A second date (front matter and a date line, say) keeps the first.
+            head.found.date.get_or_insert_with(|| text[s..e].to_owned());
+            at = line.next;
+        } else if titled {
+            break;
+        } else if let Some(after) = repeated_title(text, &mut head, line) {
+            titled = true;
+            at = after;
+        } else if let Some((hs, he)) = lines::atx_heading(text, line) {
+            if !matches_found_title(&head.found, &text[hs..he]) {
+                break;
+            }
+            push_title(&mut head, hs, he);
+            titled = true;
+            at = line.next;
+        } else if lines::is_heading_like(text, s, e)
+            && lines::list_item(text, line).is_none()
+            && (!wrapped || stands_alone(text, line))
+            && matches_found_title(&head.found, &text[s..e])
+        {
+            push_title(&mut head, s, e);
+            titled = true;
+            at = line.next;
+        } else {
+            break;
+        }
+        at = next_content(text, at);
+        head.body = at;
+    }
+    head
+}
+
+/// The offset of the first non-blank line at or after `at`, or the text's length.
+fn next_content(text: &str, at: usize) -> usize {
+    lines::lines_from(text, at)
+        .find(|&line| !lines::is_blank(text, line))
+        .map_or(text.len(), |line| line.start)
+}
+
+/// Parses a front-matter block starting at `at` into `found`; returns where the body starts, or
+/// `None` when there is no closed block.
+fn front_matter(text: &str, at: usize, found: &mut Found) -> Option<usize> {
+    let first = lines::line_at(text, at);
+    if trimmed(text, first) != "---" {
+        return None;
+    }
+    let mut fields = Found::default();
+    for line in lines::lines_from(text, first.next).take(FRONT_MATTER_LINES) {
+        let content = trimmed(text, line);
+        if content == "---" || content == "..." {
+            *found = fields;
+            return Some(line.next);
+        }
+        let Some((key, value)) = content.split_once(':') else {
+            continue;
+        };
+        let value = unquote(value.trim());
+        let value = (!value.is_empty()).then(|| value.to_owned());
+        match key.trim().to_ascii_lowercase().as_str() {
+            "title" => fields.title = value,
+            "date" => fields.date = value,
+            "source" | "publisher" | "outlet" => fields.source = value,
+            "url" | "link" => fields.url = value,
+            "author" | "by" => fields.author = value,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn unquote(value: &str) -> &str {
+    for quote in ['"', '\''] {
+        if let Some(inner) = value
+            .strip_prefix(quote)
+            .and_then(|v| v.strip_suffix(quote))
+        {
+            return inner;
+        }
+    }
+    value
+}
+
+fn trimmed(text: &str, line: Line) -> &str {
+    let (s, e) = lines::trim(text, line.start, line.end);
+    &text[s..e]
+}
+
+/// A line repeated on the next non-blank line is the title, the copy skipped; a line followed by
+/// a repeated pair is a summary before the title. Returns where the head goes on.
+fn repeated_title(text: &str, head: &mut Head, line: Line) -> Option<usize> {
+    let first = trimmed(text, line);
+    let second = lines::line_at(text, next_content(text, line.next));
+    let second_text = trimmed(text, second);
+    if second_text.is_empty() || first.len() > TITLE_MAX_BYTES {
+        return None;
+    }
+    if first == second_text && matches_found_title(&head.found, first) {
+        let (s, e) = lines::trim(text, line.start, line.end);
+        push_title(head, s, e);
+        return Some(second.next);
+    }
+    let third = lines::line_at(text, next_content(text, second.next));
+    if second_text == trimmed(text, third)
+        && second_text.len() <= TITLE_MAX_BYTES
+        && matches_found_title(&head.found, second_text)
+    {
+        let (s, e) = lines::trim(text, line.start, line.end);
+        let paragraph = head.paragraphs;
+        for range in segment::sentences(&text[s..e]) {
+            head.units.push((
+                UnitKind::Sentence,
+                paragraph,
+                s + range.start,
+                s + range.end,
+            ));
+        }
+        head.paragraphs += 1;
+        let (s, e) = lines::trim(text, second.start, second.end);
+        push_title(head, s, e);
+        return Some(third.next);
+    }
+    None
+}
+
+/// Skips the next non-blank line when it repeats `title`; returns where the head goes on.
+fn skip_duplicate(text: &str, line: Line, title: &str) -> usize {
+    let next = lines::line_at(text, next_content(text, line.next));
+    if next.start < text.len() && trimmed(text, next) == title {
+        next.next
+    } else {
+        line.next
+    }
+}
+
+/// Whether the line is followed by a blank line, a date line or the end of the text.
+fn stands_alone(text: &str, line: Line) -> bool {
+    if line.next >= text.len() {
+        return true;
+    }
+    let next = lines::line_at(text, line.next);
+    lines::is_blank(text, next) || dates::is_date_line(trimmed(text, next))
+}
+
+/// Whether a title candidate agrees with the front-matter title, when there is one.
+fn matches_found_title(found: &Found, candidate: &str) -> bool {
+    found.title.as_deref().is_none_or(|title| {
+        let fold = |s: &str| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        fold(title) == fold(candidate)
+    })
+}
+
+fn push_title(head: &mut Head, start: usize, end: usize) {
+    if start >= end {
+        return;
+    }
+    head.units
+        .push((UnitKind::Title, head.paragraphs, start, end));
+    head.paragraphs += 1;
+}
