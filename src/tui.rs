@@ -8,6 +8,7 @@ pub mod action;
 pub mod app;
 pub mod editor;
 pub mod effect;
+pub mod exporter;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
@@ -55,6 +56,10 @@ pub fn setup(
         new_id: uuid::Uuid::now_v7().to_string(),
     };
     let mut app = App::new(config.author(), keymap.help(), clock);
+    app.export_formats = crate::export::Format::ALL
+        .iter()
+        .map(|format| format.name().to_owned())
+        .collect();
     if !problems.is_empty() {
         app.message = Some(app::Message {
             text: problems.join("; "),
@@ -71,6 +76,7 @@ pub fn run(
     open: Option<PathBuf>,
     setup: Setup,
     mouse: bool,
+    export_dir: PathBuf,
 ) -> anyhow::Result<Option<String>> {
     let terminal = terminal::enter_screen(mouse)?;
     let events = terminal::TerminalEvents::new(mouse);
@@ -81,7 +87,8 @@ pub fn run(
         setup.keymap,
         setup.theme,
         mouse,
-    );
+    )
+    .with_export_dir(export_dir);
     loader::spawn_library(paths, runtime.sender());
     if let Some(path) = open {
         // Read before the first frame so keys typed meanwhile apply to the article.

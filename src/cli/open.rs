@@ -52,7 +52,7 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         problem.into_iter().collect(),
     )?;
     let mouse = config.mouse();
-    match tui::run(paths, open, setup, mouse)? {
+    match tui::run(paths, open, setup, mouse, dirs.data.join("exports"))? {
         None => Ok(ExitCode::SUCCESS),
         Some(unsaved) => {
             let _ = writeln!(std::io::stderr(), "sidenote: {unsaved}");

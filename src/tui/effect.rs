@@ -38,7 +38,11 @@ pub enum Effect {
     Export {
         /// The article's path.
         path: PathBuf,
-        /// The format's name.
+        /// The article.
+        article: Arc<Article>,
+        /// Its annotations.
+        annotations: Vec<Annotation>,
+        /// The format's name, as `crate::export::Format::name` gives it.
         format: String,
     },
     /// Give the terminal back to the shell until the user resumes.

@@ -16,6 +16,7 @@ use ratatui::crossterm::event::Event;
 use super::action::Action;
 use super::app::{App, Mode};
 use super::effect::Effect;
+use super::exporter;
 use super::keymap::{InputMode, Keymap};
 use super::loader;
 use super::search::matching_units;
@@ -73,6 +74,8 @@ pub struct Runtime<B: Backend, E: EventSource> {
     receiver: Receiver<Action>,
     /// Effects started on threads whose result has not come back yet.
     running: usize,
+    /// Where exports are written.
+    export_dir: PathBuf,
 }
 
 impl<B: Backend, E: EventSource> Runtime<B, E>
@@ -99,7 +102,14 @@ where
             sender,
             receiver,
             running: 0,
+            export_dir: std::env::temp_dir().join("sidenote-exports"),
         }
+    }
+
+    /// Writes exports into `dir` (created when needed).
+    pub fn with_export_dir(mut self, dir: PathBuf) -> Runtime<B, E> {
+        self.export_dir = dir;
+        self
     }
 
     /// The event source, to feed it (tests).
@@ -236,7 +246,10 @@ where
         let sender = self.sender.clone();
         if matches!(
             effect,
-            Effect::OpenArticle(_) | Effect::SaveSidecar { .. } | Effect::Search { .. }
+            Effect::OpenArticle(_)
+                | Effect::SaveSidecar { .. }
+                | Effect::Search { .. }
+                | Effect::Export { .. }
         ) {
             self.running += 1;
         }
@@ -282,9 +295,17 @@ where
                     });
                 });
             }
-            Effect::Export { path, format } => {
-                let result = export(&self.app, &path, &format);
-                self.dispatch(Action::Exported(result));
+            Effect::Export {
+                path,
+                article,
+                annotations,
+                format,
+            } => {
+                let dir = self.export_dir.clone();
+                std::thread::spawn(move || {
+                    let result = exporter::write(&dir, &path, &article, annotations, &format);
+                    let _ = sender.send(Action::Exported(result));
+                });
             }
             Effect::Suspend => {
                 let resumed = self.events.suspend();
@@ -330,10 +351,4 @@ where
             }
         }
     }
-}
-
-/// Writes the export of the open article (no export format exists yet in this build).
-fn export(app: &App, path: &std::path::Path, format: &str) -> Result<PathBuf, String> {
-    let _ = (app, path);
-    Err(format!("the {format} export is not available yet"))
 }

@@ -33,6 +33,8 @@ pub struct Screen {
     pub runtime: Runtime<TestBackend, VecDeque<Event>>,
     /// The library folder (deleted when the screen is dropped).
     pub library: tempfile::TempDir,
+    /// Where exports go.
+    pub exports: tempfile::TempDir,
 }
 
 impl Screen {
@@ -44,6 +46,7 @@ impl Screen {
     /// The screen with a config and, when `no_color`, without colours.
     pub fn with_config(width: u16, height: u16, config: &Config, no_color: bool) -> Screen {
         let library = sample_library();
+        let exports = tempfile::tempdir().unwrap();
         let setup = tui::setup(config, no_color, Vec::new()).unwrap();
         let mut app = setup.app;
         app.author = "tester".to_owned();
@@ -55,7 +58,8 @@ impl Screen {
             setup.keymap,
             setup.theme,
             true,
-        );
+        )
+        .with_export_dir(exports.path().to_owned());
         runtime.resize().unwrap();
         let mut paths: Vec<PathBuf> =
             sidenote::library::collect_articles(&[library.path().to_owned()]).unwrap();
@@ -65,7 +69,11 @@ impl Screen {
             entries,
             done: true,
         });
-        Screen { runtime, library }
+        Screen {
+            runtime,
+            library,
+            exports,
+        }
     }
 
     /// The path of the sample `name`.

@@ -165,6 +165,8 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
             match (chosen, app.doc.as_ref()) {
                 (Some(format), Some(doc)) => vec![Effect::Export {
                     path: doc.path.clone(),
+                    article: doc.article.clone(),
+                    annotations: doc.annotations.annotations().cloned().collect(),
                     format,
                 }],
                 _ => Vec::new(),
