@@ -18,6 +18,10 @@ use crate::annotation::Tag;
 
 /// Applies `action` to `app` and returns what the runtime must do next.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // A notice lasts until the next key; a problem stays until it is replaced or dismissed.
+    if is_command(&action) && app.message.as_ref().is_some_and(|m| !m.error) {
+        app.message = None;
+    }
     if let Mode::Help { scroll } = app.mode
         && is_command(&action)
     {

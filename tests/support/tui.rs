@@ -90,8 +90,11 @@ impl Screen {
 
     /// Presses the keys of `keys` (see [`parse_keys`]) and waits for their effects.
     pub fn keys(&mut self, keys: &str) -> &mut Screen {
-        self.runtime.events_mut().extend(parse_keys(keys));
-        self.runtime.settle(Duration::from_secs(10)).unwrap();
+        // One key at a time, each with its effects done, as a person typing would see it.
+        for event in parse_keys(keys) {
+            self.runtime.events_mut().push_back(event);
+            self.runtime.settle(Duration::from_secs(10)).unwrap();
+        }
         self
     }
 
