@@ -313,6 +313,9 @@ where
                 // would ask the terminal for the cursor position, a round trip that can hang.
                 self.terminal.swap_buffers();
                 self.terminal.swap_buffers();
+                // The window may have changed size while the process was stopped.
+                let _ = self.terminal.autoresize();
+                let _ = self.resize();
                 if let Err(error) = resumed {
                     self.dispatch(Action::Exported(Err(format!("suspend failed: {error}"))));
                 }
