@@ -11,6 +11,7 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use sidenote::config::Config;
 use sidenote::tui::action::Action;
+use sidenote::tui::app::Mode;
 use sidenote::tui::ui;
 
 use support::{ARTICLE, Screen};
@@ -76,7 +77,11 @@ proptest! {
         draw_at(&mut screen, width, height);
         for key in keys {
             screen.keys(key);
-            draw_at(&mut screen, width, height);
+            let text = draw_at(&mut screen, width, height);
+            // Wherever the cursor went, the view followed it.
+            if width >= 70 && height >= 8 && screen.runtime.app.mode == Mode::Normal {
+                prop_assert!(text.contains("│>"), "cursor not in sight after {key}:\n{text}");
+            }
         }
     }
 }
