@@ -166,3 +166,72 @@ impl<'a> Rows<'a> {
         unit
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Paragraphs of one to three sentences of varying length.
+    fn article() -> Article {
+        let mut text = String::new();
+        for p in 0..60 {
+            for s in 0..(p % 3 + 1) {
+                text.push_str(&format!(
+                    "Sentence {p}-{s} {} ends here. ",
+                    "word ".repeat(p % 7 * 3)
+                ));
+            }
+            text.push_str("\n\n");
+        }
+        Article::parse("t.txt", text.as_bytes()).unwrap()
+    }
+
+    /// The rows of the pane showing `unit`, found by asking `unit_at` for each row.
+    fn rows_of(rows: &Rows, top: Top, unit: usize, height: usize) -> Vec<usize> {
+        (0..height)
+            .filter(|&r| rows.unit_at(top, r) == Some(unit))
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn the_cursor_stays_in_sight_with_context(
+            width in 10usize..60,
+            height in 1usize..30,
+            moves in proptest::collection::vec(0usize..200, 1..20),
+        ) {
+            let article = article();
+            let rows = Rows::new(&article, width);
+            let mut top = Top::default();
+            for target in moves {
+                let cursor = target % rows.len();
+                top = rows.follow(top, cursor, height);
+                let shown = rows_of(&rows, top, cursor, height);
+                prop_assert!(!shown.is_empty(), "unit {cursor} not shown from {top:?}");
+                let tall = rows.height(cursor) - rows.separator(cursor);
+                if tall + 2 * CONTEXT <= height && height >= 4 * CONTEXT + 2 {
+                    let first = shown[0];
+                    let last = shown[shown.len() - 1];
+                    prop_assert!(first >= CONTEXT || top == Top::default() || cursor == 0,
+                        "no context above: {first} {top:?}");
+                    prop_assert!(last + CONTEXT < height, "no context below: {last}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn unit_at_skips_paragraph_gaps() {
+        let article = article();
+        let rows = Rows::new(&article, 200);
+        let top = Top::default();
+        assert_eq!(rows.unit_at(top, 0), Some(0));
+        assert_eq!(
+            rows.unit_at(top, 1),
+            None,
+            "the blank row between paragraphs"
+        );
+        assert_eq!(rows.unit_at(top, 2), Some(1));
+    }
+}
