@@ -96,14 +96,9 @@ impl Widget for ArticleList<'_> {
                     self.theme.selection
                 });
             }
-            let title = Line::from(Span::styled(
-                format!(
-                    "{:width$}",
-                    one_line(&entry.title),
-                    width = usize::from(inner.width)
-                ),
-                title_style,
-            ));
+            // Style the whole row so the selection reads as a bar, without padding the text.
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), title_style);
+            let title = Line::from(Span::styled(one_line(&entry.title), title_style));
             buf.set_line(inner.x, y, &title, inner.width);
             if y + 1 >= inner.y + inner.height {
                 break;
