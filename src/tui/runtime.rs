@@ -169,7 +169,20 @@ where
     }
 
     /// Runs until the user quits and the last saves are done; returns what could not be saved.
+    /// The saves are finished even when the terminal fails (a closed window, say).
     pub fn run(&mut self) -> io::Result<Option<String>> {
+        let result = self.event_loop();
+        let unsaved = self.flush();
+        match (result, unsaved) {
+            (Ok(()), unsaved) => Ok(unsaved),
+            (Err(error), None) => Err(error),
+            (Err(error), Some(unsaved)) => {
+                Err(io::Error::new(error.kind(), format!("{error}; {unsaved}")))
+            }
+        }
+    }
+
+    fn event_loop(&mut self) -> io::Result<()> {
         self.resize()?;
         let mut redraw = true;
         while !self.app.quit {
@@ -178,7 +191,7 @@ where
             }
             redraw = self.step()?;
         }
-        Ok(self.flush())
+        Ok(())
     }
 
     /// Draws one frame.
