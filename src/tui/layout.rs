@@ -144,3 +144,67 @@ pub fn window_start(selected: usize, len: usize, capacity: usize) -> usize {
         .saturating_sub(capacity / 2)
         .min(len - capacity.max(1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::app::Clock;
+
+    fn app(width: u16, height: u16, focus: Pane) -> App {
+        let clock = Clock {
+            now: time::OffsetDateTime::UNIX_EPOCH,
+            new_id: String::new(),
+        };
+        let mut app = App::new(String::new(), Vec::new(), clock);
+        app.size = (width, height);
+        app.focus = focus;
+        app
+    }
+
+    fn shown(areas: Areas) -> (bool, bool, bool) {
+        (
+            areas.list.is_some(),
+            areas.reading.is_some(),
+            areas.annotations.is_some(),
+        )
+    }
+
+    #[rstest::rstest]
+    #[case(160, Pane::Reading, (true, true, true))]
+    #[case(120, Pane::List, (true, true, true))]
+    #[case(100, Pane::Reading, (false, true, true))]
+    #[case(100, Pane::List, (true, true, false))]
+    #[case(70, Pane::Annotations, (false, true, true))]
+    #[case(69, Pane::Reading, (false, true, false))]
+    #[case(40, Pane::List, (true, false, false))]
+    #[case(20, Pane::Annotations, (false, false, true))]
+    fn panes_collapse_with_the_width(
+        #[case] width: u16,
+        #[case] focus: Pane,
+        #[case] expected: (bool, bool, bool),
+    ) {
+        assert_eq!(shown(Areas::of(&app(width, 30, focus))), expected);
+    }
+
+    #[test]
+    fn below_the_minimum_only_a_message() {
+        for (width, height) in [(19, 30), (80, 5), (1, 1), (0, 0)] {
+            let areas = Areas::of(&app(width, height, Pane::Reading));
+            assert!(areas.too_small);
+            assert_eq!(shown(areas), (false, false, false));
+        }
+    }
+
+    #[test]
+    fn panes_tile_the_width_exactly() {
+        for width in MIN_WIDTH..300 {
+            let areas = Areas::of(&app(width, 30, Pane::Reading));
+            let total: u16 = [areas.list, areas.reading, areas.annotations]
+                .into_iter()
+                .flatten()
+                .map(|rect| rect.width)
+                .sum();
+            assert_eq!(total, width);
+        }
+    }
+}
