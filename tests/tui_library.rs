@@ -64,3 +64,55 @@ fn the_list_fills_in_from_the_background() {
     assert!(screen.contains("Articles (5)"), "{screen}");
     assert!(screen.contains("Q1"), "{screen}");
 }
+
+#[test]
+fn the_list_title_shows_the_reading_progress() {
+    use sidenote::tui::action::Action;
+    use sidenote::tui::app::Entry;
+    use sidenote::tui::update::update;
+
+    let library = support::sample_library();
+    let mut screen = support::Screen::new(100, 20);
+    let app = &mut screen.runtime.app;
+    app.library = setup(&Config::default(), false, Vec::new())
+        .unwrap()
+        .app
+        .library;
+    let paths = sidenote::library::collect_articles(&[library.path().to_owned()]).unwrap();
+    let stub = |path: &std::path::PathBuf| Entry {
+        path: path.clone(),
+        title: path.file_name().unwrap().to_string_lossy().into_owned(),
+        date: None,
+        source: None,
+        counts: [0; 3],
+        error: None,
+    };
+    update(
+        app,
+        Action::LibraryLoaded {
+            entries: paths.iter().map(stub).collect(),
+            done: false,
+        },
+    );
+    update(
+        app,
+        Action::LibraryLoaded {
+            entries: vec![loader::entry(&paths[0])],
+            done: false,
+        },
+    );
+    assert!(screen.text().contains("Articles (5) reading 1/5…"));
+    let rest = paths[1..].iter().map(|p| loader::entry(p)).collect();
+    update(
+        &mut screen.runtime.app,
+        Action::LibraryLoaded {
+            entries: rest,
+            done: true,
+        },
+    );
+    let text = screen.text();
+    assert!(
+        text.contains("Articles (5) ") && !text.contains("reading"),
+        "{text}"
+    );
+}

@@ -147,6 +147,8 @@ pub struct Library {
     pub sort: Sort,
     /// Whether the background reading is still going.
     pub loading: bool,
+    /// How many entries the background reading has filled in so far.
+    pub read: usize,
 }
 
 /// Where the first row of the reading pane is: a unit, and a row inside it (row 0 is the blank
@@ -283,6 +285,7 @@ impl App {
                 filter: String::new(),
                 sort: Sort::Name,
                 loading: true,
+                read: 0,
             },
             doc: None,
             focus: Pane::List,

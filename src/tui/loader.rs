@@ -89,7 +89,8 @@ pub fn spawn_library(paths: Vec<PathBuf>, sender: Sender<Action>) {
                 return;
             }
         };
-        // First every path under its file name, at once, so the list is usable immediately.
+        // First every path under its file name, at once, so the list is usable immediately; the
+        // entries read later replace these, which is what the list's progress counts.
         let placeholders = articles.iter().map(|path| {
             let mut entry = entry_stub(path);
             entry.title = path

@@ -40,7 +40,11 @@ impl Widget for ArticleList<'_> {
         }
         title.push(')');
         if library.loading {
-            title.push_str(" reading…");
+            title.push_str(&format!(
+                " reading {}/{}…",
+                library.read,
+                library.entries.len()
+            ));
         }
         if library.sort == Sort::Date {
             title.push_str(" by date");

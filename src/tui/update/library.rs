@@ -21,7 +21,10 @@ pub fn loaded(app: &mut App, entries: Vec<Entry>, done: bool) -> Vec<Effect> {
         }
         let library = &mut app.library;
         match library.index.get(&entry.path) {
-            Some(&at) => library.entries[at] = entry,
+            Some(&at) => {
+                library.entries[at] = entry;
+                library.read += 1;
+            }
             None => {
                 library
                     .index
