@@ -19,7 +19,7 @@ fn exported(screen: &Screen) -> std::path::PathBuf {
 fn export_menu_lists_the_formats_and_writes_the_chosen_one() {
     let mut screen = Screen::new(100, 30);
     screen.open(ARTICLE).keys("jcjde");
-    assert_eq!(screen.runtime.app.mode, Mode::Export);
+    assert_eq!(screen.runtime.app.mode, Mode::Export { library: false });
     insta::assert_snapshot!("export_menu_100x30", screen.text());
     screen.keys("1");
     let first = exported(&screen);
@@ -46,4 +46,26 @@ fn escape_closes_the_menu_without_writing() {
     screen.open(ARTICLE).keys("ce<esc>");
     assert_eq!(screen.runtime.app.mode, Mode::Normal);
     assert_eq!(std::fs::read_dir(screen.exports.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn from_the_list_the_whole_library_is_exported() {
+    let mut screen = Screen::new(100, 30);
+    screen.open(ARTICLE).keys("jc<tab><tab>");
+    screen.keys("e");
+    assert_eq!(screen.runtime.app.mode, Mode::Export { library: true });
+    assert!(screen.text().contains("Export 5 articles as"));
+    screen.keys("3");
+    let csv = std::fs::read_to_string(exported(&screen)).unwrap();
+    assert!(
+        csv.contains("claim"),
+        "the open article's tag is exported: {csv}"
+    );
+    assert!(
+        exported(&screen)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("library.")
+    );
 }

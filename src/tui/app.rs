@@ -100,8 +100,11 @@ pub enum Mode {
         /// First and last unit of the annotation.
         units: (usize, usize),
     },
-    /// Choosing an export format.
-    Export,
+    /// Choosing an export format, for the whole (filtered) library or the open article.
+    Export {
+        /// Whether the export covers the library rather than the open article.
+        library: bool,
+    },
 }
 
 /// How the article list is sorted.

@@ -34,17 +34,28 @@ pub enum Effect {
         /// What to look for (smart case: case-insensitive unless it has capitals).
         query: String,
     },
-    /// Write an export of the open article in the given format; answers `Exported`.
+    /// Write an export of `articles` in the given format into a new file; answers `Exported`.
     Export {
-        /// The article's path.
-        path: PathBuf,
-        /// The article.
-        article: Arc<Article>,
-        /// Its annotations.
-        annotations: Vec<Annotation>,
         /// The format's name, as `crate::export::Format::name` gives it.
         format: String,
+        /// The articles, in list order.
+        articles: Vec<PathBuf>,
+        /// The open article as edited, used instead of its file and sidecar.
+        open: Option<ExportedDoc>,
+        /// What the export's file name starts with.
+        name: String,
     },
     /// Give the terminal back to the shell until the user resumes.
     Suspend,
+}
+
+/// The open article with its annotations as edited, for an export.
+#[derive(Debug, Clone)]
+pub struct ExportedDoc {
+    /// The article's path.
+    pub path: PathBuf,
+    /// The article.
+    pub article: Arc<Article>,
+    /// Its annotations, saved or not.
+    pub annotations: Vec<Annotation>,
 }

@@ -5,38 +5,70 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::annotation::{Annotation, AnnotationSet};
+use crate::annotation::AnnotationSet;
 use crate::article::Article;
 use crate::export::{self, Format, Item, Options, Output};
+use crate::library::read_article;
+use crate::sidecar;
 
-/// Exports `annotations` of the article at `path` as `format` into `dir`; returns the path
-/// written (a file, or a folder for brat) or why it failed.
+use super::effect::ExportedDoc;
+
+/// One article ready for export.
+struct Loaded {
+    file: String,
+    article: std::sync::Arc<Article>,
+    annotations: AnnotationSet,
+}
+
+/// Exports `articles` as `format` into a new file (a folder for brat) in `dir` whose name starts
+/// with `name`; the open article is taken as edited from `open`, the others from their files and
+/// sidecars. Returns the path written, or why nothing was.
 pub fn write(
     dir: &Path,
-    path: &Path,
-    article: &Article,
-    annotations: Vec<Annotation>,
+    name: &str,
+    articles: &[PathBuf],
+    open: Option<ExportedDoc>,
     format: &str,
 ) -> Result<PathBuf, String> {
     let Some(format) = Format::ALL.into_iter().find(|f| f.name() == format) else {
         return Err(format!("unknown export format {format:?}"));
     };
-    let set = AnnotationSet::new(article, annotations);
-    // The W3C model needs an absolute source; the others read better with it too.
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-    let file = absolute.display().to_string();
-    let items = [Item {
-        file: &file,
-        article,
-        annotations: &set,
-    }];
+    let mut loaded = Vec::with_capacity(articles.len());
+    for path in articles {
+        // The W3C model needs an absolute source; the others read better with it too.
+        let file = std::path::absolute(path)
+            .unwrap_or_else(|_| path.clone())
+            .display()
+            .to_string();
+        let (article, annotations) = match &open {
+            Some(doc) if doc.path == *path => (doc.article.clone(), doc.annotations.clone()),
+            _ => {
+                let article = read_article(path).map_err(|e| e.to_string())?;
+                let annotations = sidecar::load(path)
+                    .map_err(|e| e.to_string())?
+                    .map(|sidecar| sidecar.annotations)
+                    .unwrap_or_default();
+                (std::sync::Arc::new(article), annotations)
+            }
+        };
+        let annotations = AnnotationSet::new(&article, annotations);
+        loaded.push(Loaded {
+            file,
+            article,
+            annotations,
+        });
+    }
+    let items: Vec<Item> = loaded
+        .iter()
+        .map(|l| Item {
+            file: &l.file,
+            article: &l.article,
+            annotations: &l.annotations,
+        })
+        .collect();
     let output = export::render(&items, format, &Options::default()).map_err(|e| e.to_string())?;
     fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let stem = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "article".to_owned());
-    let base = format!("{stem}.{}", format.default_file_name());
+    let base = format!("{name}.{}", format.default_file_name());
     match output {
         Output::Text(text) => {
             new_file(dir, &base, text.as_bytes()).map_err(|e| format!("{}: {e}", dir.display()))

@@ -222,7 +222,7 @@ where
                     Mode::Search { .. }
                     | Mode::Filter { .. }
                     | Mode::Note { .. }
-                    | Mode::Export => InputMode::Text,
+                    | Mode::Export { .. } => InputMode::Text,
                     Mode::Normal | Mode::Help { .. } => InputMode::Command,
                 };
                 let Some(action) = self.keymap.action(mode, &event) else {
@@ -309,14 +309,14 @@ where
                 });
             }
             Effect::Export {
-                path,
-                article,
-                annotations,
                 format,
+                articles,
+                open,
+                name,
             } => {
                 let dir = self.export_dir.clone();
                 std::thread::spawn(move || {
-                    let result = exporter::write(&dir, &path, &article, annotations, &format);
+                    let result = exporter::write(&dir, &name, &articles, open, &format);
                     let _ = sender.send(Action::Exported(result));
                 });
             }

@@ -12,13 +12,18 @@ use super::popup;
 /// The export menu widget.
 pub struct ExportMenu<'a> {
     formats: &'a [String],
+    title: String,
     theme: &'a Theme,
 }
 
 impl<'a> ExportMenu<'a> {
-    /// The menu for `formats`.
-    pub fn new(formats: &'a [String], theme: &'a Theme) -> ExportMenu<'a> {
-        ExportMenu { formats, theme }
+    /// The menu for `formats`, titled with what is exported.
+    pub fn new(formats: &'a [String], title: String, theme: &'a Theme) -> ExportMenu<'a> {
+        ExportMenu {
+            formats,
+            title,
+            theme,
+        }
     }
 }
 
@@ -43,7 +48,7 @@ impl Widget for ExportMenu<'_> {
         Paragraph::new(lines)
             .block(
                 Block::bordered()
-                    .title(" Export as ")
+                    .title(self.title)
                     .border_style(self.theme.focus),
             )
             .render(rect, buf);

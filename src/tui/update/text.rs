@@ -4,7 +4,7 @@
 use crate::tui::action::Input;
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::editor::Editor;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{Effect, ExportedDoc};
 
 use super::edit::set_note;
 use super::library::set_filter;
@@ -88,8 +88,9 @@ pub fn leave_note(app: &mut App) -> Vec<Effect> {
 
 /// Opens the export menu.
 pub fn start_export(app: &mut App) -> Vec<Effect> {
-    if app.doc.is_none() {
-        say(app, "open an article to export its annotations".to_owned());
+    let library = app.focus == Pane::List || app.doc.is_none();
+    if library && app.library.visible.is_empty() {
+        say(app, "no articles to export".to_owned());
         return Vec::new();
     }
     if app.export_formats.is_empty() {
@@ -99,7 +100,7 @@ pub fn start_export(app: &mut App) -> Vec<Effect> {
         );
         return Vec::new();
     }
-    app.mode = Mode::Export;
+    app.mode = Mode::Export { library };
     Vec::new()
 }
 
@@ -112,7 +113,7 @@ pub fn cancel(app: &mut App) -> Vec<Effect> {
             set_filter(app, String::new());
             app.mode = Mode::Normal;
         }
-        Mode::Search { .. } | Mode::Export | Mode::Help { .. } => app.mode = Mode::Normal,
+        Mode::Search { .. } | Mode::Export { .. } | Mode::Help { .. } => app.mode = Mode::Normal,
         Mode::Normal => {
             let doc = app.doc.as_mut();
             match doc {
@@ -153,7 +154,8 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
             set_filter(app, filter);
             Vec::new()
         }
-        Mode::Export => {
+        Mode::Export { library } => {
+            let library = *library;
             let Input::Char(c) = input else {
                 return Vec::new();
             };
@@ -162,15 +164,10 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
                 .to_digit(10)
                 .and_then(|n| (n as usize).checked_sub(1))
                 .and_then(|i| app.export_formats.get(i).cloned());
-            match (chosen, app.doc.as_ref()) {
-                (Some(format), Some(doc)) => vec![Effect::Export {
-                    path: doc.path.clone(),
-                    article: doc.article.clone(),
-                    annotations: doc.annotations.annotations().cloned().collect(),
-                    format,
-                }],
-                _ => Vec::new(),
-            }
+            let Some(format) = chosen else {
+                return Vec::new();
+            };
+            export_effect(app, format, library).into_iter().collect()
         }
         Mode::Normal | Mode::Help { .. } => Vec::new(),
     }
@@ -209,4 +206,39 @@ fn submit_search(app: &mut App, query: String) -> Vec<Effect> {
         article: doc.article.clone(),
         query,
     }]
+}
+
+/// The export of the open article, or of every article shown in the list; the open article is
+/// exported as edited, the others as their sidecars hold them.
+fn export_effect(app: &App, format: String, library: bool) -> Option<Effect> {
+    let open = app.doc.as_ref().map(|doc| ExportedDoc {
+        path: doc.path.clone(),
+        article: doc.article.clone(),
+        annotations: doc.annotations.annotations().cloned().collect(),
+    });
+    let (articles, name) = if library {
+        let articles: Vec<_> = app
+            .library
+            .visible
+            .iter()
+            .filter_map(|&i| app.library.entries.get(i))
+            .filter(|entry| entry.error.is_none())
+            .map(|entry| entry.path.clone())
+            .collect();
+        (articles, "library".to_owned())
+    } else {
+        let doc = app.doc.as_ref()?;
+        let name = doc
+            .path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "article".to_owned());
+        (vec![doc.path.clone()], name)
+    };
+    Some(Effect::Export {
+        format,
+        articles,
+        open,
+        name,
+    })
 }
