@@ -22,6 +22,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if is_command(&action) && app.message.as_ref().is_some_and(|m| !m.error) {
         app.message = None;
     }
+    let had_message = app.message.is_some();
+    let effects = apply(app, action);
+    if app.message.is_some() != had_message {
+        // The message row takes or gives back a row of the panes.
+        movement::follow(app);
+    }
+    effects
+}
+
+fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     if let Mode::Help { scroll } = app.mode
         && is_command(&action)
     {
