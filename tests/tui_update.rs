@@ -376,3 +376,18 @@ fn the_list_filters_by_title_and_sorts_by_date() {
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(dated, sorted, "dated articles first");
 }
+
+#[test]
+fn an_article_that_cannot_be_read_is_reported_not_opened() {
+    let dir = sample_library();
+    let path = dir.path().join("binary.txt");
+    std::fs::write(&path, b"ab\0cd").unwrap();
+    let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
+    let effects = update(&mut app, loader::open_article(&path));
+    assert!(effects.is_empty());
+    assert!(app.doc.is_none());
+    let message = app.message.unwrap();
+    assert!(message.error);
+    assert!(message.text.contains("binary.txt"), "{}", message.text);
+    assert!(message.text.contains("NUL"), "{}", message.text);
+}
