@@ -80,6 +80,9 @@ fn frames(c: &mut Criterion) {
                     .expect("draw");
             })
         });
+        group.bench_function(format!("next_unit_update_only_{width}x{height}"), |b| {
+            b.iter(|| update(&mut app, Action::NextUnit))
+        });
         group.bench_function(format!("half_page_and_frame_{width}x{height}"), |b| {
             b.iter(|| {
                 update(&mut app, Action::HalfPageDown);
