@@ -130,13 +130,25 @@ impl Pty {
         self.parser.screen().contents()
     }
 
-    /// Takes what the program wrote, waiting up to `wait` for the first chunk.
-    pub fn pump(&mut self, wait: Duration) {
-        if let Ok(bytes) = self.output.recv_timeout(wait) {
-            self.take(&bytes);
-        }
+    /// Takes what the program wrote, waiting up to `wait` for the first chunk; returns whether
+    /// anything came.
+    pub fn pump(&mut self, wait: Duration) -> bool {
+        let Ok(bytes) = self.output.recv_timeout(wait) else {
+            return false;
+        };
+        self.take(&bytes);
         while let Ok(bytes) = self.output.try_recv() {
             self.take(&bytes);
+        }
+        true
+    }
+
+    /// Reads output until none came for `quiet`, so that the screen is a whole frame rather
+    /// than one drawn halfway.
+    pub fn settle(&mut self, quiet: Duration) {
+        let deadline = Instant::now() + WAIT;
+        while self.pump(quiet) {
+            assert!(Instant::now() < deadline, "the program never stops drawing");
         }
     }
 
