@@ -29,7 +29,10 @@ struct Setup {
 /// A sample article with two tags saved by the CLI, so that the sidecar is already past the
 /// 512-byte limit the full-disk test sets.
 fn setup() -> Setup {
-    let dir = tempfile::tempdir().unwrap();
+    setup_in(tempfile::tempdir().unwrap())
+}
+
+fn setup_in(dir: tempfile::TempDir) -> Setup {
     let data = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
     let (name, text) = sidenote::library::SAMPLES[3];
@@ -149,6 +152,62 @@ fn a_full_disk_is_shown_and_every_tag_is_saved_once_there_is_room() {
     retry_saves_everything(&mut app, &setup);
 }
 
+/// A small tmpfs mounted on a temporary folder for the life of the guard.
+struct Tmpfs(tempfile::TempDir);
+
+impl Tmpfs {
+    /// The mount, or `None` where mounting is not allowed (not root, in a container).
+    fn new() -> Option<Tmpfs> {
+        let dir = tempfile::tempdir().unwrap();
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+            .arg(dir.path())
+            .output()
+            .is_ok_and(|o| o.status.success());
+        mounted.then_some(Tmpfs(dir))
+    }
+
+    /// Fills the file system with `filler` until a write fails for lack of space.
+    fn fill(&self, filler: &Path) {
+        use std::io::Write;
+        let mut file = fs::File::create(filler).unwrap();
+        let block = [b'x'; 4096];
+        let error = loop {
+            if let Err(error) = file.write_all(&block) {
+                break error;
+            }
+        };
+        assert_eq!(error.raw_os_error(), Some(libc::ENOSPC), "{error}");
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(self.0.path()).status();
+    }
+}
+
+#[test]
+fn a_full_tmpfs_is_shown_and_every_tag_is_saved_once_space_is_freed() {
+    let Some(tmpfs) = Tmpfs::new() else {
+        eprintln!("skipped: cannot mount a tmpfs here (not root?)");
+        return;
+    };
+    let root = tmpfs.0.path().to_owned();
+    let setup = setup_in(tempfile::tempdir_in(&root).unwrap());
+    let mut app = Pty::spawn(
+        pty::sidenote(&[&setup.article], setup.data.path(), setup.config.path()),
+        30,
+        120,
+    );
+    app.wait_for("unit 0 of");
+    let filler = root.join("filler");
+    tmpfs.fill(&filler);
+    tag_while_failing(&mut app, &setup, "No space left on device");
+    fs::remove_file(&filler).unwrap();
+    retry_saves_everything(&mut app, &setup);
+}
+
 /// Makes a directory unwritable, even for root, for the life of the guard.
 struct Immutable<'a>(&'a Path);
 
@@ -188,4 +247,39 @@ fn a_read_only_folder_is_shown_and_every_tag_is_saved_once_it_is_writable() {
         tag_while_failing(&mut app, &setup, "Operation not permitted");
     }
     retry_saves_everything(&mut app, &setup);
+}
+
+/// Quitting while a save fails cannot keep the tag: sidenote must not pretend otherwise. It
+/// waits for the save a while, then says on the restored terminal what was not saved and why,
+/// and exits with failure; the sidecar on disk is left as it was.
+#[test]
+fn quitting_on_a_full_disk_says_what_was_not_saved() {
+    let setup = setup();
+    let before = fs::read(sidecar::path_for(&setup.article)).unwrap();
+    let mut app = Pty::spawn(
+        pty::sidenote_after(
+            "trap '' XFSZ; ulimit -S -f 1",
+            &[&setup.article],
+            setup.data.path(),
+            setup.config.path(),
+        ),
+        30,
+        120,
+    );
+    app.wait_for("unit 0 of");
+    app.send("jjjjjj\"");
+    app.wait_for("NOT SAVED");
+    app.send("q");
+    assert!(
+        !app.wait_exit(),
+        "the exit status tells a script something was lost"
+    );
+    let output = String::from_utf8_lossy(&app.bytes);
+    let left = output
+        .rfind("\u{1b}[?1049l")
+        .expect("the screen was given back");
+    let after = &output[left..];
+    assert!(after.contains("could not be saved"), "{after:?}");
+    assert!(after.contains("File too large"), "{after:?}");
+    assert_eq!(fs::read(sidecar::path_for(&setup.article)).unwrap(), before);
 }
