@@ -195,6 +195,67 @@ fn no_hostile_sequence_from_the_article_its_name_or_its_notes_reaches_the_termin
 }
 
 #[test]
+fn no_hostile_sequence_from_the_library_or_the_config_reaches_the_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let library = data.path().join("library");
+    std::fs::create_dir_all(&library).unwrap();
+    // A file name cannot hold a slash.
+    let in_name = HOSTILE.replace('/', "_");
+    for n in 0..3 {
+        std::fs::write(
+            library.join(format!("{n} pwned {in_name}.txt")),
+            format!("Title {n} {HOSTILE} pwned\n\nSource: {HOSTILE}\n\nA sentence {HOSTILE}.\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        library.join("broken \u{1b}]0;pwned\u{7}.txt"),
+        [0u8, 159, 146, 150],
+    )
+    .unwrap();
+    // A RON string takes control characters as they are, but not a lone backslash.
+    let in_ron = HOSTILE.replace('\\', "");
+    std::fs::write(
+        config.path().join("config.ron"),
+        format!("(keys: {{ \"{in_ron}\": \"{in_ron}\" }})"),
+    )
+    .unwrap();
+
+    let mut app = Pty::spawn(
+        pty::sidenote::<&str>(&[], data.path(), config.path()),
+        ROWS,
+        COLS,
+    );
+    app.wait_for("Articles (4)");
+    app.wait_for("Title 2");
+    app.wait_for("unknown key");
+    for (keys, shown) in [
+        ("j", "Articles ("),
+        ("/pwned", "pwned"),
+        ("\r", "Articles ("),
+        ("e", "Export"),
+    ] {
+        app.send(keys);
+        app.wait_for(shown);
+    }
+    app.send("\u{1b}");
+    app.wait_until("the export menu closes", |screen| {
+        !screen.contains("Export ")
+    });
+    app.send("\r");
+    app.wait_for("unit 0 of");
+    app.send("q");
+    assert!(app.wait_exit(), "sidenote exits with success");
+    if let Some(problem) = first_hostile(&app.bytes) {
+        panic!(
+            "{problem}; the output:\n{}",
+            String::from_utf8_lossy(&app.bytes).escape_debug()
+        );
+    }
+}
+
+#[test]
 fn the_checker_passes_the_screen_librarys_own_sequences() {
     let own = "\u{1b}[?1049h\u{1b}[?25l\u{1b}[?1000h\u{1b}[1;1H\u{1b}[38;5;12;1mtext\u{1b}[0m \
                \u{1b}[2J\u{1b}[K\u{1b}[3Cé\u{fffd}]0;pwned\u{fffd}\r\n\u{1b}[?1049l\u{1b}[?25h";
