@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 use pty::Pty;
 use sidenote::annotation::Tag;
 
-const RUNS: usize = 30;
-const UNITS: usize = 800;
+const RUNS: usize = 50;
+const UNITS: usize = 1200;
 
 /// A small deterministic generator, so a failure can be replayed from its seed.
 struct Rng(u64);

@@ -199,6 +199,16 @@ impl Pty {
         panic!("the program did not exit; the screen:\n{}", self.contents());
     }
 
+    /// Whether the terminal is in its cooked state (line editing and echo on), as a shell needs
+    /// it, rather than in the raw mode a full-screen program sets.
+    pub fn is_cooked(&self) -> bool {
+        let fd = self._master.as_raw_fd().unwrap();
+        // SAFETY: termios is plain data that tcgetattr fills; fd is the open pty master.
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0);
+        termios.c_lflag & libc::ICANON != 0 && termios.c_lflag & libc::ECHO != 0
+    }
+
     /// Kills the program with SIGKILL, as a crash or `kill -9` would, and reaps it.
     pub fn kill9(&mut self) {
         let pid = libc::pid_t::try_from(self.pid()).unwrap();
