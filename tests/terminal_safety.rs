@@ -166,7 +166,9 @@ fn no_hostile_sequence_from_the_article_its_name_or_its_notes_reaches_the_termin
     for (keys, shown) in [
         ("\t", "note 1"),
         ("\r", "Note on unit"),
-        ("x", "endx"),
+        // Typed, not read: an 8-bit CSI and a bidi override go into the note itself.
+        ("x\u{9b}31m\u{202e}typed", "endx"),
+        ("!", "typed!"),
         ("\u{1b}", "note saved"),
         ("?", "Keys (j/k"),
     ] {
@@ -192,6 +194,19 @@ fn no_hostile_sequence_from_the_article_its_name_or_its_notes_reaches_the_termin
         );
     }
     assert!(output.contains("pwned"), "the hostile text was shown");
+    let sidecar = sidenote::sidecar::load(&article).unwrap().unwrap();
+    let notes: Vec<&str> = sidecar
+        .annotations
+        .iter()
+        .map(|a| a.note.as_str())
+        .collect();
+    // The typed 8-bit CSI is not taken as text; the rest is kept as typed.
+    assert!(
+        notes
+            .iter()
+            .any(|note| note.ends_with(" endx31m\u{202e}typed!")),
+        "the typed text was kept: {notes:?}"
+    );
 }
 
 #[test]
