@@ -92,7 +92,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     let mut report = |error: &dyn std::fmt::Display| {
         failed = true;
-        let _ = writeln!(io::stderr(), "sidenote: {error}");
+        super::terminal::warn(error);
     };
     let articles = article_paths(&args.paths, &mut report)?;
     let mut loaded = Vec::new();
@@ -109,7 +109,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         match load(path, format) {
             Ok(item) => loaded.push(item),
-            Err(error) => report(&format!("{error:#}")),
+            Err(error) => report(&super::terminal::describe(&error)),
         }
     }
     let items: Vec<Item> = loaded

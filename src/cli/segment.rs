@@ -34,11 +34,7 @@ pub enum Format {
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let article = library::read_article(&args.file)?;
     if let Some(warning) = article.encoding().warning() {
-        let _ = writeln!(
-            io::stderr(),
-            "sidenote: warning: {}: {warning}",
-            args.file.display()
-        );
+        super::terminal::warn(format_args!("warning: {}: {warning}", args.file.display()));
     }
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     write_units(&article, args.format, &mut out)?;
