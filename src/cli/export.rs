@@ -172,9 +172,10 @@ fn article_paths(
     };
     let mut out = Vec::new();
     for path in paths {
-        match library::collect_articles(std::slice::from_ref(&path)) {
-            Ok(found) => out.extend(found),
-            Err(error) => report(&error),
+        let mut problems = Vec::new();
+        library::find_articles(&path, &mut out, &mut problems);
+        for problem in problems {
+            report(&problem);
         }
     }
     out.sort();
