@@ -225,3 +225,20 @@ proptest! {
         check(&article)?;
     }
 }
+
+/// Found by `news_text_with_random_bytes_spliced_in_keeps_the_invariants`: front matter kept its
+/// values raw, so control bytes spliced into `title:` reached the title (and from there the
+/// reading screen's header and every export).
+#[test]
+fn front_matter_values_hold_no_control_characters() {
+    let text = "---\ntitle: \u{1}\u{1}T \u{1b}]0;pwned\u{7}x\nsource: Y\u{9b}2J\nauthor: \u{1b}[2JA  B\ndate: 2025-01-13\u{7}\n---\n\nBody text.\n";
+    let article = Article::parse("fm.txt", text.as_bytes()).unwrap();
+    check(&article).unwrap();
+    let metadata = article.metadata();
+    assert_eq!(metadata.title, "\u{FFFD}\u{FFFD}T x");
+    for value in [&metadata.source, &metadata.author, &metadata.date] {
+        let value = value.as_deref().unwrap();
+        assert!(!value.chars().any(is_unsafe), "{value:?}");
+    }
+    assert_eq!(metadata.author.as_deref(), Some("A B"));
+}
