@@ -31,7 +31,7 @@ macro_rules! args {
     ($($arg:expr),* $(,)?) => { vec![$(OsString::from($arg)),*] };
 }
 
-/// A note full of everything that could drive a terminal.
+/// Escape sequences that could drive a terminal, for a note.
 const HOSTILE_NOTE: &str = "check \u{1b}]0;pwned\u{7} title, \u{1b}]52;c;ZXZpbA==\u{7} clipboard, \
 \u{1b}]8;;https://evil.example\u{1b}\\link\u{1b}]8;;\u{1b}\\, \u{1b}[2J\u{1b}[H clear, \u{9b}31m C1, \
 \u{9d}0;c1 title\u{9c} \u{7}\u{8}\u{7f}\r over\nsecond line";
@@ -336,6 +336,8 @@ fn a_hostile_article_is_read_or_refused_cleanly(
 /// Tags unit 0 with a note full of escape sequences and checks that only the sidecar changed,
 /// that `list` shows the note without control codes, and that exports keep it exactly.
 fn tag_with_a_hostile_note(sandbox: &Sandbox, article: &Path, before: &BTreeMap<PathBuf, String>) {
+    // Every control character but NUL, which no command-line argument can hold.
+    let note = format!("{HOSTILE_NOTE} {}", every_control());
     let tag = sandbox.run(args!(
         "tag",
         article,
@@ -344,7 +346,7 @@ fn tag_with_a_hostile_note(sandbox: &Sandbox, article: &Path, before: &BTreeMap<
         "--tag",
         "claim",
         "--note",
-        HOSTILE_NOTE
+        &note
     ));
     assert_eq!(tag.code, 0, "{tag:?}");
     let allowed = sidecar_files(article);
@@ -357,13 +359,13 @@ fn tag_with_a_hostile_note(sandbox: &Sandbox, article: &Path, before: &BTreeMap<
     assert_terminal_safe(&list.stdout, "list");
     let rows = list.json_lines();
     assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0]["note"], HOSTILE_NOTE);
+    assert_eq!(rows[0]["note"], note.as_str());
     assert_eq!(rows[0]["status"], "anchored");
 
     let export = sandbox.run(args!("export", article, "--format", "json"));
     assert_eq!(export.code, 0, "{export:?}");
     let json: Value = serde_json::from_slice(&export.stdout).unwrap();
-    assert_eq!(json["articles"][0]["annotations"][0]["note"], HOSTILE_NOTE);
+    assert_eq!(json["articles"][0]["annotations"][0]["note"], note.as_str());
     for format in ["csv", "markdown", "w3c", "jsonl"] {
         let run = sandbox.run(args!("export", article, "--format", format));
         assert_eq!(run.code, 0, "{format}: {run:?}");
