@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use sidenote::annotation::{Anchor, Annotation, Tag};
+use sidenote::article::Article;
 use sidenote::sidecar::{self, Fingerprint, Sidecar, SidecarError};
 
 /// `cases` cases, unless `PROPTEST_CASES` says otherwise.
@@ -296,6 +297,34 @@ proptest! {
             apply(&mut bytes, mutation);
         }
         Place::new().load(&bytes)?;
+    }
+
+    #[test]
+    fn saving_over_a_damaged_sidecar_refuses_or_keeps_every_annotation(
+        sidecar in valid_sidecar(),
+        mutations in prop::collection::vec(mutation(), 1..4),
+    ) {
+        let mut bytes = sidecar::to_text(&sidecar).unwrap().into_bytes();
+        for mutation in &mutations {
+            apply(&mut bytes, mutation);
+        }
+        let place = Place::new();
+        let loaded = place.load(&bytes)?;
+        let article = Article::parse("a.txt", b"Title\n\nThe NIS said 300 died. Lee agreed.\n").unwrap();
+        let result = sidecar::save(&place.article, &article, &[], &[]);
+        match loaded {
+            Some(loaded) if loaded.is_writable() => {
+                // Nothing of ours to add, nothing deleted: every annotation on disk stays.
+                let saved = result.unwrap();
+                prop_assert_eq!(saved.len(), loaded.annotations.len());
+                let again = sidecar::load(&place.article).unwrap().unwrap();
+                prop_assert_eq!(again.annotations.len(), loaded.annotations.len());
+            }
+            _ => {
+                prop_assert!(result.is_err(), "saved over a sidecar it could not write");
+                prop_assert_eq!(fs::read(&place.sidecar).unwrap(), bytes);
+            }
+        }
     }
 
     #[test]
