@@ -1,12 +1,13 @@
 //! The sidecar file: `<article file name>.annotations.ron` beside the article, holding its
 //! annotations. The only module that reads or writes sidecars.
 //!
-//! A sidecar is never lost or torn: saves are atomic (see [`atomic`]), serialised across
-//! processes by a lock on `<sidecar>.lock` (see [`lock`]), and merge what other processes wrote
-//! meanwhile (see [`merge`]). A sidecar that does not parse, or that a newer sidenote wrote, is
+//! A sidecar is never lost or torn: saves are atomic (module `atomic`), serialised across
+//! processes by a lock on `<sidecar>.lock` (module `lock`), and merge what other processes wrote
+//! meanwhile (module `merge`). A sidecar that does not parse, or that a newer sidenote wrote, is
 //! never written over; [`move_aside`] is the only way past a broken one.
 
 mod atomic;
+mod cache;
 mod error;
 mod format;
 mod lock;
@@ -20,7 +21,7 @@ use crate::annotation::{Annotation, AnnotationSet, Timestamp, refresh_anchors};
 use crate::article::Article;
 
 pub use error::SidecarError;
-pub use format::to_text;
+pub use format::{ron_config, to_text};
 pub use lock::path_for as lock_path_for;
 pub use merge::merge;
 
@@ -79,9 +80,12 @@ pub fn path_for(article: &Path) -> PathBuf {
 /// of a newer format is returned when it can be read: check [`Sidecar::is_writable`].
 pub fn load(article_path: &Path) -> Result<Option<Sidecar>, SidecarError> {
     let path = path_for(article_path);
-    read(&path)?
-        .map(|text| format::parse(&path, &text))
-        .transpose()
+    let Some(text) = read(&path)? else {
+        return Ok(None);
+    };
+    let sidecar = format::parse(&path, &text)?;
+    cache::put(&path, cache::hash(&text), &sidecar);
+    Ok(Some(sidecar))
 }
 
 /// Saves `ours`, the annotations as edited since `base` was read, into the sidecar of the article
@@ -106,36 +110,42 @@ pub fn save(
     let on_disk = read(&path)?;
     let theirs = match &on_disk {
         Some(text) => {
-            let sidecar = format::parse(&path, text)?;
+            let hash = cache::hash(text);
+            let sidecar = match cache::get(&path, hash) {
+                Some(sidecar) => sidecar,
+                None => format::parse(&path, text)?,
+            };
             if !sidecar.is_writable() {
                 return Err(SidecarError::Newer {
                     path,
                     version: sidecar.version,
                 });
             }
-            sidecar.annotations
+            Some(sidecar)
         }
-        // Nobody wrote a file since we read none, or someone deleted it: either way, nothing of
-        // theirs to merge, and ours must not be taken for deletions.
-        None => base.to_vec(),
+        None => None,
     };
-    let mut merged = merge(base, ours, &theirs);
+    // No file means nobody wrote one since we read none, or someone deleted it: either way,
+    // nothing of theirs to merge, and ours must not be taken for deletions.
+    let their_annotations = theirs.as_ref().map_or(base, |s| s.annotations.as_slice());
+    let mut merged = merge(base, ours, their_annotations);
     refresh_anchors(article, &mut merged);
-    let annotations = AnnotationSet::new(article, merged).into_annotations();
-    if on_disk.is_none() && annotations.is_empty() {
-        return Ok(annotations);
-    }
     let sidecar = Sidecar {
         version: VERSION,
         fingerprint: Fingerprint::of(article),
-        annotations,
+        annotations: AnnotationSet::new(article, merged).into_annotations(),
     };
-    let text = format::to_text(&sidecar).map_err(|error| SidecarError::Io {
-        path: path.clone(),
-        source: io::Error::other(error),
-    })?;
-    if on_disk.as_deref() != Some(text.as_str()) {
+    let unchanged = match &theirs {
+        Some(theirs) => *theirs == sidecar,
+        None => sidecar.annotations.is_empty(),
+    };
+    if !unchanged {
+        let text = format::to_text(&sidecar).map_err(|error| SidecarError::Io {
+            path: path.clone(),
+            source: io::Error::other(error),
+        })?;
         atomic::write(&path, text.as_bytes())?;
+        cache::put(&path, cache::hash(&text), &sidecar);
     }
     Ok(sidecar.annotations)
 }

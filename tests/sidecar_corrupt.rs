@@ -103,7 +103,12 @@ fn field(text: &str, name: &str, nth: usize) -> usize {
 type Corrupt = fn(&str) -> (Vec<u8>, usize);
 
 fn truncated(text: &str) -> (Vec<u8>, usize) {
-    let cut = &text[..text.len() / 2];
+    // Cut inside the content of the middle line, past its indentation, so the end of the file
+    // falls on a line that holds part of a value whatever the sentence lengths make it.
+    let middle = text.len() / 2;
+    let line_start = text[..middle].rfind('\n').map_or(0, |at| at + 1);
+    let indent = text[line_start..].len() - text[line_start..].trim_start().len();
+    let cut = &text[..line_start + indent + 2];
     (cut.as_bytes().to_vec(), cut.lines().count())
 }
 fn wrong_type(text: &str) -> (Vec<u8>, usize) {

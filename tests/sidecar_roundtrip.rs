@@ -79,7 +79,7 @@ fn annotations() -> impl Strategy<Value = Vec<Annotation>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn a_saved_sidecar_loads_back_equal(annotations in annotations()) {
@@ -91,6 +91,9 @@ proptest! {
         };
         let text = sidecar::to_text(&sidecar).unwrap();
         prop_assert!(!text.contains('\r'));
+        // The hand-written writer makes exactly what ron's pretty printer makes.
+        let reference = ron::ser::to_string_pretty(&sidecar, sidecar::ron_config()).unwrap() + "\n";
+        prop_assert_eq!(&text, &reference);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         fs::write(sidecar::path_for(&path), &text).unwrap();

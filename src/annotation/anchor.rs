@@ -192,7 +192,7 @@ fn find_all(article: &Article, annotations: &[Annotation]) -> Vec<Option<Found>>
         order.sort_by_key(|&i| annotations[i].anchor.start);
     }
     let mut cursor = Cursor::new(article);
-    for i in order {
+    for &i in &order {
         let anchor = &annotations[i].anchor;
         let Some(at) = cursor.byte_of_char(anchor.start) else {
             continue;
@@ -203,10 +203,36 @@ fn find_all(article: &Article, annotations: &[Annotation]) -> Vec<Option<Found>>
         }
     }
 
-    // Pass 2: the exact quote anywhere.
-    for (i, annotation) in annotations.iter().enumerate() {
-        if found[i].is_none() {
-            found[i] = exact::search(article, &annotation.anchor, recorded[i]);
+    // Pass 2: the exact quote elsewhere. An edit shifts everything after it by the same amount,
+    // so the shift of the last annotation found is tried first, with its context, before
+    // searching the whole text.
+    let chars = article.chars();
+    let mut shift: isize = 0;
+    for &i in &order {
+        let anchor = &annotations[i].anchor;
+        if found[i].is_some() {
+            // Found where it was: no shift here.
+            shift = 0;
+            continue;
+        }
+        let shifted = anchor
+            .start
+            .checked_add_signed(shift)
+            .filter(|_| shift != 0)
+            .and_then(|start| chars.byte_of_char(text, start))
+            .filter(|&at| {
+                exact::matches_at(text, at, anchor) && exact::context_matches_at(text, at, anchor)
+            });
+        found[i] = match shifted {
+            Some(at) => exact::found(article, at..at + anchor.exact.len(), Status::Moved),
+            None => exact::search(article, anchor, recorded[i]),
+        };
+        if let Some(Found {
+            bytes: Some(bytes), ..
+        }) = &found[i]
+        {
+            let now = chars.char_of_byte(text, bytes.start);
+            shift = now as isize - anchor.start as isize;
         }
     }
 

@@ -353,7 +353,9 @@ mod tests {
         }
     }
 
-    fn ranges(set: &AnnotationSet) -> Vec<(Option<(usize, usize)>, Vec<Tag>, String)> {
+    type Row = (Option<(usize, usize)>, Vec<Tag>, String);
+
+    fn ranges(set: &AnnotationSet) -> Vec<Row> {
         set.iter()
             .map(|(a, p)| (p.units, a.tags.clone(), a.id.clone()))
             .collect()

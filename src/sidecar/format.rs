@@ -5,23 +5,28 @@
 //! silently dropped at the next save, since it is most likely a misspelt hand edit. Files of a
 //! newer version are read leniently (unknown fields ignored), and are never written.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::path::Path;
 
 use super::{Fingerprint, Sidecar, SidecarError, VERSION};
 use crate::annotation::{Anchor, Annotation, Tag, Timestamp};
 
+mod writer;
+
 /// The sidecar as text: pretty RON, LF line ends, four-space indents, enums as bare identifiers,
-/// a final newline. Equal sidecars give equal bytes.
-pub fn to_text(sidecar: &Sidecar) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::new()
+/// strings escaped so each value stays on one line, a final newline. Equal sidecars give equal
+/// bytes.
+pub fn to_text(sidecar: &Sidecar) -> Result<String, time::error::Format> {
+    writer::write(sidecar)
+}
+
+/// The sidecar's settings for `ron`'s pretty printer, which [`to_text`] matches byte for byte.
+pub fn ron_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
         .new_line("\n")
         .indentor("    ")
         .struct_names(false)
-        .escape_strings(true);
-    let mut text = ron::ser::to_string_pretty(sidecar, config)?;
-    text.push('\n');
-    Ok(text)
+        .escape_strings(true)
 }
 
 /// Reads a sidecar from `text`, the contents of the file at `path`.
@@ -60,30 +65,30 @@ struct Head {
 /// Checks what types cannot: unique ids, consistent offsets. Sorts and deduplicates tags, which
 /// a hand edit may have left in any order.
 fn validate(path: &Path, text: &str, mut sidecar: Sidecar) -> Result<Sidecar, SidecarError> {
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(sidecar.annotations.len());
+    // Positions are searched for only once something is wrong: finding them costs a scan of
+    // the text per annotation.
+    let mut seen: HashSet<&str> = HashSet::with_capacity(sidecar.annotations.len());
     for annotation in &sidecar.annotations {
         let id = annotation.id.as_str();
-        let occurrence = seen.get(id).copied().unwrap_or(0);
-        let at = position_of_id(text, id, occurrence);
+        let at = || position_of_id(text, id, 0);
         if id.trim().is_empty() {
             return Err(error_at(
                 path,
                 text,
-                at,
+                at(),
                 "an annotation has an empty id".to_owned(),
             ));
         }
-        if occurrence > 0 {
+        if !seen.insert(id) {
             return Err(error_at(
                 path,
                 text,
-                at,
+                position_of_id(text, id, 1),
                 format!("duplicate id \"{id}\": every annotation needs its own id"),
             ));
         }
-        seen.insert(id, 1);
         let anchor = &annotation.anchor;
-        let field_at = |field: &str| find_field(text, at, field);
+        let field_at = |field: &str| find_field(text, at(), field);
         if anchor.start > anchor.end {
             return Err(error_at(
                 path,
@@ -131,9 +136,9 @@ fn validate(path: &Path, text: &str, mut sidecar: Sidecar) -> Result<Sidecar, Si
 /// Byte offset of the `occurrence`-th (0-based) appearance of `id` as a quoted string, or of the
 /// start of the file when it cannot be found (a hand edit may have quoted it differently).
 fn position_of_id(text: &str, id: &str, occurrence: usize) -> usize {
-    let quoted = format!("\"{id}\"");
-    text.match_indices(&quoted)
-        .nth(occurrence)
+    [format!("id: \"{id}\""), format!("\"{id}\"")]
+        .iter()
+        .find_map(|needle| text.match_indices(needle.as_str()).nth(occurrence))
         .map_or(0, |(at, _)| at)
 }
 

@@ -1,6 +1,10 @@
 //! Finding an anchor whose text was edited a little: the run of whole units most similar to the
 //! exact text, accepted only above a similarity threshold and only where no other annotation was
 //! already found.
+//!
+//! The likely places are tried first (where the old offset falls now, the old unit index) and a
+//! close match there ends the search; otherwise the whole article is compared, or for long
+//! articles a window around the old position, and a budget bounds the work of one placement.
 
 use super::{Found, Status};
 use crate::annotation::Anchor;
@@ -9,12 +13,32 @@ use crate::article::Article;
 /// The least normalised Levenshtein similarity accepted as the same passage.
 pub const THRESHOLD: f64 = 0.8;
 
+/// Articles up to this many units are searched whole; longer ones only within [`WINDOW`] units
+/// of the old position, so an article rewritten under thousands of annotations cannot make
+/// opening it take minutes (what is not found is orphaned and kept, never lost).
+const WHOLE_ARTICLE: usize = 2_000;
+
+/// Units searched on each side of the old position in a long article.
+const WINDOW: usize = 200;
+
+/// A similarity at the likely place that is taken without looking further.
+const SURE: f64 = 0.9;
+
+/// Character comparisons (Levenshtein cells) one placement may spend before it searches only
+/// [`SMALL_WINDOW`] units around each old position.
+const BUDGET: u64 = 200_000_000;
+
+/// Units searched on each side of the old position once the budget is spent.
+const SMALL_WINDOW: usize = 8;
+
 /// Searches runs of units, remembering which units are already taken.
 pub(super) struct Matcher<'a> {
     article: &'a Article,
     occupied: Vec<bool>,
     /// Code-point offsets of each unit's start and end.
     spans: Vec<(usize, usize)>,
+    /// Levenshtein cells computed so far.
+    spent: u64,
 }
 
 impl<'a> Matcher<'a> {
@@ -37,6 +61,7 @@ impl<'a> Matcher<'a> {
             article,
             occupied: vec![false; article.units().len()],
             spans,
+            spent: 0,
         }
     }
 
@@ -61,49 +86,97 @@ impl<'a> Matcher<'a> {
             .checked_sub(anchor.first_unit)
             .map_or(1, |w| w + 1)
             .min(count);
-        let text = self.article.text();
-        let units = self.article.units();
-        // (score, distance from the old position, first, last)
-        let mut best: Option<(f64, usize, usize, usize)> = None;
-        for run in [width.saturating_sub(1), width, width + 1] {
-            if run == 0 || run > count {
-                continue;
-            }
-            for first in 0..=count - run {
-                let last = first + run - 1;
-                if self.occupied[first..=last].iter().any(|&taken| taken) {
+        let near = self
+            .spans
+            .partition_point(|&(start, _)| start < anchor.start)
+            .min(count - 1);
+        let mut best = None;
+        // Most edits are local: where the old offset falls now, or the old unit index. A close
+        // match there is taken without comparing the whole article.
+        for first in [near, anchor.first_unit.min(count - 1)] {
+            self.consider(anchor, wanted, (first, width), &mut best);
+        }
+        if !best.is_some_and(|b: Best| b.score >= SURE) {
+            let reach = if self.spent > BUDGET {
+                SMALL_WINDOW
+            } else if count <= WHOLE_ARTICLE {
+                count
+            } else {
+                WINDOW
+            };
+            let (from, to) = (near.saturating_sub(reach), (near + reach).min(count));
+            for run in [width.saturating_sub(1), width, width + 1] {
+                if run == 0 || run > to - from {
                     continue;
                 }
-                let have = self.spans[last].1 - self.spans[first].0;
-                // Levenshtein distance is at least the difference in length, so a run whose
-                // length alone rules it out is never compared.
-                let longer = wanted.max(have) as f64;
-                if wanted.abs_diff(have) as f64 > (1.0 - THRESHOLD) * longer {
-                    continue;
-                }
-                let candidate = &text[units[first].start..units[last].end];
-                let score = strsim::normalized_levenshtein(&anchor.exact, candidate);
-                if score < THRESHOLD {
-                    continue;
-                }
-                let distance = self.spans[first].0.abs_diff(anchor.start);
-                let better = match best {
-                    None => true,
-                    Some((top, near, _, _)) => {
-                        score > top + 1e-9 || (score >= top - 1e-9 && distance < near)
-                    }
-                };
-                if better {
-                    best = Some((score, distance, first, last));
+                for first in from..=to - run {
+                    self.consider(anchor, wanted, (first, run), &mut best);
                 }
             }
         }
-        let (score, _, first, last) = best?;
-        self.occupy((first, last));
+        let best = best?;
+        self.occupy((best.first, best.last));
         Some(Found {
-            status: Status::Fuzzy(score as f32),
-            units: (first, last),
+            status: Status::Fuzzy(best.score as f32),
+            units: (best.first, best.last),
             bytes: None,
         })
     }
+
+    /// Compares the run of `run` units from `first` with the exact text, keeping it in `best`
+    /// when it is more similar, or as similar and nearer the old position.
+    fn consider(
+        &mut self,
+        anchor: &Anchor,
+        wanted: usize,
+        (first, run): (usize, usize),
+        best: &mut Option<Best>,
+    ) {
+        let last = first + run - 1;
+        if run == 0 || last >= self.spans.len() {
+            return;
+        }
+        if self.occupied[first..=last].iter().any(|&taken| taken) {
+            return;
+        }
+        let have = self.spans[last].1 - self.spans[first].0;
+        // Levenshtein distance is at least the difference in length, so a run whose length
+        // alone rules it out is never compared.
+        let longer = wanted.max(have) as f64;
+        if wanted.abs_diff(have) as f64 > (1.0 - THRESHOLD) * longer {
+            return;
+        }
+        let units = self.article.units();
+        let candidate = &self.article.text()[units[first].start..units[last].end];
+        self.spent += (wanted * have) as u64;
+        let score = strsim::normalized_levenshtein(&anchor.exact, candidate);
+        if score < THRESHOLD {
+            return;
+        }
+        let distance = self.spans[first].0.abs_diff(anchor.start);
+        let better = match best {
+            None => true,
+            Some(top) => {
+                score > top.score + 1e-9 || (score >= top.score - 1e-9 && distance < top.distance)
+            }
+        };
+        if better {
+            *best = Some(Best {
+                score,
+                distance,
+                first,
+                last,
+            });
+        }
+    }
+}
+
+/// The most similar run so far.
+#[derive(Debug, Clone, Copy)]
+struct Best {
+    score: f64,
+    /// Code points from the old position.
+    distance: usize,
+    first: usize,
+    last: usize,
 }
