@@ -197,9 +197,24 @@ proptest! {
         let name = if markdown { "news.md" } else { "news.txt" };
         let bytes = encode(&text, encoding);
         if let Some(article) = load(name, &bytes)? {
-            // UTF-8 and UTF-16 text without NUL comes back as it was, a BOM aside.
-            if !matches!(encoding, Encoding::Windows1252) {
-                prop_assert_eq!(article.text().trim_start_matches('\u{FEFF}'), text.trim_start_matches('\u{FEFF}'));
+            // UTF-8, and UTF-16 with a BOM, are always recognised and come back as they were (a
+            // BOM aside). UTF-16 without a BOM is recognised only when it is mostly Latin text
+            // (article-format.md), and Windows-1252 cannot hold every character: those must
+            // round-trip only when they were recognised.
+            let (expected, must_recognise) = match encoding {
+                Encoding::Utf8 | Encoding::Utf8Bom => (Some(SourceEncoding::Utf8), true),
+                Encoding::Utf16Le { bom } => (Some(SourceEncoding::Utf16Le), bom),
+                Encoding::Utf16Be { bom } => (Some(SourceEncoding::Utf16Be), bom),
+                Encoding::Windows1252 => (None, false),
+            };
+            if must_recognise {
+                prop_assert_eq!(Some(article.encoding()), expected);
+            }
+            if expected == Some(article.encoding()) {
+                prop_assert_eq!(
+                    article.text().trim_start_matches('\u{FEFF}'),
+                    text.trim_start_matches('\u{FEFF}')
+                );
             }
         }
     }
