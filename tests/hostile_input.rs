@@ -133,6 +133,9 @@ fn snapshot_into(dir: &Path, out: &mut BTreeMap<PathBuf, String>) {
         } else if meta.is_dir() {
             snapshot_into(&path, out);
             format!("folder {mode:o}")
+        } else if !meta.is_file() {
+            // A pipe: reading it would block.
+            format!("special {mode:o}")
         } else {
             match fs::read(&path) {
                 Ok(bytes) => format!(
@@ -840,4 +843,54 @@ fn a_file_name_with_escape_sequences_is_shown_safely() {
             "{run:?}"
         );
     }
+}
+
+/// A pipe, an endless device and a folder named like an article are refused at once, never read
+/// (reading a pipe with no writer, or /dev/zero, would never end).
+#[test]
+fn special_files_are_refused_without_blocking() {
+    let sandbox = Sandbox::new();
+    let fifo = sandbox.articles().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let folder = sandbox.articles().join("folder.txt");
+    fs::create_dir(&folder).unwrap();
+    let before = sandbox.snapshot();
+    for (path, message) in [
+        (fifo.clone(), "not a regular file"),
+        (PathBuf::from("/dev/zero"), "not a regular file"),
+        (folder.clone(), "is a directory"),
+    ] {
+        let mut commands = vec![
+            args!("segment", &path),
+            args!("list", &path),
+            args!("tag", &path, "--sentence", "0", "--tag", "claim"),
+        ];
+        if path != folder {
+            // export walks folders, whatever their names.
+            commands.push(args!("export", &path, "--format", "json"));
+        }
+        for args in commands {
+            let run = sandbox.run(args.clone());
+            assert_eq!(run.code, 1, "{args:?}: {run:?}");
+            assert!(
+                run.stderr.contains(&path.display().to_string()) || args[0] == "export",
+                "{args:?}: {run:?}"
+            );
+            if args[0] != "export" {
+                assert!(run.stderr.contains(message), "{args:?}: {run:?}");
+            }
+        }
+    }
+    // Walking the folder meets the pipe and names it; the folder named like an article is walked.
+    let export = sandbox.run(args!("export", sandbox.articles(), "--format", "json"));
+    assert_eq!(export.code, 1, "{export:?}");
+    assert!(
+        export.stderr.contains("pipe.txt: not a regular file"),
+        "{export:?}"
+    );
+    assert_unchanged_except(&before, &sandbox.snapshot(), &[], "special files");
 }
