@@ -7,8 +7,15 @@
 //! business: it returns new text and leaves the article untouched.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem;
 
 use super::inline;
+
+/// Finds doubled spaces; built once, since building a finder costs more than most searches.
+static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new(b"  "));
 
 /// What a control character is shown as.
 const REPLACEMENT: char = '\u{FFFD}';
@@ -34,17 +41,35 @@ pub fn clean(source: &str) -> Cow<'_, str> {
     // Copies runs of ordinary bytes whole; decodes only where a byte may start something special.
     let mut run = 0;
     let mut at = 0;
+    // A run may start with one space (a space is only special before other whitespace or a
+    // special character); that space joins the pending whitespace.
+    let flush = |out: &mut String, space: &mut bool, run: &str| {
+        let run = match run.strip_prefix(' ') {
+            Some(rest) => {
+                *space = true;
+                rest
+            }
+            None => run,
+        };
+        if !run.is_empty() {
+            if *space && !out.is_empty() {
+                out.push(' ');
+            }
+            *space = false;
+            out.push_str(run);
+        }
+    };
     while at < bytes.len() {
-        if !may_be_special(bytes, at) {
+        let b = bytes[at];
+        if is_plain(b)
+            || (b == b' ' && bytes.get(at + 1).is_some_and(|&next| is_plain(next)))
+            || (b >= 0x80 && !may_be_special(bytes, at))
+        {
             at += 1;
             continue;
         }
         if run < at {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push_str(&source[run..at]);
+            flush(&mut out, &mut space, &source[run..at]);
         }
         let Some(c) = source[at..].chars().next() else {
             break;
@@ -64,29 +89,50 @@ pub fn clean(source: &str) -> Cow<'_, str> {
         run = at;
     }
     if run < bytes.len() {
-        if space {
-            out.push(' ');
-        }
-        out.push_str(&source[run..]);
+        flush(&mut out, &mut space, &source[run..]);
     }
     Cow::Owned(out)
 }
 
 /// Whether `source` already reads cleanly: no control, bidi or unusual whitespace characters, no
-/// doubled, leading or trailing spaces. Decides on the bytes alone, without decoding, because
-/// this runs over every unit the command line prints.
+/// doubled, leading or trailing spaces. Decides on the bytes alone, sixteen at a time where they
+/// are printable ASCII, because this runs over every unit the command line prints.
 fn is_clean(source: &str) -> bool {
+    const CHUNK: usize = 16;
     let bytes = source.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+    if bytes.first() == Some(&b' ')
+        || bytes.last() == Some(&b' ')
+        || DOUBLE_SPACE.find(bytes).is_some()
+    {
         return false;
     }
-    (0..bytes.len()).all(|at| {
-        !may_be_special(bytes, at) || (bytes[at] == b' ' && bytes.get(at + 1) != Some(&b' '))
-    })
+    let mut base = 0;
+    while base < bytes.len() {
+        let end = (base + CHUNK).min(bytes.len());
+        // Printable ASCII and the space: 0x20..=0x7E.
+        let printable = bytes[base..end]
+            .iter()
+            .fold(true, |ok, &b| ok & (b.wrapping_sub(0x20) < 0x5F));
+        if !printable
+            && (base..end)
+                .any(|at| bytes[at] != b' ' && !is_plain(bytes[at]) && may_be_special(bytes, at))
+        {
+            return false;
+        }
+        base = end;
+    }
+    true
+}
+
+/// Printable ASCII other than the space: never changed by display.
+#[inline]
+fn is_plain(b: u8) -> bool {
+    (0x21..0x7F).contains(&b)
 }
 
 /// Whether the byte at `at` starts a character that display changes: whitespace (a space
 /// included), a control, a bidi control or the BOM. Only ever true at a char boundary.
+#[inline]
 fn may_be_special(bytes: &[u8], at: usize) -> bool {
     let b = bytes[at];
     match b {

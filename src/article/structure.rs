@@ -232,9 +232,9 @@ impl Builder<'_> {
         let heading = para.lines == 1
             && !para.item
             && !para.quote
-            && lines::is_heading_like(self.text, para.start, para.end)
             && lines::count_chars(&self.text.as_bytes()[para.last.start..para.last.end]) * 3
-                <= width * 2;
+                <= width * 2
+            && lines::is_heading_like(self.text, para.start, para.end);
         !(heading && fits())
     }
 
