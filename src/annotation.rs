@@ -9,7 +9,7 @@ mod model;
 mod set;
 mod tag;
 
-pub use anchor::{Placement, Status, anchor_for, place_all};
+pub use anchor::{CONTEXT, Placement, Status, anchor_for, confirm, place_all, refresh_anchors};
 pub use model::{Anchor, Annotation, Timestamp};
 pub use set::{AnnotationSet, Stamp};
-pub use tag::Tag;
+pub use tag::{Tag, UnknownTag};

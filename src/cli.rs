@@ -3,6 +3,9 @@
 //! A thin shell over the core: each subcommand lives in its own file under `cli/` and only
 //! formats what the core computes.
 
+mod annotate;
+mod export;
+mod list;
 mod open;
 mod segment;
 
@@ -27,6 +30,14 @@ pub struct Cli {
 pub enum Command {
     /// Print an article's units (title, headings, sentences) as JSON Lines.
     Segment(segment::Args),
+    /// Add a tag (claim, denial or quote) to a unit or a run of units of an article.
+    Tag(annotate::TagArgs),
+    /// Remove a tag, or a whole annotation, from a unit of an article.
+    Untag(annotate::UntagArgs),
+    /// Print the annotations of articles as JSON Lines, found again in the current text.
+    List(list::Args),
+    /// Export annotations as JSON, JSON Lines, CSV, Markdown, W3C Web Annotations or brat.
+    Export(export::Args),
 }
 
 /// Runs sidenote with the process's arguments and returns its exit code.
@@ -34,6 +45,10 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Segment(args)) => segment::run(&args),
+        Some(Command::Tag(args)) => annotate::tag(&args),
+        Some(Command::Untag(args)) => annotate::untag(&args),
+        Some(Command::List(args)) => list::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
         None => open::run(&cli.paths),
     };
     match result {

@@ -1,10 +1,28 @@
 //! The sidecar file: `<article file name>.annotations.ron` beside the article, holding its
 //! annotations. The only module that reads or writes sidecars.
+//!
+//! A sidecar is never lost or torn: saves are atomic (see [`atomic`]), serialised across
+//! processes by a lock on `<sidecar>.lock` (see [`lock`]), and merge what other processes wrote
+//! meanwhile (see [`merge`]). A sidecar that does not parse, or that a newer sidenote wrote, is
+//! never written over; [`move_aside`] is the only way past a broken one.
 
+mod atomic;
+mod error;
+mod format;
+mod lock;
+mod merge;
+
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::annotation::Annotation;
+use crate::annotation::{Annotation, AnnotationSet, Timestamp, refresh_anchors};
 use crate::article::Article;
+
+pub use error::SidecarError;
+pub use format::to_text;
+pub use lock::path_for as lock_path_for;
+pub use merge::merge;
 
 /// The sidecar format version this build writes.
 pub const VERSION: u32 = 1;
@@ -39,7 +57,15 @@ pub struct Sidecar {
     /// The article text the anchors were made against.
     pub fingerprint: Fingerprint,
     /// The annotations, in document order.
+    #[serde(default)]
     pub annotations: Vec<Annotation>,
+}
+
+impl Sidecar {
+    /// Whether this build may write over the file this came from.
+    pub fn is_writable(&self) -> bool {
+        self.version <= VERSION
+    }
 }
 
 /// The sidecar path of the article at `article`: `report.txt` -> `report.txt.annotations.ron`.
@@ -49,70 +75,126 @@ pub fn path_for(article: &Path) -> PathBuf {
     article.with_file_name(name)
 }
 
-/// Why a sidecar could not be read or written.
-#[derive(Debug, thiserror::Error)]
-pub enum SidecarError {
-    /// The file could not be read or written.
-    #[error("{}: {source}", path.display())]
-    Io {
-        /// The sidecar's path.
-        path: PathBuf,
-        /// What the operating system said.
-        source: std::io::Error,
-    },
-    /// The file is not a valid sidecar; it is never overwritten.
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    Parse {
-        /// The sidecar's path.
-        path: PathBuf,
-        /// 1-based line of the problem.
-        line: usize,
-        /// 1-based column of the problem.
-        column: usize,
-        /// What is wrong.
-        message: String,
-    },
-}
-
-/// Reads the sidecar of the article at `article_path`; `None` when there is none yet.
+/// Reads the sidecar of the article at `article_path`; `None` when there is none yet. A sidecar
+/// of a newer format is returned when it can be read: check [`Sidecar::is_writable`].
 pub fn load(article_path: &Path) -> Result<Option<Sidecar>, SidecarError> {
     let path = path_for(article_path);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => return Err(SidecarError::Io { path, source }),
-    };
-    ron::from_str(&text)
-        .map(Some)
-        .map_err(|error| SidecarError::Parse {
-            path,
-            line: error.span.start.line,
-            column: error.span.start.col,
-            message: error.code.to_string(),
-        })
+    read(&path)?
+        .map(|text| format::parse(&path, &text))
+        .transpose()
 }
 
 /// Saves `ours`, the annotations as edited since `base` was read, into the sidecar of the article
-/// at `article_path`, and returns the annotations now on disk.
+/// at `article_path`, and returns the annotations now on disk, for the caller to adopt as its new
+/// base and its new working set.
+///
+/// Under the sidecar's lock it re-reads the file, merges what another process wrote since `base`
+/// with `ours`, refreshes the anchors of annotations found exactly in `article`, and replaces the
+/// file atomically, only if its bytes change. It refuses, leaving the file as it is, when the file
+/// does not parse ([`SidecarError::Parse`]) or was written by a newer sidenote
+/// ([`SidecarError::Newer`]). On any error nothing on disk has changed, so it is safe to call again
+/// with the same arguments.
 pub fn save(
     article_path: &Path,
     article: &Article,
     base: &[Annotation],
     ours: &[Annotation],
 ) -> Result<Vec<Annotation>, SidecarError> {
-    let _ = base;
     let path = path_for(article_path);
+    let _guard = lock::acquire(&path, lock::WAIT)?;
+    atomic::remove_stale(&path);
+    let on_disk = read(&path)?;
+    let theirs = match &on_disk {
+        Some(text) => {
+            let sidecar = format::parse(&path, text)?;
+            if !sidecar.is_writable() {
+                return Err(SidecarError::Newer {
+                    path,
+                    version: sidecar.version,
+                });
+            }
+            sidecar.annotations
+        }
+        // Nobody wrote a file since we read none, or someone deleted it: either way, nothing of
+        // theirs to merge, and ours must not be taken for deletions.
+        None => base.to_vec(),
+    };
+    let mut merged = merge(base, ours, &theirs);
+    refresh_anchors(article, &mut merged);
+    let annotations = AnnotationSet::new(article, merged).into_annotations();
+    if on_disk.is_none() && annotations.is_empty() {
+        return Ok(annotations);
+    }
     let sidecar = Sidecar {
         version: VERSION,
         fingerprint: Fingerprint::of(article),
-        annotations: ours.to_vec(),
+        annotations,
     };
-    let text = ron::ser::to_string_pretty(&sidecar, ron::ser::PrettyConfig::default()).map_err(
-        |error| SidecarError::Io {
-            path: path.clone(),
-            source: std::io::Error::other(error),
-        },
-    )?;
-    std::fs::write(&path, text).map_err(|source| SidecarError::Io { path, source })?;
-    Ok(ours.to_vec())
+    let text = format::to_text(&sidecar).map_err(|error| SidecarError::Io {
+        path: path.clone(),
+        source: io::Error::other(error),
+    })?;
+    if on_disk.as_deref() != Some(text.as_str()) {
+        atomic::write(&path, text.as_bytes())?;
+    }
+    Ok(sidecar.annotations)
+}
+
+/// Moves the sidecar of the article at `article_path` aside to `<sidecar>.bad-<time>`, so work
+/// can start afresh without losing the old file; returns where it went, or `None` when there was
+/// no sidecar.
+pub fn move_aside(article_path: &Path, now: Timestamp) -> Result<Option<PathBuf>, SidecarError> {
+    let path = path_for(article_path);
+    let _guard = lock::acquire(&path, lock::WAIT)?;
+    if fs::symlink_metadata(&path).is_err() {
+        return Ok(None);
+    }
+    let stamp = format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    );
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let mut target = path.with_file_name(format!("{name}.bad-{stamp}"));
+    let mut n = 1;
+    while fs::symlink_metadata(&target).is_ok() {
+        n += 1;
+        target = path.with_file_name(format!("{name}.bad-{stamp}-{n}"));
+    }
+    fs::rename(&path, &target).map_err(|source| SidecarError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    atomic::sync_dir(atomic::parent(&path)).map_err(|source| SidecarError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(Some(target))
+}
+
+/// The text of the file at `path`, `None` when it does not exist.
+fn read(path: &Path) -> Result<Option<String>, SidecarError> {
+    match fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|error| {
+            let text = String::from_utf8_lossy(error.as_bytes());
+            let at = error.utf8_error().valid_up_to();
+            let valid = &text[..at.min(text.len())];
+            let line_start = valid.rfind('\n').map_or(0, |n| n + 1);
+            SidecarError::Parse {
+                path: path.to_owned(),
+                line: valid.matches('\n').count() + 1,
+                column: valid[line_start..].chars().count() + 1,
+                message: format!("the file is not valid UTF-8 (byte {at})"),
+            }
+        }),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(SidecarError::Io {
+            path: path.to_owned(),
+            source,
+        }),
+    }
 }

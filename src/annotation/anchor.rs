@@ -1,11 +1,23 @@
 //! Anchoring: building an anchor for units of an article, and finding annotations again in an
 //! article that may have changed since they were made.
+//!
+//! Finding runs in three passes, cheapest first: the recorded position (the text and its context
+//! unchanged there: anchored), then the exact quote anywhere, choosing between repeats by context
+//! and then by nearness (moved), then a similar run of units (fuzzy). What is left is orphaned and
+//! kept exactly as it was. Pure: no files, no clock.
+
+mod cursor;
+mod exact;
+mod fuzzy;
+
+use std::ops::Range;
 
 use super::{Anchor, Annotation};
 use crate::article::Article;
+use cursor::Cursor;
 
 /// Code points of context kept on each side of the exact text.
-const CONTEXT: usize = 32;
+pub const CONTEXT: usize = 32;
 
 /// How an annotation was found in the current article.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -21,6 +33,18 @@ pub enum Status {
     Orphaned,
 }
 
+impl Status {
+    /// The lower-case name used on the command line and in exports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Anchored => "anchored",
+            Status::Moved => "moved",
+            Status::Fuzzy(_) => "fuzzy",
+            Status::Orphaned => "orphaned",
+        }
+    }
+}
+
 /// Where an annotation sits in the current article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placement {
@@ -30,59 +54,184 @@ pub struct Placement {
     pub units: Option<(usize, usize)>,
 }
 
+/// What one pass found for one anchor.
+#[derive(Debug, Clone)]
+struct Found {
+    status: Status,
+    units: (usize, usize),
+    /// Byte range of the exact text, for anchored and moved annotations.
+    bytes: Option<Range<usize>>,
+}
+
 /// The anchor for units `first..=last` of `article`, or `None` when the range is out of bounds.
 pub fn anchor_for(article: &Article, first: usize, last: usize) -> Option<Anchor> {
     let units = article.units();
     let (from, to) = (units.get(first)?, units.get(last)?);
-    if from.start > to.end {
+    if first > last || from.start > to.end {
         return None;
     }
+    let start = article.chars().char_of_byte(article.text(), from.start);
+    Some(anchor_at(article, from.start..to.end, start, (first, last)))
+}
+
+/// The anchor for the byte range `bytes` of `article`, which starts at code point `start` and
+/// covers `units`.
+fn anchor_at(
+    article: &Article,
+    bytes: Range<usize>,
+    start: usize,
+    units: (usize, usize),
+) -> Anchor {
     let text = article.text();
-    let chars = article.chars();
-    let start = chars.char_of_byte(text, from.start);
-    let end = chars.char_of_byte(text, to.end);
-    let prefix: String = {
-        let before: Vec<char> = text[..from.start].chars().rev().take(CONTEXT).collect();
-        before.into_iter().rev().collect()
-    };
-    let suffix: String = text[to.end..].chars().take(CONTEXT).collect();
-    Some(Anchor {
-        exact: text[from.start..to.end].to_owned(),
-        prefix,
-        suffix,
+    let exact = &text[bytes.clone()];
+    let before = &text[..bytes.start];
+    let prefix_from = before
+        .char_indices()
+        .rev()
+        .nth(CONTEXT - 1)
+        .map_or(0, |(at, _)| at);
+    let after = &text[bytes.end..];
+    let suffix_to = after
+        .char_indices()
+        .nth(CONTEXT)
+        .map_or(after.len(), |(at, _)| at);
+    Anchor {
+        exact: exact.to_owned(),
+        prefix: before[prefix_from..].to_owned(),
+        suffix: after[..suffix_to].to_owned(),
         start,
-        end,
-        first_unit: first,
-        last_unit: last,
-    })
+        end: start + exact.chars().count(),
+        first_unit: units.0,
+        last_unit: units.1,
+    }
 }
 
 /// Finds every annotation in `article`, in the order given.
 pub fn place_all(article: &Article, annotations: &[Annotation]) -> Vec<Placement> {
-    annotations
-        .iter()
-        .map(|annotation| place(article, &annotation.anchor))
+    find_all(article, annotations)
+        .into_iter()
+        .map(|found| match found {
+            Some(found) => Placement {
+                status: found.status,
+                units: Some(found.units),
+            },
+            None => Placement {
+                status: Status::Orphaned,
+                units: None,
+            },
+        })
         .collect()
 }
 
-fn place(article: &Article, anchor: &Anchor) -> Placement {
-    let text = article.text();
-    let chars = article.chars();
-    let found = chars
-        .byte_of_char(text, anchor.start)
-        .zip(chars.byte_of_char(text, anchor.end));
-    match found {
-        Some((start, end)) if text.get(start..end) == Some(anchor.exact.as_str()) => {
-            let first = article.unit_at_byte(start);
-            let last = article.unit_at_byte(end.saturating_sub(1));
-            Placement {
-                status: Status::Anchored,
-                units: first.zip(last),
+/// Finds every annotation in `article` and rewrites the anchors of those found exactly (anchored
+/// or moved) to match the current text, so the next search starts from where they are now. Fuzzy
+/// and orphaned annotations keep their old anchors: they stay reported until someone confirms
+/// them.
+pub fn refresh_anchors(article: &Article, annotations: &mut [Annotation]) -> Vec<Placement> {
+    let found = find_all(article, annotations);
+    let mut placements = Vec::with_capacity(found.len());
+    for (annotation, found) in annotations.iter_mut().zip(found) {
+        let Some(found) = found else {
+            placements.push(Placement {
+                status: Status::Orphaned,
+                units: None,
+            });
+            continue;
+        };
+        if let Some(bytes) = found.bytes.clone() {
+            let anchor = &mut annotation.anchor;
+            if found.status == Status::Anchored && anchor_unchanged(article, anchor, &bytes) {
+                (anchor.first_unit, anchor.last_unit) = found.units;
+            } else {
+                let start = article.chars().char_of_byte(article.text(), bytes.start);
+                *anchor = anchor_at(article, bytes, start, found.units);
             }
         }
-        _ => Placement {
-            status: Status::Orphaned,
-            units: None,
-        },
+        placements.push(Placement {
+            status: found.status,
+            units: Some(found.units),
+        });
     }
+    placements
+}
+
+/// Re-anchors an annotation onto units `first..=last` as they stand now, as when someone confirms
+/// a fuzzy match; `None` when the units do not exist.
+pub fn confirm(
+    article: &Article,
+    annotation: &mut Annotation,
+    units: (usize, usize),
+) -> Option<()> {
+    annotation.anchor = anchor_for(article, units.0, units.1)?;
+    Some(())
+}
+
+/// Whether the stored anchor already describes `bytes` with its full context, so rewriting it
+/// would change nothing but the unit hints.
+fn anchor_unchanged(article: &Article, anchor: &Anchor, bytes: &Range<usize>) -> bool {
+    let text = article.text();
+    if !exact::context_matches_at(text, bytes.start, anchor) {
+        return false;
+    }
+    let full_prefix =
+        anchor.prefix.chars().count() == CONTEXT || anchor.prefix.len() == bytes.start;
+    let full_suffix =
+        anchor.suffix.chars().count() == CONTEXT || bytes.end + anchor.suffix.len() == text.len();
+    full_prefix && full_suffix
+}
+
+/// The three passes over all anchors; `None` for the orphans.
+fn find_all(article: &Article, annotations: &[Annotation]) -> Vec<Option<Found>> {
+    let text = article.text();
+    let mut found: Vec<Option<Found>> = vec![None; annotations.len()];
+    let mut recorded: Vec<Option<usize>> = vec![None; annotations.len()];
+
+    // Pass 1: the recorded position, visited in text order so one forward walk converts them all.
+    let mut order: Vec<usize> = (0..annotations.len()).collect();
+    if !annotations.is_sorted_by_key(|a| a.anchor.start) {
+        order.sort_by_key(|&i| annotations[i].anchor.start);
+    }
+    let mut cursor = Cursor::new(article);
+    for i in order {
+        let anchor = &annotations[i].anchor;
+        let Some(at) = cursor.byte_of_char(anchor.start) else {
+            continue;
+        };
+        recorded[i] = Some(at);
+        if exact::matches_at(text, at, anchor) && exact::context_matches_at(text, at, anchor) {
+            found[i] = exact::found(article, at..at + anchor.exact.len(), Status::Anchored);
+        }
+    }
+
+    // Pass 2: the exact quote anywhere.
+    for (i, annotation) in annotations.iter().enumerate() {
+        if found[i].is_none() {
+            found[i] = exact::search(article, &annotation.anchor, recorded[i]);
+        }
+    }
+
+    // Pass 3: a similar run of units nobody else holds.
+    if found.iter().any(Option::is_none) {
+        let mut matcher = fuzzy::Matcher::new(article);
+        for slot in found.iter().flatten() {
+            matcher.occupy(slot.units);
+        }
+        for (i, annotation) in annotations.iter().enumerate() {
+            if found[i].is_none() {
+                found[i] = matcher.search(&annotation.anchor);
+            }
+        }
+    }
+    found
+}
+
+/// The units that overlap the byte range `bytes`, if any.
+fn units_of(article: &Article, bytes: &Range<usize>) -> Option<(usize, usize)> {
+    let units = article.units();
+    let first = units.partition_point(|unit| unit.end <= bytes.start);
+    let end = bytes.end.max(bytes.start + 1);
+    let last = units
+        .partition_point(|unit| unit.start < end)
+        .checked_sub(1)?;
+    (first <= last).then_some((first, last))
 }

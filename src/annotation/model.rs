@@ -1,4 +1,8 @@
 //! The annotation record as it is kept in a sidecar.
+//!
+//! Fields that a person or an older sidenote may leave out carry `#[serde(default)]`, so fields
+//! added later (a speaker, suggestions, team metadata) can follow the same rule without breaking
+//! sidecars already written.
 
 use super::Tag;
 
@@ -11,16 +15,20 @@ pub struct Anchor {
     /// The annotated text exactly as it stood (W3C TextQuoteSelector `exact`).
     pub exact: String,
     /// About 32 code points of text before it (`prefix`).
+    #[serde(default)]
     pub prefix: String,
     /// About 32 code points of text after it (`suffix`).
+    #[serde(default)]
     pub suffix: String,
     /// Code-point offset of the first character (W3C TextPositionSelector `start`).
     pub start: usize,
     /// Code-point offset just past the last character (`end`).
     pub end: usize,
     /// Index of the first unit, a hint for finding it again.
+    #[serde(default)]
     pub first_unit: usize,
     /// Index of the last unit (equal to `first_unit` for a single unit).
+    #[serde(default)]
     pub last_unit: usize,
 }
 
@@ -35,6 +43,7 @@ pub struct Annotation {
     #[serde(default)]
     pub note: String,
     /// Who made the annotation.
+    #[serde(default)]
     pub author: String,
     /// When it was made.
     #[serde(with = "time::serde::rfc3339")]

@@ -2,14 +2,19 @@
 //!
 //! Both the command line and the reading screen edit through this type, so a tag means the same
 //! whichever way it was made. Times and the author are passed in: no clock, no config here.
+//! Annotations made here never overlap, but a merge of two people's sidecars or an edited article
+//! can make placed ones overlap; lookups stay correct then.
 
-use super::{Annotation, Placement, Status, Tag, Timestamp, anchor_for, place_all};
+use super::{Annotation, Placement, Status, Tag, Timestamp, anchor_for, confirm, place_all};
 use crate::article::Article;
 
 /// The annotations of one article, in document order, each with where it sits now.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnnotationSet {
     items: Vec<(Annotation, Placement)>,
+    /// `reach[i]` is the furthest last unit among the placed items `0..=i`, so a lookup can stop
+    /// walking back as soon as nothing earlier can reach the unit.
+    reach: Vec<usize>,
 }
 
 /// Who makes an edit and when.
@@ -28,8 +33,13 @@ impl AnnotationSet {
     pub fn new(article: &Article, annotations: Vec<Annotation>) -> AnnotationSet {
         let placements = place_all(article, &annotations);
         let mut items: Vec<_> = annotations.into_iter().zip(placements).collect();
-        items.sort_by_key(|(annotation, placement)| sort_key(annotation, placement));
-        AnnotationSet { items }
+        items.sort_by(|(a, p), (b, q)| sort_key(a, p).cmp(&sort_key(b, q)));
+        let mut set = AnnotationSet {
+            items,
+            reach: Vec::new(),
+        };
+        set.reindex();
+        set
     }
 
     /// The annotations in document order.
@@ -57,16 +67,21 @@ impl AnnotationSet {
         self.items.get(index).map(|(a, p)| (a, p))
     }
 
-    /// The position of the placed annotation that covers `unit`.
+    /// The position of the placed annotation that covers `unit` (the latest-starting one when
+    /// several overlap).
     pub fn index_at_unit(&self, unit: usize) -> Option<usize> {
-        // Placed annotations are sorted by first unit and never overlap, so the candidate is the
-        // last one that starts at or before `unit`.
         let placed = self.items.partition_point(|(_, p)| p.units.is_some());
-        let after = self.items[..placed]
+        let mut index = self.items[..placed]
             .partition_point(|(_, p)| p.units.is_some_and(|(first, _)| first <= unit));
-        let index = after.checked_sub(1)?;
-        let (first, last) = self.items[index].1.units?;
-        (first..=last).contains(&unit).then_some(index)
+        while index > 0 && self.reach[index - 1] >= unit {
+            index -= 1;
+            if let Some((first, last)) = self.items[index].1.units
+                && (first..=last).contains(&unit)
+            {
+                return Some(index);
+            }
+        }
+        None
     }
 
     /// The tags on `unit`, empty when it has none.
@@ -76,16 +91,18 @@ impl AnnotationSet {
             .unwrap_or(&[])
     }
 
-    /// Adds `tag` to units `first..=last`, or removes it if every covered annotation has it.
-    /// Returns false when the units do not exist.
+    /// Adds `tag` to units `first..=last`, or removes it if the annotation there has it. A single
+    /// unit inside a longer annotation edits that annotation; a range that partly covers others
+    /// joins them into one annotation over all their units, so no tag is lost. Returns false when
+    /// the units do not exist.
     pub fn toggle_tag(
         &mut self,
         article: &Article,
-        (first, last): (usize, usize),
+        units: (usize, usize),
         tag: Tag,
         stamp: &Stamp,
     ) -> bool {
-        let Some(index) = self.annotation_for(article, first, last, stamp) else {
+        let Some(index) = self.annotation_for(article, units, stamp) else {
             return false;
         };
         let annotation = &mut self.items[index].0;
@@ -100,8 +117,8 @@ impl AnnotationSet {
         true
     }
 
-    /// Adds `tag` to units `first..=last` (a no-op when it is already there). Returns false when
-    /// the units do not exist.
+    /// Adds `tag` to units `first..=last` as [`toggle_tag`](Self::toggle_tag) would, but never
+    /// removes it. Returns false when the units do not exist.
     pub fn add_tag(
         &mut self,
         article: &Article,
@@ -109,13 +126,17 @@ impl AnnotationSet {
         tag: Tag,
         stamp: &Stamp,
     ) -> bool {
-        if self
-            .covering(units)
-            .is_some_and(|i| self.items[i].0.tags.contains(&tag))
-        {
-            return true;
+        let Some(index) = self.annotation_for(article, units, stamp) else {
+            return false;
+        };
+        let annotation = &mut self.items[index].0;
+        if !annotation.tags.contains(&tag) {
+            annotation.tags.push(tag);
+            annotation.tags.sort();
+            annotation.modified = stamp.now;
         }
-        self.toggle_tag(article, units, tag, stamp)
+        self.drop_if_empty(index);
+        true
     }
 
     /// Removes `tag` from the annotation on `unit`; returns whether anything changed.
@@ -139,11 +160,11 @@ impl AnnotationSet {
     pub fn set_note(
         &mut self,
         article: &Article,
-        (first, last): (usize, usize),
+        units: (usize, usize),
         note: &str,
         stamp: &Stamp,
     ) -> bool {
-        let Some(index) = self.annotation_for(article, first, last, stamp) else {
+        let Some(index) = self.annotation_for(article, units, stamp) else {
             return false;
         };
         let annotation = &mut self.items[index].0;
@@ -155,9 +176,31 @@ impl AnnotationSet {
         true
     }
 
+    /// Accepts the fuzzy match of the annotation at `index`: its anchor is rewritten to the units
+    /// it was found on and it counts as anchored. Returns false unless it was fuzzy.
+    pub fn confirm(&mut self, article: &Article, index: usize, now: Timestamp) -> bool {
+        let Some((annotation, placement)) = self.items.get_mut(index) else {
+            return false;
+        };
+        let (Status::Fuzzy(_), Some(units)) = (placement.status, placement.units) else {
+            return false;
+        };
+        if confirm(article, annotation, units).is_none() {
+            return false;
+        }
+        annotation.modified = now;
+        placement.status = Status::Anchored;
+        true
+    }
+
     /// Removes the annotation at position `index`, returning it.
     pub fn remove(&mut self, index: usize) -> Option<Annotation> {
-        (index < self.items.len()).then(|| self.items.remove(index).0)
+        if index >= self.items.len() {
+            return None;
+        }
+        let (annotation, _) = self.items.remove(index);
+        self.reindex();
+        Some(annotation)
     }
 
     /// Takes the annotations out, in document order.
@@ -165,25 +208,49 @@ impl AnnotationSet {
         self.items.into_iter().map(|(a, _)| a).collect()
     }
 
-    /// The annotation covering exactly or partly units `first..=last`.
-    fn covering(&self, (first, last): (usize, usize)) -> Option<usize> {
-        (first..=last).find_map(|unit| self.index_at_unit(unit))
+    /// The positions of the placed annotations that cover any of units `first..=last`.
+    fn overlapping(&self, (first, last): (usize, usize)) -> Vec<usize> {
+        let placed = self.items.partition_point(|(_, p)| p.units.is_some());
+        (0..placed)
+            .filter(|&i| {
+                self.items[i]
+                    .1
+                    .units
+                    .is_some_and(|(a, b)| a <= last && first <= b)
+            })
+            .collect()
     }
 
-    /// The annotation to edit for units `first..=last`: the one already on `first` when it spans
-    /// the same units, else a new one (annotations never overlap, so any others are absorbed).
+    /// The annotation to edit for units `first..=last`: the one covering exactly those units, or
+    /// the one containing a single requested unit; else a new one over the requested units and
+    /// every annotation they touch, which it absorbs (keeping the first one's identity).
     fn annotation_for(
         &mut self,
         article: &Article,
-        first: usize,
-        last: usize,
+        (first, last): (usize, usize),
         stamp: &Stamp,
     ) -> Option<usize> {
-        let (first, last) = (first.min(last), first.max(last));
-        if let Some(index) = self.index_at_unit(first)
-            && self.items[index].1.units == Some((first, last))
-        {
-            return Some(index);
+        let (mut first, mut last) = (first.min(last), first.max(last));
+        if let Some(index) = self.index_at_unit(first) {
+            let units = self.items[index].1.units;
+            if units == Some((first, last)) || (first == last && units.is_some()) {
+                return Some(index);
+            }
+        }
+        article.units().get(last)?;
+        let mut touched = self.overlapping((first, last));
+        loop {
+            for &i in &touched {
+                if let Some((a, b)) = self.items[i].1.units {
+                    first = first.min(a);
+                    last = last.max(b);
+                }
+            }
+            let grown = self.overlapping((first, last));
+            if grown.len() == touched.len() {
+                break;
+            }
+            touched = grown;
         }
         let anchor = anchor_for(article, first, last)?;
         let mut absorbed = Annotation {
@@ -195,15 +262,23 @@ impl AnnotationSet {
             modified: stamp.now,
             anchor,
         };
-        while let Some(index) = self.covering((first, last)) {
-            let old = self.items.remove(index).0;
-            absorbed.tags.extend(old.tags);
+        for (n, &i) in touched.iter().enumerate() {
+            let old = &self.items[i].0;
+            if n == 0 {
+                absorbed.id.clone_from(&old.id);
+                absorbed.author.clone_from(&old.author);
+                absorbed.created = old.created;
+            }
+            absorbed.tags.extend(old.tags.iter().copied());
             if !old.note.is_empty() {
                 if !absorbed.note.is_empty() {
                     absorbed.note.push('\n');
                 }
                 absorbed.note.push_str(&old.note);
             }
+        }
+        for &i in touched.iter().rev() {
+            self.items.remove(i);
         }
         absorbed.tags.sort();
         absorbed.tags.dedup();
@@ -214,6 +289,7 @@ impl AnnotationSet {
         let key = sort_key(&absorbed, &placement);
         let at = self.items.partition_point(|(a, p)| sort_key(a, p) < key);
         self.items.insert(at, (absorbed, placement));
+        self.reindex();
         Some(at)
     }
 
@@ -221,14 +297,138 @@ impl AnnotationSet {
         let (annotation, _) = &self.items[index];
         if annotation.tags.is_empty() && annotation.note.is_empty() {
             self.items.remove(index);
+            self.reindex();
         }
+    }
+
+    fn reindex(&mut self) {
+        let mut furthest = 0;
+        self.reach.clear();
+        self.reach.extend(self.items.iter().map(|(_, placement)| {
+            if let Some((_, last)) = placement.units {
+                furthest = furthest.max(last);
+            }
+            furthest
+        }));
     }
 }
 
-/// Placed annotations by first unit, then orphans by their old position.
-fn sort_key(annotation: &Annotation, placement: &Placement) -> (bool, usize, usize) {
+/// Placed annotations by their units, then orphans by their old position; the id keeps the order
+/// total so equal states always list the same way.
+fn sort_key<'a>(
+    annotation: &'a Annotation,
+    placement: &Placement,
+) -> (bool, usize, usize, usize, &'a str) {
     match placement.units {
-        Some((first, _)) => (false, first, 0),
-        None => (true, annotation.anchor.start, annotation.anchor.end),
+        Some((first, last)) => (false, first, last, annotation.anchor.start, &annotation.id),
+        None => (
+            true,
+            annotation.anchor.start,
+            annotation.anchor.end,
+            0,
+            &annotation.id,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pretty_assertions::assert_eq;
+    use time::macros::datetime;
+
+    const TEXT: &str = "The first paragraph is here.\n\nThe second one follows it.\n\nA third paragraph comes next.\n\nThe fourth closes the piece.\n";
+
+    fn article() -> Article {
+        let article = Article::parse("a.txt", TEXT.as_bytes()).unwrap();
+        assert_eq!(article.units().len(), 4);
+        article
+    }
+
+    fn stamp(id: &str) -> Stamp {
+        Stamp {
+            author: "tester".into(),
+            now: datetime!(2025-01-13 09:00 UTC),
+            new_id: id.into(),
+        }
+    }
+
+    fn ranges(set: &AnnotationSet) -> Vec<(Option<(usize, usize)>, Vec<Tag>, String)> {
+        set.iter()
+            .map(|(a, p)| (p.units, a.tags.clone(), a.id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_single_unit_inside_a_range_edits_the_range() {
+        let article = article();
+        let mut set = AnnotationSet::new(&article, Vec::new());
+        set.add_tag(&article, (1, 3), Tag::Quote, &stamp("r"));
+        set.toggle_tag(&article, (2, 2), Tag::Claim, &stamp("new"));
+        assert_eq!(
+            ranges(&set),
+            vec![(Some((1, 3)), vec![Tag::Claim, Tag::Quote], "r".into())]
+        );
+    }
+
+    #[test]
+    fn a_range_over_part_of_others_grows_to_cover_them_all() {
+        let article = article();
+        let mut set = AnnotationSet::new(&article, Vec::new());
+        set.add_tag(&article, (0, 1), Tag::Quote, &stamp("first"));
+        set.add_tag(&article, (3, 3), Tag::Denial, &stamp("last"));
+        set.add_tag(&article, (1, 3), Tag::Claim, &stamp("new"));
+        assert_eq!(
+            ranges(&set),
+            vec![(
+                Some((0, 3)),
+                vec![Tag::Claim, Tag::Denial, Tag::Quote],
+                "first".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn overlapping_annotations_from_a_merge_are_all_found() {
+        let article = article();
+        let annotation = |id: &str, first, last| Annotation {
+            id: id.into(),
+            tags: vec![Tag::Claim],
+            note: String::new(),
+            author: String::new(),
+            created: datetime!(2025-01-13 09:00 UTC),
+            modified: datetime!(2025-01-13 09:00 UTC),
+            anchor: anchor_for(&article, first, last).unwrap(),
+        };
+        let set = AnnotationSet::new(
+            &article,
+            vec![annotation("wide", 0, 2), annotation("narrow", 1, 1)],
+        );
+        let ids: Vec<Option<&str>> = (0..4)
+            .map(|unit| {
+                set.index_at_unit(unit)
+                    .and_then(|i| set.get(i))
+                    .map(|(a, _)| a.id.as_str())
+            })
+            .collect();
+        assert_eq!(ids, vec![Some("wide"), Some("narrow"), Some("wide"), None]);
+    }
+
+    #[test]
+    fn confirming_a_fuzzy_match_re_anchors_it() {
+        let article = article();
+        let mut annotations = AnnotationSet::new(&article, Vec::new());
+        annotations.add_tag(&article, (2, 2), Tag::Claim, &stamp("x"));
+        let annotations = annotations.into_annotations();
+        let edited = TEXT.replace("comes next", "comes after");
+        let edited = Article::parse("a.txt", edited.as_bytes()).unwrap();
+        let mut set = AnnotationSet::new(&edited, annotations);
+        assert!(matches!(set.get(0).unwrap().1.status, Status::Fuzzy(_)));
+        assert!(set.confirm(&edited, 0, datetime!(2025-01-14 09:00 UTC)));
+        let (annotation, placement) = set.get(0).unwrap();
+        assert_eq!(placement.status, Status::Anchored);
+        assert_eq!(annotation.anchor.exact, "A third paragraph comes after.");
+        let again = AnnotationSet::new(&edited, set.into_annotations());
+        assert_eq!(again.get(0).unwrap().1.status, Status::Anchored);
     }
 }

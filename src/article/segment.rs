@@ -1,17 +1,131 @@
 //! Sentence boundaries inside one paragraph of news text.
+//!
+//! Owns the decision "does a sentence end here?" and nothing else: paragraphs, headings and
+//! markup blocks are found by the structure pass before text reaches this module. Works on bytes
+//! and returns byte ranges; it allocates nothing but the output.
+//!
+//! The scan jumps from one candidate byte to the next (`.`, `!`, `?`, `]` and the lead bytes of
+//! non-ASCII terminators), so ordinary letters cost one table look-up each. At a terminator it
+//! reads the run of terminators and closing quotes, then weighs the word before it (an
+//! abbreviation? an acronym? an initial?) against the word after it (capitalised? a typical
+//! sentence opener? a name continuation?). Full stops of Chinese and Japanese end a sentence
+//! without a following space; every other terminator needs whitespace after it, which keeps
+//! decimals, URLs, e-mail addresses and file names whole.
+
+mod next;
+mod previous;
+mod run;
+mod words;
 
 use std::ops::Range;
 
-/// The byte ranges of the sentences of `paragraph`, trimmed of surrounding whitespace.
+use run::Run;
+
+/// The byte ranges of the sentences of `paragraph`, in order, trimmed of surrounding whitespace.
 pub fn sentences(paragraph: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut start = 0;
-    for (at, _) in paragraph.match_indices(". ") {
-        push_trimmed(paragraph, start..at + 1, &mut out);
-        start = at + 1;
-    }
-    push_trimmed(paragraph, start..paragraph.len(), &mut out);
+    sentences_into(paragraph, &mut out);
     out
+}
+
+/// Replaces the contents of `out` with the sentences of `paragraph`, reusing its allocation.
+pub fn sentences_into(paragraph: &str, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let bytes = paragraph.as_bytes();
+    let mut start = 0;
+    let mut at = 0;
+    // Both caches keep the scan linear on hostile input: "? ? ? …" with no letter, "](](…" with
+    // no closing parenthesis.
+    let mut word_seen = WordSeen::default();
+    let mut close_paren = None;
+    while let Some(found) = next_candidate(bytes, at) {
+        if bytes[found] == b']' {
+            at = skip_link_target(bytes, found, &mut close_paren);
+            continue;
+        }
+        let Some(run) = Run::scan(paragraph, found) else {
+            at = found + 1;
+            continue;
+        };
+        at = run.end;
+        if run.ends_sentence(paragraph, start, found) && word_seen.check(paragraph, start, found) {
+            push_trimmed(paragraph, start..run.end, out);
+            start = run.end;
+        }
+    }
+    push_trimmed(paragraph, start..paragraph.len(), out);
+}
+
+/// Bytes worth a closer look: ASCII terminators, `]` (a Markdown link target may follow), and
+/// the lead bytes of the non-ASCII terminators (… ‼ 。 ！ ？ ｡ ؟ ۔ । ። ။).
+static CANDIDATE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut lead = 0;
+    let bytes = *b".!?]\xD8\xDB\xE0\xE1\xE2\xE3\xEF";
+    while lead < bytes.len() {
+        table[bytes[lead] as usize] = true;
+        lead += 1;
+    }
+    table
+};
+
+fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    rest.iter()
+        .position(|&byte| CANDIDATE[byte as usize])
+        .map(|offset| from + offset)
+}
+
+/// Where to resume after the `]` at `at`: past the `(url)` of a Markdown link, so that nothing
+/// inside a URL is taken for a sentence end. `close_paren` remembers the last search for `)`:
+/// the first `)` after one position is also the first after any later position before it.
+fn skip_link_target(bytes: &[u8], at: usize, close_paren: &mut Option<Option<usize>>) -> usize {
+    if bytes.get(at + 1) != Some(&b'(') {
+        return at + 1;
+    }
+    let from = at + 2;
+    let close = match *close_paren {
+        Some(None) => None,
+        Some(Some(close)) if close >= from => Some(close),
+        _ => {
+            let close = memchr::memchr(b')', &bytes[from..]).map(|offset| from + offset);
+            *close_paren = Some(close);
+            close
+        }
+    };
+    close.map_or(at + 1, |close| close + 1)
+}
+
+/// The character starting at byte `at`, which must be a char boundary.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|rest| rest.chars().next())
+}
+
+/// Whether the sentence begun at `start` holds a letter or digit before the terminator, so that
+/// a lone "..." or "”" never becomes a sentence. Remembers how far it has looked, so that text
+/// without letters is read once, not once per terminator.
+#[derive(Debug, Default)]
+struct WordSeen {
+    start: usize,
+    checked: usize,
+    seen: bool,
+}
+
+impl WordSeen {
+    fn check(&mut self, text: &str, start: usize, until: usize) -> bool {
+        if start != self.start || self.checked < start {
+            *self = WordSeen {
+                start,
+                checked: start,
+                seen: false,
+            };
+        }
+        if !self.seen && until > self.checked {
+            self.seen = text[self.checked..until].chars().any(char::is_alphanumeric);
+            self.checked = until;
+        }
+        self.seen
+    }
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -20,5 +134,25 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let trail = slice.len() - slice.trim_end().len();
     if lead + trail < slice.len() {
         out.push(range.start + lead..range.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_targets_are_skipped_whole() {
+        let text = b"[a](http://x.y/?. Z) rest";
+        assert_eq!(skip_link_target(text, 2, &mut None), 20);
+        assert_eq!(skip_link_target(b"[a] b", 2, &mut None), 3);
+        assert_eq!(skip_link_target(b"[a](open", 2, &mut None), 3);
+
+        let text = b"[a](x) [b](y) [c](z";
+        let mut cache = None;
+        assert_eq!(skip_link_target(text, 2, &mut cache), 6);
+        assert_eq!(skip_link_target(text, 9, &mut cache), 13);
+        assert_eq!(skip_link_target(text, 16, &mut cache), 17);
+        assert_eq!(cache, Some(None));
     }
 }

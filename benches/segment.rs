@@ -1,0 +1,118 @@
+//! Throughput of the sentence splitter and of the whole article pass on ~20 MB of news text.
+//!
+//! The text is the five sample articles, paragraphs shuffled and numbers varied so that no two
+//! copies are byte-identical. Set `SIDENOTE_BENCH_DUMP=/path/file.txt` to write the text out,
+//! for comparing with other tools such as `wc -w`.
+#![allow(clippy::unwrap_used)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use sidenote::article::Article;
+use sidenote::article::segment::{sentences, sentences_into};
+
+const SAMPLES: [&str; 5] = [
+    include_str!("../assets/samples/kremlin-silent-on-captured-soldiers.txt"),
+    include_str!("../assets/samples/lawmaker-cites-spy-agency-300-dead.txt"),
+    include_str!("../assets/samples/mp-reports-100-killed-1000-injured.txt"),
+    include_str!("../assets/samples/nis-briefs-parliamentary-committee.txt"),
+    include_str!("../assets/samples/storm-corps-ordered-to-kill-themselves.txt"),
+];
+
+const TARGET_BYTES: usize = 20 * 1024 * 1024;
+
+/// The paragraphs of the samples: blocks between blank lines, or single lines in the samples
+/// that put one paragraph on each line.
+fn sample_paragraphs() -> Vec<&'static str> {
+    let mut paragraphs = Vec::new();
+    for sample in SAMPLES {
+        if sample.contains("\n\n") {
+            paragraphs.extend(sample.split("\n\n"));
+        } else {
+            paragraphs.extend(sample.lines());
+        }
+    }
+    paragraphs.retain(|paragraph| !paragraph.trim().is_empty());
+    paragraphs
+}
+
+/// About 20 MB of paragraphs separated by blank lines, in a pseudo-random order, every digit
+/// run rewritten so that copies differ.
+fn news_text() -> String {
+    let paragraphs = sample_paragraphs();
+    let mut text = String::with_capacity(TARGET_BYTES + 4096);
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    while text.len() < TARGET_BYTES {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let paragraph = paragraphs[(state >> 33) as usize % paragraphs.len()];
+        let digit = b'0' + (state >> 60) as u8 % 10;
+        for c in paragraph.chars() {
+            text.push(if c.is_ascii_digit() { digit as char } else { c });
+        }
+        text.push_str("\n\n");
+    }
+    text
+}
+
+fn bench(c: &mut Criterion) {
+    let text = news_text();
+    if let Some(path) = std::env::var_os("SIDENOTE_BENCH_DUMP") {
+        std::fs::write(path, &text).unwrap();
+    }
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+
+    let mut group = c.benchmark_group("news-20MB");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("segment::sentences", |b| {
+        b.iter(|| {
+            let mut count = 0;
+            for paragraph in &paragraphs {
+                count += sentences(black_box(paragraph)).len();
+            }
+            count
+        });
+    });
+    group.bench_function("segment::sentences_into", |b| {
+        let mut out = Vec::new();
+        b.iter(|| {
+            let mut count = 0;
+            for paragraph in &paragraphs {
+                sentences_into(black_box(paragraph), &mut out);
+                count += out.len();
+            }
+            count
+        });
+    });
+    group.bench_function("Article::parse", |b| {
+        b.iter(|| {
+            Article::parse("news.txt", black_box(text.as_bytes()))
+                .unwrap()
+                .units()
+                .len()
+        });
+    });
+    group.finish();
+
+    // Inputs built to make a careless scanner quadratic; each must stay near normal speed.
+    let mut group = c.benchmark_group("hostile-1MB");
+    group.sample_size(10);
+    for (name, piece) in [
+        ("no-letters", "? "),
+        ("open-links", "]("),
+        ("list-markers", "1. "),
+        ("fragments", "In the U.S. The "),
+        ("spaced-ellipses", ". "),
+        ("titles", "Mr. "),
+    ] {
+        let input = piece.repeat(1024 * 1024 / piece.len());
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_function(name, |b| b.iter(|| sentences(black_box(&input)).len()));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,187 @@
+//! `sidenote tag` and `sidenote untag`: edit an article's annotations from the command line.
+//!
+//! Both go through [`AnnotationSet`] and [`sidecar::save`], exactly as the reading screen does, so
+//! a tag made here merges with one made there at the same time. Every check happens before the
+//! save: a command that fails has written nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+
+use crate::annotation::{AnnotationSet, Stamp, Tag};
+use crate::article::Article;
+use crate::config::Config;
+use crate::library;
+use crate::paths::Dirs;
+use crate::sidecar::{self, SidecarError};
+
+/// Arguments of `sidenote tag`.
+#[derive(Debug, clap::Args)]
+pub struct TagArgs {
+    /// The article file.
+    pub file: PathBuf,
+    /// The unit to tag: its 0-based index, as printed by `sidenote segment`.
+    #[arg(long, value_name = "N")]
+    pub sentence: usize,
+    /// The tag to add: claim, denial or quote.
+    #[arg(long, value_name = "TAG")]
+    pub tag: Tag,
+    /// Tag units N to M (inclusive) as one annotation.
+    #[arg(long, value_name = "M")]
+    pub to: Option<usize>,
+    /// Set the annotation's note (replacing any note it had).
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// If the sidecar cannot be read, move it aside to `<sidecar>.bad-<time>` and start a new one.
+    #[arg(long)]
+    pub start_afresh: bool,
+}
+
+/// Arguments of `sidenote untag`.
+#[derive(Debug, clap::Args)]
+pub struct UntagArgs {
+    /// The article file.
+    pub file: PathBuf,
+    /// A unit of the annotation: its 0-based index, as printed by `sidenote segment`.
+    #[arg(long, value_name = "N")]
+    pub sentence: usize,
+    /// The tag to remove; without it the whole annotation (tags and note) is removed.
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<Tag>,
+}
+
+/// Adds a tag (and optionally a note) to units of an article.
+pub fn tag(args: &TagArgs) -> anyhow::Result<ExitCode> {
+    let last = args.to.unwrap_or(args.sentence);
+    edit(&args.file, args.start_afresh, |article, set, stamp| {
+        check_unit(article, &args.file, args.sentence, "--sentence")?;
+        check_unit(article, &args.file, last, "--to")?;
+        if last < args.sentence {
+            bail!(
+                "--to {last} is before --sentence {}: give the first unit with --sentence",
+                args.sentence
+            );
+        }
+        let units = (args.sentence, last);
+        if !set.add_tag(article, units, args.tag, stamp) {
+            bail!("cannot tag units {}..={last}", args.sentence);
+        }
+        if let Some(note) = &args.note {
+            set.set_note(article, units, note, stamp);
+        }
+        Ok(())
+    })
+}
+
+/// Removes a tag, or a whole annotation, from a unit of an article.
+pub fn untag(args: &UntagArgs) -> anyhow::Result<ExitCode> {
+    edit(&args.file, false, |article, set, stamp| {
+        check_unit(article, &args.file, args.sentence, "--sentence")?;
+        let Some(index) = set.index_at_unit(args.sentence) else {
+            bail!(
+                "unit {} of {} has no annotation; nothing to remove",
+                args.sentence,
+                args.file.display()
+            );
+        };
+        match args.tag {
+            Some(tag) => {
+                if !set.remove_tag(args.sentence, tag, stamp.now) {
+                    let names: Vec<&str> = set
+                        .tags_at_unit(args.sentence)
+                        .iter()
+                        .map(|t| t.name())
+                        .collect();
+                    bail!(
+                        "unit {} of {} has no {tag} tag (it has: {}); nothing to remove",
+                        args.sentence,
+                        args.file.display(),
+                        if names.is_empty() {
+                            "no tags".to_owned()
+                        } else {
+                            names.join(", ")
+                        }
+                    );
+                }
+            }
+            None => {
+                set.remove(index);
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Loads the article and its sidecar, applies `change`, and saves the result.
+fn edit(
+    file: &Path,
+    start_afresh: bool,
+    change: impl FnOnce(&Article, &mut AnnotationSet, &Stamp) -> anyhow::Result<()>,
+) -> anyhow::Result<ExitCode> {
+    let article = library::read_article(file)?;
+    let stamp = stamp()?;
+    let base = match sidecar::load(file) {
+        Ok(Some(loaded)) if !loaded.is_writable() => {
+            return Err(SidecarError::Newer {
+                path: sidecar::path_for(file),
+                version: loaded.version,
+            }
+            .into());
+        }
+        Ok(Some(loaded)) => {
+            if start_afresh {
+                eprintln!(
+                    "sidenote: {} is readable; nothing was moved aside",
+                    sidecar::path_for(file).display()
+                );
+            }
+            loaded.annotations
+        }
+        Ok(None) => Vec::new(),
+        Err(error @ SidecarError::Parse { .. }) if !start_afresh => {
+            bail!(
+                "{error}\nfix the file by hand, or run again with --start-afresh to move it aside and start a new sidecar"
+            );
+        }
+        Err(SidecarError::Parse { .. }) => {
+            if let Some(moved) = sidecar::move_aside(file, stamp.now)? {
+                eprintln!(
+                    "sidenote: moved the unreadable sidecar aside to {}",
+                    moved.display()
+                );
+            }
+            Vec::new()
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let mut set = AnnotationSet::new(&article, base.clone());
+    change(&article, &mut set, &stamp)?;
+    let ours = set.into_annotations();
+    sidecar::save(file, &article, &base, &ours)
+        .with_context(|| format!("saving the annotations of {}", file.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check_unit(article: &Article, file: &Path, unit: usize, flag: &str) -> anyhow::Result<()> {
+    let count = article.units().len();
+    if unit >= count {
+        bail!(
+            "{flag} {unit} is out of range: {} has {count} units, numbered 0 to {} (see `sidenote segment`)",
+            file.display(),
+            count.saturating_sub(1)
+        );
+    }
+    Ok(())
+}
+
+/// The author from the config file (else the login name), the time now to the second, a new id.
+fn stamp() -> anyhow::Result<Stamp> {
+    let config = Config::load(&Dirs::from_env()?.config_file())?;
+    let now = time::OffsetDateTime::now_utc();
+    Ok(Stamp {
+        author: config.author(),
+        now: now.replace_nanosecond(0).unwrap_or(now),
+        new_id: uuid::Uuid::now_v7().to_string(),
+    })
+}

@@ -1,0 +1,260 @@
+//! The sidecar's text: pretty RON written the same way every time, and a strict reader that
+//! points at the line and column of any problem.
+//!
+//! Files of this format version are read strictly: an unknown field is an error, not something
+//! silently dropped at the next save, since it is most likely a misspelt hand edit. Files of a
+//! newer version are read leniently (unknown fields ignored), and are never written.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::{Fingerprint, Sidecar, SidecarError, VERSION};
+use crate::annotation::{Anchor, Annotation, Tag, Timestamp};
+
+/// The sidecar as text: pretty RON, LF line ends, four-space indents, enums as bare identifiers,
+/// a final newline. Equal sidecars give equal bytes.
+pub fn to_text(sidecar: &Sidecar) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(false)
+        .escape_strings(true);
+    let mut text = ron::ser::to_string_pretty(sidecar, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Reads a sidecar from `text`, the contents of the file at `path`.
+pub fn parse(path: &Path, text: &str) -> Result<Sidecar, SidecarError> {
+    if text.trim().is_empty() {
+        return Err(error_at(path, text, 0, "the file is empty".to_owned()));
+    }
+    let sidecar = match ron::from_str::<strict::Sidecar>(text) {
+        Ok(strict) => Sidecar::from(strict),
+        Err(strict_error) => match ron::from_str::<Head>(text) {
+            Ok(head) if head.version > VERSION => {
+                ron::from_str::<Sidecar>(text).map_err(|error| {
+                    spanned(
+                        path,
+                        &error,
+                        &format!(
+                            "this sidecar was written by a newer sidenote (format {}) and cannot be read by this one (format {VERSION}); upgrade sidenote",
+                            head.version
+                        ),
+                    )
+                })?
+            }
+            _ => return Err(spanned(path, &strict_error, "")),
+        },
+    };
+    validate(path, text, sidecar)
+}
+
+/// Just the version, to decide how strictly to read the rest.
+#[derive(serde::Deserialize)]
+#[serde(rename = "Sidecar")]
+struct Head {
+    version: u32,
+}
+
+/// Checks what types cannot: unique ids, consistent offsets. Sorts and deduplicates tags, which
+/// a hand edit may have left in any order.
+fn validate(path: &Path, text: &str, mut sidecar: Sidecar) -> Result<Sidecar, SidecarError> {
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(sidecar.annotations.len());
+    for annotation in &sidecar.annotations {
+        let id = annotation.id.as_str();
+        let occurrence = seen.get(id).copied().unwrap_or(0);
+        let at = position_of_id(text, id, occurrence);
+        if id.trim().is_empty() {
+            return Err(error_at(
+                path,
+                text,
+                at,
+                "an annotation has an empty id".to_owned(),
+            ));
+        }
+        if occurrence > 0 {
+            return Err(error_at(
+                path,
+                text,
+                at,
+                format!("duplicate id \"{id}\": every annotation needs its own id"),
+            ));
+        }
+        seen.insert(id, 1);
+        let anchor = &annotation.anchor;
+        let field_at = |field: &str| find_field(text, at, field);
+        if anchor.start > anchor.end {
+            return Err(error_at(
+                path,
+                text,
+                field_at("start"),
+                format!(
+                    "anchor start {} is after its end {}",
+                    anchor.start, anchor.end
+                ),
+            ));
+        }
+        let length = anchor.exact.chars().count();
+        if anchor.end - anchor.start != length {
+            return Err(error_at(
+                path,
+                text,
+                field_at("end"),
+                format!(
+                    "anchor start {} and end {} span {} code points but its exact text has {length}",
+                    anchor.start,
+                    anchor.end,
+                    anchor.end - anchor.start
+                ),
+            ));
+        }
+        if anchor.first_unit > anchor.last_unit {
+            return Err(error_at(
+                path,
+                text,
+                field_at("first_unit"),
+                format!(
+                    "anchor first_unit {} is after its last_unit {}",
+                    anchor.first_unit, anchor.last_unit
+                ),
+            ));
+        }
+    }
+    for annotation in &mut sidecar.annotations {
+        annotation.tags.sort();
+        annotation.tags.dedup();
+    }
+    Ok(sidecar)
+}
+
+/// Byte offset of the `occurrence`-th (0-based) appearance of `id` as a quoted string, or of the
+/// start of the file when it cannot be found (a hand edit may have quoted it differently).
+fn position_of_id(text: &str, id: &str, occurrence: usize) -> usize {
+    let quoted = format!("\"{id}\"");
+    text.match_indices(&quoted)
+        .nth(occurrence)
+        .map_or(0, |(at, _)| at)
+}
+
+/// Byte offset of the first `field:` after byte `from`, or `from`.
+fn find_field(text: &str, from: usize, field: &str) -> usize {
+    let key = format!("{field}:");
+    text.get(from..)
+        .and_then(|rest| rest.find(&key))
+        .map_or(from, |at| from + at)
+}
+
+fn spanned(path: &Path, error: &ron::error::SpannedError, extra: &str) -> SidecarError {
+    let mut message = error.code.to_string();
+    if !extra.is_empty() {
+        message.push_str("; ");
+        message.push_str(extra);
+    }
+    SidecarError::Parse {
+        path: path.to_owned(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message,
+    }
+}
+
+fn error_at(path: &Path, text: &str, byte: usize, message: String) -> SidecarError {
+    let before = &text[..byte.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    SidecarError::Parse {
+        path: path.to_owned(),
+        line,
+        column: before[line_start..].chars().count() + 1,
+        message,
+    }
+}
+
+/// The same shape as the public types, refusing unknown fields.
+mod strict {
+    use super::{Tag, Timestamp};
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Sidecar {
+        pub version: u32,
+        pub fingerprint: Fingerprint,
+        #[serde(default)]
+        pub annotations: Vec<Annotation>,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Fingerprint {
+        pub xxh3: String,
+        pub chars: usize,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Annotation {
+        pub id: String,
+        pub tags: Vec<Tag>,
+        #[serde(default)]
+        pub note: String,
+        #[serde(default)]
+        pub author: String,
+        #[serde(with = "time::serde::rfc3339")]
+        pub created: Timestamp,
+        #[serde(with = "time::serde::rfc3339")]
+        pub modified: Timestamp,
+        pub anchor: Anchor,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Anchor {
+        pub exact: String,
+        #[serde(default)]
+        pub prefix: String,
+        #[serde(default)]
+        pub suffix: String,
+        pub start: usize,
+        pub end: usize,
+        #[serde(default)]
+        pub first_unit: usize,
+        #[serde(default)]
+        pub last_unit: usize,
+    }
+}
+
+impl From<strict::Sidecar> for Sidecar {
+    fn from(file: strict::Sidecar) -> Sidecar {
+        Sidecar {
+            version: file.version,
+            fingerprint: Fingerprint {
+                xxh3: file.fingerprint.xxh3,
+                chars: file.fingerprint.chars,
+            },
+            annotations: file.annotations.into_iter().map(Annotation::from).collect(),
+        }
+    }
+}
+
+impl From<strict::Annotation> for Annotation {
+    fn from(a: strict::Annotation) -> Annotation {
+        Annotation {
+            id: a.id,
+            tags: a.tags,
+            note: a.note,
+            author: a.author,
+            created: a.created,
+            modified: a.modified,
+            anchor: Anchor {
+                exact: a.anchor.exact,
+                prefix: a.anchor.prefix,
+                suffix: a.anchor.suffix,
+                start: a.anchor.start,
+                end: a.anchor.end,
+                first_unit: a.anchor.first_unit,
+                last_unit: a.anchor.last_unit,
+            },
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! The three-way merge of annotations: what we last read or wrote (base), what we have now
+//! (ours), and what another process wrote meanwhile (theirs).
+//!
+//! Nothing anyone added is lost: an edit beats a deletion, tags merge as sets, two different new
+//! notes are both kept, and two annotations made at the same time on the same text become one.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::annotation::{Annotation, Tag};
+
+/// Merges `ours` and `theirs`, both derived from `base`, by annotation id. The order of the
+/// result is not meaningful; the caller sorts it.
+pub fn merge(base: &[Annotation], ours: &[Annotation], theirs: &[Annotation]) -> Vec<Annotation> {
+    if theirs == base {
+        let mut merged = ours.to_vec();
+        merged.retain(|a| !a.tags.is_empty() || !a.note.is_empty());
+        return merged;
+    }
+    let base: HashMap<&str, &Annotation> = base.iter().map(|a| (a.id.as_str(), a)).collect();
+    let their: HashMap<&str, &Annotation> = theirs.iter().map(|a| (a.id.as_str(), a)).collect();
+    let our_ids: HashSet<&str> = ours.iter().map(|a| a.id.as_str()).collect();
+    let mut merged = Vec::with_capacity(ours.len().max(theirs.len()));
+    for mine in ours {
+        let id = mine.id.as_str();
+        match (base.get(id), their.get(id)) {
+            (Some(&old), Some(&other)) => merged.push(merge_one(Some(old), mine, other)),
+            // They deleted it; keep it only if we changed it since.
+            (Some(&old), None) if mine == old => {}
+            (_, None) => merged.push(mine.clone()),
+            (None, Some(&other)) => merged.push(merge_one(None, mine, other)),
+        }
+    }
+    for other in theirs {
+        let id = other.id.as_str();
+        if our_ids.contains(id) {
+            continue;
+        }
+        match base.get(id) {
+            // We deleted it; keep it only if they changed it since.
+            Some(&old) if other == old => {}
+            _ => merged.push(other.clone()),
+        }
+    }
+    merged.retain(|a| !a.tags.is_empty() || !a.note.is_empty());
+    fold_same_text(merged)
+}
+
+/// One annotation changed on both sides, field by field.
+fn merge_one(base: Option<&Annotation>, ours: &Annotation, theirs: &Annotation) -> Annotation {
+    if ours == theirs {
+        return ours.clone();
+    }
+    if let Some(base) = base {
+        if ours == base {
+            return theirs.clone();
+        }
+        if theirs == base {
+            return ours.clone();
+        }
+    }
+    let note = match pick(base.map(|b| &b.note), &ours.note, &theirs.note) {
+        Some(note) => note.clone(),
+        None => join_notes(&ours.note, &theirs.note),
+    };
+    Annotation {
+        id: ours.id.clone(),
+        tags: merge_tags(base.map(|b| b.tags.as_slice()), &ours.tags, &theirs.tags),
+        note,
+        author: pick(base.map(|b| &b.author), &ours.author, &theirs.author)
+            .unwrap_or(&ours.author)
+            .clone(),
+        created: ours.created.min(theirs.created),
+        modified: ours.modified.max(theirs.modified),
+        anchor: pick(base.map(|b| &b.anchor), &ours.anchor, &theirs.anchor)
+            .unwrap_or(&ours.anchor)
+            .clone(),
+    }
+}
+
+/// The side that changed a field, or the common value; `None` when both changed it differently.
+fn pick<'a, T: PartialEq>(base: Option<&T>, ours: &'a T, theirs: &'a T) -> Option<&'a T> {
+    if ours == theirs {
+        return Some(ours);
+    }
+    match base {
+        Some(base) if ours == base => Some(theirs),
+        Some(base) if theirs == base => Some(ours),
+        _ => None,
+    }
+}
+
+/// A tag is kept when it was in the base and neither side removed it, or when either side added
+/// it.
+fn merge_tags(base: Option<&[Tag]>, ours: &[Tag], theirs: &[Tag]) -> Vec<Tag> {
+    let base = base.unwrap_or(&[]);
+    let mut tags: Vec<Tag> = Tag::ALL
+        .into_iter()
+        .filter(|tag| {
+            let (b, o, t) = (base.contains(tag), ours.contains(tag), theirs.contains(tag));
+            (b && o && t) || (!b && (o || t))
+        })
+        .collect();
+    tags.sort();
+    tags
+}
+
+/// Both notes, ours first, unless one already contains the other.
+fn join_notes(ours: &str, theirs: &str) -> String {
+    if ours.contains(theirs) {
+        ours.to_owned()
+    } else if theirs.contains(ours) {
+        theirs.to_owned()
+    } else {
+        format!("{ours}\n{theirs}")
+    }
+}
+
+/// Annotations with the same exact text at the same place, made by two processes at once,
+/// become one with the tags of both; the earliest id (UUID v7 ids sort by time) is kept.
+fn fold_same_text(mut annotations: Vec<Annotation>) -> Vec<Annotation> {
+    annotations.sort_by(|a, b| {
+        (a.anchor.start, a.anchor.end, &a.anchor.exact, &a.id).cmp(&(
+            b.anchor.start,
+            b.anchor.end,
+            &b.anchor.exact,
+            &b.id,
+        ))
+    });
+    let mut folded: Vec<Annotation> = Vec::with_capacity(annotations.len());
+    for annotation in annotations {
+        match folded.last_mut() {
+            Some(kept)
+                if kept.anchor.start == annotation.anchor.start
+                    && kept.anchor.end == annotation.anchor.end
+                    && kept.anchor.exact == annotation.anchor.exact =>
+            {
+                kept.tags.extend(annotation.tags);
+                kept.tags.sort();
+                kept.tags.dedup();
+                if kept.note != annotation.note {
+                    kept.note = join_notes(&kept.note, &annotation.note);
+                }
+                kept.created = kept.created.min(annotation.created);
+                kept.modified = kept.modified.max(annotation.modified);
+            }
+            _ => folded.push(annotation),
+        }
+    }
+    folded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::Anchor;
+    use pretty_assertions::assert_eq;
+    use rstest::rstest;
+    use time::macros::datetime;
+
+    fn a(id: &str, start: usize, tags: &[Tag], note: &str) -> Annotation {
+        Annotation {
+            id: id.into(),
+            tags: tags.to_vec(),
+            note: note.into(),
+            author: "tester".into(),
+            created: datetime!(2025-01-13 09:00 UTC),
+            modified: datetime!(2025-01-13 09:00 UTC),
+            anchor: Anchor {
+                exact: format!("sentence {start}"),
+                prefix: String::new(),
+                suffix: String::new(),
+                start,
+                end: start + format!("sentence {start}").chars().count(),
+                first_unit: 0,
+                last_unit: 0,
+            },
+        }
+    }
+
+    fn sorted(mut annotations: Vec<Annotation>) -> Vec<Annotation> {
+        annotations.sort_by(|x, y| x.id.cmp(&y.id));
+        annotations
+    }
+
+    use Tag::{Claim, Denial, Quote};
+
+    #[rstest]
+    #[case::nobody_else_wrote(
+        vec![a("1", 0, &[Claim], "")],
+        vec![a("1", 0, &[Claim, Quote], "")],
+        vec![a("1", 0, &[Claim], "")],
+        vec![a("1", 0, &[Claim, Quote], "")],
+    )]
+    #[case::they_added_one(
+        vec![],
+        vec![a("1", 0, &[Claim], "")],
+        vec![a("2", 50, &[Quote], "")],
+        vec![a("1", 0, &[Claim], ""), a("2", 50, &[Quote], "")],
+    )]
+    #[case::we_deleted_what_they_left_alone(
+        vec![a("1", 0, &[Claim], ""), a("2", 50, &[Quote], "")],
+        vec![a("2", 50, &[Quote], "")],
+        vec![a("1", 0, &[Claim], ""), a("2", 50, &[Quote], ""), a("3", 90, &[Denial], "")],
+        vec![a("2", 50, &[Quote], ""), a("3", 90, &[Denial], "")],
+    )]
+    #[case::their_edit_beats_our_deletion(
+        vec![a("1", 0, &[Claim], "")],
+        vec![],
+        vec![a("1", 0, &[Claim], "why")],
+        vec![a("1", 0, &[Claim], "why")],
+    )]
+    #[case::our_edit_beats_their_deletion(
+        vec![a("1", 0, &[Claim], "")],
+        vec![a("1", 0, &[Claim, Denial], "")],
+        vec![],
+        vec![a("1", 0, &[Claim, Denial], "")],
+    )]
+    #[case::tags_merge_as_sets(
+        vec![a("1", 0, &[Claim, Denial], "")],
+        vec![a("1", 0, &[Claim, Denial, Quote], "")],
+        vec![a("1", 0, &[Denial], "")],
+        vec![a("1", 0, &[Denial, Quote], "")],
+    )]
+    #[case::both_notes_are_kept(
+        vec![a("1", 0, &[Claim], "")],
+        vec![a("1", 0, &[Claim], "ours")],
+        vec![a("1", 0, &[Claim], "theirs")],
+        vec![a("1", 0, &[Claim], "ours\ntheirs")],
+    )]
+    #[case::both_removed_the_last_tags(
+        vec![a("1", 0, &[Claim, Quote], "")],
+        vec![a("1", 0, &[Quote], "")],
+        vec![a("1", 0, &[Claim], "")],
+        vec![],
+    )]
+    #[case::same_text_tagged_at_once_becomes_one(
+        vec![],
+        vec![a("2", 10, &[Claim], "")],
+        vec![a("1", 10, &[Quote], "n")],
+        vec![a("1", 10, &[Claim, Quote], "n")],
+    )]
+    fn merges(
+        #[case] base: Vec<Annotation>,
+        #[case] ours: Vec<Annotation>,
+        #[case] theirs: Vec<Annotation>,
+        #[case] expected: Vec<Annotation>,
+    ) {
+        assert_eq!(sorted(merge(&base, &ours, &theirs)), sorted(expected));
+    }
+}
