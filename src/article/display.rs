@@ -35,8 +35,29 @@ pub fn clean(source: &str) -> Cow<'_, str> {
     if is_clean(source) {
         return Cow::Borrowed(source);
     }
-    let bytes = source.as_bytes();
     let mut out = String::with_capacity(source.len());
+    clean_into(source, &mut out);
+    Cow::Owned(out)
+}
+
+/// The display text of `source`, either `source` itself or written into `buffer`, so that a
+/// caller going through many units allocates once.
+pub fn display_text_in<'a>(source: &'a str, markdown: bool, buffer: &'a mut String) -> &'a str {
+    buffer.clear();
+    if markdown && inline::has_markup(source) {
+        clean_into(&inline::strip(source), buffer);
+        return buffer;
+    }
+    if is_clean(source) {
+        return source;
+    }
+    clean_into(source, buffer);
+    buffer
+}
+
+/// Appends the display text of `source` to `out`, which must be empty.
+fn clean_into(source: &str, out: &mut String) {
+    let bytes = source.as_bytes();
     let mut space = false;
     // Copies runs of ordinary bytes whole; decodes only where a byte may start something special.
     let mut run = 0;
@@ -60,6 +81,12 @@ pub fn clean(source: &str) -> Cow<'_, str> {
         }
     };
     while at < bytes.len() {
+        if let Some(chunk) = bytes.get(at..at + 16)
+            && is_ordinary_chunk(chunk)
+        {
+            at += 16;
+            continue;
+        }
         let b = bytes[at];
         if is_plain(b)
             || (b == b' ' && bytes.get(at + 1).is_some_and(|&next| is_plain(next)))
@@ -69,7 +96,7 @@ pub fn clean(source: &str) -> Cow<'_, str> {
             continue;
         }
         if run < at {
-            flush(&mut out, &mut space, &source[run..at]);
+            flush(out, &mut space, &source[run..at]);
         }
         let Some(c) = source[at..].chars().next() else {
             break;
@@ -89,9 +116,8 @@ pub fn clean(source: &str) -> Cow<'_, str> {
         run = at;
     }
     if run < bytes.len() {
-        flush(&mut out, &mut space, &source[run..]);
+        flush(out, &mut space, &source[run..]);
     }
-    Cow::Owned(out)
 }
 
 /// Whether `source` already reads cleanly: no control, bidi or unusual whitespace characters, no
@@ -122,6 +148,21 @@ fn is_clean(source: &str) -> bool {
         base = end;
     }
     true
+}
+
+/// Whether 16 bytes are printable ASCII whose spaces are single and each followed by a
+/// printable character within the chunk, so that display copies them unchanged. Written as a
+/// branch-free fold so that it compiles to a few vector instructions.
+#[inline]
+fn is_ordinary_chunk(chunk: &[u8]) -> bool {
+    let mut printable = true;
+    let mut spaces = 0u32;
+    for (i, &b) in chunk.iter().enumerate() {
+        printable &= b.wrapping_sub(0x20) < 0x5F;
+        spaces |= u32::from(b == b' ') << i;
+    }
+    let last = 1u32 << (chunk.len() - 1);
+    printable && spaces & (spaces >> 1) == 0 && spaces & last == 0
 }
 
 /// Printable ASCII other than the space: never changed by display.

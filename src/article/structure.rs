@@ -34,8 +34,10 @@ pub fn layout(text: &str, markdown: bool) -> Layout {
         text,
         markdown,
         width,
-        units: Vec::with_capacity(text.len() / 128 + head.units.len()),
+        // News sentences average well over 96 bytes: one allocation for the whole text.
+        units: Vec::with_capacity(text.len() / 96 + head.units.len()),
         paragraph: head.paragraphs,
+        ranges: Vec::new(),
     };
     builder.units.extend(
         head.units
@@ -126,6 +128,8 @@ struct Builder<'a> {
     width: Option<usize>,
     units: Vec<Unit>,
     paragraph: usize,
+    /// The splitter's output for one paragraph, reused from paragraph to paragraph.
+    ranges: Vec<std::ops::Range<usize>>,
 }
 
 impl Builder<'_> {
@@ -257,7 +261,8 @@ impl Builder<'_> {
         }
         let slice = &self.text[para.start..para.end];
         let before = self.units.len();
-        for range in segment::sentences(slice) {
+        segment::sentences_into(slice, &mut self.ranges);
+        for range in self.ranges.drain(..) {
             let mut start = para.start + range.start;
             let end = para.start + range.end;
             if para.quote {
