@@ -556,3 +556,62 @@ so that the shape of the file is clear to anyone who reads it closely.\n";
     assert_eq!(paragraph_of("for anyone"), 1);
     assert_eq!(paragraph_of("second paragraph"), 2);
 }
+
+#[test]
+fn a_heading_on_top_of_a_wrapped_paragraph_stands_apart() {
+    let text = "The agency said that hundreds of soldiers had been killed in the fight\n\
+and that thousands more were wounded during the months of the campaign.\n\
+\n\
+Deployment details\n\
+North Korean forces reached the Kursk region early in the winter, and the\n\
+casualties among them rose quickly as the fighting went on into January.\n";
+    let article = parse("a.txt", text);
+    assert_eq!(
+        units(&article),
+        vec![
+            u(
+                Sentence,
+                0,
+                "The agency said that hundreds of soldiers had been killed in the fight and that thousands more were wounded during the months of the campaign."
+            ),
+            u(Heading, 1, "Deployment details"),
+            u(
+                Sentence,
+                2,
+                "North Korean forces reached the Kursk region early in the winter, and the casualties among them rose quickly as the fighting went on into January."
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_wrapped_line_starting_with_a_number_is_not_a_list_item() {
+    let text = "The two countries have boosted their military cooperation since the\n\
+2022. That year Russia launched its invasion of Ukraine, and the\n\
+cooperation has grown in the years that followed it, officials said.\n";
+    let article = parse("a.txt", text);
+    assert!(
+        article.units().iter().all(|unit| unit.paragraph == 0),
+        "{:#?}",
+        units(&article)
+    );
+    assert!(
+        article
+            .unit_text(0)
+            .unwrap()
+            .starts_with("The two countries")
+    );
+}
+
+#[test]
+fn a_list_after_a_finished_sentence_is_a_list_in_plain_text() {
+    let text = "The agency listed three findings in its report to the committee:\n\
+- soldiers lacked drone training\n\
+- commanders ordered suicide over capture\n\
+- families were promised food\n";
+    let article = parse("a.txt", text);
+    let got = units(&article);
+    assert_eq!(got.len(), 4, "{got:#?}");
+    assert_eq!(got[1], u(Sentence, 1, "soldiers lacked drone training"));
+    assert_eq!(got[3], u(Sentence, 3, "families were promised food"));
+}

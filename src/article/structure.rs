@@ -187,7 +187,7 @@ impl Builder<'_> {
                 continue;
             }
             if let Some(item) = lines::list_item(text, line)
-                && (self.markdown || open.is_none_or(|p| self.ends(p.last)))
+                && (self.markdown || open.is_none_or(|p| p.item || self.ends(p.last)))
             {
                 self.flush(open.take());
                 open = Some(start(
