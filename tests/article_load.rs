@@ -615,3 +615,25 @@ fn a_list_after_a_finished_sentence_is_a_list_in_plain_text() {
     assert_eq!(got[1], u(Sentence, 1, "soldiers lacked drone training"));
     assert_eq!(got[3], u(Sentence, 3, "families were promised food"));
 }
+
+#[test]
+fn utf8_with_a_stray_byte_keeps_its_accents_and_warns() {
+    let mut bytes = "Seoul’s spy agency said so. Café owners agreed.\n"
+        .as_bytes()
+        .to_vec();
+    bytes.insert(3, 0x80);
+    let article = Article::parse("a.txt", &bytes).unwrap();
+    assert_eq!(article.encoding(), SourceEncoding::Utf8WithErrors);
+    assert_eq!(
+        article.unit_text(0).unwrap(),
+        "Seo\u{FFFD}ul’s spy agency said so."
+    );
+    assert_eq!(article.unit_text(1).unwrap(), "Café owners agreed.");
+    assert!(
+        article
+            .encoding()
+            .warning()
+            .unwrap()
+            .contains("not valid UTF-8")
+    );
+}
