@@ -319,10 +319,16 @@ fn extend(para: &mut Open, line: Line, end: usize) {
 }
 
 /// A sentence of a block quote that begins on a continuation line starts after its `>` markers.
+/// Looks back only over the whitespace before `start`, so that a long quoted line with many
+/// sentences costs no more than its length.
 fn skip_quote_markers(text: &str, start: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
-    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
-    if !text[line_start..start].trim().is_empty() {
+    let at_line_start = bytes[..start]
+        .iter()
+        .rev()
+        .find(|&&b| b != b' ' && b != b'\t')
+        .is_none_or(|&b| b == b'\n');
+    if !at_line_start {
         return start;
     }
     let mut at = start;
