@@ -5,8 +5,6 @@
 //! markup is dropped, the words stay. Used only for display; unit offsets keep pointing at the
 //! markup in the file.
 
-use std::collections::HashMap;
-
 /// Whether `source` holds any character that may be markup.
 pub fn has_markup(source: &str) -> bool {
     source
@@ -121,11 +119,11 @@ fn is_delimiter(source: &str, start: usize, end: usize, mark: u8) -> bool {
 
 /// The matching closer of every bracket and parenthesis that has one, found in one pass so
 /// that a unit full of unmatched brackets stays linear to display.
-struct Pairs(HashMap<usize, usize>);
+struct Pairs(Vec<(usize, usize)>);
 
 impl Pairs {
     fn new(bytes: &[u8]) -> Pairs {
-        let mut pairs = HashMap::new();
+        let mut pairs = Vec::new();
         let (mut squares, mut rounds) = (Vec::new(), Vec::new());
         let mut at = 0;
         while at < bytes.len() {
@@ -135,29 +133,36 @@ impl Pairs {
                 b'(' => rounds.push(at),
                 b']' => {
                     if let Some(open) = squares.pop() {
-                        pairs.insert(open, at);
+                        pairs.push((open, at));
                     }
                 }
                 b')' => {
                     if let Some(open) = rounds.pop() {
-                        pairs.insert(open, at);
+                        pairs.push((open, at));
                     }
                 }
                 _ => {}
             }
             at += 1;
         }
+        pairs.sort_unstable();
         Pairs(pairs)
+    }
+
+    /// The closer matching the opener at `open`.
+    fn get(&self, open: usize) -> Option<usize> {
+        let index = self.0.binary_search_by_key(&open, |&(o, _)| o).ok()?;
+        Some(self.0[index].1)
     }
 
     /// For a `[` at `open` that starts a link `[text](dest)` or `[text][ref]`, the offset of its
     /// `]` and the offset just past the destination.
     fn link_end(&self, bytes: &[u8], open: usize) -> Option<(usize, usize)> {
-        let close = *self.0.get(&open)?;
+        let close = self.get(open)?;
         if !matches!(bytes.get(close + 1), Some(b'(' | b'[')) {
             return None;
         }
-        let dest_close = *self.0.get(&(close + 1))?;
+        let dest_close = self.get(close + 1)?;
         Some((close, dest_close + 1))
     }
 }
