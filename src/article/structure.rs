@@ -39,16 +39,7 @@ pub fn layout(text: &str, markdown: bool) -> Layout {
         paragraph: head.paragraphs,
         ranges: Vec::new(),
     };
-    builder.units.extend(
-        head.units
-            .iter()
-            .map(|&(kind, paragraph, start, end)| Unit {
-                kind,
-                paragraph,
-                start,
-                end,
-            }),
-    );
+    builder.units.extend_from_slice(&head.units);
     builder.body(head.body);
     Layout {
         units: builder.units,
