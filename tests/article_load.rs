@@ -637,3 +637,37 @@ fn utf8_with_a_stray_byte_keeps_its_accents_and_warns() {
             .contains("not valid UTF-8")
     );
 }
+
+#[test]
+fn front_matter_after_a_bom_with_crlf() {
+    let text = "\u{FEFF}---\r\ntitle: Troops\r\nsource: 'Yonhap'\r\n---\r\nTroops\r\n\r\nBody text here.\r\n";
+    let article = parse("a.txt", text);
+    assert_eq!(article.metadata().source.as_deref(), Some("Yonhap"));
+    assert_eq!(
+        units(&article),
+        vec![u(Title, 0, "Troops"), u(Sentence, 1, "Body text here.")]
+    );
+}
+
+#[test]
+fn a_date_and_title_line_followed_by_the_title_again_keeps_one_title() {
+    let text =
+        "date 2025-01-13 Troops captured in Kursk\nTroops captured in Kursk\nBody text here.\n";
+    let article = parse("a.txt", text);
+    assert_eq!(
+        units(&article),
+        vec![
+            u(Title, 0, "Troops captured in Kursk"),
+            u(Sentence, 1, "Body text here."),
+        ]
+    );
+}
+
+#[test]
+fn utf16_odd_trailing_byte_is_replaced_not_dropped_silently() {
+    let mut bytes = utf16("Hello there.", false, true);
+    bytes.push(b'x');
+    let article = Article::parse("a.txt", &bytes).unwrap();
+    assert_eq!(article.encoding(), SourceEncoding::Utf16Le);
+    assert!(article.text().ends_with('\u{FFFD}'));
+}
