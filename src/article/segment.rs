@@ -5,13 +5,14 @@
 //! and returns byte ranges; it allocates nothing but the output.
 //!
 //! The scan jumps from one candidate byte to the next (`.`, `!`, `?`, `]` and the lead bytes of
-//! non-ASCII terminators), so ordinary letters cost one table look-up each. At a terminator it
-//! reads the run of terminators and closing quotes, then weighs the word before it (an
+//! non-ASCII terminators) with SIMD searches, so ordinary text is barely looked at. At a
+//! terminator it reads the run of terminators and closing quotes, then weighs the word before it (an
 //! abbreviation? an acronym? an initial?) against the word after it (capitalised? a typical
 //! sentence opener? a name continuation?). Full stops of Chinese and Japanese end a sentence
 //! without a following space; every other terminator needs whitespace after it, which keeps
 //! decimals, URLs, e-mail addresses and file names whole.
 
+mod candidates;
 mod next;
 mod previous;
 mod run;
@@ -19,6 +20,7 @@ mod words;
 
 use std::ops::Range;
 
+use candidates::Candidates;
 use run::Run;
 
 /// The byte ranges of the sentences of `paragraph`, in order, trimmed of surrounding whitespace.
@@ -35,12 +37,13 @@ pub fn sentences_into(paragraph: &str, out: &mut Vec<Range<usize>>) {
     let mut start = 0;
     let mut at = 0;
     // Both caches keep the scan linear on hostile input: "? ? ? …" with no letter, "](](…" with
-    // no closing parenthesis.
+    // no end of a link target.
     let mut word_seen = WordSeen::default();
-    let mut close_paren = None;
-    while let Some(found) = next_candidate(bytes, at) {
+    let mut link_target_end = None;
+    let mut candidates = Candidates::new(bytes);
+    while let Some(found) = candidates.next_from(at) {
         if bytes[found] == b']' {
-            at = skip_link_target(bytes, found, &mut close_paren);
+            at = skip_link_target(bytes, found, &mut link_target_end);
             continue;
         }
         let Some(run) = Run::scan(paragraph, found) else {
@@ -56,44 +59,29 @@ pub fn sentences_into(paragraph: &str, out: &mut Vec<Range<usize>>) {
     push_trimmed(paragraph, start..paragraph.len(), out);
 }
 
-/// Bytes worth a closer look: ASCII terminators, `]` (a Markdown link target may follow), and
-/// the lead bytes of the non-ASCII terminators (… ‼ 。 ！ ？ ｡ ؟ ۔ । ። ။).
-static CANDIDATE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut lead = 0;
-    let bytes = *b".!?]\xD8\xDB\xE0\xE1\xE2\xE3\xEF";
-    while lead < bytes.len() {
-        table[bytes[lead] as usize] = true;
-        lead += 1;
-    }
-    table
-};
-
-fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    rest.iter()
-        .position(|&byte| CANDIDATE[byte as usize])
-        .map(|offset| from + offset)
-}
-
 /// Where to resume after the `]` at `at`: past the `(url)` of a Markdown link, so that nothing
-/// inside a URL is taken for a sentence end. `close_paren` remembers the last search for `)`:
-/// the first `)` after one position is also the first after any later position before it.
-fn skip_link_target(bytes: &[u8], at: usize, close_paren: &mut Option<Option<usize>>) -> usize {
+/// inside a URL is taken for a sentence end. A target ends at the first `)` and holds no
+/// whitespace; without one the scan goes on after the `]`. `target_end` remembers the last search:
+/// the first `)` or space after one position is also the first after any later position before it.
+fn skip_link_target(bytes: &[u8], at: usize, target_end: &mut Option<Option<usize>>) -> usize {
     if bytes.get(at + 1) != Some(&b'(') {
         return at + 1;
     }
     let from = at + 2;
-    let close = match *close_paren {
+    let end = match *target_end {
         Some(None) => None,
-        Some(Some(close)) if close >= from => Some(close),
+        Some(Some(end)) if end >= from => Some(end),
         _ => {
-            let close = memchr::memchr(b')', &bytes[from..]).map(|offset| from + offset);
-            *close_paren = Some(close);
-            close
+            let end =
+                memchr::memchr3(b')', b' ', b'\n', &bytes[from..]).map(|offset| from + offset);
+            *target_end = Some(end);
+            end
         }
     };
-    close.map_or(at + 1, |close| close + 1)
+    match end {
+        Some(close) if bytes[close] == b')' => close + 1,
+        _ => at + 1,
+    }
 }
 
 /// The character starting at byte `at`, which must be a char boundary.
@@ -143,8 +131,9 @@ mod tests {
 
     #[test]
     fn link_targets_are_skipped_whole() {
-        let text = b"[a](http://x.y/?. Z) rest";
-        assert_eq!(skip_link_target(text, 2, &mut None), 20);
+        let text = b"[a](http://x.y/?.Z) rest";
+        assert_eq!(skip_link_target(text, 2, &mut None), 19);
+        assert_eq!(skip_link_target(b"[a](not a link) b", 2, &mut None), 3);
         assert_eq!(skip_link_target(b"[a] b", 2, &mut None), 3);
         assert_eq!(skip_link_target(b"[a](open", 2, &mut None), 3);
 

@@ -8,6 +8,7 @@ use super::{char_at, words};
 /// What follows a terminator run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Next<'a> {
+    /// The shape of the next word.
     pub(super) kind: NextKind<'a>,
     /// The first character after the whitespace and opening marks, if any.
     pub(super) first: Option<char>,
@@ -15,6 +16,7 @@ pub(super) struct Next<'a> {
     pub(super) at: usize,
 }
 
+/// The shape of the word after a terminator run, as far as sentence ends care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum NextKind<'a> {
     /// Nothing but whitespace is left.
@@ -32,6 +34,7 @@ pub(super) enum NextKind<'a> {
 }
 
 impl<'a> Next<'a> {
+    /// Reads what follows the run that ends at byte `at`.
     pub(super) fn read(text: &'a str, at: usize) -> Next<'a> {
         let bytes = text.as_bytes();
         let mut pos = at;

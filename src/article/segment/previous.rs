@@ -55,13 +55,13 @@ impl Previous {
             _ => {}
         }
         let before = token_before(bytes, start);
-        if word == b"St" && before.first().is_some_and(u8::is_ascii_uppercase) {
-            // "Main St." is a street and may end a sentence; "Mount St. Helens" is a saint.
-            return if words::precedes_saint(before) {
-                Previous::Abbreviation(Abbreviation::Weak)
-            } else {
-                Previous::Abbreviation(Abbreviation::Ender)
-            };
+        let street_name = before.first().is_some_and(u8::is_ascii_uppercase)
+            && !words::precedes_saint(before)
+            && !words::is_sentence_starter(before);
+        if word == b"St" && street_name {
+            // "Main St." is a street and may end a sentence; "Mount St. Helens" and "In St. Louis"
+            // name a saint.
+            return Previous::Abbreviation(Abbreviation::Ender);
         }
         if word == b"in" && !before.is_empty() && before.iter().all(u8::is_ascii_digit) {
             return Previous::Abbreviation(Abbreviation::Ender);
@@ -114,7 +114,7 @@ fn token_before(bytes: &[u8], start: usize) -> &[u8] {
 
 /// Where the list marker before the full stop at `at` begins, if the stop follows 1 to 3
 /// digits or a single letter that stand alone ("2.", "b.").
-pub(super) fn list_marker_start(bytes: &[u8], at: usize) -> Option<usize> {
+fn list_marker_start(bytes: &[u8], at: usize) -> Option<usize> {
     let digits = bytes[..at]
         .iter()
         .rev()
@@ -132,7 +132,7 @@ pub(super) fn list_marker_start(bytes: &[u8], at: usize) -> Option<usize> {
 
 /// Whether the full stop at `at` ends a list marker that opens a line or the sentence begun at
 /// `start`, perhaps after a bullet: "1. The first", "• 9. The first", "b. The second".
-fn is_list_number(text: &str, start: usize, at: usize) -> bool {
+pub(super) fn is_list_number(text: &str, start: usize, at: usize) -> bool {
     let Some(begin) = list_marker_start(text.as_bytes(), at) else {
         return false;
     };

@@ -5,7 +5,7 @@
 
 use super::char_at;
 use super::next::{Next, NextKind, is_speech_tag};
-use super::previous::{Previous, list_marker_start};
+use super::previous::{Previous, is_list_number};
 use super::words::{self, Abbreviation};
 
 /// A run of terminators and closing marks that may end a sentence, such as `.`, `?”` or `.”.`.
@@ -17,6 +17,8 @@ pub(super) struct Run {
     plain_stop: bool,
     /// A closing quote, bracket or emphasis mark follows the terminator.
     closed: bool,
+    /// A question or exclamation mark, which may stand in for the comma before a speech tag.
+    exclaims: bool,
     /// A CJK full stop, which ends a sentence with no space after it.
     cjk: bool,
 }
@@ -31,6 +33,7 @@ enum Mark {
     Closer,
 }
 
+/// The part `c` can play in a terminator run, if any.
 fn mark(c: char) -> Option<Mark> {
     match c {
         '.' => Some(Mark::Stop),
@@ -54,11 +57,16 @@ impl Run {
             return None;
         }
         let (mut stops, mut other, mut closed, mut cjk) = (0usize, false, false, false);
+        let mut exclaims = false;
         let mut end = at;
         while let Some(c) = char_at(text, end) {
             match mark(c) {
                 Some(Mark::Stop) => stops += 1,
-                Some(Mark::Ellipsis | Mark::Exclaim) => other = true,
+                Some(Mark::Ellipsis) => other = true,
+                Some(Mark::Exclaim) => {
+                    other = true;
+                    exclaims = true;
+                }
                 Some(Mark::Cjk) => cjk = true,
                 Some(Mark::Closer) => closed = true,
                 None if c == ' ' && stops > 0 && is_spaced_ellipsis(bytes, end) => {
@@ -99,6 +107,7 @@ impl Run {
             end,
             plain_stop: stops == 1 && !other && !cjk,
             closed,
+            exclaims,
             cjk,
         })
     }
@@ -120,7 +129,7 @@ impl Run {
                 && is_missing_space(text.as_bytes(), at, self.end);
         }
         let bytes = text.as_bytes();
-        if bytes[at..self.end] == *b".)" && list_marker_start(bytes, at).is_some() {
+        if bytes[at..self.end] == *b".)" && is_list_number(text, start, at) {
             // "1.)" and "b.)" number list items.
             return false;
         }
@@ -130,11 +139,13 @@ impl Run {
         }
         if !self.plain_stop || self.closed {
             // After ?, !, an ellipsis or a closing quote a lower-case word continues the sentence
-            // ("Why?" he asked) unless it is a brand such as iPhone, and so does a speech tag
-            // ("Why?" Lee asked).
+            // ("Why?" he asked) unless it is a brand such as iPhone. So does a speech tag after a
+            // quoted question ("Why?" Lee asked); after a quoted full stop ("We are ready." Lee
+            // said talks…) a new sentence begins, since a tag would have followed a comma.
+            let tagged = self.closed && self.exclaims && is_speech_tag(bytes, next.at);
             return match next.kind {
                 NextKind::Lower { camel } => camel,
-                NextKind::Upper { .. } => !(self.closed && is_speech_tag(text.as_bytes(), next.at)),
+                NextKind::Upper { .. } => !tagged,
                 _ => true,
             };
         }
@@ -183,12 +194,14 @@ fn is_elision(run: &[u8]) -> bool {
     (dots > 0 || rest.len() < run.len()) && rest.first() == Some(&b']')
 }
 
-/// The length of a Markdown link target "(…)" at the start of `bytes`, looked for within a
-/// bounded distance so that text full of unclosed "](" stays linear.
+/// The length of a Markdown link target "(…)" at the start of `bytes`: up to the first `)`, with
+/// no whitespace inside, looked for within a bounded distance so that text full of unclosed "]("
+/// stays linear.
 fn link_target_len(bytes: &[u8]) -> Option<usize> {
     const LONGEST_URL: usize = 2048;
     let window = &bytes[..bytes.len().min(LONGEST_URL)];
-    memchr::memchr(b')', window).map(|close| close + 1)
+    let end = memchr::memchr3(b')', b' ', b'\n', window)?;
+    (bytes[end] == b')').then_some(end + 1)
 }
 
 /// The length of a citation mark such as "[12]" at the start of `bytes`, which belongs to the
@@ -225,27 +238,7 @@ fn is_missing_space(bytes: &[u8], at: usize, end: usize) -> bool {
 /// opening a longer sentence, whose stop belongs to the abbreviation.
 fn is_fragment(sentence: &str) -> bool {
     let mut words = sentence.split_whitespace();
-    let opens_with_preposition = words.next().is_some_and(|word| {
-        matches!(
-            word,
-            "At" | "In"
-                | "On"
-                | "By"
-                | "Until"
-                | "Since"
-                | "Before"
-                | "After"
-                | "From"
-                | "Around"
-                | "About"
-                | "Near"
-                | "Outside"
-                | "Inside"
-                | "Across"
-                | "Throughout"
-        )
-    });
-    opens_with_preposition && words.take(4).count() <= 3
+    words.next().is_some_and(words::opens_phrase) && words.take(4).count() <= 3
 }
 
 #[cfg(test)]
@@ -257,7 +250,7 @@ mod tests {
         let text = "stage.”. Next";
         let run = Run::scan(text, 5).unwrap();
         assert_eq!(&text[..run.end], "stage.”.");
-        assert!(!run.plain_stop && run.closed);
+        assert!(!run.plain_stop && run.closed && !run.exclaims);
 
         let text = "wait . . . then";
         let run = Run::scan(text, 5).unwrap();

@@ -36,10 +36,12 @@ pub fn abbreviation(word: &[u8]) -> Option<Abbreviation> {
         // Connectors that never end a sentence.
         b"vs" | b"Vs" | b"v" | b"cf" | b"Cf" | b"viz" | b"ca" | b"approx" | b"Approx" | b"incl"
         | b"excl" | b"esp" | b"est" | b"Est" | b"resp" | b"aka" | b"ie" | b"eg" => Title,
+        // Titles and connectors of other languages met in news copy.
+        b"Sra" | b"Srta" | b"Dra" | b"Lic" | b"Ing" | b"Hr" | b"Hrn" | b"vgl" | b"Vgl" => Title,
         b"No" | b"Nos" | b"no" | b"p" | b"pp" | b"Fig" | b"fig" | b"Figs" | b"Vol" | b"vol"
         | b"Vols" | b"Art" | b"art" | b"Ch" | b"ch" | b"Para" | b"para" | b"Op" | b"Rm"
         | b"Apt" | b"Bldg" | b"Ext" | b"ext" | b"Tel" | b"tel" | b"Nr" | b"nr" | b"Sch" | b"Ex"
-        | b"Eq" | b"eq" | b"Eqs" => NumberPrefix,
+        | b"Eq" | b"eq" | b"Eqs" | b"pop" => NumberPrefix,
         // Company suffixes, name suffixes, street types, units and list closers.
         b"Inc" | b"Ltd" | b"Co" | b"co" | b"st" | b"Cos" | b"Corp" | b"Bros" | b"Plc" | b"plc"
         | b"Mfg" | b"Assn" | b"Dept" | b"Univ" | b"Intl" | b"Natl" | b"Govt" | b"Jr" | b"Sr"
@@ -49,7 +51,8 @@ pub fn abbreviation(word: &[u8]) -> Option<Abbreviation> {
         | b"yr" | b"yrs" | b"sq" | b"cu" | b"gal" | b"qt" | b"pt" | b"tsp" | b"tbsp" | b"doz"
         | b"ed" | b"eds" | b"Bhd" | b"Pty" | b"Pte" | b"pct" | b"pts" | b"mln" | b"bln"
         | b"max" | b"avg" | b"Dist" | b"Div" | b"Comm" | b"Admin" | b"Mgmt" | b"Ret" | b"ret"
-        | b"temp" => Ender,
+        | b"temp" | b"dept" | b"govt" | b"assn" | b"corp" | b"inc" | b"ltd" | b"misc" | b"op"
+        | b"cit" | b"bzw" | b"usw" | b"ggf" | b"evtl" => Ender,
         // Months (May has no abbreviation), a few weekdays that are not English words, saints
         // and AP-style state names. "Miss." is the state: as a title Miss takes no full stop.
         b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"Jun" | b"Jul" | b"Aug" | b"Sep" | b"Sept"
@@ -387,6 +390,29 @@ pub fn is_speech_verb(word: &[u8]) -> bool {
             | b"announced"
             | b"admitted"
             | b"conceded"
+    )
+}
+
+/// Whether `word` opens a phrase that cannot stand alone as a sentence when it ends in an
+/// abbreviation: "At 5 a.m.", "In the U.S.".
+pub fn opens_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "At" | "In"
+            | "On"
+            | "By"
+            | "Until"
+            | "Since"
+            | "Before"
+            | "After"
+            | "From"
+            | "Around"
+            | "About"
+            | "Near"
+            | "Outside"
+            | "Inside"
+            | "Across"
+            | "Throughout"
     )
 }
 
