@@ -137,8 +137,18 @@ impl Builder<'_> {
                 }
                 continue;
             }
-            if lines::is_blank(text, line) {
+            let (s, e) = lines::trim(text, line.start, line.end);
+            if s == e {
                 self.flush(open.take());
+                continue;
+            }
+            // Most lines start with a letter or a quote: none of the block syntax below applies.
+            let may_be_syntax = matches!(
+                text.as_bytes()[s],
+                b'#' | b'-' | b'*' | b'_' | b'+' | b'>' | b'`' | b'~' | b'=' | b'0'..=b'9' | 0xE2
+            );
+            if !may_be_syntax {
+                self.text_line(&mut open, line, s, e);
                 continue;
             }
             if self.markdown && lines::is_fence(text, line) {
@@ -190,18 +200,21 @@ impl Builder<'_> {
                 ));
                 continue;
             }
-            let (s, e) = lines::trim(text, line.start, line.end);
-            match open {
-                Some(ref mut para) if !para.quote && self.joins(para, line, s) => {
-                    extend(para, line, e);
-                }
-                _ => {
-                    self.flush(open.take());
-                    open = Some(start(line, s, e, false, false));
-                }
-            }
+            self.text_line(&mut open, line, s, e);
         }
         self.flush(open);
+    }
+
+    /// An ordinary line of text, its content at `s..e`: it continues the open paragraph or
+    /// starts a new one.
+    fn text_line(&mut self, open: &mut Option<Open>, line: Line, s: usize, e: usize) {
+        match open {
+            Some(para) if !para.quote && self.joins(para, line, s) => extend(para, line, e),
+            _ => {
+                self.flush(open.take());
+                *open = Some(start(line, s, e, false, false));
+            }
+        }
     }
 
     /// Whether `line`, whose text starts at `content`, continues the paragraph `para`.
