@@ -1,5 +1,6 @@
 //! The user's settings from `config.ron` in the config directory.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,12 @@ pub struct Config {
     pub author: Option<String>,
     /// The library folder opened by `sidenote` with no path; the data directory's when unset.
     pub library: Option<PathBuf>,
+    /// Key bindings over the defaults: key name (`"ctrl-n"`) -> action name (`"next_unit"`).
+    pub keys: BTreeMap<String, String>,
+    /// Colours over the defaults: role (`"claim"`) -> colour (`"yellow"`, `"#ffaa00"`, `"208"`).
+    pub colors: BTreeMap<String, String>,
+    /// Whether the mouse is used (clicks and the wheel); on when unset.
+    pub mouse: Option<bool>,
 }
 
 /// A config file that could not be used, with the position of the problem.
@@ -60,17 +67,104 @@ impl Config {
         })
     }
 
+    /// Reads `path`, falling back to the defaults with a message saying why when it cannot be
+    /// used: sidenote always starts.
+    pub fn load_or_default(path: &Path) -> (Config, Option<String>) {
+        match Config::load(path) {
+            Ok(config) => (config, None),
+            Err(error) => (Config::default(), Some(error.to_string())),
+        }
+    }
+
+    /// Whether the mouse is used.
+    pub fn mouse(&self) -> bool {
+        self.mouse.unwrap_or(true)
+    }
+
     /// The author of new annotations: the configured name, else the login name, else "unknown".
     pub fn author(&self) -> String {
         self.author
             .clone()
             .filter(|name| !name.trim().is_empty())
-            .or_else(|| std::env::var("USER").ok().filter(|name| !name.is_empty()))
-            .or_else(|| {
-                std::env::var("USERNAME")
-                    .ok()
-                    .filter(|name| !name.is_empty())
-            })
+            .or_else(login_name)
             .unwrap_or_else(|| "unknown".to_owned())
+    }
+}
+
+/// The login name: `USER` or `LOGNAME` as the shell sets them (`USERNAME` on Windows), else the
+/// system's account database, so a session started without them (cron, CI, `env -i`) still
+/// signs its annotations.
+fn login_name() -> Option<String> {
+    ["USER", "LOGNAME", "USERNAME"]
+        .into_iter()
+        .find_map(|var| {
+            std::env::var(var)
+                .ok()
+                .filter(|name| !name.trim().is_empty())
+        })
+        .or_else(|| {
+            whoami::username()
+                .ok()
+                .filter(|name| !name.trim().is_empty())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> (Config, Option<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.ron");
+        fs::write(&path, text).unwrap();
+        Config::load_or_default(&path)
+    }
+
+    #[test]
+    fn reads_every_setting() {
+        let (config, problem) = load(
+            r##"(
+    author: Some("Ana"),
+    library: Some("/news"),
+    keys: { "ctrl-n": "next_unit" },
+    colors: { "claim": "#ffaa00" },
+    mouse: Some(false),
+)"##,
+        );
+        assert_eq!(problem, None);
+        assert_eq!(config.author(), "Ana");
+        assert_eq!(config.library, Some(PathBuf::from("/news")));
+        assert_eq!(
+            config.keys.get("ctrl-n").map(String::as_str),
+            Some("next_unit")
+        );
+        assert_eq!(
+            config.colors.get("claim").map(String::as_str),
+            Some("#ffaa00")
+        );
+        assert!(!config.mouse());
+    }
+
+    #[rstest::rstest]
+    #[case("(author: Some(\"Ana\"),\n  mouse: maybe)", ":2:9:")]
+    #[case("(\n\n  colour: {})", ":3:3:")]
+    #[case("(keys: {\"j\": 3})", ":1:")]
+    fn an_invalid_config_gives_defaults_and_a_position(#[case] text: &str, #[case] at: &str) {
+        let (config, problem) = load(text);
+        assert_eq!(config, Config::default());
+        let problem = problem.unwrap();
+        assert!(problem.contains(&format!("config.ron{at}")), "{problem}");
+        assert!(
+            problem.contains("delete it to use the defaults"),
+            "{problem}"
+        );
+    }
+
+    #[test]
+    fn a_missing_config_is_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let (config, problem) = Config::load_or_default(&dir.path().join("none.ron"));
+        assert_eq!((config, problem), (Config::default(), None));
+        assert!(Config::default().mouse());
     }
 }

@@ -1,12 +1,11 @@
 //! The sidecar file: `<article file name>.annotations.ron` beside the article, holding its
 //! annotations. The only module that reads or writes sidecars.
 //!
-//! A sidecar is never lost or torn: saves are atomic (module `atomic`), serialised across
+//! A sidecar is never lost or torn: saves are atomic (module `crate::atomic_file`), serialised across
 //! processes by a lock on `<sidecar>.lock` (module `lock`), and merge what other processes wrote
 //! meanwhile (module `merge`). A sidecar that does not parse, or that a newer sidenote wrote, is
 //! never written over; [`move_aside`] is the only way past a broken one.
 
-mod atomic;
 mod cache;
 mod error;
 mod format;
@@ -19,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use crate::annotation::{Annotation, AnnotationSet, Timestamp, refresh_anchors};
 use crate::article::Article;
+use crate::atomic_file;
 
 pub use error::SidecarError;
 pub use format::{ron_config, to_text};
@@ -106,7 +106,7 @@ pub fn save(
 ) -> Result<Vec<Annotation>, SidecarError> {
     let path = path_for(article_path);
     let _guard = lock::acquire(&path, lock::WAIT)?;
-    atomic::remove_stale(&path);
+    atomic_file::remove_stale(&path);
     let on_disk = read(&path)?;
     let theirs = match &on_disk {
         Some(text) => {
@@ -144,7 +144,10 @@ pub fn save(
             path: path.clone(),
             source: io::Error::other(error),
         })?;
-        atomic::write(&path, text.as_bytes())?;
+        atomic_file::write(&path, text.as_bytes()).map_err(|source| SidecarError::Io {
+            path: path.clone(),
+            source,
+        })?;
         cache::put(&path, cache::hash(&text), &sidecar);
     }
     Ok(sidecar.annotations)
@@ -179,7 +182,7 @@ pub fn move_aside(article_path: &Path, now: Timestamp) -> Result<Option<PathBuf>
         path: path.clone(),
         source,
     })?;
-    atomic::sync_dir(atomic::parent(&path)).map_err(|source| SidecarError::Io {
+    atomic_file::sync_dir(atomic_file::parent(&path)).map_err(|source| SidecarError::Io {
         path: path.clone(),
         source,
     })?;

@@ -1,1 +1,100 @@
-//! The reading screen.
+//! The reading screen: the article list, the reading pane and the annotation pane.
+//!
+//! Elm-like: [`app`] holds the state, [`update`] changes it from [`action`]s and returns
+//! [`effect`]s, [`ui`] draws it, and [`runtime`] owns the terminal and runs the effects.
+//! Keys are data ([`keymap`]); colours live in [`theme`].
+
+pub mod action;
+pub mod app;
+pub mod editor;
+pub mod effect;
+pub mod exporter;
+pub mod keymap;
+pub mod layout;
+pub mod loader;
+pub mod runtime;
+pub mod scroll;
+pub mod search;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+pub mod update;
+pub mod wrap;
+
+use std::path::PathBuf;
+
+use crate::config::Config;
+
+use app::{App, Clock};
+use keymap::{Keymap, KeymapError};
+use runtime::Runtime;
+use theme::Theme;
+
+/// The state, keymap and theme the screen starts with.
+pub struct Setup {
+    /// The initial state.
+    pub app: App,
+    /// The bindings.
+    pub keymap: Keymap,
+    /// The styles.
+    pub theme: Theme,
+}
+
+/// Builds the starting state from the config; `problems` (a config that could not be read, a
+/// bad key or colour) are shown in the status bar.
+pub fn setup(
+    config: &Config,
+    no_color: bool,
+    mut problems: Vec<String>,
+) -> Result<Setup, KeymapError> {
+    let (keymap, key_problems) = Keymap::defaults()?.with_overrides(&config.keys);
+    let (theme, color_problems) = Theme::new(&config.colors, no_color);
+    problems.extend(key_problems);
+    problems.extend(color_problems);
+    let clock = Clock {
+        now: time::OffsetDateTime::now_utc(),
+        new_id: uuid::Uuid::now_v7().to_string(),
+    };
+    let mut app = App::new(config.author(), keymap.help(), clock);
+    app.export_formats = crate::export::Format::ALL
+        .iter()
+        .map(|format| format.name().to_owned())
+        .collect();
+    if !problems.is_empty() {
+        app.message = Some(app::Message {
+            text: problems.join("; "),
+            error: true,
+        });
+    }
+    Ok(Setup { app, keymap, theme })
+}
+
+/// Runs the reading screen on the terminal over the articles under `paths`, opening `open`
+/// first when given. Returns a message about changes that could not be saved, if any.
+pub fn run(
+    paths: Vec<PathBuf>,
+    open: Option<PathBuf>,
+    setup: Setup,
+    mouse: bool,
+    export_dir: PathBuf,
+) -> anyhow::Result<Option<String>> {
+    let terminal = terminal::enter_screen(mouse)?;
+    let events = terminal::TerminalEvents::new(mouse);
+    let mut runtime = Runtime::new(
+        terminal,
+        events,
+        setup.app,
+        setup.keymap,
+        setup.theme,
+        mouse,
+    )
+    .with_export_dir(export_dir);
+    loader::spawn_library(paths, runtime.sender());
+    if let Some(path) = open {
+        // Read before the first frame so keys typed meanwhile apply to the article.
+        runtime.dispatch(loader::open_article(&path));
+    }
+    let result = runtime.run();
+    terminal::leave(mouse);
+    Ok(result?)
+}

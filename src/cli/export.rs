@@ -6,7 +6,7 @@
 //! broken article or sidecar is named on stderr; the others are still exported and the exit code
 //! says something went wrong.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,6 +15,7 @@ use anyhow::{Context, bail};
 
 use crate::annotation::AnnotationSet;
 use crate::article::Article;
+use crate::atomic_file;
 use crate::export::{self, Item, Output, OutputFile};
 use crate::library;
 use crate::paths::Dirs;
@@ -130,7 +131,10 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let output = export::render(&items, format, &options)?;
     match (output, &args.output) {
         (Output::Text(text), None) => write_stdout(&text)?,
-        (Output::Text(text), Some(path)) => write_atomically(path, text.as_bytes())
+        (Output::Text(_), Some(path)) if path.is_dir() => {
+            bail!("{}: is a folder; give a file name", path.display())
+        }
+        (Output::Text(text), Some(path)) => atomic_file::write(path, text.as_bytes())
             .with_context(|| format!("writing {}", path.display()))?,
         (Output::Files(files), Some(dir)) => write_folder(dir, &files)
             .with_context(|| format!("writing the folder {}", dir.display()))?,
@@ -246,77 +250,14 @@ fn terminal_safe(text: &str) -> String {
     out
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder, flushed and renamed.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if path.is_dir() {
-        return Err(io::Error::other("is a folder; give a file name"));
-    }
-    let dir = parent_of(path);
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)?;
-        sync_dir(&dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
-}
-
-/// Writes `files` into a new folder `dir`: built under a temporary name beside it, every file
-/// flushed, then renamed into place. An existing non-empty folder is never replaced.
+/// Writes the files of a folder export (brat) into the new folder `dir`.
 fn write_folder(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
-    if dir.exists() && fs::read_dir(dir).map(|mut d| d.next().is_some())? {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            "exists and is not empty; remove it or choose another folder",
-        ));
-    }
-    let parent = parent_of(dir);
-    let name = dir.file_name().unwrap_or_default().to_string_lossy();
-    let temp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        fs::create_dir(&temp)?;
-        for file in files {
-            let path = temp.join(&file.path);
-            if let Some(sub) = path.parent() {
-                fs::create_dir_all(sub)?;
-            }
-            let mut out = File::create(&path)?;
-            out.write_all(file.contents.as_bytes())?;
-            out.sync_all()?;
-        }
-        sync_dir(&temp)?;
-        fs::rename(&temp, dir)?;
-        sync_dir(&parent)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&temp);
-    }
-    result
-}
-
-fn parent_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// Flushes a folder's entries, so a rename survives a power cut (a no-op where folders cannot be
-/// opened, as on Windows).
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    match File::open(dir) {
-        Ok(handle) => handle.sync_all().or(Ok(())),
-        Err(_) => Ok(()),
-    }
+    atomic_file::write_folder(
+        dir,
+        files
+            .iter()
+            .map(|file| (Path::new(&file.path), file.contents.as_bytes())),
+    )
 }
 
 #[cfg(test)]
@@ -339,16 +280,6 @@ mod tests {
             assert_eq!(name.get_name(), export::Format::from(*format).name());
         }
         assert_eq!(Format::value_variants().len(), export::Format::ALL.len());
-    }
-
-    #[test]
-    fn atomic_write_replaces_and_leaves_no_temporary_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out.csv");
-        fs::write(&path, "old").unwrap();
-        write_atomically(&path, b"new").unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -55,12 +55,13 @@ pub fn write_units(article: &Article, format: Format, out: &mut impl Write) -> i
         byte = offset;
         chars
     };
+    let mut buffer = String::new();
     for (index, unit) in article.units().iter().enumerate() {
-        let display = article.unit_text(index).unwrap_or_default();
+        let display = article.unit_text_in(index, &mut buffer).unwrap_or_default();
         match format {
             Format::Json => {
                 let (start, end) = (to_chars(unit.start), to_chars(unit.end));
-                write_row(out, index, unit.kind, unit.paragraph, start, end, &display)?;
+                write_row(out, index, unit.kind, unit.paragraph, start, end, display)?;
             }
             Format::Text => {
                 out.write_all(display.as_bytes())?;

@@ -1,0 +1,313 @@
+//! The reading screen's state: the library, the open document, the focused pane and the mode.
+//!
+//! Plain data: built and changed only by [`update`](super::update::update), read by the ui.
+//! Nothing here reads files or the clock.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::annotation::{Annotation, AnnotationSet, Tag, Timestamp};
+use crate::article::Article;
+
+use super::editor::Editor;
+use super::keymap::HelpLine;
+
+/// Everything the reading screen shows and remembers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct App {
+    /// The articles of the library, with their facts and tag counts.
+    pub library: Library,
+    /// The article being read.
+    pub doc: Option<Document>,
+    /// The pane that receives movement keys.
+    pub focus: Pane,
+    /// What the keys currently do.
+    pub mode: Mode,
+    /// The terminal's size in cells.
+    pub size: (u16, u16),
+    /// Whether the list pane is shown (on narrow screens: whether it replaces the reading pane).
+    pub show_list: bool,
+    /// Whether the annotation pane is shown.
+    pub show_annotations: bool,
+    /// The message shown in the status bar (errors stay until the next message).
+    pub message: Option<Message>,
+    /// The bindings, for the help overlay and the hints.
+    pub help: Vec<HelpLine>,
+    /// The name written into new annotations.
+    pub author: String,
+    /// The time and next annotation id, from the last `Tick`.
+    pub clock: Clock,
+    /// The export formats offered by `e`.
+    pub export_formats: Vec<String>,
+    /// Set when the user quits.
+    pub quit: bool,
+}
+
+/// The time and a fresh id, given by the runtime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clock {
+    /// The current time.
+    pub now: Timestamp,
+    /// An id for the next annotation made.
+    pub new_id: String,
+}
+
+/// A status-bar message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// What to say.
+    pub text: String,
+    /// Whether it reports a problem.
+    pub error: bool,
+}
+
+/// The three panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// The article list.
+    List,
+    /// The reading pane.
+    Reading,
+    /// The annotation pane.
+    Annotations,
+}
+
+/// What the keys currently do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    /// Moving and tagging.
+    Normal,
+    /// The help overlay, scrolled by this many lines.
+    Help {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// Typing a search query.
+    Search {
+        /// The query typed so far.
+        input: String,
+    },
+    /// Typing a filter for the article list.
+    Filter {
+        /// The filter typed so far.
+        input: String,
+    },
+    /// Editing the note on a run of units.
+    Note {
+        /// The text being edited.
+        editor: Editor,
+        /// First and last unit of the annotation.
+        units: (usize, usize),
+    },
+    /// Choosing an export format, for the whole (filtered) library or the open article.
+    Export {
+        /// Whether the export covers the library rather than the open article.
+        library: bool,
+    },
+}
+
+/// How the article list is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// By path, as found.
+    Name,
+    /// Newest first; undated last.
+    Date,
+}
+
+/// One article of the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The article's path.
+    pub path: PathBuf,
+    /// Its title (the file name until it has been read).
+    pub title: String,
+    /// Its date, as written.
+    pub date: Option<String>,
+    /// Its outlet.
+    pub source: Option<String>,
+    /// Claims, denials and quotes tagged in it.
+    pub counts: [usize; 3],
+    /// Why it could not be read, when it could not.
+    pub error: Option<String>,
+}
+
+/// The library: every article found, and how the list shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Library {
+    /// The entries, in the order they arrived.
+    pub entries: Vec<Entry>,
+    /// Position in `entries` of each path.
+    pub index: HashMap<PathBuf, usize>,
+    /// Indices into `entries` of the shown entries, in display order.
+    pub visible: Vec<usize>,
+    /// Position in `visible` of the selected entry.
+    pub selected: usize,
+    /// The title filter.
+    pub filter: String,
+    /// The sort order.
+    pub sort: Sort,
+    /// Whether the background reading is still going.
+    pub loading: bool,
+    /// How many entries the background reading has filled in so far.
+    pub read: usize,
+}
+
+/// Where the first row of the reading pane is: a unit, and a row inside it (row 0 is the blank
+/// line before a paragraph's first unit, when there is one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Top {
+    /// The unit.
+    pub unit: usize,
+    /// The row inside the unit's rows.
+    pub row: usize,
+}
+
+/// The saving of one document's annotations: at most one save runs at a time.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SaveState {
+    /// A save is running.
+    pub in_flight: bool,
+    /// There are changes not yet handed to a save.
+    pub dirty: bool,
+    /// The last save failed: why, and when (to retry).
+    pub failed: Option<(String, Timestamp)>,
+}
+
+/// The search in the open article.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Search {
+    /// The query (empty: no search).
+    pub query: String,
+    /// Units that contain it, in order.
+    pub matches: Vec<usize>,
+    /// Position in `matches` of the current match.
+    pub current: Option<usize>,
+    /// The search is still running.
+    pub running: bool,
+}
+
+/// The open article and everything about reading it.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The article's path.
+    pub path: PathBuf,
+    /// The article, shared with the runtime's threads.
+    pub article: Arc<Article>,
+    /// The annotations, placed in the text.
+    pub annotations: AnnotationSet,
+    /// The annotations as last read from or written to disk.
+    pub base: Vec<Annotation>,
+    /// Why the sidecar could not be read: edits are refused so it is never overwritten.
+    pub read_only: Option<String>,
+    /// The cursor unit.
+    pub cursor: usize,
+    /// The other end of the selection, when one is being made.
+    pub anchor: Option<usize>,
+    /// The first row shown.
+    pub top: Top,
+    /// The selected row of the annotation pane.
+    pub selected_annotation: usize,
+    /// Annotation sets before each change, for undo.
+    pub undo: Vec<Vec<Annotation>>,
+    /// Annotation sets undone, for redo.
+    pub redo: Vec<Vec<Annotation>>,
+    /// Counts changes, so a save result can tell whether it is still current.
+    pub revision: u64,
+    /// Saving.
+    pub save: SaveState,
+    /// The search.
+    pub search: Search,
+}
+
+impl PartialEq for Document {
+    /// Documents compare by everything but the article text, compared by identity.
+    fn eq(&self, other: &Document) -> bool {
+        self.path == other.path
+            && Arc::ptr_eq(&self.article, &other.article)
+            && self.annotations == other.annotations
+            && self.base == other.base
+            && self.read_only == other.read_only
+            && self.cursor == other.cursor
+            && self.anchor == other.anchor
+            && self.top == other.top
+            && self.selected_annotation == other.selected_annotation
+            && self.undo == other.undo
+            && self.redo == other.redo
+            && self.revision == other.revision
+            && self.save == other.save
+            && self.search == other.search
+    }
+}
+
+impl Document {
+    /// The units an edit applies to: the selection, else the cursor unit.
+    pub fn target(&self) -> (usize, usize) {
+        match self.anchor {
+            Some(anchor) => (anchor.min(self.cursor), anchor.max(self.cursor)),
+            None => (self.cursor, self.cursor),
+        }
+    }
+
+    /// Claims, denials and quotes in the annotations.
+    pub fn counts(&self) -> [usize; 3] {
+        count_tags(self.annotations.annotations())
+    }
+}
+
+/// Claims, denials and quotes among `annotations`.
+pub fn count_tags<'a>(annotations: impl Iterator<Item = &'a Annotation>) -> [usize; 3] {
+    let mut counts = [0; 3];
+    for annotation in annotations {
+        for tag in &annotation.tags {
+            counts[tag_slot(*tag)] += 1;
+        }
+    }
+    counts
+}
+
+/// The position of `tag` in count arrays.
+pub fn tag_slot(tag: Tag) -> usize {
+    match tag {
+        Tag::Claim => 0,
+        Tag::Denial => 1,
+        Tag::Quote => 2,
+    }
+}
+
+impl App {
+    /// A fresh screen with an empty library that is still loading.
+    pub fn new(author: String, help: Vec<HelpLine>, clock: Clock) -> App {
+        App {
+            library: Library {
+                entries: Vec::new(),
+                index: HashMap::new(),
+                visible: Vec::new(),
+                selected: 0,
+                filter: String::new(),
+                sort: Sort::Name,
+                loading: true,
+                read: 0,
+            },
+            doc: None,
+            focus: Pane::List,
+            mode: Mode::Normal,
+            size: (80, 24),
+            show_list: true,
+            show_annotations: true,
+            message: None,
+            help,
+            author,
+            clock,
+            export_formats: Vec::new(),
+            quit: false,
+        }
+    }
+
+    /// The selected library entry.
+    pub fn selected_entry(&self) -> Option<&Entry> {
+        let index = *self.library.visible.get(self.library.selected)?;
+        self.library.entries.get(index)
+    }
+}

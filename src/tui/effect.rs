@@ -1,0 +1,61 @@
+//! What `update` asks the runtime to do: the only way the reading screen touches files, threads
+//! or the terminal. Each effect's result comes back as an [`Action`](super::action::Action).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::annotation::Annotation;
+use crate::article::Article;
+
+/// A side effect for the runtime to run.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    /// Read the article at this path and its sidecar; answers `ArticleOpened` or `OpenFailed`.
+    OpenArticle(PathBuf),
+    /// Save the annotations through the sidecar module; answers `Saved` or `SaveFailed`.
+    SaveSidecar {
+        /// The article's path.
+        path: PathBuf,
+        /// The article the anchors point into.
+        article: Arc<Article>,
+        /// What was on disk when these edits started.
+        base: Vec<Annotation>,
+        /// The annotations as edited.
+        ours: Vec<Annotation>,
+        /// The document revision being saved.
+        revision: u64,
+    },
+    /// Find the units that contain `query`; answers `SearchDone`.
+    Search {
+        /// The article's path.
+        path: PathBuf,
+        /// The article.
+        article: Arc<Article>,
+        /// What to look for (smart case: case-insensitive unless it has capitals).
+        query: String,
+    },
+    /// Write an export of `articles` in the given format into a new file; answers `Exported`.
+    Export {
+        /// The format's name, as `crate::export::Format::name` gives it.
+        format: String,
+        /// The articles, in list order.
+        articles: Vec<PathBuf>,
+        /// The open article as edited, used instead of its file and sidecar.
+        open: Option<ExportedDoc>,
+        /// What the export's file name starts with.
+        name: String,
+    },
+    /// Give the terminal back to the shell until the user resumes.
+    Suspend,
+}
+
+/// The open article with its annotations as edited, for an export.
+#[derive(Debug, Clone)]
+pub struct ExportedDoc {
+    /// The article's path.
+    pub path: PathBuf,
+    /// The article.
+    pub article: Arc<Article>,
+    /// Its annotations, saved or not.
+    pub annotations: Vec<Annotation>,
+}

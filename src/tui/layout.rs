@@ -1,0 +1,210 @@
+//! Where each pane goes for a terminal size: three panes when wide, two when medium, the focused
+//! one alone when narrow, and a "too small" message below a minimum.
+//!
+//! Pure arithmetic shared by the ui (to draw) and `update` (to page, scroll and hit-test clicks).
+
+use ratatui::layout::Rect;
+
+use super::app::{App, Pane};
+
+/// Below this width nothing but the "too small" message is drawn.
+pub const MIN_WIDTH: u16 = 20;
+/// Below this height nothing but the "too small" message is drawn.
+pub const MIN_HEIGHT: u16 = 6;
+/// From this width all three panes fit side by side.
+pub const WIDE: u16 = 120;
+/// From this width two panes fit side by side.
+pub const MEDIUM: u16 = 70;
+/// Cells left of the reading text: the cursor mark, up to three tag letters and a space.
+pub const GUTTER: u16 = 5;
+
+/// The rectangles of one frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    /// The article list, when shown.
+    pub list: Option<Rect>,
+    /// The reading pane, when shown.
+    pub reading: Option<Rect>,
+    /// The annotation pane, when shown.
+    pub annotations: Option<Rect>,
+    /// The status bar.
+    pub status: Rect,
+    /// The terminal is below the minimum size: only a message is drawn.
+    pub too_small: bool,
+}
+
+impl Areas {
+    /// The areas for `app` at its current size.
+    pub fn of(app: &App) -> Areas {
+        Areas::sized(app, app.size)
+    }
+
+    /// The areas for `app` at `width` x `height`.
+    pub fn sized(app: &App, (width, height): (u16, u16)) -> Areas {
+        let full = Rect::new(0, 0, width, height);
+        if width < MIN_WIDTH || height < MIN_HEIGHT {
+            return Areas {
+                status: full,
+                too_small: true,
+                ..Areas::default()
+            };
+        }
+        let status_rows = if app.message.is_some() { 2 } else { 1 };
+        let body = Rect::new(0, 0, width, height - status_rows);
+        let status = Rect::new(0, height - status_rows, width, status_rows);
+        let shown = shown_panes(app, width);
+        let mut areas = Areas {
+            status,
+            ..Areas::default()
+        };
+        let weights: Vec<u16> = shown
+            .iter()
+            .map(|pane| match pane {
+                Pane::List => 26,
+                Pane::Reading => 44,
+                Pane::Annotations => 30,
+            })
+            .collect();
+        let total: u16 = weights.iter().sum();
+        let mut x = 0;
+        for (i, (pane, weight)) in shown.iter().zip(&weights).enumerate() {
+            let w = if i + 1 == shown.len() {
+                width - x
+            } else {
+                (u32::from(width) * u32::from(*weight) / u32::from(total)) as u16
+            };
+            let rect = Rect::new(x, 0, w, body.height);
+            x += w;
+            match pane {
+                Pane::List => areas.list = Some(rect),
+                Pane::Reading => areas.reading = Some(rect),
+                Pane::Annotations => areas.annotations = Some(rect),
+            }
+        }
+        areas
+    }
+
+    /// The reading pane's text area (inside the border, right of the gutter).
+    pub fn reading_text(&self) -> Option<Rect> {
+        let inner = inner(self.reading?);
+        let gutter = GUTTER.min(inner.width);
+        Some(Rect::new(
+            inner.x + gutter,
+            inner.y,
+            inner.width - gutter,
+            inner.height,
+        ))
+    }
+}
+
+/// `rect` without its one-cell border.
+pub fn inner(rect: Rect) -> Rect {
+    Rect::new(
+        rect.x.saturating_add(1),
+        rect.y.saturating_add(1),
+        rect.width.saturating_sub(2),
+        rect.height.saturating_sub(2),
+    )
+}
+
+/// The panes shown at `width`, left to right.
+fn shown_panes(app: &App, width: u16) -> Vec<Pane> {
+    let list = app.show_list || app.focus == Pane::List;
+    let notes = app.show_annotations || app.focus == Pane::Annotations;
+    if width >= WIDE {
+        let mut panes = Vec::with_capacity(3);
+        if list {
+            panes.push(Pane::List);
+        }
+        panes.push(Pane::Reading);
+        if notes {
+            panes.push(Pane::Annotations);
+        }
+        panes
+    } else if width >= MEDIUM {
+        match app.focus {
+            Pane::List => vec![Pane::List, Pane::Reading],
+            Pane::Annotations => vec![Pane::Reading, Pane::Annotations],
+            Pane::Reading if app.show_annotations => vec![Pane::Reading, Pane::Annotations],
+            Pane::Reading if app.show_list => vec![Pane::List, Pane::Reading],
+            Pane::Reading => vec![Pane::Reading],
+        }
+    } else {
+        vec![app.focus]
+    }
+}
+
+/// The first item shown of a list of `len` items, `capacity` at a time, keeping `selected` in
+/// the middle when it can: derived from the selection alone, so drawing needs no scroll state.
+pub fn window_start(selected: usize, len: usize, capacity: usize) -> usize {
+    if len <= capacity {
+        return 0;
+    }
+    selected
+        .saturating_sub(capacity / 2)
+        .min(len - capacity.max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::app::Clock;
+
+    fn app(width: u16, height: u16, focus: Pane) -> App {
+        let clock = Clock {
+            now: time::OffsetDateTime::UNIX_EPOCH,
+            new_id: String::new(),
+        };
+        let mut app = App::new(String::new(), Vec::new(), clock);
+        app.size = (width, height);
+        app.focus = focus;
+        app
+    }
+
+    fn shown(areas: Areas) -> (bool, bool, bool) {
+        (
+            areas.list.is_some(),
+            areas.reading.is_some(),
+            areas.annotations.is_some(),
+        )
+    }
+
+    #[rstest::rstest]
+    #[case(160, Pane::Reading, (true, true, true))]
+    #[case(120, Pane::List, (true, true, true))]
+    #[case(100, Pane::Reading, (false, true, true))]
+    #[case(100, Pane::List, (true, true, false))]
+    #[case(70, Pane::Annotations, (false, true, true))]
+    #[case(69, Pane::Reading, (false, true, false))]
+    #[case(40, Pane::List, (true, false, false))]
+    #[case(20, Pane::Annotations, (false, false, true))]
+    fn panes_collapse_with_the_width(
+        #[case] width: u16,
+        #[case] focus: Pane,
+        #[case] expected: (bool, bool, bool),
+    ) {
+        assert_eq!(shown(Areas::of(&app(width, 30, focus))), expected);
+    }
+
+    #[test]
+    fn below_the_minimum_only_a_message() {
+        for (width, height) in [(19, 30), (80, 5), (1, 1), (0, 0)] {
+            let areas = Areas::of(&app(width, height, Pane::Reading));
+            assert!(areas.too_small);
+            assert_eq!(shown(areas), (false, false, false));
+        }
+    }
+
+    #[test]
+    fn panes_tile_the_width_exactly() {
+        for width in MIN_WIDTH..300 {
+            let areas = Areas::of(&app(width, 30, Pane::Reading));
+            let total: u16 = [areas.list, areas.reading, areas.annotations]
+                .into_iter()
+                .flatten()
+                .map(|rect| rect.width)
+                .sum();
+            assert_eq!(total, width);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Reading articles off disk for the reading screen: one article with its sidecar, and the whole
+//! library's titles, dates and tag counts on a background thread that feeds batches back as
+//! actions, so the first frame never waits for the library.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+use std::time::{Duration, Instant};
+
+use crate::library;
+use crate::sidecar;
+
+use super::action::{Action, Opened};
+use super::app::{Entry, count_tags};
+
+/// Entries sent at most this often, so a big library does not flood the screen with redraws.
+const BATCH_EVERY: Duration = Duration::from_millis(100);
+
+/// Reads the article at `path` and its sidecar.
+pub fn open_article(path: &Path) -> Action {
+    match library::read_article(path) {
+        Ok(article) => {
+            let (annotations, sidecar_error) = match sidecar::load(path) {
+                Ok(Some(sidecar)) => (sidecar.annotations, None),
+                Ok(None) => (Vec::new(), None),
+                Err(error) => (Vec::new(), Some(error.to_string())),
+            };
+            Action::ArticleOpened(Opened {
+                path: path.to_owned(),
+                article: Arc::new(article),
+                annotations,
+                sidecar_error,
+            })
+        }
+        Err(error) => Action::OpenFailed {
+            path: path.to_owned(),
+            message: error.to_string(),
+        },
+    }
+}
+
+/// The list entry of the article at `path`.
+pub fn entry(path: &Path) -> Entry {
+    let mut entry = Entry {
+        path: path.to_owned(),
+        title: path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        date: None,
+        source: None,
+        counts: [0; 3],
+        error: None,
+    };
+    match library::read_article(path) {
+        Ok(article) => {
+            let metadata = article.metadata();
+            entry.title = metadata.title.clone();
+            entry.date = metadata.date.clone();
+            entry.source = metadata.source.clone();
+        }
+        Err(error) => entry.error = Some(error.to_string()),
+    }
+    match sidecar::load(path) {
+        Ok(Some(sidecar)) => entry.counts = count_tags(sidecar.annotations.iter()),
+        Ok(None) => {}
+        Err(error) => entry.error = Some(format!("sidecar: {error}")),
+    }
+    entry
+}
+
+/// Reads the library found under `paths` on a new thread, sending `LibraryLoaded` batches.
+pub fn spawn_library(paths: Vec<PathBuf>, sender: Sender<Action>) {
+    std::thread::spawn(move || {
+        let articles = match library::collect_articles(&paths) {
+            Ok(articles) => articles,
+            Err(error) => {
+                let _ = sender.send(Action::LibraryLoaded {
+                    entries: vec![Entry {
+                        path: PathBuf::new(),
+                        title: "(library)".to_owned(),
+                        date: None,
+                        source: None,
+                        counts: [0; 3],
+                        error: Some(error.to_string()),
+                    }],
+                    done: true,
+                });
+                return;
+            }
+        };
+        // First every path under its file name, at once, so the list is usable immediately; the
+        // entries read later replace these, which is what the list's progress counts.
+        let placeholders = articles.iter().map(|path| {
+            let mut entry = entry_stub(path);
+            entry.title = path
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            entry
+        });
+        if sender
+            .send(Action::LibraryLoaded {
+                entries: placeholders.collect(),
+                done: articles.is_empty(),
+            })
+            .is_err()
+        {
+            return;
+        }
+        let mut batch = Vec::new();
+        let mut last = Instant::now();
+        let total = articles.len();
+        for (i, path) in articles.iter().enumerate() {
+            batch.push(entry(path));
+            if last.elapsed() >= BATCH_EVERY || i + 1 == total {
+                let done = i + 1 == total;
+                let entries = std::mem::take(&mut batch);
+                if sender
+                    .send(Action::LibraryLoaded { entries, done })
+                    .is_err()
+                {
+                    return;
+                }
+                last = Instant::now();
+            }
+        }
+    });
+}
+
+fn entry_stub(path: &Path) -> Entry {
+    Entry {
+        path: path.to_owned(),
+        title: String::new(),
+        date: None,
+        source: None,
+        counts: [0; 3],
+        error: None,
+    }
+}

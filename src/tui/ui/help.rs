@@ -1,0 +1,64 @@
+//! The help overlay: every binding in effect with its description, from the keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use crate::tui::keymap::HelpLine;
+use crate::tui::theme::Theme;
+
+use super::{clean, popup};
+
+/// The help overlay widget.
+pub struct Help<'a> {
+    lines: &'a [HelpLine],
+    scroll: usize,
+    theme: &'a Theme,
+}
+
+impl<'a> Help<'a> {
+    /// The overlay for `lines`, scrolled by `scroll` lines.
+    pub fn new(lines: &'a [HelpLine], scroll: usize, theme: &'a Theme) -> Help<'a> {
+        Help {
+            lines,
+            scroll,
+            theme,
+        }
+    }
+}
+
+impl Widget for Help<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let keys_width = self
+            .lines
+            .iter()
+            .map(|line| line.keys.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(24);
+        let height = u16::try_from(self.lines.len() + 2).unwrap_or(u16::MAX);
+        let rect = popup(area, 86, height, buf);
+        let text: Vec<Line> = self
+            .lines
+            .iter()
+            .skip(self.scroll)
+            .map(|line| {
+                Line::from(vec![
+                    Span::styled(
+                        format!(" {:>keys_width$}  ", clean(&line.keys)),
+                        self.theme.focus,
+                    ),
+                    Span::raw(clean(&line.description).into_owned()),
+                ])
+            })
+            .collect();
+        Paragraph::new(text)
+            .block(
+                Block::bordered()
+                    .title(" Keys (j/k scroll, any other key closes) ")
+                    .border_style(self.theme.focus),
+            )
+            .render(rect, buf);
+    }
+}

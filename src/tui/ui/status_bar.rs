@@ -1,0 +1,164 @@
+//! The status bar: the article, the cursor's position, tag counts, the save state, search
+//! progress and key hints; a second row for a message when there is one.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, Document};
+use crate::tui::theme::Theme;
+
+use super::search::prompt;
+use super::{one_line, preview};
+
+/// Actions whose keys the hints show, with a short label.
+const HINTS: [(Action, &str); 5] = [
+    (Action::ToggleHelp, "help"),
+    (Action::ToggleClaim, "claim"),
+    (Action::EditNote, "note"),
+    (Action::StartSearch, "search"),
+    (Action::Quit, "quit"),
+];
+
+/// The status bar widget.
+pub struct StatusBar<'a> {
+    app: &'a App,
+    theme: &'a Theme,
+}
+
+impl<'a> StatusBar<'a> {
+    /// The status bar for `app`.
+    pub fn new(app: &'a App, theme: &'a Theme) -> StatusBar<'a> {
+        StatusBar { app, theme }
+    }
+}
+
+impl Widget for StatusBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        buf.set_style(area, self.theme.status);
+        match prompt(&self.app.mode, self.theme) {
+            Some(line) => {
+                buf.set_line(area.x, area.y, &line, area.width);
+            }
+            None => self.facts(area, buf),
+        }
+        if area.height > 1
+            && let Some(message) = &self.app.message
+        {
+            let style = if message.error {
+                self.theme.error
+            } else {
+                self.theme.dim
+            };
+            let text = Line::styled(preview(&message.text, 1024), style);
+            buf.set_line(area.x, area.y + 1, &text, area.width);
+        }
+    }
+}
+
+impl StatusBar<'_> {
+    /// Position, counts, save state and search on the left, key hints on the right, and the
+    /// article's file name between them when it fits.
+    fn facts(&self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let mut left = Vec::new();
+        let mut name = None;
+        match &self.app.doc {
+            Some(doc) => {
+                left.push(Span::raw(format!(
+                    " unit {} of {} │ ",
+                    doc.cursor,
+                    doc.article.units().len()
+                )));
+                let counts = doc.counts();
+                for (slot, tag) in crate::annotation::Tag::ALL.into_iter().enumerate() {
+                    left.push(Span::styled(
+                        format!("{}{} ", tag.letter(), counts[slot]),
+                        theme.tag(tag),
+                    ));
+                }
+                left.push(Span::raw("│ "));
+                left.push(save_state(doc, theme));
+                if doc.anchor.is_some() {
+                    let (first, last) = doc.target();
+                    left.push(Span::styled(
+                        format!(" │ selecting {first}-{last}"),
+                        theme.focus,
+                    ));
+                }
+                if !doc.search.query.is_empty() {
+                    left.push(Span::raw(" │ "));
+                    left.push(search_state(doc));
+                }
+                name = Some(file_name(doc));
+            }
+            None => left.push(Span::raw(format!(
+                " {} articles",
+                self.app.library.entries.len()
+            ))),
+        }
+        let mut hints = Vec::new();
+        for (action, label) in HINTS {
+            if let Some(line) = self.app.help.iter().find(|line| line.action == action) {
+                let key = line.keys.split(", ").next().unwrap_or_default().to_owned();
+                hints.push(Span::styled(key, theme.focus));
+                hints.push(Span::styled(format!(" {label}  "), theme.dim));
+            }
+        }
+        let left = Line::from(left);
+        let hints = Line::from(hints);
+        let width = usize::from(area.width);
+        let (left_width, hints_width) = (left.width(), hints.width());
+        buf.set_line(area.x, area.y, &left, area.width);
+        if left_width + hints_width < width {
+            let x = area.x + (width - hints_width) as u16;
+            buf.set_line(x, area.y, &hints, hints_width as u16);
+            if let Some(name) = name {
+                let room = width - left_width - hints_width;
+                if name.chars().count() + 5 <= room {
+                    let name = Line::styled(format!(" │ {name}"), theme.dim);
+                    buf.set_line(area.x + left_width as u16, area.y, &name, room as u16);
+                }
+            }
+        }
+    }
+}
+
+fn file_name(doc: &Document) -> String {
+    one_line(
+        &doc.path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    )
+}
+
+fn save_state(doc: &Document, theme: &Theme) -> Span<'static> {
+    if doc.read_only.is_some() {
+        Span::styled("read-only", theme.error)
+    } else if doc.save.failed.is_some() {
+        Span::styled("NOT SAVED", theme.error)
+    } else if doc.save.in_flight || doc.save.dirty {
+        Span::styled("saving…", theme.dim)
+    } else {
+        Span::styled("saved", theme.dim)
+    }
+}
+
+fn search_state(doc: &Document) -> Span<'static> {
+    let search = &doc.search;
+    let text = if search.running {
+        format!("searching {}…", one_line(&search.query))
+    } else {
+        match search.current {
+            Some(current) => format!("match {} of {}", current + 1, search.matches.len()),
+            None => format!("no match for {}", one_line(&search.query)),
+        }
+    };
+    Span::raw(text)
+}

@@ -1,0 +1,161 @@
+//! Changing annotations: tags, removal, notes, undo and redo. Every change is recorded for undo
+//! and handed to a save at once.
+
+use crate::annotation::{Annotation, AnnotationSet, Stamp, Tag};
+use crate::article::Article;
+use crate::tui::app::{App, Document, count_tags};
+use crate::tui::effect::Effect;
+
+use super::results::{say, say_error};
+
+/// The author, time and id for an edit made now.
+pub fn stamp(app: &App) -> Stamp {
+    Stamp {
+        author: app.author.clone(),
+        now: app.clock.now,
+        new_id: app.clock.new_id.clone(),
+    }
+}
+
+/// Runs `change` on the open document's annotations; when they changed, records the old ones for
+/// undo, updates the library's counts and saves. Returns false when nothing changed.
+pub fn edit(
+    app: &mut App,
+    change: impl FnOnce(&mut AnnotationSet, &Article, &Stamp),
+) -> (bool, Vec<Effect>) {
+    let stamp = stamp(app);
+    let Some(doc) = app.doc.as_mut() else {
+        return (false, Vec::new());
+    };
+    if let Some(problem) = &doc.read_only {
+        let text = format!("not saved: {problem}");
+        say_error(app, text);
+        return (false, Vec::new());
+    }
+    let before: Vec<Annotation> = doc.annotations.annotations().cloned().collect();
+    change(&mut doc.annotations, &doc.article, &stamp);
+    if doc.annotations.annotations().eq(before.iter()) {
+        return (false, Vec::new());
+    }
+    doc.undo.push(before);
+    doc.redo.clear();
+    (true, changed(app))
+}
+
+/// After any change of the open document: bump its revision, refresh counts, save.
+pub fn changed(app: &mut App) -> Vec<Effect> {
+    let Some(doc) = app.doc.as_mut() else {
+        return Vec::new();
+    };
+    doc.revision += 1;
+    doc.save.dirty = true;
+    doc.selected_annotation = doc
+        .selected_annotation
+        .min(doc.annotations.len().saturating_sub(1));
+    let counts = doc.counts();
+    let path = doc.path.clone();
+    let effects = save(doc).into_iter().collect();
+    if let Some(&at) = app.library.index.get(&path) {
+        app.library.entries[at].counts = counts;
+    }
+    effects
+}
+
+/// A save of `doc` when one is due and none is running; at most one runs at a time so each
+/// save merges against what the previous one wrote.
+pub fn save(doc: &mut Document) -> Option<Effect> {
+    if doc.save.in_flight || !doc.save.dirty {
+        return None;
+    }
+    doc.save.in_flight = true;
+    doc.save.dirty = false;
+    Some(Effect::SaveSidecar {
+        path: doc.path.clone(),
+        article: doc.article.clone(),
+        base: doc.base.clone(),
+        ours: doc.annotations.annotations().cloned().collect(),
+        revision: doc.revision,
+    })
+}
+
+/// Toggles `tag` on the cursor unit or the selection, then ends the selection.
+pub fn toggle_tag(app: &mut App, tag: Tag) -> Vec<Effect> {
+    let Some(target) = app.doc.as_ref().map(|doc| doc.target()) else {
+        return Vec::new();
+    };
+    let (_, effects) = edit(app, |set, article, stamp| {
+        set.toggle_tag(article, target, tag, stamp);
+    });
+    if let Some(doc) = app.doc.as_mut() {
+        doc.anchor = None;
+        if let Some(index) = doc.annotations.index_at_unit(target.0) {
+            doc.selected_annotation = index;
+        }
+    }
+    effects
+}
+
+/// Removes the selected annotation (annotation pane) or the one under the cursor.
+pub fn remove(app: &mut App) -> Vec<Effect> {
+    let Some(doc) = app.doc.as_ref() else {
+        return Vec::new();
+    };
+    let index = if app.focus == crate::tui::app::Pane::Annotations {
+        (doc.selected_annotation < doc.annotations.len()).then_some(doc.selected_annotation)
+    } else {
+        doc.annotations.index_at_unit(doc.cursor)
+    };
+    let Some(index) = index else {
+        say(app, "no annotation here".to_owned());
+        return Vec::new();
+    };
+    edit(app, |set, _, _| {
+        set.remove(index);
+    })
+    .1
+}
+
+/// Sets the note on units `first..=last`.
+pub fn set_note(app: &mut App, units: (usize, usize), note: &str) -> Vec<Effect> {
+    edit(app, |set, article, stamp| {
+        set.set_note(article, units, note, stamp);
+    })
+    .1
+}
+
+/// Undoes (or redoes) the last annotation change.
+pub fn undo(app: &mut App, back: bool) -> Vec<Effect> {
+    let Some(doc) = app.doc.as_mut() else {
+        return Vec::new();
+    };
+    if doc.read_only.is_some() {
+        return Vec::new();
+    }
+    let (from, to) = if back {
+        (&mut doc.undo, &mut doc.redo)
+    } else {
+        (&mut doc.redo, &mut doc.undo)
+    };
+    let Some(previous) = from.pop() else {
+        let text = if back {
+            "nothing to undo"
+        } else {
+            "nothing to redo"
+        };
+        say(app, text.to_owned());
+        return Vec::new();
+    };
+    to.push(doc.annotations.annotations().cloned().collect());
+    doc.annotations = AnnotationSet::new(&doc.article, previous);
+    let counts = count_tags(doc.annotations.annotations());
+    let text = format!(
+        "{}: {} claims, {} denials, {} quotes",
+        if back { "undone" } else { "redone" },
+        counts[0],
+        counts[1],
+        counts[2]
+    );
+    let effects = changed(app);
+    say(app, text);
+    effects
+}

@@ -1,0 +1,71 @@
+//! `e` offers the export formats and writes the open article's export to a new file whose path
+//! the status bar shows; an existing file is never replaced.
+#![allow(clippy::unwrap_used)]
+
+#[path = "support/tui.rs"]
+mod support;
+
+use sidenote::tui::app::Mode;
+use support::{ARTICLE, Screen};
+
+fn exported(screen: &Screen) -> std::path::PathBuf {
+    let message = screen.runtime.app.message.as_ref().unwrap();
+    assert!(!message.error, "{}", message.text);
+    let path = message.text.strip_prefix("exported to ").unwrap();
+    std::path::PathBuf::from(path)
+}
+
+#[test]
+fn export_menu_lists_the_formats_and_writes_the_chosen_one() {
+    let mut screen = Screen::new(100, 30);
+    screen.open(ARTICLE).keys("jcjde");
+    assert_eq!(screen.runtime.app.mode, Mode::Export { library: false });
+    insta::assert_snapshot!("export_menu_100x30", screen.text());
+    screen.keys("1");
+    let first = exported(&screen);
+    assert!(first.starts_with(screen.exports.path()));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&first).unwrap()).unwrap();
+    let text = json.to_string();
+    assert!(text.contains("claim") && text.contains("denial"), "{text}");
+
+    screen.keys("e1");
+    let second = exported(&screen);
+    assert_ne!(first, second, "a second export gets a new name");
+    assert!(first.exists() && second.exists());
+
+    screen.keys("e6");
+    let brat = exported(&screen);
+    assert!(brat.is_dir());
+    assert!(std::fs::read_dir(&brat).unwrap().count() >= 2);
+}
+
+#[test]
+fn escape_closes_the_menu_without_writing() {
+    let mut screen = Screen::new(100, 30);
+    screen.open(ARTICLE).keys("ce<esc>");
+    assert_eq!(screen.runtime.app.mode, Mode::Normal);
+    assert_eq!(std::fs::read_dir(screen.exports.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn from_the_list_the_whole_library_is_exported() {
+    let mut screen = Screen::new(100, 30);
+    screen.open(ARTICLE).keys("jc<tab><tab>");
+    screen.keys("e");
+    assert_eq!(screen.runtime.app.mode, Mode::Export { library: true });
+    assert!(screen.text().contains("Export 5 articles as"));
+    screen.keys("3");
+    let csv = std::fs::read_to_string(exported(&screen)).unwrap();
+    assert!(
+        csv.contains("claim"),
+        "the open article's tag is exported: {csv}"
+    );
+    assert!(
+        exported(&screen)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("library.")
+    );
+}

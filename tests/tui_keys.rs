@@ -1,0 +1,138 @@
+//! The default keymap: each key of the table in docs/keys.md runs its action, in the right mode,
+//! and the user's config can rebind keys.
+#![allow(clippy::unwrap_used)]
+
+#[path = "support/tui.rs"]
+mod support;
+
+use std::collections::BTreeMap;
+
+use pretty_assertions::assert_eq;
+use rstest::rstest;
+use sidenote::tui::action::{Action, Input};
+use sidenote::tui::keymap::{InputMode, Keymap, parse_chord};
+
+fn action(keys: &str, mode: InputMode) -> Option<Action> {
+    let keymap = Keymap::defaults().unwrap();
+    let events = support::parse_keys(keys);
+    assert_eq!(events.len(), 1, "{keys} is one key");
+    keymap.action(mode, &events[0])
+}
+
+#[rstest]
+#[case("j", Action::NextUnit)]
+#[case("<down>", Action::NextUnit)]
+#[case("k", Action::PrevUnit)]
+#[case("<up>", Action::PrevUnit)]
+#[case("}", Action::NextParagraph)]
+#[case("{", Action::PrevParagraph)]
+#[case("g", Action::FirstUnit)]
+#[case("<home>", Action::FirstUnit)]
+#[case("G", Action::LastUnit)]
+#[case("<end>", Action::LastUnit)]
+#[case("<c-d>", Action::HalfPageDown)]
+#[case("<pgdn>", Action::HalfPageDown)]
+#[case("<c-u>", Action::HalfPageUp)]
+#[case("<pgup>", Action::HalfPageUp)]
+#[case("]", Action::NextAnnotation)]
+#[case("[", Action::PrevAnnotation)]
+#[case("<tab>", Action::NextPane)]
+#[case("<s-tab>", Action::PrevPane)]
+#[case("<enter>", Action::Open)]
+#[case("c", Action::ToggleClaim)]
+#[case("1", Action::ToggleClaim)]
+#[case("d", Action::ToggleDenial)]
+#[case("2", Action::ToggleDenial)]
+#[case("\"", Action::ToggleQuote)]
+#[case("3", Action::ToggleQuote)]
+#[case("x", Action::RemoveAnnotation)]
+#[case("a", Action::EditNote)]
+#[case("v", Action::ToggleSelection)]
+#[case("u", Action::Undo)]
+#[case("<c-r>", Action::Redo)]
+#[case("/", Action::StartSearch)]
+#[case("n", Action::NextMatch)]
+#[case("N", Action::PrevMatch)]
+#[case("e", Action::Export)]
+#[case("?", Action::ToggleHelp)]
+#[case("<esc>", Action::Cancel)]
+#[case("<c-z>", Action::Suspend)]
+#[case("q", Action::Quit)]
+#[case("<c-c>", Action::Quit)]
+fn default_bindings(#[case] key: &str, #[case] expected: Action) {
+    assert_eq!(action(key, InputMode::Command), Some(expected));
+}
+
+#[rstest]
+#[case("q", Some(Action::Input(Input::Char('q'))))]
+#[case("G", Some(Action::Input(Input::Char('G'))))]
+#[case("<enter>", Some(Action::Input(Input::Enter)))]
+#[case("<bs>", Some(Action::Input(Input::Backspace)))]
+#[case("<left>", Some(Action::Input(Input::Left)))]
+#[case("<esc>", Some(Action::Cancel))]
+#[case("<c-c>", Some(Action::Quit))]
+#[case("<c-d>", None)]
+fn text_boxes_take_keys_as_typing(#[case] key: &str, #[case] expected: Option<Action>) {
+    assert_eq!(action(key, InputMode::Text), expected);
+}
+
+#[test]
+fn unbound_keys_do_nothing() {
+    assert_eq!(action("z", InputMode::Command), None);
+}
+
+#[test]
+fn the_help_lists_every_binding_with_a_description() {
+    let help = Keymap::defaults().unwrap().help();
+    assert!(help.len() >= 30);
+    for line in &help {
+        assert!(
+            !line.keys.is_empty() && !line.description.is_empty(),
+            "{line:?}"
+        );
+    }
+    let quit = help.iter().find(|l| l.action == Action::Quit).unwrap();
+    assert_eq!(quit.keys, "q, ctrl-c");
+}
+
+#[test]
+fn the_config_rebinds_keys_and_reports_bad_entries() {
+    let overrides: BTreeMap<String, String> = [
+        ("ctrl-n", "next_unit"),
+        ("j", "quit"),
+        ("hyper-x", "quit"),
+        ("z", "fly_away"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    let (keymap, problems) = Keymap::defaults().unwrap().with_overrides(&overrides);
+    let events = support::parse_keys("<c-n>j");
+    assert_eq!(
+        keymap.action(InputMode::Command, &events[0]),
+        Some(Action::NextUnit)
+    );
+    assert_eq!(
+        keymap.action(InputMode::Command, &events[1]),
+        Some(Action::Quit)
+    );
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].contains("hyper-x"), "{problems:?}");
+    assert!(problems[1].contains("fly_away"), "{problems:?}");
+    let help = keymap.help();
+    let next = help.iter().find(|l| l.action == Action::NextUnit).unwrap();
+    assert_eq!(next.keys, "down, ctrl-n");
+}
+
+#[rstest]
+#[case("ctrl-d", true)]
+#[case("shift-tab", true)]
+#[case("G", true)]
+#[case("f12", true)]
+#[case("space", true)]
+#[case("f0", false)]
+#[case("ctrl-", false)]
+#[case("nothing", false)]
+fn key_names(#[case] name: &str, #[case] valid: bool) {
+    assert_eq!(parse_chord(name).is_some(), valid, "{name}");
+}

@@ -1,0 +1,118 @@
+//! The library is read on a background thread: the first frame does not wait for it, and the
+//! entries, their titles and tag counts arrive as actions.
+#![allow(clippy::unwrap_used)]
+
+#[path = "support/tui.rs"]
+mod support;
+
+use std::collections::VecDeque;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sidenote::annotation::{AnnotationSet, Stamp, Tag};
+use sidenote::config::Config;
+use sidenote::library::read_article;
+use sidenote::tui::{loader, runtime::Runtime, setup};
+
+#[test]
+fn the_list_fills_in_from_the_background() {
+    let library = support::sample_library();
+    let tagged = library.path().join(support::ARTICLE);
+    let article = read_article(&tagged).unwrap();
+    let mut set = AnnotationSet::new(&article, Vec::new());
+    let stamp = Stamp {
+        author: "t".to_owned(),
+        now: time::OffsetDateTime::UNIX_EPOCH,
+        new_id: "a".to_owned(),
+    };
+    set.toggle_tag(&article, (1, 2), Tag::Quote, &stamp);
+    sidenote::sidecar::save(&tagged, &article, &[], &set.into_annotations()).unwrap();
+
+    let setup = setup(&Config::default(), false, Vec::new()).unwrap();
+    let terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    let mut runtime = Runtime::new(
+        terminal,
+        VecDeque::new(),
+        setup.app,
+        setup.keymap,
+        setup.theme,
+        false,
+    );
+    runtime.resize().unwrap();
+    loader::spawn_library(vec![library.path().to_owned()], runtime.sender());
+    runtime.draw().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while runtime.app.library.loading {
+        assert!(
+            Instant::now() < deadline,
+            "the library never finished loading"
+        );
+        runtime.step().unwrap();
+    }
+    runtime.draw().unwrap();
+    let library_state = &runtime.app.library;
+    assert_eq!(library_state.entries.len(), 5);
+    let entry = &library_state.entries[library_state.index[&tagged]];
+    assert_eq!(entry.counts, [0, 0, 1]);
+    assert!(
+        !entry.title.ends_with(".txt"),
+        "the title was read: {}",
+        entry.title
+    );
+    let screen = runtime.terminal.backend().to_string();
+    assert!(screen.contains("Articles (5)"), "{screen}");
+    assert!(screen.contains("Q1"), "{screen}");
+}
+
+#[test]
+fn the_list_title_shows_the_reading_progress() {
+    use sidenote::tui::action::Action;
+    use sidenote::tui::app::Entry;
+    use sidenote::tui::update::update;
+
+    let library = support::sample_library();
+    let mut screen = support::Screen::new(100, 20);
+    let app = &mut screen.runtime.app;
+    app.library = setup(&Config::default(), false, Vec::new())
+        .unwrap()
+        .app
+        .library;
+    let paths = sidenote::library::collect_articles(&[library.path().to_owned()]).unwrap();
+    let stub = |path: &std::path::PathBuf| Entry {
+        path: path.clone(),
+        title: path.file_name().unwrap().to_string_lossy().into_owned(),
+        date: None,
+        source: None,
+        counts: [0; 3],
+        error: None,
+    };
+    update(
+        app,
+        Action::LibraryLoaded {
+            entries: paths.iter().map(stub).collect(),
+            done: false,
+        },
+    );
+    update(
+        app,
+        Action::LibraryLoaded {
+            entries: vec![loader::entry(&paths[0])],
+            done: false,
+        },
+    );
+    assert!(screen.text().contains("Articles (5) reading 1/5…"));
+    let rest = paths[1..].iter().map(|p| loader::entry(p)).collect();
+    update(
+        &mut screen.runtime.app,
+        Action::LibraryLoaded {
+            entries: rest,
+            done: true,
+        },
+    );
+    let text = screen.text();
+    assert!(
+        text.contains("Articles (5) ") && !text.contains("reading"),
+        "{text}"
+    );
+}

@@ -1,0 +1,393 @@
+//! `update` as a table: actions in, the whole state and the effects out.
+#![allow(clippy::unwrap_used)]
+
+#[path = "support/tui.rs"]
+mod support;
+
+use pretty_assertions::assert_eq;
+use rstest::rstest;
+use sidenote::annotation::{AnnotationSet, Stamp, Tag};
+use sidenote::config::Config;
+use sidenote::tui::action::{Action, Input};
+use sidenote::tui::app::{App, Document, Mode, Pane};
+use sidenote::tui::effect::Effect;
+use sidenote::tui::{loader, setup, update::update};
+use time::macros::datetime;
+
+use support::{ARTICLE, sample_library};
+
+/// Stands for the article's last unit in tables.
+const LAST: usize = usize::MAX;
+
+const NOW: time::OffsetDateTime = datetime!(2026-11-22 10:00 UTC);
+
+fn tick(seconds: i64, id: &str) -> Action {
+    Action::Tick {
+        now: NOW + time::Duration::seconds(seconds),
+        new_id: id.to_owned(),
+    }
+}
+
+/// A 100x30 screen with the sample article open and the clock at NOW with id "id-0".
+fn opened() -> (App, tempfile::TempDir) {
+    let dir = sample_library();
+    let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
+    app.author = "tester".to_owned();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
+    update(&mut app, tick(0, "id-0"));
+    let effects = update(&mut app, loader::open_article(&dir.path().join(ARTICLE)));
+    assert!(effects.is_empty());
+    (app, dir)
+}
+
+fn doc(app: &mut App) -> &mut Document {
+    app.doc.as_mut().unwrap()
+}
+
+fn stamp(id: &str) -> Stamp {
+    Stamp {
+        author: "tester".to_owned(),
+        now: NOW,
+        new_id: id.to_owned(),
+    }
+}
+
+fn run(app: &mut App, actions: Vec<Action>) -> Vec<Effect> {
+    actions.into_iter().flat_map(|a| update(app, a)).collect()
+}
+
+#[test]
+fn opening_an_article_focuses_the_reading_pane_on_unit_0() {
+    let (app, _dir) = opened();
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(
+        (app.focus, doc.cursor, doc.anchor),
+        (Pane::Reading, 0, None)
+    );
+    assert_eq!(doc.revision, 0);
+}
+
+#[rstest]
+#[case(vec![Action::NextUnit], 1)]
+#[case(vec![Action::NextUnit, Action::NextUnit, Action::PrevUnit], 1)]
+#[case(vec![Action::PrevUnit], 0)]
+#[case(vec![Action::LastUnit], LAST)]
+#[case(vec![Action::LastUnit, Action::NextUnit], LAST)]
+#[case(vec![Action::LastUnit, Action::FirstUnit], 0)]
+#[case(vec![Action::NextParagraph], 1)]
+#[case(vec![Action::NextParagraph, Action::NextParagraph, Action::PrevParagraph], 1)]
+#[case(vec![Action::HalfPageDown], 2)]
+#[case(vec![Action::HalfPageDown, Action::HalfPageUp], 0)]
+fn movement(#[case] actions: Vec<Action>, #[case] cursor: usize) {
+    let (mut app, _dir) = opened();
+    let effects = run(&mut app, actions);
+    assert!(effects.is_empty());
+    let last = doc(&mut app).article.units().len() - 1;
+    let cursor = if cursor == LAST { last } else { cursor };
+    assert_eq!(doc(&mut app).cursor, cursor);
+}
+
+#[test]
+fn moving_changes_only_the_cursor_while_it_stays_in_sight() {
+    let (mut app, _dir) = opened();
+    let mut expected = app.clone();
+    update(&mut app, Action::NextUnit);
+    doc(&mut expected).cursor = 1;
+    assert_eq!(app, expected);
+}
+
+#[test]
+fn a_tag_changes_the_annotations_records_undo_and_saves() {
+    let (mut app, _dir) = opened();
+    let mut expected = app.clone();
+    let effects = run(&mut app, vec![Action::NextUnit, Action::ToggleClaim]);
+
+    let d = doc(&mut expected);
+    d.cursor = 1;
+    let article = d.article.clone();
+    d.annotations
+        .toggle_tag(&article, (1, 1), Tag::Claim, &stamp("id-0"));
+    d.undo.push(Vec::new());
+    d.revision = 1;
+    d.save.in_flight = true;
+    let path = d.path.clone();
+    expected.library.entries.iter_mut().for_each(|e| {
+        if e.path == path {
+            e.counts = [1, 0, 0];
+        }
+    });
+    assert_eq!(app, expected);
+    let [
+        Effect::SaveSidecar {
+            revision,
+            ours,
+            base,
+            ..
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("one save expected: {effects:?}");
+    };
+    assert_eq!((*revision, ours.len(), base.len()), (1, 1, 0));
+    assert_eq!(ours[0].tags, vec![Tag::Claim]);
+    assert_eq!(ours[0].id, "id-0");
+}
+
+#[test]
+fn one_save_at_a_time_and_the_next_starts_when_it_ends() {
+    let (mut app, _dir) = opened();
+    let first = run(&mut app, vec![Action::ToggleClaim]);
+    assert_eq!(first.len(), 1);
+    let second = run(
+        &mut app,
+        vec![tick(1, "id-1"), Action::NextUnit, Action::ToggleDenial],
+    );
+    assert!(second.is_empty(), "a save is running: {second:?}");
+    assert!(doc(&mut app).save.dirty);
+    let Effect::SaveSidecar { ours, .. } = &first[0] else {
+        panic!()
+    };
+    let path = doc(&mut app).path.clone();
+    let third = update(
+        &mut app,
+        Action::Saved {
+            path,
+            revision: 1,
+            on_disk: ours.clone(),
+        },
+    );
+    let [
+        Effect::SaveSidecar {
+            revision: 2,
+            base,
+            ours,
+            ..
+        },
+    ] = third.as_slice()
+    else {
+        panic!("the waiting change is saved next: {third:?}");
+    };
+    assert_eq!((base.len(), ours.len()), (1, 2));
+}
+
+#[test]
+fn a_failed_save_is_shown_kept_and_retried_after_a_pause() {
+    let (mut app, _dir) = opened();
+    run(&mut app, vec![Action::ToggleQuote]);
+    let path = doc(&mut app).path.clone();
+    let effects = update(
+        &mut app,
+        Action::SaveFailed {
+            path: path.clone(),
+            message: "disk full".to_owned(),
+        },
+    );
+    assert!(effects.is_empty());
+    assert!(app.message.as_ref().unwrap().text.contains("disk full"));
+    assert!(app.message.as_ref().unwrap().error);
+    assert_eq!(
+        doc(&mut app).annotations.len(),
+        1,
+        "the tag stays in memory"
+    );
+    assert!(
+        update(&mut app, tick(1, "id-1")).is_empty(),
+        "too early to retry"
+    );
+    let retry = update(&mut app, tick(2, "id-2"));
+    assert!(
+        matches!(retry.as_slice(), [Effect::SaveSidecar { revision: 1, .. }]),
+        "{retry:?}"
+    );
+}
+
+#[test]
+fn undo_and_redo_restore_every_change() {
+    let (mut app, _dir) = opened();
+    run(
+        &mut app,
+        vec![Action::ToggleClaim, Action::NextUnit, Action::ToggleDenial],
+    );
+    let two = doc(&mut app).annotations.clone();
+    let effects = run(&mut app, vec![Action::Undo]);
+    assert!(effects.is_empty(), "saves wait for the running one");
+    assert_eq!(doc(&mut app).annotations.len(), 1);
+    run(&mut app, vec![Action::Undo]);
+    assert_eq!(doc(&mut app).annotations.len(), 0);
+    run(&mut app, vec![Action::Undo]);
+    assert_eq!(app.message.as_ref().unwrap().text, "nothing to undo");
+    run(&mut app, vec![Action::Redo, Action::Redo]);
+    assert_eq!(doc(&mut app).annotations, two);
+    assert_eq!(doc(&mut app).revision, 6);
+}
+
+#[test]
+fn a_selection_is_tagged_as_one_annotation() {
+    let (mut app, _dir) = opened();
+    run(
+        &mut app,
+        vec![
+            Action::NextUnit,
+            Action::ToggleSelection,
+            Action::NextUnit,
+            Action::NextUnit,
+        ],
+    );
+    assert_eq!(doc(&mut app).target(), (1, 3));
+    run(&mut app, vec![Action::ToggleClaim]);
+    let d = doc(&mut app);
+    assert_eq!(d.anchor, None);
+    assert_eq!(d.annotations.len(), 1);
+    assert_eq!(d.annotations.get(0).unwrap().1.units, Some((1, 3)));
+}
+
+#[test]
+fn x_removes_the_annotation_under_the_cursor() {
+    let (mut app, _dir) = opened();
+    run(
+        &mut app,
+        vec![Action::ToggleClaim, Action::RemoveAnnotation],
+    );
+    assert_eq!(doc(&mut app).annotations, AnnotationSet::default());
+    run(&mut app, vec![Action::RemoveAnnotation]);
+    assert_eq!(app.message.as_ref().unwrap().text, "no annotation here");
+}
+
+#[test]
+fn the_note_editor_keeps_its_text_on_esc() {
+    let (mut app, _dir) = opened();
+    run(&mut app, vec![Action::EditNote]);
+    assert!(matches!(app.mode, Mode::Note { units: (0, 0), .. }));
+    let typing = "hi\nthere".chars().map(|c| match c {
+        '\n' => Action::Input(Input::Enter),
+        c => Action::Input(Input::Char(c)),
+    });
+    run(&mut app, typing.collect());
+    let effects = run(&mut app, vec![Action::Cancel]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(effects.len(), 1);
+    let d = doc(&mut app);
+    assert_eq!(d.annotations.get(0).unwrap().0.note, "hi\nthere");
+    assert!(d.annotations.get(0).unwrap().0.tags.is_empty());
+}
+
+#[test]
+fn search_results_move_to_the_first_match_after_the_cursor() {
+    let (mut app, _dir) = opened();
+    let mut actions = vec![Action::NextUnit, Action::StartSearch];
+    actions.extend("spy".chars().map(|c| Action::Input(Input::Char(c))));
+    actions.push(Action::Input(Input::Enter));
+    let effects = run(&mut app, actions);
+    let [Effect::Search { query, path, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(query, "spy");
+    let done = Action::SearchDone {
+        path: path.clone(),
+        query: "spy".to_owned(),
+        matches: vec![0, 2, 7],
+    };
+    update(&mut app, done);
+    let d = doc(&mut app);
+    assert_eq!((d.cursor, d.search.current), (2, Some(1)));
+    run(&mut app, vec![Action::NextMatch, Action::NextMatch]);
+    let d = doc(&mut app);
+    assert_eq!((d.cursor, d.search.current), (0, Some(0)));
+}
+
+#[test]
+fn help_scrolls_with_movement_and_closes_on_any_other_key() {
+    let (mut app, _dir) = opened();
+    run(
+        &mut app,
+        vec![Action::ToggleHelp, Action::NextUnit, Action::NextUnit],
+    );
+    assert_eq!(app.mode, Mode::Help { scroll: 2 });
+    let effects = run(&mut app, vec![Action::ToggleClaim]);
+    assert!(effects.is_empty());
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(
+        doc(&mut app).annotations.len(),
+        0,
+        "the key only closed the help"
+    );
+}
+
+#[test]
+fn a_sidecar_that_cannot_be_read_is_never_overwritten() {
+    let dir = sample_library();
+    let path = dir.path().join(ARTICLE);
+    std::fs::write(sidenote::sidecar::path_for(&path), "(version: oops").unwrap();
+    let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
+    update(&mut app, loader::open_article(&path));
+    assert!(app.message.as_ref().unwrap().error);
+    let effects = run(&mut app, vec![Action::ToggleClaim]);
+    assert!(effects.is_empty());
+    assert_eq!(doc(&mut app).annotations.len(), 0);
+    assert!(app.message.as_ref().unwrap().text.starts_with("not saved"));
+}
+
+#[test]
+fn the_list_filters_by_title_and_sorts_by_date() {
+    let dir = sample_library();
+    let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
+    let mut paths = sidenote::library::collect_articles(&[dir.path().to_owned()]).unwrap();
+    paths.sort();
+    let entries = paths.iter().map(|p| loader::entry(p)).collect();
+    update(
+        &mut app,
+        Action::LibraryLoaded {
+            entries,
+            done: true,
+        },
+    );
+    assert_eq!(app.library.visible, vec![0, 1, 2, 3, 4]);
+    let mut actions = vec![Action::StartSearch];
+    actions.extend("korean sol".chars().map(|c| Action::Input(Input::Char(c))));
+    run(&mut app, actions);
+    let titles: Vec<&str> = app
+        .library
+        .visible
+        .iter()
+        .map(|&i| app.library.entries[i].title.as_str())
+        .collect();
+    assert!(!titles.is_empty() && titles.len() < 5, "{titles:?}");
+    assert!(
+        titles
+            .iter()
+            .all(|t| t.to_lowercase().contains("korean sol"))
+    );
+    run(&mut app, vec![Action::Cancel]);
+    assert_eq!(app.library.visible.len(), 5);
+    run(&mut app, vec![Action::CycleSort]);
+    let dated: Vec<bool> = app
+        .library
+        .visible
+        .iter()
+        .map(|&i| app.library.entries[i].date.is_some())
+        .collect();
+    let mut sorted = dated.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dated, sorted, "dated articles first");
+}
+
+#[test]
+fn an_article_that_cannot_be_read_is_reported_not_opened() {
+    let dir = sample_library();
+    let path = dir.path().join("binary.txt");
+    std::fs::write(&path, b"ab\0cd").unwrap();
+    let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
+    let effects = update(&mut app, loader::open_article(&path));
+    assert!(effects.is_empty());
+    assert!(app.doc.is_none());
+    let message = app.message.unwrap();
+    assert!(message.error);
+    assert!(message.text.contains("binary.txt"), "{}", message.text);
+    assert!(message.text.contains("NUL"), "{}", message.text);
+}
