@@ -38,6 +38,18 @@ pub enum ReadError {
     Article(#[from] ArticleError),
 }
 
+impl ReadError {
+    /// The path the error is about, when it names one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            ReadError::Io { path, .. }
+            | ReadError::Directory { path }
+            | ReadError::NotAFile { path } => Some(path),
+            ReadError::Article(_) => None,
+        }
+    }
+}
+
 /// Reads and parses the article at `path`.
 pub fn read_article(path: &Path) -> Result<Article, ReadError> {
     let meta = fs::metadata(path).map_err(|source| ReadError::Io {
