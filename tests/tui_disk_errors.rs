@@ -86,6 +86,7 @@ fn tag_while_failing(app: &mut Pty, setup: &Setup, error: &str) {
     let listing = files_in(setup.dir.path());
     app.send("jjjjjj\"");
     app.wait_for("NOT SAVED");
+    app.wait_for("not saved, kept in memory, retrying");
     app.wait_for(error);
     app.send("jd");
     app.wait_for("unit 7 of");
