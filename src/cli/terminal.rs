@@ -37,11 +37,15 @@ pub fn safe_text(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// `json` with DEL and the C1 controls written as `\u00XX` escapes. serde_json escapes only C0;
-/// outside strings JSON text is ASCII, so every such character sits in a string, where the
-/// escape means the same character.
+/// `json` with DEL, the C1 controls and the bidirectional formatting characters written as
+/// `\uXXXX` escapes. serde_json escapes only C0; a raw C1 byte is a terminal command, and a bidi
+/// override reorders what a terminal shows after it. Outside strings JSON text is ASCII, so every
+/// such character sits in a string, where the escape means the same character.
 pub fn escape_json_controls(json: &str) -> Cow<'_, str> {
-    let special = |c: char| ('\u{7f}'..='\u{9f}').contains(&c);
+    let special = |c: char| {
+        ('\u{7f}'..='\u{9f}').contains(&c)
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
     if !json.chars().any(special) {
         return Cow::Borrowed(json);
     }
@@ -84,11 +88,14 @@ mod tests {
     }
 
     #[test]
-    fn json_escapes_del_and_c1_and_still_means_the_same() {
-        let value = "x\u{7f}\u{80}\u{9b}31m\u{9f}\u{a0}é";
+    fn json_escapes_del_c1_and_bidi_controls_and_still_means_the_same() {
+        let value = "x\u{7f}\u{80}\u{9b}31m\u{9f}\u{a0}é\u{202e}r\u{2066}";
         let json = serde_json::to_string(value).unwrap();
         let escaped = escape_json_controls(&json);
-        assert_eq!(escaped, "\"x\\u007f\\u0080\\u009b31m\\u009f\u{a0}é\"");
+        assert_eq!(
+            escaped,
+            "\"x\\u007f\\u0080\\u009b31m\\u009f\u{a0}é\\u202er\\u2066\""
+        );
         assert_eq!(serde_json::from_str::<String>(&escaped).unwrap(), value);
     }
 
