@@ -271,6 +271,8 @@ fn quitting_on_a_full_disk_says_what_was_not_saved() {
     app.send("jjjjjj\"");
     app.wait_for("NOT SAVED");
     app.send("q");
+    app.wait_for("q again quits");
+    app.send("q");
     assert!(
         !app.wait_exit(),
         "the exit status tells a script something was lost"

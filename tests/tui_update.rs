@@ -208,6 +208,33 @@ fn a_failed_save_is_shown_kept_and_retried_after_a_pause() {
 }
 
 #[test]
+fn quitting_with_unsaved_changes_asks_once_more() {
+    let (mut app, _dir) = opened();
+    run(&mut app, vec![Action::Quit]);
+    assert!(app.quit, "nothing unsaved: q quits at once");
+
+    let (mut app, _dir) = opened();
+    run(&mut app, vec![Action::ToggleQuote]);
+    let path = doc(&mut app).path.clone();
+    let failed = Action::SaveFailed {
+        path,
+        message: "disk full".to_owned(),
+    };
+    run(&mut app, vec![failed, Action::Quit]);
+    assert!(
+        !app.quit,
+        "the first q is held back while changes are not saved"
+    );
+    let message = app.message.as_ref().unwrap();
+    assert!(
+        message.error && message.text.contains("q again"),
+        "{message:?}"
+    );
+    run(&mut app, vec![Action::Quit]);
+    assert!(app.quit, "the second q quits");
+}
+
+#[test]
 fn undo_and_redo_restore_every_change() {
     let (mut app, _dir) = opened();
     run(

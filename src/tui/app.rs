@@ -42,6 +42,9 @@ pub struct App {
     pub export_formats: Vec<String>,
     /// Set when the user quits.
     pub quit: bool,
+    /// Set when a quit was held back because the open article's changes could not be saved; the
+    /// next quit goes ahead.
+    pub quit_warned: bool,
 }
 
 /// The time and a fresh id, given by the runtime.
@@ -302,6 +305,7 @@ impl App {
             clock,
             export_formats: Vec::new(),
             quit: false,
+            quit_warned: false,
         }
     }
 

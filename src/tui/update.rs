@@ -78,7 +78,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Suspend => vec![Effect::Suspend],
         Action::Quit => {
             let effects = text::leave_note(app);
-            app.quit = true;
+            quit(app);
             effects
         }
         Action::Input(input) => text::input(app, input),
@@ -153,10 +153,31 @@ fn help(app: &mut App, scroll: usize, action: Action) -> Vec<Effect> {
             scroll: scroll.saturating_sub(10),
         },
         Action::Quit => {
-            app.quit = true;
+            quit(app);
             Mode::Normal
         }
         _ => Mode::Normal,
     };
     Vec::new()
+}
+
+/// Quits, unless the open article has changes that could not be saved and the user has not been
+/// told yet: then it says so once, and the next quit goes ahead. Tags typed on a full disk are
+/// only in memory, and a quit would lose them without a second look.
+fn quit(app: &mut App) {
+    let failing = app
+        .doc
+        .as_ref()
+        .is_some_and(|doc| doc.save.failed.is_some());
+    if failing && !app.quit_warned {
+        app.quit_warned = true;
+        results::say_error(
+            app,
+            "changes are NOT SAVED: they save by themselves once the disk or folder allows; \
+             q again quits and loses them"
+                .to_owned(),
+        );
+    } else {
+        app.quit = true;
+    }
 }

@@ -100,6 +100,11 @@ pub fn saved(
     };
     doc.save.in_flight = false;
     doc.save.failed = None;
+    // Saving works again: a later failure deserves its own warning before a quit.
+    app.quit_warned = false;
+    let Some(doc) = app.doc.as_mut() else {
+        return Vec::new();
+    };
     if revision == doc.revision {
         doc.annotations = AnnotationSet::new(&doc.article, on_disk.clone());
         doc.selected_annotation = doc
