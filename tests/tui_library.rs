@@ -15,6 +15,36 @@ use sidenote::config::Config;
 use sidenote::library::read_article;
 use sidenote::tui::{loader, runtime::Runtime, setup};
 
+type TestRuntime = Runtime<TestBackend, VecDeque<ratatui::crossterm::event::Event>>;
+
+/// A reading screen on a 120x30 test terminal with the default config and no library yet.
+fn runtime() -> TestRuntime {
+    let setup = setup(&Config::default(), false, Vec::new()).unwrap();
+    let terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    let mut runtime = Runtime::new(
+        terminal,
+        VecDeque::new(),
+        setup.app,
+        setup.keymap,
+        setup.theme,
+        false,
+    );
+    runtime.resize().unwrap();
+    runtime
+}
+
+/// Steps the runtime until the background reading of the library is done.
+fn wait_until_loaded(runtime: &mut TestRuntime) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while runtime.app.library.loading {
+        assert!(
+            Instant::now() < deadline,
+            "the library never finished loading"
+        );
+        runtime.step().unwrap();
+    }
+}
+
 #[test]
 fn the_list_fills_in_from_the_background() {
     let library = support::sample_library();
@@ -29,27 +59,10 @@ fn the_list_fills_in_from_the_background() {
     set.toggle_tag(&article, (1, 2), Tag::Quote, &stamp);
     sidenote::sidecar::save(&tagged, &article, &[], &set.into_annotations()).unwrap();
 
-    let setup = setup(&Config::default(), false, Vec::new()).unwrap();
-    let terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
-    let mut runtime = Runtime::new(
-        terminal,
-        VecDeque::new(),
-        setup.app,
-        setup.keymap,
-        setup.theme,
-        false,
-    );
-    runtime.resize().unwrap();
+    let mut runtime = runtime();
     loader::spawn_library(vec![library.path().to_owned()], runtime.sender());
     runtime.draw().unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while runtime.app.library.loading {
-        assert!(
-            Instant::now() < deadline,
-            "the library never finished loading"
-        );
-        runtime.step().unwrap();
-    }
+    wait_until_loaded(&mut runtime);
     runtime.draw().unwrap();
     let library_state = &runtime.app.library;
     assert_eq!(library_state.entries.len(), 5);
@@ -121,29 +134,12 @@ fn the_list_title_shows_the_reading_progress() {
 fn a_path_that_cannot_be_read_is_listed_beside_the_articles_that_can() {
     let library = support::sample_library();
     let missing = library.path().join("no-such-folder");
-    let setup = setup(&Config::default(), false, Vec::new()).unwrap();
-    let terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
-    let mut runtime = Runtime::new(
-        terminal,
-        VecDeque::new(),
-        setup.app,
-        setup.keymap,
-        setup.theme,
-        false,
-    );
-    runtime.resize().unwrap();
+    let mut runtime = runtime();
     loader::spawn_library(
         vec![missing.clone(), library.path().to_owned()],
         runtime.sender(),
     );
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while runtime.app.library.loading {
-        assert!(
-            Instant::now() < deadline,
-            "the library never finished loading"
-        );
-        runtime.step().unwrap();
-    }
+    wait_until_loaded(&mut runtime);
     let entries = &runtime.app.library.entries;
     assert_eq!(entries.len(), 6, "five articles and the missing folder");
     let problem = entries.iter().find(|e| e.path == missing).unwrap();
