@@ -61,5 +61,30 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// Inputs that once took quadratic time: every unit's display text of a megabyte of
+/// unmatched brackets, autolink openers, link openers and a one-line block quote.
+fn hostile(c: &mut Criterion) {
+    let inputs = [
+        ("brackets", "[".repeat(1 << 20)),
+        ("angles", "<".repeat(1 << 20)),
+        ("links", "[a](".repeat(1 << 18)),
+        ("quote", format!("> {}", "a. ".repeat(1 << 18))),
+    ];
+    let mut group = c.benchmark_group("load_hostile");
+    group.sample_size(10);
+    for (name, text) in inputs {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let article = Article::parse("hostile.md", black_box(text.as_bytes())).unwrap();
+                (0..article.units().len())
+                    .map(|i| article.unit_text(i).map_or(0, |t| t.len()))
+                    .sum::<usize>()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, hostile);
 criterion_main!(benches);

@@ -18,6 +18,7 @@ mod structure;
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 pub use char_index::CharIndex;
 pub use decode::SourceEncoding;
@@ -84,7 +85,9 @@ pub struct Article {
     encoding: SourceEncoding,
     metadata: Metadata,
     units: Vec<Unit>,
-    chars: CharIndex,
+    /// Built on first use: printing units in order needs no index, and building one is a pass
+    /// over the whole text.
+    chars: OnceLock<CharIndex>,
     markdown: bool,
 }
 
@@ -107,13 +110,12 @@ impl Article {
         let layout = structure::layout(&text, markdown);
         let units = layout.units;
         let metadata = Metadata::resolve(name, &text, markdown, &layout.metadata, &units);
-        let chars = CharIndex::new(&text);
         Article {
             text,
             encoding,
             metadata,
             units,
-            chars,
+            chars: OnceLock::new(),
             markdown,
         }
     }
@@ -151,6 +153,13 @@ impl Article {
             .map(|source| display::display_text(source, self.markdown))
     }
 
+    /// Like [`Article::unit_text`], but writes into `buffer` when the text needs changing, so
+    /// that going through every unit of a large article allocates once.
+    pub fn unit_text_in<'a>(&'a self, index: usize, buffer: &'a mut String) -> Option<&'a str> {
+        let source = self.unit_source(index)?;
+        Some(display::display_text_in(source, self.markdown, buffer))
+    }
+
     /// The index of the unit that contains byte `offset`, or the first unit after it.
     pub fn unit_at_byte(&self, offset: usize) -> Option<usize> {
         let index = self.units.partition_point(|unit| unit.end <= offset);
@@ -159,7 +168,7 @@ impl Article {
 
     /// The offset index between bytes and code points of [`Article::text`].
     pub fn chars(&self) -> &CharIndex {
-        &self.chars
+        self.chars.get_or_init(|| CharIndex::new(&self.text))
     }
 
     /// Whether the article's inline Markdown markup is dropped from display text.
@@ -168,6 +177,9 @@ impl Article {
     }
 }
 
+/// How many leading bytes of a file without a Markdown extension are searched for markup.
+const MARKDOWN_SNIFF: usize = 1 << 20;
+
 /// Whether the file is Markdown: by its extension, or because its text uses the markup that
 /// plain text hardly ever holds (headings, links, strong emphasis, fences, quotes).
 fn is_markdown(name: &str, text: &str) -> bool {
@@ -175,7 +187,13 @@ fn is_markdown(name: &str, text: &str) -> bool {
     if lower.ends_with(".md") || lower.ends_with(".markdown") {
         return true;
     }
-    let bytes = text.as_bytes();
+    // Markup shows near the top of a file that uses it; scanning a prefix keeps this cheap on
+    // huge plain-text files.
+    let mut end = text.len().min(MARKDOWN_SNIFF);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let bytes = &text.as_bytes()[..end];
     let starts = |prefix: &[u8]| bytes.starts_with(prefix);
     starts(b"# ")
         || starts(b"> ")

@@ -8,8 +8,9 @@ mod export;
 mod list;
 mod open;
 mod segment;
+mod terminal;
 
-use std::io::{self, Write};
+use std::io;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -55,7 +56,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            let _ = writeln!(io::stderr(), "sidenote: {error:#}");
+            terminal::warn(terminal::describe(&error));
             ExitCode::FAILURE
         }
     }

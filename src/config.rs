@@ -86,14 +86,27 @@ impl Config {
         self.author
             .clone()
             .filter(|name| !name.trim().is_empty())
-            .or_else(|| std::env::var("USER").ok().filter(|name| !name.is_empty()))
-            .or_else(|| {
-                std::env::var("USERNAME")
-                    .ok()
-                    .filter(|name| !name.is_empty())
-            })
+            .or_else(login_name)
             .unwrap_or_else(|| "unknown".to_owned())
     }
+}
+
+/// The login name: `USER` or `LOGNAME` as the shell sets them (`USERNAME` on Windows), else the
+/// system's account database, so a session started without them (cron, CI, `env -i`) still
+/// signs its annotations.
+fn login_name() -> Option<String> {
+    ["USER", "LOGNAME", "USERNAME"]
+        .into_iter()
+        .find_map(|var| {
+            std::env::var(var)
+                .ok()
+                .filter(|name| !name.trim().is_empty())
+        })
+        .or_else(|| {
+            whoami::username()
+                .ok()
+                .filter(|name| !name.trim().is_empty())
+        })
 }
 
 #[cfg(test)]

@@ -38,6 +38,18 @@ pub enum ReadError {
     Article(#[from] ArticleError),
 }
 
+impl ReadError {
+    /// The path the error is about, when it names one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            ReadError::Io { path, .. }
+            | ReadError::Directory { path }
+            | ReadError::NotAFile { path } => Some(path),
+            ReadError::Article(_) => None,
+        }
+    }
+}
+
 /// Reads and parses the article at `path`.
 pub fn read_article(path: &Path) -> Result<Article, ReadError> {
     let meta = fs::metadata(path).map_err(|source| ReadError::Io {
@@ -72,29 +84,46 @@ pub fn is_article_path(path: &Path) -> bool {
 
 /// The article files among `paths`: files as given, folders expanded to the articles inside them
 /// (recursively, sorted by path, links to folders not followed so a loop cannot trap the walk).
+/// Fails on the first path or folder that cannot be read; see [`find_articles`] to go on past it.
 pub fn collect_articles(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ReadError> {
     let mut out = Vec::new();
+    let mut problems = Vec::new();
     for path in paths {
-        let meta = fs::metadata(path).map_err(|source| ReadError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        if meta.is_dir() {
-            walk(path, &mut out)?;
-        } else {
-            out.push(path.clone());
+        find_articles(path, &mut out, &mut problems);
+        if let Some(problem) = problems.into_iter().next() {
+            return Err(problem);
         }
+        problems = Vec::new();
     }
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {
-    let io_error = |source| ReadError::Io {
-        path: dir.to_owned(),
-        source,
+/// Adds the article files under `path` to `out` as [`collect_articles`] does, but a path or a
+/// folder inside it that cannot be read goes to `problems` and the walk goes on, so one locked
+/// folder does not hide a whole library.
+pub fn find_articles(path: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<ReadError>) {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => walk(path, out, problems),
+        Ok(_) => out.push(path.to_owned()),
+        Err(source) => problems.push(ReadError::Io {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<ReadError>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            problems.push(ReadError::Io {
+                path: dir.to_owned(),
+                source,
+            });
+            return;
+        }
     };
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(io_error)?
+    let mut entries: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .collect();
     entries.sort();
@@ -103,10 +132,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {
             continue;
         };
         if meta.is_dir() {
-            walk(&entry, out)?;
+            walk(&entry, out, problems);
         } else if is_article_path(&entry) {
             out.push(entry);
         }
     }
-    Ok(())
 }

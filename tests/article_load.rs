@@ -556,3 +556,118 @@ so that the shape of the file is clear to anyone who reads it closely.\n";
     assert_eq!(paragraph_of("for anyone"), 1);
     assert_eq!(paragraph_of("second paragraph"), 2);
 }
+
+#[test]
+fn a_heading_on_top_of_a_wrapped_paragraph_stands_apart() {
+    let text = "The agency said that hundreds of soldiers had been killed in the fight\n\
+and that thousands more were wounded during the months of the campaign.\n\
+\n\
+Deployment details\n\
+North Korean forces reached the Kursk region early in the winter, and the\n\
+casualties among them rose quickly as the fighting went on into January.\n";
+    let article = parse("a.txt", text);
+    assert_eq!(
+        units(&article),
+        vec![
+            u(
+                Sentence,
+                0,
+                "The agency said that hundreds of soldiers had been killed in the fight and that thousands more were wounded during the months of the campaign."
+            ),
+            u(Heading, 1, "Deployment details"),
+            u(
+                Sentence,
+                2,
+                "North Korean forces reached the Kursk region early in the winter, and the casualties among them rose quickly as the fighting went on into January."
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_wrapped_line_starting_with_a_number_is_not_a_list_item() {
+    let text = "The two countries have boosted their military cooperation since the\n\
+2022. That year Russia launched its invasion of Ukraine, and the\n\
+cooperation has grown in the years that followed it, officials said.\n";
+    let article = parse("a.txt", text);
+    assert!(
+        article.units().iter().all(|unit| unit.paragraph == 0),
+        "{:#?}",
+        units(&article)
+    );
+    assert!(
+        article
+            .unit_text(0)
+            .unwrap()
+            .starts_with("The two countries")
+    );
+}
+
+#[test]
+fn a_list_after_a_finished_sentence_is_a_list_in_plain_text() {
+    let text = "The agency listed three findings in its report to the committee:\n\
+- soldiers lacked drone training\n\
+- commanders ordered suicide over capture\n\
+- families were promised food\n";
+    let article = parse("a.txt", text);
+    let got = units(&article);
+    assert_eq!(got.len(), 4, "{got:#?}");
+    assert_eq!(got[1], u(Sentence, 1, "soldiers lacked drone training"));
+    assert_eq!(got[3], u(Sentence, 3, "families were promised food"));
+}
+
+#[test]
+fn utf8_with_a_stray_byte_keeps_its_accents_and_warns() {
+    let mut bytes = "Seoul’s spy agency said so. Café owners agreed.\n"
+        .as_bytes()
+        .to_vec();
+    bytes.insert(3, 0x80);
+    let article = Article::parse("a.txt", &bytes).unwrap();
+    assert_eq!(article.encoding(), SourceEncoding::Utf8WithErrors);
+    assert_eq!(
+        article.unit_text(0).unwrap(),
+        "Seo\u{FFFD}ul’s spy agency said so."
+    );
+    assert_eq!(article.unit_text(1).unwrap(), "Café owners agreed.");
+    assert!(
+        article
+            .encoding()
+            .warning()
+            .unwrap()
+            .contains("not valid UTF-8")
+    );
+}
+
+#[test]
+fn front_matter_after_a_bom_with_crlf() {
+    let text = "\u{FEFF}---\r\ntitle: Troops\r\nsource: 'Yonhap'\r\n---\r\nTroops\r\n\r\nBody text here.\r\n";
+    let article = parse("a.txt", text);
+    assert_eq!(article.metadata().source.as_deref(), Some("Yonhap"));
+    assert_eq!(
+        units(&article),
+        vec![u(Title, 0, "Troops"), u(Sentence, 1, "Body text here.")]
+    );
+}
+
+#[test]
+fn a_date_and_title_line_followed_by_the_title_again_keeps_one_title() {
+    let text =
+        "date 2025-01-13 Troops captured in Kursk\nTroops captured in Kursk\nBody text here.\n";
+    let article = parse("a.txt", text);
+    assert_eq!(
+        units(&article),
+        vec![
+            u(Title, 0, "Troops captured in Kursk"),
+            u(Sentence, 1, "Body text here."),
+        ]
+    );
+}
+
+#[test]
+fn utf16_odd_trailing_byte_is_replaced_not_dropped_silently() {
+    let mut bytes = utf16("Hello there.", false, true);
+    bytes.push(b'x');
+    let article = Article::parse("a.txt", &bytes).unwrap();
+    assert_eq!(article.encoding(), SourceEncoding::Utf16Le);
+    assert!(article.text().ends_with('\u{FFFD}'));
+}

@@ -167,6 +167,23 @@ fn the_author_comes_from_the_config_file() {
 }
 
 #[test]
+fn without_login_variables_the_author_is_the_account_name() {
+    let env = Env::new();
+    let account = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    let account = String::from_utf8(account.stdout).unwrap().trim().to_owned();
+    env.sidenote()
+        .env_remove("USER")
+        .args(["tag", "--sentence", "2", "--tag", "claim"])
+        .arg(&env.article)
+        .assert()
+        .success();
+    assert_eq!(env.list()[0]["author"], account.as_str());
+}
+
+#[test]
 fn failures_exit_non_zero_name_the_problem_and_write_nothing() {
     let env = Env::new();
     env.run(&["tag", "--sentence", "2", "--tag", "claim"])

@@ -200,3 +200,34 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(status.success(), "{status:?} {stderr}");
     assert_eq!(stderr, "");
 }
+
+#[test]
+fn the_documented_example_holds() {
+    let dir = TempDir::new().unwrap();
+    let path = write(
+        dir.path(),
+        "report.txt",
+        "\u{FEFF}Spy agency briefs lawmakers\r\nJanuary 13, 2025\r\n\r\nThe NIS said 300 soldiers died. Rep. Lee Seong-kweun\r\nagreed.\r\n".as_bytes(),
+    );
+    let docs = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/article-format.md"
+    ))
+    .unwrap();
+    let expected: String = docs
+        .lines()
+        .filter(|line| {
+            line.starts_with("{\"index\":") && line.contains("lawmakers\"}")
+                || line.contains("\"Rep. Lee")
+                || line.contains("\"The NIS said 300")
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_eq!(expected.lines().count(), 3, "the example is in the docs");
+    sidenote(dir.path())
+        .arg("segment")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(expected);
+}

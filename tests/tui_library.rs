@@ -116,3 +116,37 @@ fn the_list_title_shows_the_reading_progress() {
         "{text}"
     );
 }
+
+#[test]
+fn a_path_that_cannot_be_read_is_listed_beside_the_articles_that_can() {
+    let library = support::sample_library();
+    let missing = library.path().join("no-such-folder");
+    let setup = setup(&Config::default(), false, Vec::new()).unwrap();
+    let terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    let mut runtime = Runtime::new(
+        terminal,
+        VecDeque::new(),
+        setup.app,
+        setup.keymap,
+        setup.theme,
+        false,
+    );
+    runtime.resize().unwrap();
+    loader::spawn_library(
+        vec![missing.clone(), library.path().to_owned()],
+        runtime.sender(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while runtime.app.library.loading {
+        assert!(
+            Instant::now() < deadline,
+            "the library never finished loading"
+        );
+        runtime.step().unwrap();
+    }
+    let entries = &runtime.app.library.entries;
+    assert_eq!(entries.len(), 6, "five articles and the missing folder");
+    let problem = entries.iter().find(|e| e.path == missing).unwrap();
+    let error = problem.error.as_deref().unwrap();
+    assert!(error.contains("no-such-folder"), "{error}");
+}

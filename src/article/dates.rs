@@ -33,8 +33,13 @@ const LEADS: [&str; 5] = ["published", "updated", "posted", "date", "dated"];
 /// For a "date 2025-01-13 Title" line, the date and the byte offset of the title in `line`.
 pub fn date_title_line(line: &str) -> Option<(&str, usize)> {
     let rest = line
-        .strip_prefix("date ")
-        .or_else(|| line.strip_prefix("Date "))?;
+        .strip_prefix("date")
+        .or_else(|| line.strip_prefix("Date"))?;
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = rest.trim_start();
     let date_len = rest.find(char::is_whitespace)?;
     let date = &rest[..date_len];
     if !is_iso_date(date) {
@@ -151,7 +156,9 @@ mod tests {
     #[rstest]
     #[case("date 2025-01-13 300 North Korean soldiers killed", Some(("2025-01-13", "300 North Korean soldiers killed")))]
     #[case("Date 2025-01-13  Title", Some(("2025-01-13", "Title")))]
+    #[case("date: 2025-01-13 Title", Some(("2025-01-13", "Title")))]
     #[case("date 2025-01-13", None)]
+    #[case("dated 2025-01-13 Title", None)]
     #[case("date night in Seoul", None)]
     fn date_title(#[case] line: &str, #[case] expected: Option<(&str, &str)>) {
         assert_eq!(

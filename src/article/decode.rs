@@ -22,6 +22,9 @@ pub enum SourceEncoding {
     Utf16Le,
     /// UTF-16 big-endian, found by its byte-order mark or by the pattern of its NUL bytes.
     Utf16Be,
+    /// UTF-8 with a few invalid byte sequences, each shown as U+FFFD: what a file that is
+    /// UTF-8 throughout looks like after a bad edit or a cut in mid-character.
+    Utf8WithErrors,
     /// Windows-1252, assumed for bytes that are not valid UTF-8.
     Windows1252,
 }
@@ -31,6 +34,7 @@ impl SourceEncoding {
     pub fn label(self) -> &'static str {
         match self {
             SourceEncoding::Utf8 => "UTF-8",
+            SourceEncoding::Utf8WithErrors => "UTF-8 (with invalid bytes)",
             SourceEncoding::Utf16Le => "UTF-16LE",
             SourceEncoding::Utf16Be => "UTF-16BE",
             SourceEncoding::Windows1252 => "Windows-1252",
@@ -45,6 +49,10 @@ impl SourceEncoding {
                 "decoded as {}; offsets count code points of the decoded text",
                 self.label()
             )),
+            SourceEncoding::Utf8WithErrors => Some(
+                "decoded as UTF-8, but some bytes are not valid UTF-8 and show as \u{FFFD}"
+                    .to_owned(),
+            ),
             SourceEncoding::Windows1252 => Some(format!(
                 "not valid UTF-8, decoded as {}; check accented letters and quotes",
                 self.label()
@@ -73,8 +81,15 @@ pub fn decode_owned(name: &str, bytes: Vec<u8>) -> Result<(String, SourceEncodin
             Ok(text) => (text, SourceEncoding::Utf8),
             Err(error) => {
                 let bytes = error.into_bytes();
-                let (text, _) = WINDOWS_1252.decode_without_bom_handling(&bytes);
-                (text.into_owned(), SourceEncoding::Windows1252)
+                if mostly_utf8(&bytes) {
+                    (
+                        String::from_utf8_lossy(&bytes).into_owned(),
+                        SourceEncoding::Utf8WithErrors,
+                    )
+                } else {
+                    let (text, _) = WINDOWS_1252.decode_without_bom_handling(&bytes);
+                    (text.into_owned(), SourceEncoding::Windows1252)
+                }
             }
         }
     };
@@ -84,6 +99,18 @@ pub fn decode_owned(name: &str, bytes: Vec<u8>) -> Result<(String, SourceEncodin
         });
     }
     Ok((text, encoding))
+}
+
+/// Whether bytes that are not valid UTF-8 are still UTF-8 at heart: they hold more well-formed
+/// multi-byte characters than broken sequences. Windows-1252 text almost never forms a valid
+/// multi-byte UTF-8 sequence, so one such file decoded as UTF-8 would lose every accent.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good > bad
 }
 
 fn utf16_by_bom(bytes: &[u8]) -> Option<SourceEncoding> {
@@ -159,6 +186,19 @@ mod tests {
         assert_eq!(utf16_by_nuls(&bytes), Some(SourceEncoding::Utf16Le));
         let binary: Vec<u8> = (0..=255u8).cycle().take(2048).collect();
         assert_eq!(utf16_by_nuls(&binary), None);
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_stays_utf8() {
+        let bytes = "Seoul’s “spy” agency, café.\n".as_bytes();
+        let mut broken = bytes.to_vec();
+        broken.insert(5, 0xFF);
+        let (text, encoding) = decode("x.txt", &broken).unwrap();
+        assert_eq!(encoding, SourceEncoding::Utf8WithErrors);
+        assert_eq!(text, "Seoul\u{FFFD}’s “spy” agency, café.\n");
+        let (text, encoding) = decode("x.txt", b"caf\xe9 cr\xe8me").unwrap();
+        assert_eq!(encoding, SourceEncoding::Windows1252);
+        assert_eq!(text, "café crème");
     }
 
     #[test]

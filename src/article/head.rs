@@ -8,7 +8,7 @@
 
 use super::lines::{self, Line};
 use super::metadata::Found;
-use super::{UnitKind, dates, segment};
+use super::{Unit, UnitKind, dates, segment};
 
 /// How many lines a front-matter block may span before it is taken for ordinary text.
 const FRONT_MATTER_LINES: usize = 64;
@@ -20,9 +20,8 @@ const TITLE_MAX_BYTES: usize = 600;
 pub struct Head {
     /// Metadata found.
     pub found: Found,
-    /// Units of the head in document order (a summary's sentences, then the title), each with its
-    /// paragraph index counted from 0.
-    pub units: Vec<(UnitKind, usize, usize, usize)>,
+    /// Units of the head in document order: a summary's sentences, then the title.
+    pub units: Vec<Unit>,
     /// Paragraphs the head used.
     pub paragraphs: usize,
     /// Byte offset where the body starts.
@@ -161,12 +160,12 @@ fn repeated_title(text: &str, head: &mut Head, line: Line) -> Option<usize> {
         let (s, e) = lines::trim(text, line.start, line.end);
         let paragraph = head.paragraphs;
         for range in segment::sentences(&text[s..e]) {
-            head.units.push((
-                UnitKind::Sentence,
+            head.units.push(Unit {
+                kind: UnitKind::Sentence,
                 paragraph,
-                s + range.start,
-                s + range.end,
-            ));
+                start: s + range.start,
+                end: s + range.end,
+            });
         }
         head.paragraphs += 1;
         let (s, e) = lines::trim(text, second.start, second.end);
@@ -212,7 +211,11 @@ fn push_title(head: &mut Head, start: usize, end: usize) {
     if start >= end {
         return;
     }
-    head.units
-        .push((UnitKind::Title, head.paragraphs, start, end));
+    head.units.push(Unit {
+        kind: UnitKind::Title,
+        paragraph: head.paragraphs,
+        start,
+        end,
+    });
     head.paragraphs += 1;
 }

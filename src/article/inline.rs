@@ -12,6 +12,10 @@ pub fn has_markup(source: &str) -> bool {
         .any(|b| matches!(b, b'*' | b'_' | b'`' | b'[' | b'<' | b'>' | b'\\' | b'~'))
 }
 
+/// How far a link's text or destination, or an autolink, may reach. Real ones are far shorter;
+/// the bound keeps a unit full of unmatched brackets linear to display.
+const REACH: usize = 2048;
+
 /// `source` with inline markup removed; newlines are kept for the whitespace fold that follows.
 pub fn strip(source: &str) -> String {
     let bytes = source.as_bytes();
@@ -20,6 +24,7 @@ pub fn strip(source: &str) -> String {
     let mut line_start = true;
     // Byte ranges of link destinations `(url)` still to skip, found when their `[` was read.
     let mut skips: Vec<(usize, usize)> = Vec::new();
+    let pairs = Pairs::new(bytes);
     while at < bytes.len() {
         if let Some(&(from, to)) = skips.last()
             && at == from
@@ -68,11 +73,11 @@ pub fn strip(source: &str) -> String {
                     at = run_end;
                 }
             }
-            b'!' if bytes.get(at + 1) == Some(&b'[') && link_end(bytes, at + 1).is_some() => {
+            b'!' if bytes.get(at + 1) == Some(&b'[') && pairs.link_end(bytes, at + 1).is_some() => {
                 at += 1;
             }
             b'[' => {
-                match link_end(bytes, at) {
+                match pairs.link_end(bytes, at) {
                     Some(skip) => skips.push(skip),
                     None => out.push('['),
                 }
@@ -112,51 +117,64 @@ fn is_delimiter(source: &str, start: usize, end: usize, mark: u8) -> bool {
     !(mark == b'_' && is_word(before) && is_word(after))
 }
 
-/// For a `[` at `open` that starts a link `[text](dest)` or `[text][ref]`, the offset of its `]`
-/// and the offset just past the destination.
-fn link_end(bytes: &[u8], open: usize) -> Option<(usize, usize)> {
-    let mut depth = 0usize;
-    let mut at = open;
-    let close = loop {
-        match bytes.get(at)? {
-            b'[' => depth += 1,
-            b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    break at;
+/// The matching closer of every bracket and parenthesis that has one, found in one pass so
+/// that a unit full of unmatched brackets stays linear to display.
+struct Pairs(Vec<(usize, usize)>);
+
+impl Pairs {
+    fn new(bytes: &[u8]) -> Pairs {
+        let mut pairs = Vec::new();
+        let (mut squares, mut rounds) = (Vec::new(), Vec::new());
+        let mut at = 0;
+        while at < bytes.len() {
+            match bytes[at] {
+                b'\\' => at += 1,
+                b'[' => squares.push(at),
+                b'(' => rounds.push(at),
+                b']' => {
+                    if let Some(open) = squares.pop() {
+                        pairs.push((open, at));
+                    }
                 }
+                b')' => {
+                    if let Some(open) = rounds.pop() {
+                        pairs.push((open, at));
+                    }
+                }
+                _ => {}
             }
-            b'\n' if bytes.get(at + 1) == Some(&b'\n') => return None,
-            _ => {}
+            at += 1;
         }
-        at += 1;
-    };
-    let (opener, closer) = match bytes.get(close + 1)? {
-        b'(' => (b'(', b')'),
-        b'[' => (b'[', b']'),
-        _ => return None,
-    };
-    let mut depth = 0usize;
-    for (offset, &b) in bytes[close + 1..].iter().enumerate() {
-        if b == opener {
-            depth += 1;
-        } else if b == closer {
-            depth -= 1;
-            if depth == 0 {
-                return Some((close, close + 2 + offset));
-            }
-        } else if b == b'\n' && opener == b'[' {
+        pairs.sort_unstable();
+        Pairs(pairs)
+    }
+
+    /// The closer matching the opener at `open`.
+    fn get(&self, open: usize) -> Option<usize> {
+        let index = self.0.binary_search_by_key(&open, |&(o, _)| o).ok()?;
+        Some(self.0[index].1)
+    }
+
+    /// For a `[` at `open` that starts a link `[text](dest)` or `[text][ref]`, the offset of its
+    /// `]` and the offset just past the destination.
+    fn link_end(&self, bytes: &[u8], open: usize) -> Option<(usize, usize)> {
+        let close = self.get(open)?;
+        if !matches!(bytes.get(close + 1), Some(b'(' | b'[')) {
             return None;
         }
+        let dest_close = self.get(close + 1)?;
+        Some((close, dest_close + 1))
     }
-    None
 }
 
 /// The length of an autolink `<scheme:...>` or `<user@host>` at the start of `bytes`.
 fn autolink_len(bytes: &[u8]) -> Option<usize> {
     let end = bytes
         .iter()
-        .position(|&b| b == b'>' || b == b' ' || b == b'\n')?;
+        .take(REACH)
+        .skip(1)
+        .position(|&b| matches!(b, b'>' | b' ' | b'\n' | b'<'))?
+        + 1;
     if bytes[end] != b'>' || end < 3 {
         return None;
     }

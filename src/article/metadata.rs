@@ -57,18 +57,24 @@ impl Metadata {
                 .map(|source| display::display_text(source, markdown).into_owned())
                 .filter(|title| !title.is_empty())
         };
-        let title = found
-            .title
-            .clone()
+        // Front-matter values are shown as they are (a header, an export on a terminal), so they
+        // get the same cleaning as display text: no control codes, whitespace folded.
+        let clean = |value: &Option<String>| {
+            value
+                .as_deref()
+                .map(|value| display::clean(value).into_owned())
+                .filter(|value| !value.is_empty())
+        };
+        let title = clean(&found.title)
             .or_else(|| unit_text(UnitKind::Title))
             .or_else(|| unit_text(UnitKind::Sentence).map(|first| shorten(&first)))
             .unwrap_or_else(|| file_name(name).to_owned());
         Metadata {
             title,
-            date: found.date.clone(),
-            source: found.source.clone(),
-            url: found.url.clone(),
-            author: found.author.clone(),
+            date: clean(&found.date),
+            source: clean(&found.source),
+            url: clean(&found.url),
+            author: clean(&found.author),
         }
     }
 }

@@ -34,19 +34,12 @@ pub fn layout(text: &str, markdown: bool) -> Layout {
         text,
         markdown,
         width,
-        units: Vec::with_capacity(text.len() / 128 + head.units.len()),
+        // News sentences average well over 96 bytes: one allocation for the whole text.
+        units: Vec::with_capacity(text.len() / 96 + head.units.len()),
         paragraph: head.paragraphs,
+        ranges: Vec::new(),
     };
-    builder.units.extend(
-        head.units
-            .iter()
-            .map(|&(kind, paragraph, start, end)| Unit {
-                kind,
-                paragraph,
-                start,
-                end,
-            }),
-    );
+    builder.units.extend_from_slice(&head.units);
     builder.body(head.body);
     Layout {
         units: builder.units,
@@ -126,6 +119,8 @@ struct Builder<'a> {
     width: Option<usize>,
     units: Vec<Unit>,
     paragraph: usize,
+    /// The splitter's output for one paragraph, reused from paragraph to paragraph.
+    ranges: Vec<std::ops::Range<usize>>,
 }
 
 impl Builder<'_> {
@@ -142,8 +137,18 @@ impl Builder<'_> {
                 }
                 continue;
             }
-            if lines::is_blank(text, line) {
+            let (s, e) = lines::trim(text, line.start, line.end);
+            if s == e {
                 self.flush(open.take());
+                continue;
+            }
+            // Most lines start with a letter or a quote: none of the block syntax below applies.
+            let may_be_syntax = matches!(
+                text.as_bytes()[s],
+                b'#' | b'-' | b'*' | b'_' | b'+' | b'>' | b'`' | b'~' | b'=' | b'0'..=b'9' | 0xE2
+            );
+            if !may_be_syntax {
+                self.text_line(&mut open, line, s, e);
                 continue;
             }
             if self.markdown && lines::is_fence(text, line) {
@@ -183,7 +188,7 @@ impl Builder<'_> {
                 continue;
             }
             if let Some(item) = lines::list_item(text, line)
-                && (self.markdown || open.is_none_or(|p| self.ends(p.last)))
+                && (self.markdown || open.is_none_or(|p| p.item || self.ends(p.last)))
             {
                 self.flush(open.take());
                 open = Some(start(
@@ -195,18 +200,21 @@ impl Builder<'_> {
                 ));
                 continue;
             }
-            let (s, e) = lines::trim(text, line.start, line.end);
-            match open {
-                Some(ref mut para) if !para.quote && self.joins(para, line, s) => {
-                    extend(para, line, e);
-                }
-                _ => {
-                    self.flush(open.take());
-                    open = Some(start(line, s, e, false, false));
-                }
-            }
+            self.text_line(&mut open, line, s, e);
         }
         self.flush(open);
+    }
+
+    /// An ordinary line of text, its content at `s..e`: it continues the open paragraph or
+    /// starts a new one.
+    fn text_line(&mut self, open: &mut Option<Open>, line: Line, s: usize, e: usize) {
+        match open {
+            Some(para) if !para.quote && self.joins(para, line, s) => extend(para, line, e),
+            _ => {
+                self.flush(open.take());
+                *open = Some(start(line, s, e, false, false));
+            }
+        }
     }
 
     /// Whether `line`, whose text starts at `content`, continues the paragraph `para`.
@@ -232,9 +240,9 @@ impl Builder<'_> {
         let heading = para.lines == 1
             && !para.item
             && !para.quote
-            && lines::is_heading_like(self.text, para.start, para.end)
             && lines::count_chars(&self.text.as_bytes()[para.last.start..para.last.end]) * 3
-                <= width * 2;
+                <= width * 2
+            && lines::is_heading_like(self.text, para.start, para.end);
         !(heading && fits())
     }
 
@@ -257,7 +265,8 @@ impl Builder<'_> {
         }
         let slice = &self.text[para.start..para.end];
         let before = self.units.len();
-        for range in segment::sentences(slice) {
+        segment::sentences_into(slice, &mut self.ranges);
+        for range in self.ranges.drain(..) {
             let mut start = para.start + range.start;
             let end = para.start + range.end;
             if para.quote {
@@ -314,10 +323,16 @@ fn extend(para: &mut Open, line: Line, end: usize) {
 }
 
 /// A sentence of a block quote that begins on a continuation line starts after its `>` markers.
+/// Looks back only over the whitespace before `start`, so that a long quoted line with many
+/// sentences costs no more than its length.
 fn skip_quote_markers(text: &str, start: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
-    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
-    if !text[line_start..start].trim().is_empty() {
+    let at_line_start = bytes[..start]
+        .iter()
+        .rev()
+        .find(|&&b| b != b' ' && b != b'\t')
+        .is_none_or(|&b| b == b'\n');
+    if !at_line_start {
         return start;
     }
     let mut at = start;

@@ -131,10 +131,10 @@ fn edit(
         }
         Ok(Some(loaded)) => {
             if start_afresh {
-                eprintln!(
-                    "sidenote: {} is readable; nothing was moved aside",
+                super::terminal::warn(format_args!(
+                    "{} is readable; nothing was moved aside",
                     sidecar::path_for(file).display()
-                );
+                ));
             }
             loaded.annotations
         }
@@ -146,10 +146,10 @@ fn edit(
         }
         Err(SidecarError::Parse { .. }) => {
             if let Some(moved) = sidecar::move_aside(file, stamp.now)? {
-                eprintln!(
-                    "sidenote: moved the unreadable sidecar aside to {}",
+                super::terminal::warn(format_args!(
+                    "moved the unreadable sidecar aside to {}",
                     moved.display()
-                );
+                ));
             }
             Vec::new()
         }

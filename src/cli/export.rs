@@ -93,7 +93,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     let mut report = |error: &dyn std::fmt::Display| {
         failed = true;
-        let _ = writeln!(io::stderr(), "sidenote: {error}");
+        super::terminal::warn(error);
     };
     let articles = article_paths(&args.paths, &mut report)?;
     let mut loaded = Vec::new();
@@ -110,7 +110,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         match load(path, format) {
             Ok(item) => loaded.push(item),
-            Err(error) => report(&format!("{error:#}")),
+            Err(error) => report(&super::terminal::describe(&error)),
         }
     }
     let items: Vec<Item> = loaded
@@ -176,9 +176,10 @@ fn article_paths(
     };
     let mut out = Vec::new();
     for path in paths {
-        match library::collect_articles(std::slice::from_ref(&path)) {
-            Ok(found) => out.extend(found),
-            Err(error) => report(&error),
+        let mut problems = Vec::new();
+        library::find_articles(&path, &mut out, &mut problems);
+        for problem in problems {
+            report(&problem);
         }
     }
     out.sort();

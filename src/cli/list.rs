@@ -49,7 +49,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             Ok(article) => article,
             Err(error) => {
                 out.flush()?;
-                eprintln!("sidenote: {error}");
+                super::terminal::warn(&error);
                 code = ExitCode::FAILURE;
                 continue;
             }
@@ -58,18 +58,18 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             Ok(Some(loaded)) => {
                 if !loaded.is_writable() {
                     out.flush()?;
-                    eprintln!(
-                        "sidenote: {}: written by a newer sidenote (format {}); listed as far as it can be read",
+                    super::terminal::warn(format_args!(
+                        "{}: written by a newer sidenote (format {}); listed as far as it can be read",
                         sidecar::path_for(file).display(),
                         loaded.version
-                    );
+                    ));
                 }
                 loaded.annotations
             }
             Ok(None) => Vec::new(),
             Err(error) => {
                 out.flush()?;
-                eprintln!("sidenote: {error}");
+                super::terminal::warn(&error);
                 code = ExitCode::FAILURE;
                 continue;
             }
@@ -103,7 +103,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                     _ => None,
                 },
             };
-            serde_json::to_writer(&mut out, &row)?;
+            let line = serde_json::to_string(&row)?;
+            out.write_all(super::terminal::escape_json_controls(&line).as_bytes())?;
             out.write_all(b"\n")?;
         }
     }

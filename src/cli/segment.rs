@@ -34,11 +34,7 @@ pub enum Format {
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let article = library::read_article(&args.file)?;
     if let Some(warning) = article.encoding().warning() {
-        let _ = writeln!(
-            io::stderr(),
-            "sidenote: warning: {}: {warning}",
-            args.file.display()
-        );
+        super::terminal::warn(format_args!("warning: {}: {warning}", args.file.display()));
     }
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     write_units(&article, args.format, &mut out)?;
@@ -59,12 +55,13 @@ pub fn write_units(article: &Article, format: Format, out: &mut impl Write) -> i
         byte = offset;
         chars
     };
+    let mut buffer = String::new();
     for (index, unit) in article.units().iter().enumerate() {
-        let display = article.unit_text(index).unwrap_or_default();
+        let display = article.unit_text_in(index, &mut buffer).unwrap_or_default();
         match format {
             Format::Json => {
                 let (start, end) = (to_chars(unit.start), to_chars(unit.end));
-                write_row(out, index, unit.kind, unit.paragraph, start, end, &display)?;
+                write_row(out, index, unit.kind, unit.paragraph, start, end, display)?;
             }
             Format::Text => {
                 out.write_all(display.as_bytes())?;

@@ -1,12 +1,14 @@
 //! Writing an export from the reading screen: the pure `crate::export::render` gives the text,
-//! this writes it under a new name in the exports folder, never over an existing file.
+//! `crate::atomic_file` writes it under a new name in the exports folder, never over an existing
+//! file.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::annotation::AnnotationSet;
 use crate::article::Article;
+use crate::atomic_file;
 use crate::export::{self, Format, Item, Options, Output};
 use crate::library::read_article;
 use crate::sidecar;
@@ -68,24 +70,20 @@ pub fn write(
         .collect();
     let output = export::render(&items, format, &Options::default()).map_err(|e| e.to_string())?;
     fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let base = format!("{name}.{}", format.default_file_name());
-    match output {
-        Output::Text(text) => {
-            new_file(dir, &base, text.as_bytes()).map_err(|e| format!("{}: {e}", dir.display()))
-        }
-        Output::Files(files) => {
-            let folder = new_folder(dir, &base).map_err(|e| format!("{}: {e}", dir.display()))?;
-            for file in files {
-                let target = folder.join(&file.path);
-                if let Some(parent) = target.parent() {
-                    fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-                }
-                fs::write(&target, file.contents)
-                    .map_err(|e| format!("{}: {e}", target.display()))?;
-            }
-            Ok(folder)
-        }
-    }
+    let target = free_name(dir, &format!("{name}.{}", format.default_file_name()))
+        .map_err(|e| format!("{}: {e}", dir.display()))?;
+    let written = match &output {
+        Output::Text(text) => atomic_file::write(&target, text.as_bytes()),
+        Output::Files(files) => atomic_file::write_folder(
+            &target,
+            files
+                .iter()
+                .map(|file| (Path::new(file.path.as_str()), file.contents.as_bytes())),
+        ),
+    };
+    written
+        .map(|()| target.clone())
+        .map_err(|e| format!("{}: {e}", target.display()))
 }
 
 /// `name` in `dir`, or `name-1`, `name-2`... when taken: an export never replaces a file.
@@ -101,36 +99,11 @@ fn candidates(dir: &Path, name: &str) -> impl Iterator<Item = PathBuf> {
     })
 }
 
-fn new_file(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
-    for path in candidates(dir, name) {
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut file) => {
-                file.write_all(bytes)?;
-                file.sync_all()?;
-                return Ok(path);
-            }
-            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(error) => return Err(error),
-        }
-    }
-    Err(io::Error::other(
-        "too many exports with this name; clear the exports folder",
-    ))
-}
-
-fn new_folder(dir: &Path, name: &str) -> io::Result<PathBuf> {
-    for path in candidates(dir, name) {
-        match fs::create_dir(&path) {
-            Ok(()) => return Ok(path),
-            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(error) => return Err(error),
-        }
-    }
-    Err(io::Error::other(
-        "too many exports with this name; clear the exports folder",
-    ))
+/// The first of `name`, `name-1`, `name-2`... that does not exist in `dir`.
+fn free_name(dir: &Path, name: &str) -> io::Result<PathBuf> {
+    candidates(dir, name)
+        .find(|path| !path.exists())
+        .ok_or_else(|| {
+            io::Error::other("too many exports with this name; clear the exports folder")
+        })
 }

@@ -72,23 +72,36 @@ pub fn entry(path: &Path) -> Entry {
 /// Reads the library found under `paths` on a new thread, sending `LibraryLoaded` batches.
 pub fn spawn_library(paths: Vec<PathBuf>, sender: Sender<Action>) {
     std::thread::spawn(move || {
-        let articles = match library::collect_articles(&paths) {
-            Ok(articles) => articles,
-            Err(error) => {
-                let _ = sender.send(Action::LibraryLoaded {
-                    entries: vec![Entry {
-                        path: PathBuf::new(),
-                        title: "(library)".to_owned(),
-                        date: None,
-                        source: None,
-                        counts: [0; 3],
-                        error: Some(error.to_string()),
-                    }],
-                    done: true,
-                });
+        // An unreadable folder must not hide the rest of the library: it becomes an entry that
+        // says what is wrong, beside the articles that could be found.
+        let mut articles = Vec::new();
+        let mut problems = Vec::new();
+        for path in &paths {
+            library::find_articles(path, &mut articles, &mut problems);
+        }
+        if !problems.is_empty() {
+            let entries = problems
+                .iter()
+                .map(|problem| Entry {
+                    // Keyed by its own path, so one problem never replaces another in the list.
+                    path: problem.path().map(Path::to_owned).unwrap_or_default(),
+                    title: "(unreadable)".to_owned(),
+                    date: None,
+                    source: None,
+                    counts: [0; 3],
+                    error: Some(problem.to_string()),
+                })
+                .collect();
+            if sender
+                .send(Action::LibraryLoaded {
+                    entries,
+                    done: false,
+                })
+                .is_err()
+            {
                 return;
             }
-        };
+        }
         // First every path under its file name, at once, so the list is usable immediately; the
         // entries read later replace these, which is what the list's progress counts.
         let placeholders = articles.iter().map(|path| {
