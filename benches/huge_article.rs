@@ -8,7 +8,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -19,7 +19,7 @@ use sidenote::library::{SAMPLES, read_article};
 use sidenote::tui::action::{Action, Input, Opened};
 use sidenote::tui::app::{App, Top};
 use sidenote::tui::effect::Effect;
-use sidenote::tui::search::matching_units;
+use sidenote::tui::search::scan;
 use sidenote::tui::theme::Theme;
 use sidenote::tui::{loader, setup, ui, update::update};
 
@@ -200,8 +200,9 @@ fn group_frames(c: &mut Criterion, path: &Path, article: &Arc<Article>) {
     group.finish();
 }
 
-/// Search as the screen runs it: the query submitted, the search effect's work, the result
-/// applied and a frame drawn. The whole text is searched before the first match shows.
+/// Search as the screen runs it: the query submitted, the search effect's scan from the cursor,
+/// the first match applied and a frame drawn (`to_first_match_frame`: the scan reports it as
+/// soon as it meets it), or the whole scan, all matches applied and a frame (`to_all_matches`).
 fn group_search(c: &mut Criterion, path: &Path, article: &Arc<Article>) {
     let mut group = c.benchmark_group("huge_100MB_search");
     group.sample_size(10);
@@ -210,22 +211,47 @@ fn group_search(c: &mut Criterion, path: &Path, article: &Arc<Article>) {
     // Each run takes a good part of a second: as many runs per sample, not a growing number.
     group.sampling_mode(SamplingMode::Flat);
     for query in ["soldiers", "Pyongyang", "no such words"] {
+        let name = query.replace(' ', "_");
         let (mut app, theme) = opened(path, article);
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
-        group.bench_function(
-            format!("to_first_match_frame_{}", query.replace(' ', "_")),
-            |b| {
-                b.iter(|| {
+        group.bench_function(format!("to_first_match_frame_{name}"), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let start = Instant::now();
                     let Effect::Search {
                         path,
                         article,
                         query,
+                        from,
                     } = submit_search(&mut app, query)
                     else {
                         unreachable!()
                     };
-                    let matches = matching_units(&article, &query);
-                    let found = matches.len();
+                    let mut first = None;
+                    let matches = scan(&article, &query, from, |unit| {
+                        first = Some((unit, start.elapsed()));
+                    });
+                    let shown = Instant::now();
+                    let waited = match first {
+                        Some((unit, at)) => {
+                            update(
+                                &mut app,
+                                Action::SearchFound {
+                                    path: path.clone(),
+                                    query: query.clone(),
+                                    unit,
+                                },
+                            );
+                            at
+                        }
+                        // No match: "no match" shows when the scan ends.
+                        None => shown - start,
+                    };
+                    terminal
+                        .draw(|frame| ui::draw(frame, &app, &theme))
+                        .unwrap();
+                    total += waited + shown.elapsed();
                     update(
                         &mut app,
                         Action::SearchDone {
@@ -234,13 +260,37 @@ fn group_search(c: &mut Criterion, path: &Path, article: &Arc<Article>) {
                             matches,
                         },
                     );
-                    terminal
-                        .draw(|frame| ui::draw(frame, &app, &theme))
-                        .unwrap();
-                    found
-                })
-            },
-        );
+                }
+                total
+            })
+        });
+        group.bench_function(format!("to_all_matches_{name}"), |b| {
+            b.iter(|| {
+                let Effect::Search {
+                    path,
+                    article,
+                    query,
+                    from,
+                } = submit_search(&mut app, query)
+                else {
+                    unreachable!()
+                };
+                let matches = scan(&article, &query, from, |_| {});
+                let found = matches.len();
+                update(
+                    &mut app,
+                    Action::SearchDone {
+                        path,
+                        query,
+                        matches,
+                    },
+                );
+                terminal
+                    .draw(|frame| ui::draw(frame, &app, &theme))
+                    .unwrap();
+                found
+            })
+        });
     }
     group.finish();
 }
