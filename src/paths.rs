@@ -1,5 +1,5 @@
-//! Where sidenote keeps its files: the data directory (the default library) and the config
-//! directory, from `directories`, overridden by `SIDENOTE_DATA_DIR` and `SIDENOTE_CONFIG_DIR`.
+//! Where sidenote keeps its files: the data directory (the default library and crash reports)
+//! and the config directory, from `directories`, overridden by `SIDENOTE_DATA_DIR` and `SIDENOTE_CONFIG_DIR`.
 
 use std::path::PathBuf;
 
@@ -50,6 +50,11 @@ impl Dirs {
     /// The default library folder, where the sample articles are copied on first run.
     pub fn library(&self) -> PathBuf {
         self.data.join("library")
+    }
+
+    /// The folder for crash reports: the data directory's `crashes/`.
+    pub fn crash_dir(&self) -> PathBuf {
+        self.data.join("crashes")
     }
 
     /// The config file.

@@ -292,7 +292,7 @@ where
                         },
                         Err(error) => Action::SaveFailed {
                             path,
-                            message: error.to_string(),
+                            message: save_problem(&error),
                         },
                     };
                     let _ = sender.send(action);
@@ -379,5 +379,16 @@ where
                 Err(_) => self.tick(),
             }
         }
+    }
+}
+
+/// Why a save failed, the reason before the path: the status bar is one line, and a long path
+/// would push the reason off the screen.
+fn save_problem(error: &sidecar::SidecarError) -> String {
+    match error {
+        sidecar::SidecarError::Io { path, source } => {
+            format!("{source}, writing {}", path.display())
+        }
+        other => other.to_string(),
     }
 }

@@ -1,5 +1,5 @@
 //! The real terminal: entering and leaving the alternate screen and raw mode, mouse capture, the
-//! panic hook that restores the terminal first, and Ctrl-z suspend.
+//! panic hooks (the terminal restored first, then the crash report), and Ctrl-z suspend.
 
 use std::io::{self, Write};
 use std::time::Duration;
@@ -39,8 +39,10 @@ impl EventSource for TerminalEvents {
 }
 
 /// Takes over the terminal: raw mode, alternate screen, mouse capture when wanted. Installs the
-/// panic hook first (ratatui's hook restores the terminal, then ours turns the mouse off).
+/// panic hooks first; each wraps the one before, so on a panic ratatui's restores the terminal,
+/// then ours turns the mouse off, then the crash report is written and the user told.
 pub fn enter_screen(mouse: bool) -> io::Result<ratatui::DefaultTerminal> {
+    crate::crash_report::install(crate::crash_report::crash_dir());
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableMouseCapture);

@@ -125,7 +125,8 @@ pub fn save_failed(app: &mut App, path: &Path, message: String) -> Vec<Effect> {
     doc.save.failed = Some((message.clone(), now));
     say_error(
         app,
-        format!("not saved ({message}); kept in memory, retrying"),
+        // The reassurance first: a long path in the message would push it off the screen.
+        format!("not saved, kept in memory, retrying: {message}"),
     );
     Vec::new()
 }
