@@ -89,11 +89,16 @@ pub fn run(
         mouse,
     )
     .with_export_dir(export_dir);
-    loader::spawn_library(paths, runtime.sender());
+    let mut known = Vec::new();
     if let Some(path) = open {
         // Read before the first frame so keys typed meanwhile apply to the article.
-        runtime.dispatch(loader::open_article(&path));
+        let opened = loader::open_article(&path);
+        if let action::Action::ArticleOpened(opened) = &opened {
+            known.push(loader::opened_entry(opened));
+        }
+        runtime.dispatch(opened);
     }
+    loader::spawn_library_with(paths, runtime.sender(), known);
     let result = runtime.run();
     terminal::leave(mouse);
     Ok(result?)

@@ -155,6 +155,16 @@ pub enum Action {
         /// Why.
         message: String,
     },
+    /// A search found its first match and goes on counting the rest.
+    #[serde(skip_deserializing)]
+    SearchFound {
+        /// The article's path.
+        path: PathBuf,
+        /// The query searched.
+        query: String,
+        /// The first unit that contains it, from the cursor on.
+        unit: usize,
+    },
     /// A search over the article finished.
     #[serde(skip_deserializing)]
     SearchDone {

@@ -25,7 +25,8 @@ pub enum Effect {
         /// The document revision being saved.
         revision: u64,
     },
-    /// Find the units that contain `query`; answers `SearchDone`.
+    /// Find the units that contain `query`, from unit `from` on and then from the start;
+    /// answers `SearchFound` with the first match as soon as it is found, then `SearchDone`.
     Search {
         /// The article's path.
         path: PathBuf,
@@ -33,6 +34,8 @@ pub enum Effect {
         article: Arc<Article>,
         /// What to look for (smart case: case-insensitive unless it has capitals).
         query: String,
+        /// The unit the search starts from: the cursor.
+        from: usize,
     },
     /// Write an export of `articles` in the given format into a new file; answers `Exported`.
     Export {

@@ -69,8 +69,31 @@ pub fn entry(path: &Path) -> Entry {
     entry
 }
 
+/// The list entry of an article already opened, without reading its file again.
+pub fn opened_entry(opened: &Opened) -> Entry {
+    let metadata = opened.article.metadata();
+    Entry {
+        path: opened.path.clone(),
+        title: metadata.title.clone(),
+        date: metadata.date.clone(),
+        source: metadata.source.clone(),
+        counts: count_tags(opened.annotations.iter()),
+        error: opened
+            .sidecar_error
+            .as_ref()
+            .map(|error| format!("sidecar: {error}")),
+    }
+}
+
 /// Reads the library found under `paths` on a new thread, sending `LibraryLoaded` batches.
 pub fn spawn_library(paths: Vec<PathBuf>, sender: Sender<Action>) {
+    spawn_library_with(paths, sender, Vec::new());
+}
+
+/// Like [`spawn_library`], but takes the entries in `known` as they are instead of reading
+/// their articles: the article opened at start is not read and parsed a second time, which for
+/// a big file would double the memory and the work while its first screen is being drawn.
+pub fn spawn_library_with(paths: Vec<PathBuf>, sender: Sender<Action>, known: Vec<Entry>) {
     std::thread::spawn(move || {
         // An unreadable folder must not hide the rest of the library: it becomes an entry that
         // says what is wrong, beside the articles that could be found.
@@ -125,7 +148,10 @@ pub fn spawn_library(paths: Vec<PathBuf>, sender: Sender<Action>) {
         let mut last = Instant::now();
         let total = articles.len();
         for (i, path) in articles.iter().enumerate() {
-            batch.push(entry(path));
+            batch.push(match known.iter().find(|entry| entry.path == *path) {
+                Some(known) => known.clone(),
+                None => entry(path),
+            });
             if last.elapsed() >= BATCH_EVERY || i + 1 == total {
                 let done = i + 1 == total;
                 let entries = std::mem::take(&mut batch);

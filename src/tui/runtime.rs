@@ -19,7 +19,7 @@ use super::effect::Effect;
 use super::exporter;
 use super::keymap::{InputMode, Keymap};
 use super::loader;
-use super::search::matching_units;
+use super::search::scan;
 use super::theme::Theme;
 use super::ui;
 use super::update::update;
@@ -147,7 +147,11 @@ where
     }
 
     fn receive(&mut self, action: Action) {
-        if !matches!(action, Action::LibraryLoaded { .. }) {
+        // Progress reports: the effect that sent them still has its result to come.
+        if !matches!(
+            action,
+            Action::LibraryLoaded { .. } | Action::SearchFound { .. }
+        ) {
             self.running = self.running.saturating_sub(1);
         }
         self.dispatch(action);
@@ -298,9 +302,18 @@ where
                 path,
                 article,
                 query,
+                from,
             } => {
                 std::thread::spawn(move || {
-                    let matches = matching_units(&article, &query);
+                    // The first match goes to the screen at once; counting them all can take
+                    // the length of the article.
+                    let matches = scan(&article, &query, from, |unit| {
+                        let _ = sender.send(Action::SearchFound {
+                            path: path.clone(),
+                            query: query.clone(),
+                            unit,
+                        });
+                    });
                     let _ = sender.send(Action::SearchDone {
                         path,
                         query,

@@ -102,6 +102,9 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             on_disk,
         } => results::saved(app, &path, revision, on_disk),
         Action::SaveFailed { path, message } => results::save_failed(app, &path, message),
+        Action::SearchFound { path, query, unit } => {
+            results::search_found(app, &path, &query, unit)
+        }
         Action::SearchDone {
             path,
             query,
@@ -131,6 +134,7 @@ fn is_command(action: &Action) -> bool {
             | Action::OpenFailed { .. }
             | Action::Saved { .. }
             | Action::SaveFailed { .. }
+            | Action::SearchFound { .. }
             | Action::SearchDone { .. }
             | Action::Exported(_)
     )

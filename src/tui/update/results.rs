@@ -136,6 +136,20 @@ pub fn save_failed(app: &mut App, path: &Path, message: String) -> Vec<Effect> {
     Vec::new()
 }
 
+/// A search met its first match: go there now, while the rest is still being counted. The
+/// matches that follow put the cursor on the same unit, unless the user has moved meanwhile.
+pub fn search_found(app: &mut App, path: &Path, query: &str, unit: usize) -> Vec<Effect> {
+    let Some(doc) = app.doc.as_ref().filter(|doc| doc.path == path) else {
+        return Vec::new();
+    };
+    if doc.search.query != query || !doc.search.running {
+        return Vec::new();
+    }
+    move_cursor(app, unit);
+    follow(app);
+    Vec::new()
+}
+
 /// A search finished: keep its matches and go to the first one at or after the cursor.
 pub fn search_done(app: &mut App, path: &Path, query: String, matches: Vec<usize>) -> Vec<Effect> {
     let Some(doc) = app.doc.as_mut().filter(|doc| doc.path == path) else {

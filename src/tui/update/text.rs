@@ -205,6 +205,7 @@ fn submit_search(app: &mut App, query: String) -> Vec<Effect> {
         path: doc.path.clone(),
         article: doc.article.clone(),
         query,
+        from: doc.cursor,
     }]
 }
 

@@ -1,0 +1,87 @@
+//! Search on the reading screen: the cursor goes to the first match after it as soon as the
+//! search meets it, before every match has been counted, and the count follows.
+#![allow(clippy::unwrap_used)]
+
+#[path = "support/tui.rs"]
+mod support;
+
+use pretty_assertions::assert_eq;
+use sidenote::tui::action::{Action, Input};
+use sidenote::tui::effect::Effect;
+use sidenote::tui::search::matching_units;
+use sidenote::tui::update::update;
+use support::{ARTICLE, Screen};
+
+#[test]
+fn search_goes_to_the_first_match_after_the_cursor_and_counts_them_all() {
+    let mut screen = Screen::new(100, 30);
+    screen.open(ARTICLE);
+    let article = screen.runtime.app.doc.as_ref().unwrap().article.clone();
+    let all = matching_units(&article, "korean");
+    assert!(all.len() >= 3, "{all:?}");
+    let start = all[0] + 1;
+    screen.keys(&"j".repeat(start));
+    screen.keys("/korean<enter>");
+    let doc = screen.runtime.app.doc.as_ref().unwrap();
+    let expected = all.iter().position(|&unit| unit >= start).unwrap();
+    assert_eq!(
+        (doc.cursor, doc.search.current, doc.search.running),
+        (all[expected], Some(expected), false)
+    );
+    assert_eq!(doc.search.matches, all);
+}
+
+#[test]
+fn the_first_match_moves_the_cursor_before_the_count_arrives() {
+    let mut screen = Screen::new(100, 30);
+    screen.open(ARTICLE);
+    let app = &mut screen.runtime.app;
+    update(app, Action::StartSearch);
+    for c in "spy".chars() {
+        update(app, Action::Input(Input::Char(c)));
+    }
+    let effects = update(app, Action::Input(Input::Enter));
+    let [
+        Effect::Search {
+            path, query, from, ..
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!((query.as_str(), *from), ("spy", 0));
+    let path = path.clone();
+    // An answer to an older query is ignored.
+    update(
+        app,
+        Action::SearchFound {
+            path: path.clone(),
+            query: "spies".to_owned(),
+            unit: 4,
+        },
+    );
+    assert_eq!(app.doc.as_ref().unwrap().cursor, 0);
+    update(
+        app,
+        Action::SearchFound {
+            path: path.clone(),
+            query: "spy".to_owned(),
+            unit: 4,
+        },
+    );
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!((doc.cursor, doc.search.running), (4, true));
+    update(
+        app,
+        Action::SearchDone {
+            path,
+            query: "spy".to_owned(),
+            matches: vec![2, 4, 7],
+        },
+    );
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(
+        (doc.cursor, doc.search.current, doc.search.running),
+        (4, Some(1), false)
+    );
+}
