@@ -6,6 +6,9 @@
 //! and numbers varied, written to a temporary file.
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/news.rs"]
+mod news;
+
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -36,21 +39,11 @@ fn big_text() -> String {
         .flat_map(|(_, text)| text.lines())
         .filter(|line| !line.trim().is_empty())
         .collect();
-    let mut text = String::with_capacity(TARGET_BYTES + 4096);
-    text.push_str("A hundred megabytes of reports\n\n");
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    while text.len() < TARGET_BYTES {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let paragraph = paragraphs[(state >> 33) as usize % paragraphs.len()];
-        let digit = b'0' + (state >> 60) as u8 % 10;
-        for c in paragraph.chars() {
-            text.push(if c.is_ascii_digit() { digit as char } else { c });
-        }
-        text.push_str("\n\n");
-    }
-    text
+    news::shuffled(
+        &paragraphs,
+        TARGET_BYTES,
+        "A hundred megabytes of reports\n\n".to_owned(),
+    )
 }
 
 /// A fresh screen of `WIDTH` x `HEIGHT`.

@@ -21,7 +21,8 @@ use sidenote::config::Config;
 use sidenote::library::{SAMPLES, collect_articles};
 use sidenote::sidecar;
 use sidenote::tui::action::Action;
-use sidenote::tui::app::Entry;
+use sidenote::tui::app::{App, Entry};
+use sidenote::tui::theme::Theme;
 use sidenote::tui::{loader, setup, ui, update::update};
 use time::macros::datetime;
 
@@ -57,6 +58,29 @@ fn write_library(dir: &Path) {
 }
 
 /// The list entries the loader sends first: every path under its file name.
+/// The reading screen at 160x48 with the library at `paths` walked and listed under file names,
+/// as it stands when the first frame is drawn; also the theme and the articles found.
+fn listed(config: &Config, paths: &[PathBuf]) -> (App, Theme, Vec<PathBuf>) {
+    let setup = setup(config, false, Vec::new()).unwrap();
+    let mut app = setup.app;
+    update(
+        &mut app,
+        Action::Resize {
+            width: 160,
+            height: 48,
+        },
+    );
+    let articles = collect_articles(paths).unwrap();
+    update(
+        &mut app,
+        Action::LibraryLoaded {
+            entries: placeholders(&articles),
+            done: false,
+        },
+    );
+    (app, setup.theme, articles)
+}
+
 fn placeholders(articles: &[PathBuf]) -> Vec<Entry> {
     articles
         .iter()
@@ -90,26 +114,10 @@ fn bench(c: &mut Criterion) {
     // walk of the folder, the placeholder entries, and drawing them.
     group.bench_function("first_frame_160x48", |b| {
         b.iter(|| {
-            let setup = setup(&config, false, Vec::new()).unwrap();
-            let mut app = setup.app;
-            update(
-                &mut app,
-                Action::Resize {
-                    width: 160,
-                    height: 48,
-                },
-            );
-            let articles = collect_articles(&paths).unwrap();
-            update(
-                &mut app,
-                Action::LibraryLoaded {
-                    entries: placeholders(&articles),
-                    done: false,
-                },
-            );
+            let (app, theme, _) = listed(&config, &paths);
             let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
             terminal
-                .draw(|frame| ui::draw(frame, &app, &setup.theme))
+                .draw(|frame| ui::draw(frame, &app, &theme))
                 .unwrap();
             app.library.entries.len()
         })
@@ -120,23 +128,7 @@ fn bench(c: &mut Criterion) {
     // A key pressed while the background reading goes on: one batch of entries arriving, then
     // a move and a frame.
     {
-        let setup = setup(&config, false, Vec::new()).unwrap();
-        let mut app = setup.app;
-        update(
-            &mut app,
-            Action::Resize {
-                width: 160,
-                height: 48,
-            },
-        );
-        let articles = collect_articles(&paths).unwrap();
-        update(
-            &mut app,
-            Action::LibraryLoaded {
-                entries: placeholders(&articles),
-                done: false,
-            },
-        );
+        let (mut app, theme, articles) = listed(&config, &paths);
         let batch: Vec<Entry> = articles[..500].iter().map(|p| loader::entry(p)).collect();
         let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
         group.bench_function("batch_of_500_then_key_and_frame", |b| {
@@ -150,7 +142,7 @@ fn bench(c: &mut Criterion) {
                 );
                 update(&mut app, Action::NextUnit);
                 terminal
-                    .draw(|frame| ui::draw(frame, &app, &setup.theme))
+                    .draw(|frame| ui::draw(frame, &app, &theme))
                     .unwrap();
             })
         });
@@ -158,7 +150,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 update(&mut app, Action::NextUnit);
                 terminal
-                    .draw(|frame| ui::draw(frame, &app, &setup.theme))
+                    .draw(|frame| ui::draw(frame, &app, &theme))
                     .unwrap();
             })
         });

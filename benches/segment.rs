@@ -5,6 +5,9 @@
 //! for comparing with other tools such as `wc -w`.
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/news.rs"]
+mod news;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -40,20 +43,7 @@ fn sample_paragraphs() -> Vec<&'static str> {
 /// run rewritten so that copies differ.
 fn news_text() -> String {
     let paragraphs = sample_paragraphs();
-    let mut text = String::with_capacity(TARGET_BYTES + 4096);
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    while text.len() < TARGET_BYTES {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let paragraph = paragraphs[(state >> 33) as usize % paragraphs.len()];
-        let digit = b'0' + (state >> 60) as u8 % 10;
-        for c in paragraph.chars() {
-            text.push(if c.is_ascii_digit() { digit as char } else { c });
-        }
-        text.push_str("\n\n");
-    }
-    text
+    news::shuffled(&paragraphs, TARGET_BYTES, String::new())
 }
 
 fn bench(c: &mut Criterion) {

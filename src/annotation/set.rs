@@ -102,19 +102,15 @@ impl AnnotationSet {
         tag: Tag,
         stamp: &Stamp,
     ) -> bool {
-        let Some(index) = self.annotation_for(article, units, stamp) else {
-            return false;
-        };
-        let annotation = &mut self.items[index].0;
-        if let Some(at) = annotation.tags.iter().position(|t| *t == tag) {
-            annotation.tags.remove(at);
-        } else {
-            annotation.tags.push(tag);
-            annotation.tags.sort();
-        }
-        annotation.modified = stamp.now;
-        self.drop_if_empty(index);
-        true
+        self.edit_tags(article, units, stamp, |tags| {
+            match tags.iter().position(|t| *t == tag) {
+                Some(at) => {
+                    tags.remove(at);
+                }
+                None => tags.push(tag),
+            }
+            true
+        })
     }
 
     /// Adds `tag` to units `first..=last` as [`toggle_tag`](Self::toggle_tag) would, but never
@@ -126,12 +122,30 @@ impl AnnotationSet {
         tag: Tag,
         stamp: &Stamp,
     ) -> bool {
+        self.edit_tags(article, units, stamp, |tags| {
+            let missing = !tags.contains(&tag);
+            if missing {
+                tags.push(tag);
+            }
+            missing
+        })
+    }
+
+    /// Applies `change` to the tags of the annotation for `units` (made if needed), keeps them
+    /// sorted, stamps the annotation when `change` says it changed something, and drops it when
+    /// nothing is left. Returns false when the units do not exist.
+    fn edit_tags(
+        &mut self,
+        article: &Article,
+        units: (usize, usize),
+        stamp: &Stamp,
+        change: impl FnOnce(&mut Vec<Tag>) -> bool,
+    ) -> bool {
         let Some(index) = self.annotation_for(article, units, stamp) else {
             return false;
         };
         let annotation = &mut self.items[index].0;
-        if !annotation.tags.contains(&tag) {
-            annotation.tags.push(tag);
+        if change(&mut annotation.tags) {
             annotation.tags.sort();
             annotation.modified = stamp.now;
         }
