@@ -28,6 +28,29 @@ pub struct Item<'a> {
     pub annotations: &'a AnnotationSet,
 }
 
+/// An article and its annotations held by the caller, lending an [`Item`]; the article may be
+/// owned or shared (`Arc<Article>`).
+#[derive(Debug, Clone)]
+pub struct OwnedItem<A> {
+    /// The article's file path as it should appear in the export.
+    pub file: String,
+    /// The article.
+    pub article: A,
+    /// Its annotations, placed in the current text.
+    pub annotations: AnnotationSet,
+}
+
+impl<A: std::borrow::Borrow<Article>> OwnedItem<A> {
+    /// The export's view of this article.
+    pub fn item(&self) -> Item<'_> {
+        Item {
+            file: &self.file,
+            article: self.article.borrow(),
+            annotations: &self.annotations,
+        }
+    }
+}
+
 /// The formats an export can take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {

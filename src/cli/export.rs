@@ -16,7 +16,7 @@ use anyhow::{Context, bail};
 use crate::annotation::AnnotationSet;
 use crate::article::Article;
 use crate::atomic_file;
-use crate::export::{self, Item, Output, OutputFile};
+use crate::export::{self, Item, Output, OutputFile, OwnedItem};
 use crate::library;
 use crate::paths::Dirs;
 use crate::sidecar;
@@ -80,11 +80,7 @@ impl From<Format> for export::Format {
 }
 
 /// An article read from disk with its annotations.
-struct Loaded {
-    file: String,
-    article: Article,
-    annotations: AnnotationSet,
-}
+type Loaded = OwnedItem<Article>;
 
 /// Exports the articles under `args.paths` (or the default library).
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -113,14 +109,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             Err(error) => report(&super::terminal::describe(&error)),
         }
     }
-    let items: Vec<Item> = loaded
-        .iter()
-        .map(|l| Item {
-            file: &l.file,
-            article: &l.article,
-            annotations: &l.annotations,
-        })
-        .collect();
+    let items: Vec<Item> = loaded.iter().map(OwnedItem::item).collect();
     let options = export::Options {
         offsets: match args.offsets {
             Offsets::CodePoints => export::Offsets::CodePoints,

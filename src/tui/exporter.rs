@@ -9,18 +9,14 @@ use std::path::{Path, PathBuf};
 use crate::annotation::AnnotationSet;
 use crate::article::Article;
 use crate::atomic_file;
-use crate::export::{self, Format, Item, Options, Output};
+use crate::export::{self, Format, Item, Options, Output, OwnedItem};
 use crate::library::read_article;
 use crate::sidecar;
 
 use super::effect::ExportedDoc;
 
-/// One article ready for export.
-struct Loaded {
-    file: String,
-    article: std::sync::Arc<Article>,
-    annotations: AnnotationSet,
-}
+/// One article ready for export, shared with the open document when it is the open one.
+type Loaded = OwnedItem<std::sync::Arc<Article>>;
 
 /// Exports `articles` as `format` into a new file (a folder for brat) in `dir` whose name starts
 /// with `name`; the open article is taken as edited from `open`, the others from their files and
@@ -60,14 +56,7 @@ pub fn write(
             annotations,
         });
     }
-    let items: Vec<Item> = loaded
-        .iter()
-        .map(|l| Item {
-            file: &l.file,
-            article: &l.article,
-            annotations: &l.annotations,
-        })
-        .collect();
+    let items: Vec<Item> = loaded.iter().map(OwnedItem::item).collect();
     let output = export::render(&items, format, &Options::default()).map_err(|e| e.to_string())?;
     fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let target = free_name(dir, &format!("{name}.{}", format.default_file_name()))
