@@ -1,5 +1,6 @@
-//! A 100 MB article: the time from the file to the first rendered screen, cursor moves and
-//! scrolling with a frame at the start, the middle and the end of the text, and search.
+//! A 100 MB article: the time from the file to the first rendered screen (its head) and to the
+//! whole article ready, cursor moves and scrolling with a frame at the start, the middle and the
+//! end of the text, and search.
 //!
 //! Goals (docs/performance.md): first screen within 300 ms, under 1 ms per frame anywhere,
 //! first search match within 100 ms. The article is the sample articles, paragraphs shuffled
@@ -18,7 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sidenote::article::Article;
 use sidenote::config::Config;
-use sidenote::library::{SAMPLES, read_article};
+use sidenote::library::{SAMPLES, Staging, read_article};
 use sidenote::tui::action::{Action, Input, Opened};
 use sidenote::tui::app::{App, Top};
 use sidenote::tui::effect::Effect;
@@ -112,18 +113,38 @@ fn bench(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(5));
     // Each run takes a good part of a second: as many runs per sample, not a growing number.
     group.sampling_mode(SamplingMode::Flat);
-    // As `sidenote big.txt` does before its first frame: read the file and its sidecar, parse,
-    // open, draw.
+    // As `sidenote big.txt` does before its first frame: read the file's head, parse it, show
+    // it, draw.
     group.bench_function("file_to_first_frame", |b| {
         b.iter(|| {
             let (mut app, theme) = fresh();
-            update(&mut app, loader::open_article(&path));
+            update(&mut app, loader::preview(&path, Staging::DEFAULT).unwrap());
             let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
             terminal
                 .draw(|frame| ui::draw(frame, &app, &theme))
                 .unwrap();
             app.doc.is_some()
         })
+    });
+    // The whole article ready, as the loader's thread makes it after the head: read the whole
+    // file and its sidecar, parse, replace the head keeping the place, draw.
+    group.bench_function("file_to_full_frame", |b| {
+        b.iter_batched(
+            || {
+                let (mut app, theme) = fresh();
+                update(&mut app, loader::preview(&path, Staging::DEFAULT).unwrap());
+                (app, theme)
+            },
+            |(mut app, theme)| {
+                update(&mut app, loader::open_article(&path));
+                let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+                terminal
+                    .draw(|frame| ui::draw(frame, &app, &theme))
+                    .unwrap();
+                app.doc.is_some_and(|doc| doc.loading.is_none())
+            },
+            BatchSize::PerIteration,
+        )
     });
     group.bench_function("bytes_to_article", |b| {
         b.iter_batched(

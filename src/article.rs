@@ -13,6 +13,7 @@ mod head;
 mod inline;
 mod lines;
 mod metadata;
+mod preview;
 pub mod segment;
 mod structure;
 
@@ -23,6 +24,7 @@ use std::sync::OnceLock;
 pub use char_index::CharIndex;
 pub use decode::SourceEncoding;
 pub use metadata::Metadata;
+pub use preview::preview_len;
 
 /// What a unit is: the article's title, a heading, or a sentence of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

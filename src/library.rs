@@ -3,7 +3,7 @@
 mod samples;
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::article::{Article, ArticleError};
@@ -52,6 +52,80 @@ impl ReadError {
 
 /// Reads and parses the article at `path`.
 pub fn read_article(path: &Path) -> Result<Article, ReadError> {
+    regular_file(path)?;
+    let bytes = fs::read(path).map_err(|source| ReadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let name = path.display().to_string();
+    Ok(Article::parse_owned(&name, bytes)?)
+}
+
+/// When an article is big enough to be shown from its head while the whole file is read, and
+/// how much the head holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Staging {
+    /// Files of at least this many bytes are shown from their head first.
+    pub from_size: u64,
+    /// The head holds at least this many bytes, up to the next paragraph break.
+    pub head: usize,
+}
+
+impl Staging {
+    /// From 4 MiB on, a head of 1 MiB: that much decides Markdown and the wrapping of lines as
+    /// the whole file does (both are judged from the first MiB or less), and it parses in a
+    /// millisecond or two; a smaller file is read whole about as fast.
+    pub const DEFAULT: Staging = Staging {
+        from_size: 4 << 20,
+        head: 1 << 20,
+    };
+}
+
+/// How far past the head's minimum size a paragraph break is looked for.
+const HEAD_SLACK: usize = 64 * 1024;
+
+/// The head of a big article, parsed alone.
+#[derive(Debug)]
+pub struct ArticleHead {
+    /// The head's paragraphs as an article: its units are the whole file's first units.
+    pub article: Article,
+    /// The whole file's size in bytes.
+    pub size: u64,
+}
+
+/// Reads and parses the head of the article at `path` when the file has at least
+/// `staging.from_size` bytes, cut at a paragraph break (see [`crate::article::preview_len`]).
+/// `Ok(None)` for a smaller file, or one whose head cannot stand alone (UTF-16, a NUL byte, no
+/// line break near the cut, nothing but whitespace): [`read_article`] then decides. Refuses
+/// what [`read_article`] refuses before reading a byte: directories, pipes, devices.
+pub fn read_article_head(path: &Path, staging: Staging) -> Result<Option<ArticleHead>, ReadError> {
+    let size = regular_file(path)?.len();
+    if size < staging.from_size {
+        return Ok(None);
+    }
+    let io = |source| ReadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(io)?;
+    let limit = staging.head.saturating_add(HEAD_SLACK);
+    let mut bytes = Vec::with_capacity(limit);
+    file.take(limit as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    let Some(len) = crate::article::preview_len(&bytes, staging.head) else {
+        return Ok(None);
+    };
+    bytes.truncate(len);
+    let name = path.display().to_string();
+    Ok(Article::parse_owned(&name, bytes)
+        .ok()
+        .map(|article| ArticleHead { article, size }))
+}
+
+/// The metadata of `path` when it is a regular file: reading a directory fails, and reading a
+/// device or a pipe could block or never end.
+fn regular_file(path: &Path) -> Result<fs::Metadata, ReadError> {
     let meta = fs::metadata(path).map_err(|source| ReadError::Io {
         path: path.to_owned(),
         source,
@@ -62,17 +136,11 @@ pub fn read_article(path: &Path) -> Result<Article, ReadError> {
         });
     }
     if !meta.is_file() {
-        // Reading a device or a pipe could block or never end.
         return Err(ReadError::NotAFile {
             path: path.to_owned(),
         });
     }
-    let bytes = fs::read(path).map_err(|source| ReadError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    let name = path.display().to_string();
-    Ok(Article::parse_owned(&name, bytes)?)
+    Ok(meta)
 }
 
 /// Whether `path` names an article by its extension (.txt or .md).

@@ -90,15 +90,20 @@ pub fn run(
     )
     .with_export_dir(export_dir);
     let mut known = Vec::new();
+    let mut rest = None;
     if let Some(path) = open {
-        // Read before the first frame so keys typed meanwhile apply to the article.
-        let opened = loader::open_article(&path);
-        if let action::Action::ArticleOpened(opened) = &opened {
-            known.push(loader::opened_entry(opened));
+        // Read before the first frame so keys typed meanwhile apply to the article; of a big
+        // article only the head, and the whole file on the library's thread.
+        let first = loader::preview(&path, crate::library::Staging::DEFAULT)
+            .unwrap_or_else(|| loader::open_article(&path));
+        match &first {
+            action::Action::ArticleOpened(opened) => known.push(loader::opened_entry(opened)),
+            action::Action::ArticlePreview(_) => rest = Some(path),
+            _ => {}
         }
-        runtime.dispatch(opened);
+        runtime.dispatch(first);
     }
-    loader::spawn_library_with(paths, runtime.sender(), known);
+    loader::spawn_library_after(rest, paths, runtime.sender(), known);
     let result = runtime.run();
     terminal::leave(mouse);
     Ok(result?)

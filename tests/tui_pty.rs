@@ -1,6 +1,8 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keys, checked by its sidecar.
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/big_article.rs"]
+mod big_article;
 #[path = "support/tui.rs"]
 mod support;
 
@@ -200,4 +202,31 @@ fn sidenote_alone_installs_the_samples_and_opens_the_library() {
     app.wait_for("Articles (5)");
     app.send("q");
     assert!(app.wait_exit());
+}
+
+#[test]
+fn a_big_article_shows_its_head_then_takes_tags_once_whole() {
+    let library = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let size = sidenote::library::Staging::DEFAULT.from_size as usize + 1;
+    let big = big_article::write_big(library.path(), "big.txt", size);
+    let mut app = start(&[&big], data.path(), config.path());
+    app.wait_for("unit 0 of");
+    // "saved" replaces "loading … MB…" once the whole file is read.
+    app.wait_for("│ saved");
+    app.send("jc");
+    app.wait_for("C1 D0 Q0");
+    app.wait_for("│ saved");
+    app.send("q");
+    assert!(app.wait_exit(), "sidenote exits with success");
+    let sidecar = sidenote::sidecar::load(&big)
+        .unwrap()
+        .expect("a sidecar was written");
+    let found: Vec<(Vec<Tag>, usize)> = sidecar
+        .annotations
+        .iter()
+        .map(|a| (a.tags.clone(), a.anchor.first_unit))
+        .collect();
+    assert_eq!(found, vec![(vec![Tag::Claim], 1)]);
 }

@@ -1,6 +1,8 @@
 //! Snapshots of the whole reading screen and of each pane on the sample library.
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/big_article.rs"]
+mod big_article;
 #[path = "support/tui.rs"]
 mod support;
 
@@ -23,6 +25,16 @@ fn library_at_start() {
 fn article_opened() {
     both_sizes("opened", |s| {
         s.open(ARTICLE);
+    });
+}
+
+#[test]
+fn a_big_article_loading_refuses_a_tag() {
+    both_sizes("loading", |s| {
+        let path = big_article::write_big(s.library.path(), "big.txt", 200_000);
+        let preview = sidenote::tui::loader::preview(&path, big_article::SMALL).unwrap();
+        s.runtime.dispatch(preview);
+        s.keys("jjc");
     });
 }
 

@@ -126,6 +126,10 @@ pub enum Action {
         /// Whether the whole library has been read.
         done: bool,
     },
+    /// The head of a big article, to show while the whole file is read; `ArticleOpened` or
+    /// `OpenFailed` follows.
+    #[serde(skip_deserializing)]
+    ArticlePreview(Preview),
     /// An article was read and its sidecar loaded.
     #[serde(skip_deserializing)]
     ArticleOpened(Opened),
@@ -225,5 +229,25 @@ impl PartialEq for Opened {
             && Arc::ptr_eq(&self.article, &other.article)
             && self.annotations == other.annotations
             && self.sidecar_error == other.sidecar_error
+    }
+}
+
+/// The head of a big article, parsed alone while the whole file is read.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    /// The article's path.
+    pub path: PathBuf,
+    /// The head as an article: its units are the first units of the whole file.
+    pub article: Arc<Article>,
+    /// The whole file's size in bytes.
+    pub size: u64,
+}
+
+impl PartialEq for Preview {
+    /// Two previews are the same when they carry the same article value.
+    fn eq(&self, other: &Preview) -> bool {
+        self.path == other.path
+            && Arc::ptr_eq(&self.article, &other.article)
+            && self.size == other.size
     }
 }

@@ -222,6 +222,28 @@ pub struct Document {
     pub save: SaveState,
     /// The search.
     pub search: Search,
+    /// Set while only the head of a big article is shown and the whole file is being read:
+    /// edits, search and export wait for it.
+    pub loading: Option<Loading>,
+}
+
+/// A big article shown from its head while the whole file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    /// The whole file's size in bytes.
+    pub size: u64,
+}
+
+impl Loading {
+    /// The file's size as people read it: "105 MB", "4.2 MB", "512 KB".
+    pub fn size_label(&self) -> String {
+        const MB: u64 = 1_000_000;
+        match self.size {
+            size if size >= 10 * MB => format!("{} MB", (size + MB / 2) / MB),
+            size if size >= MB => format!("{}.{} MB", size / MB, size % MB * 10 / MB),
+            size => format!("{} KB", size.div_ceil(1000)),
+        }
+    }
 }
 
 impl PartialEq for Document {
@@ -241,6 +263,7 @@ impl PartialEq for Document {
             && self.revision == other.revision
             && self.save == other.save
             && self.search == other.search
+            && self.loading == other.loading
     }
 }
 

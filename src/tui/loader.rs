@@ -1,4 +1,5 @@
-//! Reading articles off disk for the reading screen: one article with its sidecar, and the whole
+//! Reading articles off disk for the reading screen: one article with its sidecar (a big one
+//! first as its head, so its first screen never waits for the whole file), and the whole
 //! library's titles, dates and tag counts on a background thread that feeds batches back as
 //! actions, so the first frame never waits for the library.
 
@@ -7,14 +8,44 @@ use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
-use crate::library;
+use crate::library::{self, Staging};
 use crate::sidecar;
 
-use super::action::{Action, Opened};
+use super::action::{Action, Opened, Preview};
 use super::app::{Entry, count_tags};
 
 /// Entries sent at most this often, so a big library does not flood the screen with redraws.
 const BATCH_EVERY: Duration = Duration::from_millis(100);
+
+/// The head of the article at `path` as an `ArticlePreview`, when the file is big enough under
+/// `staging` and its head can stand alone; `None` otherwise (then [`open_article`] decides, and
+/// reports any problem, such as a directory or a pipe, which the head refuses too).
+pub fn preview(path: &Path, staging: Staging) -> Option<Action> {
+    let head = library::read_article_head(path, staging).ok()??;
+    Some(Action::ArticlePreview(Preview {
+        path: path.to_owned(),
+        article: Arc::new(head.article),
+        size: head.size,
+    }))
+}
+
+/// Opens the article at `path` in stages: `send` gets the head of a big file first (see
+/// [`preview`]), then what [`open_article`] answers.
+pub fn open_staged(path: &Path, staging: Staging, mut send: impl FnMut(Action)) {
+    if let Some(preview) = preview(path, staging) {
+        send(preview);
+    }
+    send(open_article(path));
+}
+
+/// Opens the article at `path` as the reading screen does, sending the head of a big file and
+/// then the whole article to `sender`.
+pub fn send_article(path: &Path, sender: &Sender<Action>) {
+    // A closed channel means the screen is gone: nothing is left to show.
+    open_staged(path, Staging::DEFAULT, |action| {
+        let _ = sender.send(action);
+    });
+}
 
 /// Reads the article at `path` and its sidecar.
 pub fn open_article(path: &Path) -> Action {
@@ -94,7 +125,28 @@ pub fn spawn_library(paths: Vec<PathBuf>, sender: Sender<Action>) {
 /// their articles: the article opened at start is not read and parsed a second time, which for
 /// a big file would double the memory and the work while its first screen is being drawn.
 pub fn spawn_library_with(paths: Vec<PathBuf>, sender: Sender<Action>, known: Vec<Entry>) {
+    spawn_library_after(None, paths, sender, known);
+}
+
+/// Like [`spawn_library_with`], but first reads the whole article at `open`, whose head is
+/// already on screen, and sends it (`ArticleOpened` or `OpenFailed`): the library's reading
+/// then takes its entry from memory instead of reading the big file a second time in parallel.
+pub fn spawn_library_after(
+    open: Option<PathBuf>,
+    paths: Vec<PathBuf>,
+    sender: Sender<Action>,
+    mut known: Vec<Entry>,
+) {
     std::thread::spawn(move || {
+        if let Some(path) = open {
+            let action = open_article(&path);
+            if let Action::ArticleOpened(opened) = &action {
+                known.push(opened_entry(opened));
+            }
+            if sender.send(action).is_err() {
+                return;
+            }
+        }
         // An unreadable folder must not hide the rest of the library: it becomes an entry that
         // says what is wrong, beside the articles that could be found.
         let mut articles = Vec::new();

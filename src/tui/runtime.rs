@@ -150,7 +150,7 @@ where
         // Progress reports: the effect that sent them still has its result to come.
         if !matches!(
             action,
-            Action::LibraryLoaded { .. } | Action::SearchFound { .. }
+            Action::LibraryLoaded { .. } | Action::SearchFound { .. } | Action::ArticlePreview(_)
         ) {
             self.running = self.running.saturating_sub(1);
         }
@@ -273,7 +273,7 @@ where
         match effect {
             Effect::OpenArticle(path) => {
                 std::thread::spawn(move || {
-                    let _ = sender.send(loader::open_article(&path));
+                    loader::send_article(&path, &sender);
                 });
             }
             Effect::SaveSidecar {

@@ -37,6 +37,10 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     {
         return help(app, scroll, action);
     }
+    if let Some(notice) = waits_for_whole_article(app, &action) {
+        results::say(app, notice);
+        return Vec::new();
+    }
     match action {
         Action::NextUnit => movement::step(app, 1),
         Action::PrevUnit => movement::step(app, -1),
@@ -91,11 +95,9 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Click { column, row } => mouse::click(app, column, row),
         Action::Scroll { column, row, down } => mouse::scroll(app, column, row, down),
         Action::LibraryLoaded { entries, done } => library::loaded(app, entries, done),
+        Action::ArticlePreview(preview) => results::preview(app, preview),
         Action::ArticleOpened(opened) => results::opened(app, opened),
-        Action::OpenFailed { path, message } => {
-            results::say_error(app, format!("cannot open {}: {message}", path.display()));
-            Vec::new()
-        }
+        Action::OpenFailed { path, message } => results::open_failed(app, &path, &message),
         Action::Saved {
             path,
             revision,
@@ -130,6 +132,7 @@ fn is_command(action: &Action) -> bool {
             | Action::Click { .. }
             | Action::Scroll { .. }
             | Action::LibraryLoaded { .. }
+            | Action::ArticlePreview(_)
             | Action::ArticleOpened(_)
             | Action::OpenFailed { .. }
             | Action::Saved { .. }
@@ -138,6 +141,46 @@ fn is_command(action: &Action) -> bool {
             | Action::SearchDone { .. }
             | Action::Exported(_)
     )
+}
+
+/// The notice for `action` when it needs the whole article and only the head of a big one is
+/// shown yet: tags, notes, undo, search, export, and opening another article (whose result
+/// would race with this one's). Moving, scrolling and the list's filter work on the head.
+fn waits_for_whole_article(app: &App, action: &Action) -> Option<String> {
+    let doc = app.doc.as_ref()?;
+    let loading = doc.loading?;
+    let waits = match action {
+        Action::ToggleClaim
+        | Action::ToggleDenial
+        | Action::ToggleQuote
+        | Action::RemoveAnnotation
+        | Action::EditNote
+        | Action::Undo
+        | Action::Redo
+        | Action::NextMatch
+        | Action::PrevMatch
+        | Action::Export => true,
+        Action::StartSearch => app.focus != Pane::List,
+        Action::Open => match app.focus {
+            Pane::List => app
+                .selected_entry()
+                .is_some_and(|entry| entry.path != doc.path),
+            Pane::Annotations => true,
+            Pane::Reading => false,
+        },
+        _ => false,
+    };
+    let name = doc
+        .path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    waits.then(|| {
+        format!(
+            "still loading {name} ({}): tags, notes, search and export wait until it is read",
+            loading.size_label()
+        )
+    })
 }
 
 /// Keys while the help overlay is open: movement scrolls it, quit quits, anything else closes it.

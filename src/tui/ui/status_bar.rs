@@ -1,5 +1,6 @@
-//! The status bar: the article, the cursor's position, tag counts, the save state, search
-//! progress and key hints; a second row for a message when there is one.
+//! The status bar: the article, the cursor's position, tag counts, the save state (or the
+//! loading of a big article), search progress and key hints; a second row for a message when
+//! there is one.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -70,8 +71,10 @@ impl StatusBar<'_> {
         let mut name = None;
         match &self.app.doc {
             Some(doc) => {
+                // While only the head is here, the count is a lower bound.
+                let more = if doc.loading.is_some() { "+" } else { "" };
                 left.push(Span::raw(format!(
-                    " unit {} of {} │ ",
+                    " unit {} of {}{more} │ ",
                     doc.cursor,
                     doc.article.units().len()
                 )));
@@ -139,7 +142,9 @@ fn file_name(doc: &Document) -> String {
 }
 
 fn save_state(doc: &Document, theme: &Theme) -> Span<'static> {
-    if doc.read_only.is_some() {
+    if let Some(loading) = &doc.loading {
+        Span::styled(format!("loading {}…", loading.size_label()), theme.focus)
+    } else if doc.read_only.is_some() {
         Span::styled("read-only", theme.error)
     } else if doc.save.failed.is_some() {
         Span::styled("NOT SAVED", theme.error)

@@ -1,10 +1,13 @@
-//! What comes back from the runtime: the clock, opened articles, saves and searches.
+//! What comes back from the runtime: the clock, opened articles (the head of a big one first),
+//! saves and searches.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::annotation::{AnnotationSet, Timestamp};
-use crate::tui::action::Opened;
-use crate::tui::app::{App, Clock, Document, Message, Mode, Pane, SaveState, Search, Top};
+use crate::article::Article;
+use crate::tui::action::{Opened, Preview};
+use crate::tui::app::{App, Clock, Document, Loading, Message, Mode, Pane, SaveState, Search, Top};
 use crate::tui::effect::Effect;
 
 use super::edit::save;
@@ -36,8 +39,109 @@ pub fn tick(app: &mut App, now: Timestamp, new_id: String) -> Vec<Effect> {
     effects
 }
 
-/// Shows a freshly opened article, focus in the reading pane and the cursor on its first unit.
+/// Shows the head of a big article while the whole file is read: moving works in it; edits,
+/// search and export wait for the whole article (see `update`).
+pub fn preview(app: &mut App, preview: Preview) -> Vec<Effect> {
+    // The whole article, once here, is never replaced by its head.
+    if app.doc.as_ref().is_some_and(|doc| doc.path == preview.path) {
+        return Vec::new();
+    }
+    let Preview {
+        path,
+        article,
+        size,
+    } = preview;
+    let effects = opened(
+        app,
+        Opened {
+            path: path.clone(),
+            article,
+            annotations: Vec::new(),
+            sidecar_error: None,
+        },
+    );
+    if let Some(doc) = app.doc.as_mut().filter(|doc| doc.path == path) {
+        doc.loading = Some(Loading { size });
+    }
+    effects
+}
+
+/// An article could not be opened: say why; the head shown while it was read goes.
+pub fn open_failed(app: &mut App, path: &Path, message: &str) -> Vec<Effect> {
+    if app
+        .doc
+        .as_ref()
+        .is_some_and(|doc| doc.path == path && doc.loading.is_some())
+    {
+        app.doc = None;
+        app.focus = Pane::List;
+        if matches!(
+            app.mode,
+            Mode::Search { .. } | Mode::Note { .. } | Mode::Export { .. }
+        ) {
+            app.mode = Mode::Normal;
+        }
+    }
+    say_error(app, format!("cannot open {}: {message}", path.display()));
+    Vec::new()
+}
+
+/// Where the reader was in the head of an article, to find again in the whole article.
+struct Place {
+    article: Arc<Article>,
+    cursor: usize,
+    anchor: Option<usize>,
+    top: Top,
+    focus: Pane,
+    mode: Mode,
+}
+
+/// The unit of `to` that holds the start of unit `unit` of `from`. The head's units are the
+/// whole article's first units when both decode the same; when they do not (a byte further on
+/// made the whole file another encoding), the same byte offset is still near, and clamped.
+fn same_unit(from: &Article, to: &Article, unit: usize) -> usize {
+    let last = to.units().len().saturating_sub(1);
+    from.units()
+        .get(unit)
+        .and_then(|unit| to.unit_at_byte(unit.start))
+        .unwrap_or(last)
+        .min(last)
+}
+
+/// Puts the reader back where they were in the head, now that the whole article is here.
+fn restore(app: &mut App, place: Place) {
+    app.focus = place.focus;
+    app.mode = place.mode;
+    let Some(doc) = app.doc.as_mut() else {
+        return;
+    };
+    let (from, to) = (&place.article, &doc.article);
+    let cursor = same_unit(from, to, place.cursor);
+    doc.anchor = place.anchor.map(|anchor| same_unit(from, to, anchor));
+    let top = same_unit(from, to, place.top.unit);
+    let same = from.units().get(place.top.unit) == to.units().get(top);
+    doc.top = Top {
+        unit: top,
+        row: if same { place.top.row } else { 0 },
+    };
+    move_cursor(app, cursor);
+}
+
+/// Shows a freshly opened article, focus in the reading pane and the cursor on its first unit;
+/// the whole of an article shown from its head keeps the reader's place, focus and mode.
 pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
+    let place = app
+        .doc
+        .as_ref()
+        .filter(|doc| doc.path == opened.path && doc.loading.is_some())
+        .map(|doc| Place {
+            article: doc.article.clone(),
+            cursor: doc.cursor,
+            anchor: doc.anchor,
+            top: doc.top,
+            focus: app.focus,
+            mode: app.mode.clone(),
+        });
     if let Some(doc) = &app.doc
         && (doc.save.in_flight || doc.save.dirty)
         && doc.path != opened.path
@@ -65,6 +169,7 @@ pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
         revision: 0,
         save: SaveState::default(),
         search: Search::default(),
+        loading: None,
     });
     app.focus = Pane::Reading;
     app.mode = Mode::Normal;
@@ -83,7 +188,10 @@ pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
         ),
         None => app.message = None,
     }
-    move_cursor(app, 0);
+    match place {
+        Some(place) => restore(app, place),
+        None => move_cursor(app, 0),
+    }
     Vec::new()
 }
 
