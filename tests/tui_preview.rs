@@ -451,3 +451,28 @@ fn the_reading_screen_opens_a_big_file_from_the_list_in_stages() {
 fn sizes_read_as_people_say_them(#[case] size: u64, #[case] label: &str) {
     assert_eq!(Loading { size }.size_label(), label);
 }
+
+#[test]
+fn a_big_articles_list_entry_comes_from_its_head() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_big(
+        dir.path(),
+        "book.txt",
+        (Staging::DEFAULT.from_size + 1024) as usize,
+    );
+    let whole = library::read_article(&path).unwrap();
+    let entry = loader::entry(&path);
+    assert_eq!(entry.title, whole.metadata().title);
+    assert_eq!(entry.date, whole.metadata().date);
+    assert_eq!(entry.error, None);
+
+    // A NUL byte far past the head: only reading the whole file finds it, and listing does not
+    // read the whole file.
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.extend_from_slice(b"\n\nend\0");
+    std::fs::write(&path, bytes).unwrap();
+    assert!(library::read_article(&path).is_err());
+    let entry = loader::entry(&path);
+    assert_eq!(entry.title, whole.metadata().title);
+    assert_eq!(entry.error, None);
+}

@@ -83,7 +83,15 @@ pub fn entry(path: &Path) -> Entry {
         counts: [0; 3],
         error: None,
     };
-    match library::read_article(path) {
+    // Title, date and source stand at the top of a file, so of a big one the head is enough: a
+    // library holding whole books lists as fast as one of short reports. A problem further
+    // down (a NUL byte, say) shows when the article is opened.
+    let article = match library::read_article_head(path, Staging::DEFAULT) {
+        Ok(Some(head)) => Ok(head.article),
+        Ok(None) => library::read_article(path),
+        Err(error) => Err(error),
+    };
+    match article {
         Ok(article) => {
             let metadata = article.metadata();
             entry.title = metadata.title.clone();
