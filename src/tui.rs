@@ -9,6 +9,7 @@ pub mod app;
 pub mod editor;
 pub mod effect;
 pub mod exporter;
+pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod loader;

@@ -85,3 +85,44 @@ fn the_first_match_moves_the_cursor_before_the_count_arrives() {
         (4, Some(1), false)
     );
 }
+
+#[test]
+fn the_count_leaves_the_cursor_where_the_reader_moved_after_the_first_match() {
+    let mut screen = Screen::new(100, 30);
+    screen.open(ARTICLE);
+    let app = &mut screen.runtime.app;
+    update(app, Action::StartSearch);
+    for c in "spy".chars() {
+        update(app, Action::Input(Input::Char(c)));
+    }
+    let effects = update(app, Action::Input(Input::Enter));
+    let [Effect::Search { path, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let path = path.clone();
+    update(
+        app,
+        Action::SearchFound {
+            path: path.clone(),
+            query: "spy".to_owned(),
+            unit: 4,
+        },
+    );
+    // The reader goes on past the match before the count arrives.
+    update(app, Action::NextUnit);
+    update(
+        app,
+        Action::SearchDone {
+            path,
+            query: "spy".to_owned(),
+            matches: vec![2, 4, 7],
+        },
+    );
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(
+        (doc.cursor, doc.search.current, doc.search.running),
+        (5, Some(1), false)
+    );
+    update(app, Action::NextMatch);
+    assert_eq!(app.doc.as_ref().unwrap().cursor, 7);
+}

@@ -1,12 +1,14 @@
 //! The event loop: draws frames, turns terminal events into actions through the keymap, feeds
 //! them to `update`, and runs the effects it returns (threads for reading, saving, searching).
 //!
-//! Generic over the backend and the event source, so tests drive it with a `TestBackend` and a
-//! list of events. The only place that reads the clock or makes ids.
+//! The loop sleeps on one channel that terminal events and background results both arrive on
+//! ([`super::input`]), so it wakes for whichever comes first; when neither comes it ticks now
+//! and then. Generic over the backend and the event source, so tests drive it with a
+//! `TestBackend` and a list of events. The only place that reads the clock or makes ids.
 
 use std::io;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -17,6 +19,7 @@ use super::action::Action;
 use super::app::{App, Mode};
 use super::effect::Effect;
 use super::exporter;
+use super::input::{Inbox, Wake};
 use super::keymap::{InputMode, Keymap};
 use super::loader;
 use super::search::scan;
@@ -25,17 +28,33 @@ use super::ui;
 use super::update::update;
 use crate::sidecar;
 
-/// How long the loop waits for an event before it ticks.
-const POLL: Duration = Duration::from_millis(50);
+/// How often the loop ticks when nothing happens: the clock for new annotations and the
+/// retry of a failed save (every 2 s) need no finer steps.
+const TICK: Duration = Duration::from_millis(250);
 /// How long quitting waits for the last saves.
 const FLUSH: Duration = Duration::from_secs(5);
 
-/// Where terminal events come from.
+/// Where terminal events come from: either a thread of the source's own sending them to the
+/// loop's inbox (the real terminal), or events the source hands out when asked (a test's list).
 pub trait EventSource {
-    /// The next event, or `None` when `timeout` passes first.
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+    /// Starts sending events to `inbox`, when the source reads on a thread; called once, when
+    /// the loop starts.
+    fn start(&mut self, _inbox: Inbox) -> io::Result<()> {
+        Ok(())
+    }
 
-    /// Hands the terminal to the shell until the user resumes the process.
+    /// An event the source already holds, without waiting; `None` when there is none.
+    fn next(&mut self) -> io::Result<Option<Event>>;
+
+    /// The loop has handled the last event: the source may read the next one. Not called after
+    /// the event that quits.
+    fn ready(&mut self) {}
+
+    /// The loop is over: reading stops before the terminal is given back.
+    fn stop(&mut self) {}
+
+    /// Hands the terminal to the shell until the user resumes the process. Called while the
+    /// key that asked for it is handled, so the source is not reading.
     fn suspend(&mut self) -> io::Result<()> {
         Ok(())
     }
@@ -49,7 +68,7 @@ pub trait Quiet {
 
 /// Events from a list, for tests: the list's end reads as "nothing happened".
 impl EventSource for std::collections::VecDeque<Event> {
-    fn next(&mut self, _timeout: Duration) -> io::Result<Option<Event>> {
+    fn next(&mut self) -> io::Result<Option<Event>> {
         Ok(self.pop_front())
     }
 }
@@ -70,10 +89,17 @@ pub struct Runtime<B: Backend, E: EventSource> {
     keymap: Keymap,
     theme: Theme,
     mouse: bool,
+    /// Where background work sends its results; forwarded to `inbox`.
     sender: Sender<Action>,
-    receiver: Receiver<Action>,
+    /// Where the events of a reading source and the results arrive.
+    inbox: Receiver<Wake>,
+    /// The sending side of `inbox`, for the event source.
+    wake: Sender<Wake>,
     /// Effects started on threads whose result has not come back yet.
     running: usize,
+    /// How often to tick when nothing happens, and when the last tick was.
+    tick_every: Duration,
+    last_tick: Instant,
     /// Where exports are written.
     export_dir: PathBuf,
 }
@@ -91,7 +117,8 @@ where
         theme: Theme,
         mouse: bool,
     ) -> Runtime<B, E> {
-        let (sender, receiver) = channel();
+        let (wake, inbox) = channel();
+        let sender = forward_results(wake.clone());
         Runtime {
             terminal,
             app,
@@ -100,10 +127,19 @@ where
             theme,
             mouse,
             sender,
-            receiver,
+            inbox,
+            wake,
             running: 0,
+            tick_every: TICK,
+            last_tick: Instant::now(),
             export_dir: std::env::temp_dir().join("sidenote-exports"),
         }
+    }
+
+    /// Ticks every `every` when nothing happens (250 ms unless told).
+    pub fn with_tick(mut self, every: Duration) -> Runtime<B, E> {
+        self.tick_every = every;
+        self
     }
 
     /// Writes exports into `dir` (created when needed).
@@ -133,17 +169,29 @@ where
             self.step()?;
         }
         while self.running > 0 && Instant::now() < deadline {
-            if let Ok(action) = self
-                .receiver
+            if let Ok(wake) = self
+                .inbox
                 .recv_timeout(deadline.saturating_duration_since(Instant::now()))
             {
-                self.receive(action);
+                self.wake(wake)?;
             }
         }
-        while let Ok(action) = self.receiver.try_recv() {
-            self.receive(action);
+        while let Ok(wake) = self.inbox.try_recv() {
+            self.wake(wake)?;
         }
         Ok(())
+    }
+
+    /// Handles what woke the loop; returns whether to redraw.
+    fn wake(&mut self, wake: Wake) -> io::Result<bool> {
+        match wake {
+            Wake::Event(event) => Ok(self.handle(event)),
+            Wake::Done(action) => {
+                self.receive(action);
+                Ok(true)
+            }
+            Wake::Failed(error) => Err(error),
+        }
     }
 
     fn receive(&mut self, action: Action) {
@@ -176,6 +224,7 @@ where
     /// The saves are finished even when the terminal fails (a closed window, say).
     pub fn run(&mut self) -> io::Result<Option<String>> {
         let result = self.event_loop();
+        self.events.stop();
         let unsaved = self.flush();
         match (result, unsaved) {
             (Ok(()), unsaved) => Ok(unsaved),
@@ -187,6 +236,7 @@ where
     }
 
     fn event_loop(&mut self) -> io::Result<()> {
+        self.events.start(Inbox::new(self.wake.clone()))?;
         self.resize()?;
         let mut redraw = true;
         while !self.app.quit {
@@ -207,45 +257,70 @@ where
         Ok(())
     }
 
-    /// Handles background results, else waits for one event; returns whether to redraw.
+    /// Handles the background results that came, else one event, else waits for either (up to
+    /// the next tick); returns whether to redraw.
     pub fn step(&mut self) -> io::Result<bool> {
-        let mut handled = false;
-        while let Ok(action) = self.receiver.try_recv() {
-            self.receive(action);
-            handled = true;
-        }
-        if handled {
-            return Ok(true);
-        }
-        match self.events.next(POLL)? {
-            Some(event) => {
-                if matches!(event, Event::Mouse(_)) && !self.mouse {
-                    return Ok(false);
-                }
-                let mode = match self.app.mode {
-                    Mode::Search { .. }
-                    | Mode::Filter { .. }
-                    | Mode::Note { .. }
-                    | Mode::Export { .. } => InputMode::Text,
-                    Mode::Normal | Mode::Help { .. } => InputMode::Command,
-                };
-                let Some(action) = self.keymap.action(mode, &event) else {
-                    return Ok(false);
-                };
-                self.tick();
-                self.dispatch(action);
-                Ok(true)
-            }
-            None => {
-                let before = self.app.message.clone();
-                self.tick();
-                Ok(before != self.app.message)
+        let mut redraw = false;
+        while let Ok(wake) = self.inbox.try_recv() {
+            // One event at a time: the loop looks at `quit` between two keys.
+            let event = matches!(wake, Wake::Event(_));
+            redraw |= self.wake(wake)?;
+            if event {
+                return Ok(redraw);
             }
         }
+        if !redraw {
+            if let Some(event) = self.events.next()? {
+                return Ok(self.handle(event));
+            }
+            let due = self.last_tick + self.tick_every;
+            match self
+                .inbox
+                .recv_timeout(due.saturating_duration_since(Instant::now()))
+            {
+                Ok(wake) => redraw = self.wake(wake)?,
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
+            }
+        }
+        if self.last_tick.elapsed() >= self.tick_every {
+            let before = self.app.message.clone();
+            self.tick();
+            redraw |= before != self.app.message;
+        }
+        Ok(redraw)
+    }
+
+    /// Turns a terminal event into an action through the keymap and applies it; returns whether
+    /// to redraw. Then lets the source read the next event, unless the event quit.
+    fn handle(&mut self, event: Event) -> bool {
+        let redraw = self.apply(event);
+        if !self.app.quit {
+            self.events.ready();
+        }
+        redraw
+    }
+
+    fn apply(&mut self, event: Event) -> bool {
+        if matches!(event, Event::Mouse(_)) && !self.mouse {
+            return false;
+        }
+        let mode = match self.app.mode {
+            Mode::Search { .. } | Mode::Filter { .. } | Mode::Note { .. } | Mode::Export { .. } => {
+                InputMode::Text
+            }
+            Mode::Normal | Mode::Help { .. } => InputMode::Command,
+        };
+        let Some(action) = self.keymap.action(mode, &event) else {
+            return false;
+        };
+        self.tick();
+        self.dispatch(action);
+        true
     }
 
     /// Gives the state the time and a fresh id.
     fn tick(&mut self) {
+        self.last_tick = Instant::now();
         self.dispatch(Action::Tick {
             now: time::OffsetDateTime::now_utc(),
             new_id: uuid::Uuid::now_v7().to_string(),
@@ -371,15 +446,32 @@ where
                     doc.path.display()
                 ));
             }
+            // The source has stopped: only results come now.
             match self
-                .receiver
-                .recv_timeout(POLL.min(deadline.saturating_duration_since(now)))
+                .inbox
+                .recv_timeout(self.tick_every.min(deadline.saturating_duration_since(now)))
             {
-                Ok(action) => self.receive(action),
+                Ok(Wake::Done(action)) => self.receive(action),
+                Ok(Wake::Event(_) | Wake::Failed(_)) => {}
                 Err(_) => self.tick(),
             }
         }
     }
+}
+
+/// A sender for results whose every message is forwarded to `wake`: effects and the library
+/// loader send plain actions, and the loop still sleeps on the one channel its events come on.
+/// The thread ends when every sender is gone or the loop is.
+fn forward_results(wake: Sender<Wake>) -> Sender<Action> {
+    let (sender, results) = channel();
+    std::thread::spawn(move || {
+        for action in results {
+            if wake.send(Wake::Done(action)).is_err() {
+                return;
+            }
+        }
+    });
+    sender
 }
 
 /// Why a save failed, the reason before the path: the status bar is one line, and a long path

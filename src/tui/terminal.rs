@@ -1,5 +1,6 @@
 //! The real terminal: entering and leaving the alternate screen and raw mode, mouse capture, the
-//! panic hooks (the terminal restored first, then the crash report), and Ctrl-z suspend.
+//! panic hooks (the terminal restored first, then the crash report), Ctrl-z suspend, and its
+//! events read on a thread of their own ([`super::input`]).
 
 use std::io::{self, Write};
 use std::time::Duration;
@@ -8,30 +9,57 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, E
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 
+use super::input::{Inbox, Threaded};
 use super::runtime::EventSource;
+
+/// Reads one event, waiting up to a timeout.
+type Read = fn(Duration) -> io::Result<Option<Event>>;
 
 /// Events from the terminal.
 pub struct TerminalEvents {
     mouse: bool,
+    input: Threaded<Read>,
 }
 
 impl TerminalEvents {
     /// Reads the terminal's events; `mouse` says whether mouse capture is on.
     pub fn new(mouse: bool) -> TerminalEvents {
-        TerminalEvents { mouse }
+        TerminalEvents {
+            mouse,
+            input: Threaded::new(read),
+        }
+    }
+}
+
+/// The next event, or `None` when `timeout` passes first.
+fn read(timeout: Duration) -> io::Result<Option<Event>> {
+    if event::poll(timeout)? {
+        event::read().map(Some)
+    } else {
+        Ok(None)
     }
 }
 
 impl EventSource for TerminalEvents {
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        if event::poll(timeout)? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
-        }
+    fn start(&mut self, inbox: Inbox) -> io::Result<()> {
+        self.input.start(inbox)
+    }
+
+    fn next(&mut self) -> io::Result<Option<Event>> {
+        self.input.next()
+    }
+
+    fn ready(&mut self) {
+        self.input.ready();
+    }
+
+    fn stop(&mut self) {
+        self.input.stop();
     }
 
     fn suspend(&mut self) -> io::Result<()> {
+        // The reading thread waits for `ready` after the Ctrl-z it handed over: it does not
+        // read while the shell has the terminal.
         leave(self.mouse);
         stop_process();
         enter(self.mouse)

@@ -245,7 +245,7 @@ pub fn save_failed(app: &mut App, path: &Path, message: String) -> Vec<Effect> {
 }
 
 /// A search met its first match: go there now, while the rest is still being counted. The
-/// matches that follow put the cursor on the same unit, unless the user has moved meanwhile.
+/// count that follows leaves the cursor where the reader has it by then.
 pub fn search_found(app: &mut App, path: &Path, query: &str, unit: usize) -> Vec<Effect> {
     let Some(doc) = app.doc.as_ref().filter(|doc| doc.path == path) else {
         return Vec::new();
@@ -253,12 +253,18 @@ pub fn search_found(app: &mut App, path: &Path, query: &str, unit: usize) -> Vec
     if doc.search.query != query || !doc.search.running {
         return Vec::new();
     }
+    // The one match known so far: the count that follows finds it among all of them.
+    if let Some(doc) = app.doc.as_mut() {
+        doc.search.matches = vec![unit];
+        doc.search.current = Some(0);
+    }
     move_cursor(app, unit);
     follow(app);
     Vec::new()
 }
 
-/// A search finished: keep its matches and go to the first one at or after the cursor.
+/// A search finished: keep its matches and go to the first one at or after the cursor, unless
+/// the first match was shown already: the reader may have moved on since, and stays there.
 pub fn search_done(app: &mut App, path: &Path, query: String, matches: Vec<usize>) -> Vec<Effect> {
     let Some(doc) = app.doc.as_mut().filter(|doc| doc.path == path) else {
         return Vec::new();
@@ -267,9 +273,17 @@ pub fn search_done(app: &mut App, path: &Path, query: String, matches: Vec<usize
         return Vec::new();
     }
     doc.search.running = false;
+    let shown = doc
+        .search
+        .current
+        .and_then(|at| doc.search.matches.get(at).copied());
     doc.search.matches = matches;
     if doc.search.matches.is_empty() {
         say(app, format!("no match for {query:?}"));
+        return Vec::new();
+    }
+    if let Some(unit) = shown {
+        doc.search.current = doc.search.matches.binary_search(&unit).ok();
         return Vec::new();
     }
     let at = doc.search.matches.partition_point(|&u| u < doc.cursor) % doc.search.matches.len();
