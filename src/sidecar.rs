@@ -12,9 +12,11 @@ mod format;
 mod lock;
 mod merge;
 
+use std::borrow::Borrow;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::annotation::{Annotation, AnnotationSet, Timestamp, refresh_anchors};
 use crate::article::Article;
@@ -103,6 +105,26 @@ pub fn save(
     article: &Article,
     base: &[Annotation],
     ours: &[Annotation],
+) -> Result<Vec<Annotation>, SidecarError> {
+    save_any(article_path, article, base, ours)
+}
+
+/// [`save`] for annotations shared with the reading screen (an
+/// [`AnnotationSet::snapshot`]), so handing them to the saving thread copies none of them.
+pub fn save_shared(
+    article_path: &Path,
+    article: &Article,
+    base: &[Annotation],
+    ours: &[Arc<Annotation>],
+) -> Result<Vec<Annotation>, SidecarError> {
+    save_any(article_path, article, base, ours)
+}
+
+fn save_any(
+    article_path: &Path,
+    article: &Article,
+    base: &[Annotation],
+    ours: &[impl Borrow<Annotation>],
 ) -> Result<Vec<Annotation>, SidecarError> {
     let path = path_for(article_path);
     let _guard = lock::acquire(&path, lock::WAIT)?;

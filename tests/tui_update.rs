@@ -6,7 +6,7 @@ mod support;
 
 use pretty_assertions::assert_eq;
 use rstest::rstest;
-use sidenote::annotation::{AnnotationSet, Stamp, Tag};
+use sidenote::annotation::{Annotation, AnnotationSet, Stamp, Tag};
 use sidenote::config::Config;
 use sidenote::tui::action::{Action, Input};
 use sidenote::tui::app::{App, Document, Mode, Pane};
@@ -113,7 +113,9 @@ fn a_tag_changes_the_annotations_records_undo_and_saves() {
     let article = d.article.clone();
     d.annotations
         .toggle_tag(&article, (1, 1), Tag::Claim, &stamp("id-0"));
-    d.undo.push(Vec::new());
+    let change = d.annotations.take_change();
+    assert_eq!(change.ids().collect::<Vec<_>>(), vec!["id-0"]);
+    d.undo.push(change);
     d.revision = 1;
     d.save.in_flight = true;
     let path = d.path.clone();
@@ -159,7 +161,7 @@ fn one_save_at_a_time_and_the_next_starts_when_it_ends() {
         Action::Saved {
             path,
             revision: 1,
-            on_disk: ours.clone(),
+            on_disk: ours.iter().map(|a| Annotation::clone(a)).collect(),
         },
     );
     let [
