@@ -7,7 +7,7 @@ use std::fs;
 use std::sync::Arc;
 use std::time::Instant;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use sidenote::annotation::{AnnotationSet, Stamp, Tag, place_all};
 use sidenote::article::Article;
 use sidenote::config::Config;
@@ -79,6 +79,13 @@ fn bench(c: &mut Criterion) {
     let other = Article::parse("big.txt", other.as_bytes()).unwrap();
     c.bench_function("place_all 10k all orphaned", |b| {
         b.iter(|| place_all(&other, &saved))
+    });
+    c.bench_function("AnnotationSet::new 10k", |b| {
+        b.iter_batched(
+            || saved.clone(),
+            |annotations| AnnotationSet::new(&article, annotations),
+            BatchSize::LargeInput,
+        )
     });
     c.bench_function("load 10k", |b| b.iter(|| sidecar::load(&path).unwrap()));
     c.bench_function("save 10k unchanged", |b| {

@@ -18,7 +18,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::annotation::{Annotation, AnnotationSet, Timestamp, refresh_anchors};
+use crate::annotation::{Annotation, Timestamp, in_document_order, refresh_anchors};
 use crate::article::Article;
 use crate::atomic_file;
 
@@ -109,8 +109,9 @@ pub fn save(
     save_any(article_path, article, base, ours)
 }
 
-/// [`save`] for annotations shared with the reading screen (an
-/// [`AnnotationSet::snapshot`]), so handing them to the saving thread copies none of them.
+/// [`save`] for annotations shared with the reading screen (a
+/// [`Snapshot`](crate::annotation::Snapshot)), so handing them to the saving thread copies none
+/// of them.
 pub fn save_shared(
     article_path: &Path,
     article: &Article,
@@ -155,7 +156,7 @@ fn save_any(
     let sidecar = Sidecar {
         version: VERSION,
         fingerprint: Fingerprint::of(article),
-        annotations: AnnotationSet::new(article, merged).into_annotations(),
+        annotations: in_document_order(article, merged),
     };
     let unchanged = match &theirs {
         Some(theirs) => *theirs == sidecar,

@@ -38,12 +38,28 @@ pub struct Stamp {
     pub new_id: String,
 }
 
+/// `annotations` in the order an [`AnnotationSet`] of them lists them, without building one (no
+/// indexes, no sharing): for writing them out.
+pub fn in_document_order(article: &Article, annotations: Vec<Annotation>) -> Vec<Annotation> {
+    let mut items = placed(article, annotations);
+    store::sort(&mut items);
+    items
+        .into_iter()
+        .map(|(annotation, _)| annotation)
+        .collect()
+}
+
+/// `annotations` with where each sits in `article`.
+fn placed(article: &Article, annotations: Vec<Annotation>) -> Vec<(Annotation, Placement)> {
+    let placements = place_all(article, &annotations);
+    annotations.into_iter().zip(placements).collect()
+}
+
 impl AnnotationSet {
     /// Places `annotations` in `article` and keeps them in document order (orphans last).
     pub fn new(article: &Article, annotations: Vec<Annotation>) -> AnnotationSet {
-        let placements = place_all(article, &annotations);
         AnnotationSet {
-            store: Store::new(annotations.into_iter().zip(placements).collect()),
+            store: Store::new(placed(article, annotations)),
         }
     }
 

@@ -50,11 +50,19 @@ pub(super) fn sort_key<'a>(annotation: &'a Annotation, placement: &Placement) ->
     }
 }
 
+/// Sorts `items` by [`sort_key`].
+pub(super) fn sort(items: &mut [(Annotation, Placement)]) {
+    items.sort_by(|(a, p), (b, q)| sort_key(a, p).cmp(&sort_key(b, q)));
+}
+
 impl Store {
     /// A store of `items`, sorted here.
     pub(super) fn new(mut items: Vec<(Annotation, Placement)>) -> Store {
-        items.sort_by(|(a, p), (b, q)| sort_key(a, p).cmp(&sort_key(b, q)));
-        let mut store = Store::default();
+        sort(&mut items);
+        let mut store = Store {
+            ids: HashMap::with_capacity(items.len()),
+            ..Store::default()
+        };
         let (annotations, placements): (Vec<_>, Vec<_>) =
             items.into_iter().map(|(a, p)| (Arc::new(a), p)).unzip();
         let mut furthest = 0;
