@@ -16,9 +16,8 @@ use std::borrow::Borrow;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use crate::annotation::{Annotation, Timestamp, in_document_order, refresh_anchors};
+use crate::annotation::{Annotation, Snapshot, Timestamp, in_document_order, refresh_anchors};
 use crate::article::Article;
 use crate::atomic_file;
 
@@ -109,16 +108,16 @@ pub fn save(
     save_any(article_path, article, base, ours)
 }
 
-/// [`save`] for annotations shared with the reading screen (a
-/// [`Snapshot`](crate::annotation::Snapshot)), so handing them to the saving thread copies none
-/// of them.
+/// [`save`] for annotations shared with the reading screen (a [`Snapshot`]), so handing them to
+/// the saving thread copies none of them.
 pub fn save_shared(
     article_path: &Path,
     article: &Article,
     base: &[Annotation],
-    ours: &[Arc<Annotation>],
+    ours: &Snapshot,
 ) -> Result<Vec<Annotation>, SidecarError> {
-    save_any(article_path, article, base, ours)
+    let ours: Vec<&Annotation> = ours.iter().collect();
+    save_any(article_path, article, base, &ours)
 }
 
 fn save_any(

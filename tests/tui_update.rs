@@ -6,7 +6,7 @@ mod support;
 
 use pretty_assertions::assert_eq;
 use rstest::rstest;
-use sidenote::annotation::{Annotation, AnnotationSet, Stamp, Tag};
+use sidenote::annotation::{AnnotationSet, Stamp, Tag};
 use sidenote::config::Config;
 use sidenote::tui::action::{Action, Input};
 use sidenote::tui::app::{App, Document, Mode, Pane};
@@ -137,8 +137,9 @@ fn a_tag_changes_the_annotations_records_undo_and_saves() {
         panic!("one save expected: {effects:?}");
     };
     assert_eq!((*revision, ours.len(), base.len()), (1, 1, 0));
-    assert_eq!(ours[0].tags, vec![Tag::Claim]);
-    assert_eq!(ours[0].id, "id-0");
+    let ours = ours.iter().next().unwrap();
+    assert_eq!(ours.tags, vec![Tag::Claim]);
+    assert_eq!(ours.id, "id-0");
 }
 
 #[test]
@@ -161,7 +162,7 @@ fn one_save_at_a_time_and_the_next_starts_when_it_ends() {
         Action::Saved {
             path,
             revision: 1,
-            on_disk: ours.iter().map(|a| Annotation::clone(a)).collect(),
+            on_disk: ours.to_vec(),
         },
     );
     let [

@@ -10,6 +10,7 @@
 //! knows whether anything changed and how it undoes and redoes without copying the set.
 
 mod change;
+mod shared;
 mod store;
 
 use std::sync::Arc;
@@ -19,7 +20,7 @@ use crate::article::Article;
 use store::Store;
 
 pub use change::Change;
-pub use store::Snapshot;
+pub use shared::Snapshot;
 
 /// The annotations of one article, in document order, each with where it sits now.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -65,10 +66,7 @@ impl AnnotationSet {
 
     /// The annotations in document order.
     pub fn annotations(&self) -> impl ExactSizeIterator<Item = &Annotation> {
-        self.store
-            .annotations()
-            .iter()
-            .map(|annotation| &**annotation)
+        self.store.annotations().map(|annotation| &**annotation)
     }
 
     /// The annotations with their placements, in document order.

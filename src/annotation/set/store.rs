@@ -9,12 +9,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::change::{Change, Item};
+use super::shared::{Iter, Snapshot};
 use crate::annotation::{Annotation, Placement};
-
-/// The annotations of a set at one moment, shared rather than copied: handing them to a save
-/// costs one pointer, and the set copies its list of pointers only if it changes while a save
-/// still holds them.
-pub type Snapshot = Arc<Vec<Arc<Annotation>>>;
 
 /// Annotations sorted by [`sort_key`], with their placements and indexes.
 #[derive(Debug, Clone, Default)]
@@ -77,7 +73,7 @@ impl Store {
             *store.ids.entry(id_hash(&annotation.id)).or_default() += 1;
             count(&mut store.counts, annotation, 1);
         }
-        store.annotations = Arc::new(annotations);
+        store.annotations = Snapshot::from_vec(annotations);
         store.placements = placements;
         store
     }
@@ -87,15 +83,15 @@ impl Store {
     }
 
     pub(super) fn annotation(&self, index: usize) -> &Annotation {
-        &self.annotations[index]
+        self.annotations.get(index)
     }
 
     pub(super) fn placement(&self, index: usize) -> &Placement {
         &self.placements[index]
     }
 
-    pub(super) fn annotations(&self) -> &[Arc<Annotation>] {
-        &self.annotations
+    pub(super) fn annotations(&self) -> Iter<'_> {
+        self.annotations.shared()
     }
 
     pub(super) fn placements(&self) -> &[Placement] {
@@ -111,17 +107,12 @@ impl Store {
     }
 
     pub(super) fn snapshot(&self) -> Snapshot {
-        Arc::clone(&self.annotations)
+        self.annotations.clone()
     }
 
     /// The annotations, given up without copying those nobody else holds.
     pub(super) fn into_annotations(self) -> Vec<Annotation> {
-        let annotations =
-            Arc::try_unwrap(self.annotations).unwrap_or_else(|shared| (*shared).clone());
-        annotations
-            .into_iter()
-            .map(|a| Arc::try_unwrap(a).unwrap_or_else(|shared| (*shared).clone()))
-            .collect()
+        self.annotations.into_vec()
     }
 
     /// How many items sort before `key`.
@@ -129,7 +120,7 @@ impl Store {
         let (mut low, mut high) = (0, self.len());
         while low < high {
             let middle = low + (high - low) / 2;
-            if sort_key(&self.annotations[middle], &self.placements[middle]) < *key {
+            if sort_key(self.annotations.get(middle), &self.placements[middle]) < *key {
                 low = middle + 1;
             } else {
                 high = middle;
@@ -143,7 +134,7 @@ impl Store {
     pub(super) fn find(&self, id: &str, expected: Option<&Item>) -> Option<usize> {
         if let Some((annotation, placement)) = expected {
             let at = self.position_for(&sort_key(annotation, placement));
-            if self.annotations.get(at).is_some_and(|a| a.id == id) {
+            if at < self.len() && self.annotations.get(at).id == id {
                 return Some(at);
             }
         }
@@ -176,14 +167,14 @@ impl Store {
             None,
             Some((Arc::clone(&annotation), placement.clone())),
         );
-        Arc::make_mut(&mut self.annotations).insert(at, annotation);
+        self.annotations.insert(at, annotation);
         self.placements.insert(at, placement);
         at
     }
 
     /// Removes the item at `index` and returns it.
     pub(super) fn take(&mut self, index: usize) -> Item {
-        let annotation = Arc::make_mut(&mut self.annotations).remove(index);
+        let annotation = self.annotations.remove(index);
         let placement = self.placements.remove(index);
         self.reach.remove(index);
         // Recompute the prefix maxima after the gap until they agree with the old ones again.
@@ -212,14 +203,14 @@ impl Store {
     /// (tags, note, times).
     pub(super) fn modify(&mut self, index: usize, change: impl FnOnce(&mut Annotation)) {
         let before = (
-            Arc::clone(&self.annotations[index]),
+            Arc::clone(self.annotations.get(index)),
             self.placements[index].clone(),
         );
         count(&mut self.counts, &before.0, -1);
-        let annotations = Arc::make_mut(&mut self.annotations);
+        let annotation = self.annotations.get_mut(index);
         // The journal holds the old version, so this copies the one annotation before changing it.
-        change(Arc::make_mut(&mut annotations[index]));
-        let after = (Arc::clone(&annotations[index]), before.1.clone());
+        change(Arc::make_mut(annotation));
+        let after = (Arc::clone(annotation), before.1.clone());
         count(&mut self.counts, &after.0, 1);
         debug_assert_eq!(before.0.id, after.0.id);
         let id = after.0.id.clone();
