@@ -4,6 +4,7 @@
 //! A change holds only the annotations it touched, shared with the set rather than copied, so undo
 //! costs memory in proportion to the edit, not to the article's annotations.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::annotation::{Annotation, Placement};
@@ -12,9 +13,12 @@ use crate::annotation::{Annotation, Placement};
 pub(super) type Item = (Arc<Annotation>, Placement);
 
 /// The annotations one edit touched, each before and after it; empty when nothing changed.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Change {
     entries: Vec<Entry>,
+    /// Position in `entries` of each id, so that recording stays cheap however many edits a set
+    /// that nobody takes changes from (a batch on the command line) accumulates.
+    index: HashMap<String, usize>,
 }
 
 /// One annotation's versions around an edit; `None` where it did not exist.
@@ -45,26 +49,38 @@ impl Change {
     /// in one edit (made and then filled, or absorbed into a new one that keeps its id) keeps its
     /// first `before` and its last `after`.
     pub(super) fn record(&mut self, id: &str, before: Option<Item>, after: Option<Item>) {
-        match self.entries.iter_mut().find(|entry| entry.id == id) {
-            Some(entry) => entry.after = after,
-            None => self.entries.push(Entry {
-                id: id.to_owned(),
-                before,
-                after,
-            }),
+        match self.index.get(id) {
+            Some(&at) => self.entries[at].after = after,
+            None => {
+                self.index.insert(id.to_owned(), self.entries.len());
+                self.entries.push(Entry {
+                    id: id.to_owned(),
+                    before,
+                    after,
+                });
+            }
         }
     }
 
-    /// The change without the annotations that ended as they started.
+    /// The change without the annotations that ended as they started (and without its index:
+    /// nothing is recorded into it any more).
     pub(super) fn settled(mut self) -> Change {
         self.entries
             .retain(|entry| !same(&entry.before, &entry.after));
+        self.index = HashMap::new();
         self
     }
 
     /// The entries, last first: the order in which to take the edit back.
     pub(super) fn entries_backwards(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().rev()
+    }
+}
+
+impl PartialEq for Change {
+    /// Changes compare by what they record.
+    fn eq(&self, other: &Change) -> bool {
+        self.entries == other.entries
     }
 }
 
