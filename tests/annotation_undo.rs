@@ -319,3 +319,27 @@ fn the_same_id_given_twice_makes_two_annotations_apart() {
     let id = stamp(7).new_id;
     assert_eq!(ids, vec![id.clone(), format!("{id}-1")]);
 }
+
+#[test]
+fn undoing_a_removal_that_a_merge_brought_back_leaves_one_annotation() {
+    let order: Vec<usize> = (0..3).collect();
+    let article = Article::parse("a.txt", text(&order).as_bytes()).unwrap();
+    let mine = made_earlier(&article, 0, (1, 1), 0);
+    let mut set = AnnotationSet::new(&article, vec![mine.clone()]);
+    set.remove(0);
+    let removal = set.take_change();
+    // Another process had added a tag to it: its edit beats the removal in the merge.
+    let mut theirs = mine.clone();
+    theirs.tags.push(Tag::Quote);
+    let mut set = AnnotationSet::new(&article, vec![theirs.clone()]);
+    let redo = set.revert(&removal);
+    let annotations: Vec<Annotation> = set.annotations().cloned().collect();
+    assert_eq!(
+        annotations,
+        vec![mine],
+        "one annotation with the id, as before the removal"
+    );
+    set.revert(&redo);
+    let annotations: Vec<Annotation> = set.annotations().cloned().collect();
+    assert_eq!(annotations, vec![theirs]);
+}
