@@ -7,12 +7,14 @@ use std::fs;
 use std::sync::Arc;
 use std::time::Instant;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use sidenote::annotation::{AnnotationSet, Stamp, Tag, place_all};
 use sidenote::article::Article;
 use sidenote::config::Config;
 use sidenote::sidecar;
 use sidenote::tui::action::{Action, Opened};
+use sidenote::tui::app::App;
+use sidenote::tui::effect::Effect;
 use sidenote::tui::{setup, ui, update::update};
 use time::macros::datetime;
 
@@ -78,6 +80,13 @@ fn bench(c: &mut Criterion) {
     c.bench_function("place_all 10k all orphaned", |b| {
         b.iter(|| place_all(&other, &saved))
     });
+    c.bench_function("AnnotationSet::new 10k", |b| {
+        b.iter_batched(
+            || saved.clone(),
+            |annotations| AnnotationSet::new(&article, annotations),
+            BatchSize::LargeInput,
+        )
+    });
     c.bench_function("load 10k", |b| b.iter(|| sidecar::load(&path).unwrap()));
     c.bench_function("save 10k unchanged", |b| {
         b.iter(|| sidecar::save(&path, &article, &saved, &saved).unwrap())
@@ -125,9 +134,10 @@ fn tag_frame(
     );
     update(&mut app, Action::HalfPageDown);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
-    // Each toggle keeps a copy of all annotations for undo; the copies are dropped outside the
-    // timed part so that memory stays flat over the iterations.
-    let mut toggle = |app: &mut sidenote::tui::app::App, draw: bool| {
+    // The save a toggle asks for, kept while the next toggle runs when `held`, as the reading
+    // screen's save thread holds its snapshot while it writes.
+    let mut running: Vec<Effect> = Vec::new();
+    let mut toggle = |app: &mut App, draw: bool, held: bool| {
         let start = Instant::now();
         let effects = update(app, Action::ToggleQuote);
         if draw {
@@ -136,19 +146,66 @@ fn tag_frame(
                 .unwrap();
         }
         let took = start.elapsed();
-        // The save goes to another thread in the reading screen; here it is dropped.
-        drop(effects);
+        // The save goes to another thread in the reading screen; here it is dropped, now or
+        // after the next toggle.
+        drop(std::mem::replace(
+            &mut running,
+            if held { effects } else { Vec::new() },
+        ));
         if let Some(doc) = app.doc.as_mut() {
             doc.save.in_flight = false;
-            doc.undo.clear();
         }
         took
     };
     c.bench_function("toggle tag and frame, 10k annotations", |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| toggle(&mut app, true)).sum())
+        b.iter_custom(|iters| (0..iters).map(|_| toggle(&mut app, true, false)).sum())
     });
     c.bench_function("toggle tag update only, 10k annotations", |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| toggle(&mut app, false)).sum())
+        b.iter_custom(|iters| (0..iters).map(|_| toggle(&mut app, false, false)).sum())
+    });
+    c.bench_function(
+        "toggle tag update only while a save runs, 10k annotations",
+        |b| b.iter_custom(|iters| (0..iters).map(|_| toggle(&mut app, false, true)).sum()),
+    );
+    // Undo then redo of the last toggle: two keys, the set left as it was.
+    c.bench_function("toggle undo and redo, 10k annotations", |b| {
+        b.iter_custom(|iters| {
+            (0..iters)
+                .map(|_| {
+                    let start = Instant::now();
+                    let undo = update(&mut app, Action::Undo);
+                    let redo = update(&mut app, Action::Redo);
+                    let took = start.elapsed();
+                    drop((undo, redo));
+                    if let Some(doc) = app.doc.as_mut() {
+                        doc.save.in_flight = false;
+                    }
+                    took
+                })
+                .sum()
+        })
+    });
+    // A save's result coming back (the annotations on disk adopted): not a key, but it runs on
+    // the screen's thread after every save.
+    c.bench_function("save result applied, 10k annotations", |b| {
+        b.iter_custom(|iters| {
+            (0..iters)
+                .map(|_| {
+                    let doc = app.doc.as_mut().unwrap();
+                    doc.save.in_flight = true;
+                    let action = Action::Saved {
+                        path: doc.path.clone(),
+                        revision: doc.revision,
+                        on_disk: doc.annotations.annotations().cloned().collect(),
+                    };
+                    let start = Instant::now();
+                    let effects = update(&mut app, action);
+                    let took = start.elapsed();
+                    drop(effects);
+                    took
+                })
+                .sum()
+        })
     });
 }
 

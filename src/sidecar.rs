@@ -12,11 +12,12 @@ mod format;
 mod lock;
 mod merge;
 
+use std::borrow::Borrow;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::annotation::{Annotation, AnnotationSet, Timestamp, refresh_anchors};
+use crate::annotation::{Annotation, Snapshot, Timestamp, in_document_order, refresh_anchors};
 use crate::article::Article;
 use crate::atomic_file;
 
@@ -104,6 +105,27 @@ pub fn save(
     base: &[Annotation],
     ours: &[Annotation],
 ) -> Result<Vec<Annotation>, SidecarError> {
+    save_any(article_path, article, base, ours)
+}
+
+/// [`save`] for annotations shared with the reading screen (a [`Snapshot`]), so handing them to
+/// the saving thread copies none of them.
+pub fn save_shared(
+    article_path: &Path,
+    article: &Article,
+    base: &[Annotation],
+    ours: &Snapshot,
+) -> Result<Vec<Annotation>, SidecarError> {
+    let ours: Vec<&Annotation> = ours.iter().collect();
+    save_any(article_path, article, base, &ours)
+}
+
+fn save_any(
+    article_path: &Path,
+    article: &Article,
+    base: &[Annotation],
+    ours: &[impl Borrow<Annotation>],
+) -> Result<Vec<Annotation>, SidecarError> {
     let path = path_for(article_path);
     let _guard = lock::acquire(&path, lock::WAIT)?;
     atomic_file::remove_stale(&path);
@@ -133,7 +155,7 @@ pub fn save(
     let sidecar = Sidecar {
         version: VERSION,
         fingerprint: Fingerprint::of(article),
-        annotations: AnnotationSet::new(article, merged).into_annotations(),
+        annotations: in_document_order(article, merged),
     };
     let unchanged = match &theirs {
         Some(theirs) => *theirs == sidecar,

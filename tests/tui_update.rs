@@ -113,7 +113,9 @@ fn a_tag_changes_the_annotations_records_undo_and_saves() {
     let article = d.article.clone();
     d.annotations
         .toggle_tag(&article, (1, 1), Tag::Claim, &stamp("id-0"));
-    d.undo.push(Vec::new());
+    let change = d.annotations.take_change();
+    assert_eq!(change.ids().collect::<Vec<_>>(), vec!["id-0"]);
+    d.undo.push(change);
     d.revision = 1;
     d.save.in_flight = true;
     let path = d.path.clone();
@@ -135,8 +137,9 @@ fn a_tag_changes_the_annotations_records_undo_and_saves() {
         panic!("one save expected: {effects:?}");
     };
     assert_eq!((*revision, ours.len(), base.len()), (1, 1, 0));
-    assert_eq!(ours[0].tags, vec![Tag::Claim]);
-    assert_eq!(ours[0].id, "id-0");
+    let ours = ours.iter().next().unwrap();
+    assert_eq!(ours.tags, vec![Tag::Claim]);
+    assert_eq!(ours.id, "id-0");
 }
 
 #[test]
@@ -159,7 +162,7 @@ fn one_save_at_a_time_and_the_next_starts_when_it_ends() {
         Action::Saved {
             path,
             revision: 1,
-            on_disk: ours.clone(),
+            on_disk: ours.to_vec(),
         },
     );
     let [

@@ -4,17 +4,28 @@
 //! whichever way it was made. Times and the author are passed in: no clock, no config here.
 //! Annotations made here never overlap, but a merge of two people's sidecars or an edited article
 //! can make placed ones overlap; lookups stay correct then.
+//!
+//! An edit costs time in proportion to what it touches, whatever the number of annotations: each
+//! one records a [`Change`] (what it touched, before and after), which is how the reading screen
+//! knows whether anything changed and how it undoes and redoes without copying the set.
+
+mod change;
+mod shared;
+mod store;
+
+use std::sync::Arc;
 
 use super::{Annotation, Placement, Status, Tag, Timestamp, anchor_for, confirm, place_all};
 use crate::article::Article;
+use store::Store;
+
+pub use change::Change;
+pub use shared::Snapshot;
 
 /// The annotations of one article, in document order, each with where it sits now.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnnotationSet {
-    items: Vec<(Annotation, Placement)>,
-    /// `reach[i]` is the furthest last unit among the placed items `0..=i`, so a lookup can stop
-    /// walking back as soon as nothing earlier can reach the unit.
-    reach: Vec<usize>,
+    store: Store,
 }
 
 /// Who makes an edit and when.
@@ -28,54 +39,102 @@ pub struct Stamp {
     pub new_id: String,
 }
 
+/// `annotations` in the order an [`AnnotationSet`] of them lists them, without building one (no
+/// indexes, no sharing): for writing them out.
+pub fn in_document_order(article: &Article, annotations: Vec<Annotation>) -> Vec<Annotation> {
+    let mut items = placed(article, annotations);
+    store::sort(&mut items);
+    items
+        .into_iter()
+        .map(|(annotation, _)| annotation)
+        .collect()
+}
+
+/// `annotations` with where each sits in `article`.
+fn placed(article: &Article, annotations: Vec<Annotation>) -> Vec<(Annotation, Placement)> {
+    let placements = place_all(article, &annotations);
+    annotations.into_iter().zip(placements).collect()
+}
+
 impl AnnotationSet {
     /// Places `annotations` in `article` and keeps them in document order (orphans last).
     pub fn new(article: &Article, annotations: Vec<Annotation>) -> AnnotationSet {
-        let placements = place_all(article, &annotations);
-        let mut items: Vec<_> = annotations.into_iter().zip(placements).collect();
-        items.sort_by(|(a, p), (b, q)| sort_key(a, p).cmp(&sort_key(b, q)));
-        let mut set = AnnotationSet {
-            items,
-            reach: Vec::new(),
-        };
-        set.reindex();
-        set
+        AnnotationSet {
+            store: Store::new(placed(article, annotations)),
+        }
     }
 
     /// The annotations in document order.
     pub fn annotations(&self) -> impl ExactSizeIterator<Item = &Annotation> {
-        self.items.iter().map(|(annotation, _)| annotation)
+        self.store.annotations().map(|annotation| &**annotation)
     }
 
     /// The annotations with their placements, in document order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&Annotation, &Placement)> {
-        self.items.iter().map(|(a, p)| (a, p))
+        self.annotations().zip(self.store.placements())
     }
 
     /// How many annotations there are.
     pub fn len(&self) -> usize {
-        self.items.len()
+        self.store.len()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.store.len() == 0
     }
 
     /// The annotation at position `index` in document order.
     pub fn get(&self, index: usize) -> Option<(&Annotation, &Placement)> {
-        self.items.get(index).map(|(a, p)| (a, p))
+        (index < self.len()).then(|| (self.store.annotation(index), self.store.placement(index)))
+    }
+
+    /// Claims, denials and quotes tagged, kept up to date by every edit.
+    pub fn tag_counts(&self) -> [usize; 3] {
+        self.store.counts()
+    }
+
+    /// The annotations as they are now, for a save on another thread; costs one pointer.
+    pub fn snapshot(&self) -> Snapshot {
+        self.store.snapshot()
+    }
+
+    /// What the edits since the last call changed; empty when they changed nothing. Whoever
+    /// keeps a set and edits it (the reading screen) takes it after each edit.
+    pub fn take_change(&mut self) -> Change {
+        self.store.take_change()
+    }
+
+    /// Takes `change` back: every annotation it touched becomes again what it was before it,
+    /// matched by id, and the others stay as they are (so annotations another process merged in
+    /// meanwhile survive). Returns what this did, which [`revert`](Self::revert) takes back in
+    /// turn: an undo's result is its redo. Changes made since the last
+    /// [`take_change`](Self::take_change) are left out of the result.
+    pub fn revert(&mut self, change: &Change) -> Change {
+        let pending = self.store.take_change();
+        for entry in change.entries_backwards() {
+            if let Some(at) = self.store.find(&entry.id, entry.after.as_ref()) {
+                self.store.take(at);
+            }
+            if let Some((annotation, placement)) = &entry.before {
+                self.store.put((Arc::clone(annotation), placement.clone()));
+            }
+        }
+        let done = self.store.take_change();
+        drop(pending);
+        done
     }
 
     /// The position of the placed annotation that covers `unit` (the latest-starting one when
     /// several overlap).
     pub fn index_at_unit(&self, unit: usize) -> Option<usize> {
-        let placed = self.items.partition_point(|(_, p)| p.units.is_some());
-        let mut index = self.items[..placed]
-            .partition_point(|(_, p)| p.units.is_some_and(|(first, _)| first <= unit));
-        while index > 0 && self.reach[index - 1] >= unit {
+        let placements = self.store.placements();
+        let placed = placements.partition_point(|p| p.units.is_some());
+        let mut index = placements[..placed]
+            .partition_point(|p| p.units.is_some_and(|(first, _)| first <= unit));
+        while index > 0 && self.store.reach(index - 1) >= unit {
             index -= 1;
-            if let Some((first, last)) = self.items[index].1.units
+            if let Some((first, last)) = placements[index].units
                 && (first..=last).contains(&unit)
             {
                 return Some(index);
@@ -87,7 +146,7 @@ impl AnnotationSet {
     /// The tags on `unit`, empty when it has none.
     pub fn tags_at_unit(&self, unit: usize) -> &[Tag] {
         self.index_at_unit(unit)
-            .map(|index| self.items[index].0.tags.as_slice())
+            .map(|index| self.store.annotation(index).tags.as_slice())
             .unwrap_or(&[])
     }
 
@@ -144,10 +203,13 @@ impl AnnotationSet {
         let Some(index) = self.annotation_for(article, units, stamp) else {
             return false;
         };
-        let annotation = &mut self.items[index].0;
-        if change(&mut annotation.tags) {
-            annotation.tags.sort();
-            annotation.modified = stamp.now;
+        let mut tags = self.store.annotation(index).tags.clone();
+        if change(&mut tags) {
+            tags.sort();
+            self.store.modify(index, |annotation| {
+                annotation.tags = tags;
+                annotation.modified = stamp.now;
+            });
         }
         self.drop_if_empty(index);
         true
@@ -158,13 +220,13 @@ impl AnnotationSet {
         let Some(index) = self.index_at_unit(unit) else {
             return false;
         };
-        let annotation = &mut self.items[index].0;
-        let before = annotation.tags.len();
-        annotation.tags.retain(|t| *t != tag);
-        if annotation.tags.len() == before {
+        if !self.store.annotation(index).tags.contains(&tag) {
             return false;
         }
-        annotation.modified = now;
+        self.store.modify(index, |annotation| {
+            annotation.tags.retain(|t| *t != tag);
+            annotation.modified = now;
+        });
         self.drop_if_empty(index);
         true
     }
@@ -181,10 +243,11 @@ impl AnnotationSet {
         let Some(index) = self.annotation_for(article, units, stamp) else {
             return false;
         };
-        let annotation = &mut self.items[index].0;
-        if annotation.note != note {
-            annotation.note = note.to_owned();
-            annotation.modified = stamp.now;
+        if self.store.annotation(index).note != note {
+            self.store.modify(index, |annotation| {
+                annotation.note = note.to_owned();
+                annotation.modified = stamp.now;
+            });
         }
         self.drop_if_empty(index);
         true
@@ -193,46 +256,59 @@ impl AnnotationSet {
     /// Accepts the fuzzy match of the annotation at `index`: its anchor is rewritten to the units
     /// it was found on and it counts as anchored. Returns false unless it was fuzzy.
     pub fn confirm(&mut self, article: &Article, index: usize, now: Timestamp) -> bool {
-        let Some((annotation, placement)) = self.items.get_mut(index) else {
+        if index >= self.len() {
             return false;
-        };
+        }
+        let placement = self.store.placement(index);
         let (Status::Fuzzy(_), Some(units)) = (placement.status, placement.units) else {
             return false;
         };
-        if confirm(article, annotation, units).is_none() {
+        let mut annotation = self.store.annotation(index).clone();
+        if confirm(article, &mut annotation, units).is_none() {
             return false;
         }
         annotation.modified = now;
-        placement.status = Status::Anchored;
+        // The anchor's new start may sort it elsewhere among annotations on the same units.
+        self.store.take(index);
+        let placement = Placement {
+            status: Status::Anchored,
+            units: Some(units),
+        };
+        self.store.put((Arc::new(annotation), placement));
         true
     }
 
     /// Removes the annotation at position `index`, returning it.
     pub fn remove(&mut self, index: usize) -> Option<Annotation> {
-        if index >= self.items.len() {
+        if index >= self.len() {
             return None;
         }
-        let (annotation, _) = self.items.remove(index);
-        self.reindex();
-        Some(annotation)
+        let (annotation, _) = self.store.take(index);
+        Some(Arc::unwrap_or_clone(annotation))
     }
 
     /// Takes the annotations out, in document order.
     pub fn into_annotations(self) -> Vec<Annotation> {
-        self.items.into_iter().map(|(a, _)| a).collect()
+        self.store.into_annotations()
     }
 
-    /// The positions of the placed annotations that cover any of units `first..=last`.
+    /// The positions of the placed annotations that cover any of units `first..=last`, in order.
     fn overlapping(&self, (first, last): (usize, usize)) -> Vec<usize> {
-        let placed = self.items.partition_point(|(_, p)| p.units.is_some());
-        (0..placed)
-            .filter(|&i| {
-                self.items[i]
-                    .1
-                    .units
-                    .is_some_and(|(a, b)| a <= last && first <= b)
-            })
-            .collect()
+        let placements = self.store.placements();
+        let placed = placements.partition_point(|p| p.units.is_some());
+        let mut index = placements[..placed]
+            .partition_point(|p| p.units.is_some_and(|(start, _)| start <= last));
+        let mut found = Vec::new();
+        // Those starting after `last` cannot touch the range; walking back, those before the
+        // first whose reach falls short of `first` cannot either.
+        while index > 0 && self.store.reach(index - 1) >= first {
+            index -= 1;
+            if placements[index].units.is_some_and(|(_, end)| first <= end) {
+                found.push(index);
+            }
+        }
+        found.reverse();
+        found
     }
 
     /// The annotation to edit for units `first..=last`: the one covering exactly those units, or
@@ -246,7 +322,7 @@ impl AnnotationSet {
     ) -> Option<usize> {
         let (mut first, mut last) = (first.min(last), first.max(last));
         if let Some(index) = self.index_at_unit(first) {
-            let units = self.items[index].1.units;
+            let units = self.store.placement(index).units;
             if units == Some((first, last)) || (first == last && units.is_some()) {
                 return Some(index);
             }
@@ -255,7 +331,7 @@ impl AnnotationSet {
         let mut touched = self.overlapping((first, last));
         loop {
             for &i in &touched {
-                if let Some((a, b)) = self.items[i].1.units {
+                if let Some((a, b)) = self.store.placement(i).units {
                     first = first.min(a);
                     last = last.max(b);
                 }
@@ -268,7 +344,7 @@ impl AnnotationSet {
         }
         let anchor = anchor_for(article, first, last)?;
         let mut absorbed = Annotation {
-            id: stamp.new_id.clone(),
+            id: self.free_id(&stamp.new_id),
             tags: Vec::new(),
             note: String::new(),
             author: stamp.author.clone(),
@@ -277,7 +353,7 @@ impl AnnotationSet {
             anchor,
         };
         for (n, &i) in touched.iter().enumerate() {
-            let old = &self.items[i].0;
+            let old = self.store.annotation(i);
             if n == 0 {
                 absorbed.id.clone_from(&old.id);
                 absorbed.author.clone_from(&old.author);
@@ -292,7 +368,7 @@ impl AnnotationSet {
             }
         }
         for &i in touched.iter().rev() {
-            self.items.remove(i);
+            self.store.take(i);
         }
         absorbed.tags.sort();
         absorbed.tags.dedup();
@@ -300,48 +376,26 @@ impl AnnotationSet {
             status: Status::Anchored,
             units: Some((first, last)),
         };
-        let key = sort_key(&absorbed, &placement);
-        let at = self.items.partition_point(|(a, p)| sort_key(a, p) < key);
-        self.items.insert(at, (absorbed, placement));
-        self.reindex();
-        Some(at)
+        Some(self.store.put((Arc::new(absorbed), placement)))
+    }
+
+    /// `id`, or when an annotation already has it (a caller that gave the same id twice),
+    /// `id` with the first free `-n` suffix: undo, redo and merges tell annotations apart by id.
+    fn free_id(&self, id: &str) -> String {
+        let mut free = id.to_owned();
+        let mut n = 0;
+        while self.store.find(&free, None).is_some() {
+            n += 1;
+            free = format!("{id}-{n}");
+        }
+        free
     }
 
     fn drop_if_empty(&mut self, index: usize) {
-        let (annotation, _) = &self.items[index];
+        let annotation = self.store.annotation(index);
         if annotation.tags.is_empty() && annotation.note.is_empty() {
-            self.items.remove(index);
-            self.reindex();
+            self.store.take(index);
         }
-    }
-
-    fn reindex(&mut self) {
-        let mut furthest = 0;
-        self.reach.clear();
-        self.reach.extend(self.items.iter().map(|(_, placement)| {
-            if let Some((_, last)) = placement.units {
-                furthest = furthest.max(last);
-            }
-            furthest
-        }));
-    }
-}
-
-/// Placed annotations by their units, then orphans by their old position; the id keeps the order
-/// total so equal states always list the same way.
-fn sort_key<'a>(
-    annotation: &'a Annotation,
-    placement: &Placement,
-) -> (bool, usize, usize, usize, &'a str) {
-    match placement.units {
-        Some((first, last)) => (false, first, last, annotation.anchor.start, &annotation.id),
-        None => (
-            true,
-            annotation.anchor.start,
-            annotation.anchor.end,
-            0,
-            &annotation.id,
-        ),
     }
 }
 

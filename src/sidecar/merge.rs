@@ -4,23 +4,29 @@
 //! Nothing anyone added is lost: an edit beats a deletion, tags merge as sets, two different new
 //! notes are both kept, and two annotations made at the same time on the same text become one.
 
+use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
 
 use crate::annotation::{Annotation, Tag};
 
 /// Merges `ours` and `theirs`, both derived from `base`, by annotation id. The order of the
 /// result is not meaningful; the caller sorts it.
-pub fn merge(base: &[Annotation], ours: &[Annotation], theirs: &[Annotation]) -> Vec<Annotation> {
+pub fn merge(
+    base: &[Annotation],
+    ours: &[impl Borrow<Annotation>],
+    theirs: &[Annotation],
+) -> Vec<Annotation> {
     if theirs == base {
-        let mut merged = ours.to_vec();
+        let mut merged: Vec<Annotation> = ours.iter().map(|a| a.borrow().clone()).collect();
         merged.retain(|a| !a.tags.is_empty() || !a.note.is_empty());
         return merged;
     }
     let base: HashMap<&str, &Annotation> = base.iter().map(|a| (a.id.as_str(), a)).collect();
     let their: HashMap<&str, &Annotation> = theirs.iter().map(|a| (a.id.as_str(), a)).collect();
-    let our_ids: HashSet<&str> = ours.iter().map(|a| a.id.as_str()).collect();
+    let our_ids: HashSet<&str> = ours.iter().map(|a| a.borrow().id.as_str()).collect();
     let mut merged = Vec::with_capacity(ours.len().max(theirs.len()));
     for mine in ours {
+        let mine = mine.borrow();
         let id = mine.id.as_str();
         match (base.get(id), their.get(id)) {
             (Some(&old), Some(&other)) => merged.push(merge_one(Some(old), mine, other)),

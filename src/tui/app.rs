@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::annotation::{Annotation, AnnotationSet, Tag, Timestamp};
+use crate::annotation::{Annotation, AnnotationSet, Change, Tag, Timestamp};
 use crate::article::Article;
 
 use super::editor::Editor;
@@ -191,6 +191,10 @@ pub struct Search {
     pub running: bool,
 }
 
+/// How many changes undo goes back. As in vim (`'undolevels'`): far more than anyone undoes by
+/// hand, while a long session of tagging cannot grow memory without bound.
+pub const UNDO_LIMIT: usize = 1000;
+
 /// The open article and everything about reading it.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -200,8 +204,8 @@ pub struct Document {
     pub article: Arc<Article>,
     /// The annotations, placed in the text.
     pub annotations: AnnotationSet,
-    /// The annotations as last read from or written to disk.
-    pub base: Vec<Annotation>,
+    /// The annotations as last read from or written to disk, shared with the save that uses them.
+    pub base: Arc<Vec<Annotation>>,
     /// Why the sidecar could not be read: edits are refused so it is never overwritten.
     pub read_only: Option<String>,
     /// The cursor unit.
@@ -212,10 +216,10 @@ pub struct Document {
     pub top: Top,
     /// The selected row of the annotation pane.
     pub selected_annotation: usize,
-    /// Annotation sets before each change, for undo.
-    pub undo: Vec<Vec<Annotation>>,
-    /// Annotation sets undone, for redo.
-    pub redo: Vec<Vec<Annotation>>,
+    /// What each change did, oldest first, for undo; at most [`UNDO_LIMIT`].
+    pub undo: Vec<Change>,
+    /// What each undo did, for redo.
+    pub redo: Vec<Change>,
     /// Counts changes, so a save result can tell whether it is still current.
     pub revision: u64,
     /// Saving.
@@ -278,7 +282,7 @@ impl Document {
 
     /// Claims, denials and quotes in the annotations.
     pub fn counts(&self) -> [usize; 3] {
-        count_tags(self.annotations.annotations())
+        self.annotations.tag_counts()
     }
 }
 

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::annotation::Annotation;
+use crate::annotation::{Annotation, Snapshot};
 use crate::article::Article;
 
 /// A side effect for the runtime to run.
@@ -19,9 +19,9 @@ pub enum Effect {
         /// The article the anchors point into.
         article: Arc<Article>,
         /// What was on disk when these edits started.
-        base: Vec<Annotation>,
+        base: Arc<Vec<Annotation>>,
         /// The annotations as edited.
-        ours: Vec<Annotation>,
+        ours: Snapshot,
         /// The document revision being saved.
         revision: u64,
     },

@@ -359,7 +359,7 @@ where
                 revision,
             } => {
                 std::thread::spawn(move || {
-                    let action = match sidecar::save(&path, &article, &base, &ours) {
+                    let action = match sidecar::save_shared(&path, &article, &base, &ours) {
                         Ok(on_disk) => Action::Saved {
                             path,
                             revision,

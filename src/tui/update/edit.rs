@@ -1,9 +1,15 @@
 //! Changing annotations: tags, removal, notes, undo and redo. Every change is recorded for undo
 //! and handed to a save at once.
+//!
+//! A change costs work in proportion to what it touches, not to the article's annotations: the
+//! set reports what an edit did ([`Change`]), undo keeps that rather than a copy of the set, and a
+//! save is handed shared snapshots.
 
-use crate::annotation::{Annotation, AnnotationSet, Stamp, Tag};
+use std::sync::Arc;
+
+use crate::annotation::{AnnotationSet, Change, Stamp, Tag};
 use crate::article::Article;
-use crate::tui::app::{App, Document, count_tags};
+use crate::tui::app::{App, Document, UNDO_LIMIT};
 use crate::tui::effect::Effect;
 
 use super::results::{say, say_error};
@@ -32,14 +38,25 @@ pub fn edit(
         say_error(app, text);
         return (false, Vec::new());
     }
-    let before: Vec<Annotation> = doc.annotations.annotations().cloned().collect();
+    // Whatever was recorded outside an edit (nothing, normally) is not part of this one.
+    doc.annotations.take_change();
     change(&mut doc.annotations, &doc.article, &stamp);
-    if doc.annotations.annotations().eq(before.iter()) {
+    let change = doc.annotations.take_change();
+    if change.is_empty() {
         return (false, Vec::new());
     }
-    doc.undo.push(before);
+    remember(&mut doc.undo, change);
     doc.redo.clear();
     (true, changed(app))
+}
+
+/// Pushes `change` on the undo stack, forgetting the oldest past [`UNDO_LIMIT`].
+fn remember(undo: &mut Vec<Change>, change: Change) {
+    if undo.len() >= UNDO_LIMIT {
+        // A thousand pointers moved once per change at the limit: nothing next to a frame.
+        undo.remove(0);
+    }
+    undo.push(change);
 }
 
 /// After any change of the open document: bump its revision, refresh counts, save.
@@ -72,8 +89,8 @@ pub fn save(doc: &mut Document) -> Option<Effect> {
     Some(Effect::SaveSidecar {
         path: doc.path.clone(),
         article: doc.article.clone(),
-        base: doc.base.clone(),
-        ours: doc.annotations.annotations().cloned().collect(),
+        base: Arc::clone(&doc.base),
+        ours: doc.annotations.snapshot(),
         revision: doc.revision,
     })
 }
@@ -136,7 +153,7 @@ pub fn undo(app: &mut App, back: bool) -> Vec<Effect> {
     } else {
         (&mut doc.redo, &mut doc.undo)
     };
-    let Some(previous) = from.pop() else {
+    let Some(change) = from.pop() else {
         let text = if back {
             "nothing to undo"
         } else {
@@ -145,9 +162,10 @@ pub fn undo(app: &mut App, back: bool) -> Vec<Effect> {
         say(app, text.to_owned());
         return Vec::new();
     };
-    to.push(doc.annotations.annotations().cloned().collect());
-    doc.annotations = AnnotationSet::new(&doc.article, previous);
-    let counts = count_tags(doc.annotations.annotations());
+    // Matched by id, so what another process merged in since stays; what this did is the way back.
+    let done = doc.annotations.revert(&change);
+    remember(to, done);
+    let counts = doc.annotations.tag_counts();
     let text = format!(
         "{}: {} claims, {} denials, {} quotes",
         if back { "undone" } else { "redone" },

@@ -158,7 +158,7 @@ pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
         path: opened.path.clone(),
         article: opened.article,
         annotations,
-        base: opened.annotations,
+        base: opened.annotations.into(),
         read_only: read_only.clone(),
         cursor: 0,
         anchor: None,
@@ -219,7 +219,7 @@ pub fn saved(
             .selected_annotation
             .min(doc.annotations.len().saturating_sub(1));
     }
-    doc.base = on_disk;
+    doc.base = on_disk.into();
     let effects = save(doc).into_iter().collect();
     if app.message.as_ref().is_some_and(|m| m.error) {
         app.message = None;

@@ -1,0 +1,178 @@
+//! Undo and redo on the reading screen: how far back undo goes, and that undoing after a save
+//! merged in another process's annotations takes back only this screen's changes. Saves run
+//! through the real sidecar module on files in a temporary folder, as the runtime runs them.
+#![allow(clippy::unwrap_used)]
+
+#[path = "support/tui.rs"]
+mod support;
+
+use sidenote::annotation::{AnnotationSet, Stamp, Tag};
+use sidenote::config::Config;
+use sidenote::sidecar;
+use sidenote::tui::action::Action;
+use sidenote::tui::app::{App, Document, UNDO_LIMIT};
+use sidenote::tui::effect::Effect;
+use sidenote::tui::{loader, setup, update::update};
+use time::macros::datetime;
+
+use support::{ARTICLE, sample_library};
+
+const NOW: time::OffsetDateTime = datetime!(2026-11-22 10:00 UTC);
+
+fn tick(n: usize) -> Action {
+    Action::Tick {
+        now: NOW + time::Duration::seconds(n as i64),
+        new_id: format!("0195a3c2-aaaa-7000-8000-{n:012}"),
+    }
+}
+
+fn opened() -> (App, tempfile::TempDir) {
+    let dir = sample_library();
+    let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
+    update(
+        &mut app,
+        Action::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
+    update(&mut app, tick(0));
+    update(&mut app, loader::open_article(&dir.path().join(ARTICLE)));
+    (app, dir)
+}
+
+fn doc(app: &App) -> &Document {
+    app.doc.as_ref().unwrap()
+}
+
+/// Runs `actions`, each after a tick (as the runtime gives every key), and then every save they
+/// ask for through the sidecar module, feeding the results back until no save is left.
+fn run(app: &mut App, actions: Vec<Action>, clock: &mut usize) {
+    let mut effects = Vec::new();
+    for action in actions {
+        *clock += 1;
+        update(app, tick(*clock));
+        effects.extend(update(app, action));
+    }
+    while let Some(effect) = effects.pop() {
+        let Effect::SaveSidecar {
+            path,
+            article,
+            base,
+            ours,
+            revision,
+        } = effect
+        else {
+            panic!("only saves expected: {effect:?}");
+        };
+        let on_disk = sidecar::save_shared(&path, &article, &base, &ours).unwrap();
+        effects.extend(update(
+            app,
+            Action::Saved {
+                path,
+                revision,
+                on_disk,
+            },
+        ));
+    }
+}
+
+/// Tags on disk, by first unit.
+fn on_disk(app: &App) -> Vec<(String, Vec<Tag>)> {
+    let sidecar = sidecar::load(&doc(app).path).unwrap().unwrap();
+    let set = AnnotationSet::new(&doc(app).article, sidecar.annotations);
+    set.annotations()
+        .map(|a| (a.author.clone(), a.tags.clone()))
+        .collect()
+}
+
+#[test]
+fn undo_after_another_process_saved_keeps_its_annotations() {
+    let (mut app, _dir) = opened();
+    let mut clock = 0;
+    app.author = "me".to_owned();
+    run(&mut app, vec![Action::ToggleClaim], &mut clock);
+
+    // Another window tags unit 2 of the same article and saves.
+    let path = doc(&app).path.clone();
+    let article = doc(&app).article.clone();
+    let theirs = sidecar::load(&path).unwrap().unwrap().annotations;
+    let mut set = AnnotationSet::new(&article, theirs.clone());
+    let stamp = Stamp {
+        author: "colleague".to_owned(),
+        now: NOW,
+        new_id: "0195a3c2-bbbb-7000-8000-000000000000".to_owned(),
+    };
+    set.add_tag(&article, (2, 2), Tag::Quote, &stamp);
+    sidecar::save(&path, &article, &theirs, &set.into_annotations()).unwrap();
+
+    // This screen tags unit 1; its save merges the colleague's tag in.
+    run(
+        &mut app,
+        vec![Action::NextUnit, Action::ToggleDenial],
+        &mut clock,
+    );
+    let all = vec![
+        ("me".to_owned(), vec![Tag::Claim]),
+        ("me".to_owned(), vec![Tag::Denial]),
+        ("colleague".to_owned(), vec![Tag::Quote]),
+    ];
+    assert_eq!(on_disk(&app), all);
+    assert_eq!(doc(&app).annotations.len(), 3, "the merge is shown");
+
+    run(&mut app, vec![Action::Undo, Action::Undo], &mut clock);
+    let theirs_only = vec![("colleague".to_owned(), vec![Tag::Quote])];
+    assert_eq!(on_disk(&app), theirs_only);
+    assert_eq!(doc(&app).counts(), [0, 0, 1]);
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "undone: 0 claims, 0 denials, 1 quotes"
+    );
+
+    run(&mut app, vec![Action::Redo, Action::Redo], &mut clock);
+    assert_eq!(on_disk(&app), all);
+    assert_eq!(doc(&app).counts(), [1, 1, 1]);
+}
+
+#[test]
+fn undo_goes_back_a_thousand_changes_and_no_further() {
+    let (mut app, _dir) = opened();
+    assert_eq!(UNDO_LIMIT, 1000);
+    // Claims on units 0 to 4, then a quote toggled on unit 0 a thousand and one times: undo
+    // keeps the last thousand toggles, from "quote on" onwards.
+    let mut actions = Vec::new();
+    for _ in 0..5 {
+        actions.extend([Action::ToggleClaim, Action::NextUnit]);
+    }
+    actions.push(Action::FirstUnit);
+    actions.extend((0..=UNDO_LIMIT).map(|_| Action::ToggleQuote));
+    for action in actions {
+        update(&mut app, action);
+    }
+    assert_eq!(doc(&app).counts(), [5, 0, 1]);
+    assert_eq!(doc(&app).undo.len(), UNDO_LIMIT);
+
+    for _ in 1..UNDO_LIMIT {
+        update(&mut app, Action::Undo);
+    }
+    assert_eq!(doc(&app).counts(), [5, 0, 0]);
+    update(&mut app, Action::Undo);
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "undone: 5 claims, 0 denials, 1 quotes"
+    );
+    update(&mut app, Action::Undo);
+    assert_eq!(app.message.as_ref().unwrap().text, "nothing to undo");
+    assert_eq!(
+        doc(&app).counts(),
+        [5, 0, 1],
+        "the first toggle and the claims are past the limit"
+    );
+
+    for _ in 0..UNDO_LIMIT {
+        update(&mut app, Action::Redo);
+    }
+    assert_eq!(doc(&app).counts(), [5, 0, 1]);
+    update(&mut app, Action::Redo);
+    assert_eq!(app.message.as_ref().unwrap().text, "nothing to redo");
+}
