@@ -193,11 +193,13 @@ fn tag_frame(
                 .map(|_| {
                     let doc = app.doc.as_mut().unwrap();
                     doc.save.in_flight = true;
-                    let action = Action::Saved {
-                        path: doc.path.clone(),
-                        revision: doc.revision,
-                        on_disk: doc.annotations.annotations().cloned().collect(),
-                    };
+                    let ours = doc.annotations.snapshot();
+                    let action = Action::saved(
+                        doc.path.clone(),
+                        doc.revision,
+                        &ours,
+                        ours.iter().cloned().collect(),
+                    );
                     let start = Instant::now();
                     let effects = update(&mut app, action);
                     let took = start.elapsed();

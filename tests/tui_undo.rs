@@ -66,14 +66,7 @@ fn run(app: &mut App, actions: Vec<Action>, clock: &mut usize) {
             panic!("only saves expected: {effect:?}");
         };
         let on_disk = sidecar::save_shared(&path, &article, &base, &ours).unwrap();
-        effects.extend(update(
-            app,
-            Action::Saved {
-                path,
-                revision,
-                on_disk,
-            },
-        ));
+        effects.extend(update(app, Action::saved(path, revision, &ours, on_disk)));
     }
 }
 

@@ -157,14 +157,7 @@ fn one_save_at_a_time_and_the_next_starts_when_it_ends() {
         panic!()
     };
     let path = doc(&mut app).path.clone();
-    let third = update(
-        &mut app,
-        Action::Saved {
-            path,
-            revision: 1,
-            on_disk: ours.to_vec(),
-        },
-    );
+    let third = update(&mut app, Action::saved(path, 1, ours, ours.to_vec()));
     let [
         Effect::SaveSidecar {
             revision: 2,
@@ -177,6 +170,47 @@ fn one_save_at_a_time_and_the_next_starts_when_it_ends() {
         panic!("the waiting change is saved next: {third:?}");
     };
     assert_eq!((base.len(), ours.len()), (1, 2));
+}
+
+#[test]
+fn a_save_result_brings_in_what_another_process_wrote_and_only_then() {
+    let (mut app, _dir) = opened();
+    let effects = run(&mut app, vec![Action::ToggleClaim]);
+    let Effect::SaveSidecar { ours, .. } = &effects[0] else {
+        panic!("a save expected: {effects:?}")
+    };
+    let path = doc(&mut app).path.clone();
+
+    // The sidecar holds just what was saved: the set is right as it is.
+    let same = Action::saved(path.clone(), 1, ours, ours.to_vec());
+    assert!(matches!(same, Action::Saved { as_saved: true, .. }));
+    let before = doc(&mut app).annotations.clone();
+    update(&mut app, same);
+    assert_eq!(doc(&mut app).annotations, before);
+    assert_eq!(*doc(&mut app).base, ours.to_vec());
+
+    // Another process added an annotation meanwhile: the save's result brings it in.
+    doc(&mut app).save.in_flight = true;
+    let article = doc(&mut app).article.clone();
+    let mut theirs = AnnotationSet::new(&article, Vec::new());
+    theirs.toggle_tag(&article, (2, 2), Tag::Denial, &stamp("theirs"));
+    let mut on_disk = ours.to_vec();
+    on_disk.extend(theirs.annotations().cloned());
+    let merged = Action::saved(path, 1, ours, on_disk);
+    assert!(matches!(
+        merged,
+        Action::Saved {
+            as_saved: false,
+            ..
+        }
+    ));
+    update(&mut app, merged);
+    let ids: Vec<_> = doc(&mut app)
+        .annotations
+        .annotations()
+        .map(|a| a.id.clone())
+        .collect();
+    assert_eq!(ids, ["id-0", "theirs"]);
 }
 
 #[test]

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::annotation::{Annotation, Timestamp};
+use crate::annotation::{Annotation, Snapshot, Timestamp};
 use crate::article::Article;
 
 use super::app::Entry;
@@ -149,7 +149,10 @@ pub enum Action {
         /// The document revision that was saved.
         revision: u64,
         /// What the sidecar holds now.
-        on_disk: Vec<Annotation>,
+        on_disk: Arc<Vec<Annotation>>,
+        /// The sidecar holds exactly what was handed to the save (nobody else wrote, no anchor
+        /// moved), so the open annotations can stay as they are.
+        as_saved: bool,
     },
     /// A save failed; the annotations stay in memory and the save is retried.
     #[serde(skip_deserializing)]
@@ -249,5 +252,25 @@ impl PartialEq for Preview {
         self.path == other.path
             && Arc::ptr_eq(&self.article, &other.article)
             && self.size == other.size
+    }
+}
+
+impl Action {
+    /// The result of a save of `ours` that left `on_disk` in the sidecar. Whether the two are the
+    /// same is judged here, on the saving thread, so the screen's thread need not compare or
+    /// rebuild thousands of annotations after every save.
+    pub fn saved(
+        path: PathBuf,
+        revision: u64,
+        ours: &Snapshot,
+        on_disk: Vec<Annotation>,
+    ) -> Action {
+        let as_saved = on_disk.len() == ours.len() && on_disk.iter().eq(ours.iter());
+        Action::Saved {
+            path,
+            revision,
+            on_disk: Arc::new(on_disk),
+            as_saved,
+        }
     }
 }

@@ -360,11 +360,7 @@ where
             } => {
                 std::thread::spawn(move || {
                     let action = match sidecar::save_shared(&path, &article, &base, &ours) {
-                        Ok(on_disk) => Action::Saved {
-                            path,
-                            revision,
-                            on_disk,
-                        },
+                        Ok(on_disk) => Action::saved(path, revision, &ours, on_disk),
                         Err(error) => Action::SaveFailed {
                             path,
                             message: save_problem(&error),

@@ -201,7 +201,8 @@ pub fn saved(
     app: &mut App,
     path: &Path,
     revision: u64,
-    on_disk: Vec<crate::annotation::Annotation>,
+    on_disk: Arc<Vec<crate::annotation::Annotation>>,
+    as_saved: bool,
 ) -> Vec<Effect> {
     let Some(doc) = app.doc.as_mut().filter(|doc| doc.path == path) else {
         return Vec::new();
@@ -213,13 +214,15 @@ pub fn saved(
     let Some(doc) = app.doc.as_mut() else {
         return Vec::new();
     };
-    if revision == doc.revision {
-        doc.annotations = AnnotationSet::new(&doc.article, on_disk.clone());
+    // Another process's annotations, or anchors the save refreshed, come in by rebuilding the
+    // set; when the sidecar holds just what was saved, the set is already right.
+    if revision == doc.revision && !as_saved {
+        doc.annotations = AnnotationSet::new(&doc.article, on_disk.to_vec());
         doc.selected_annotation = doc
             .selected_annotation
             .min(doc.annotations.len().saturating_sub(1));
     }
-    doc.base = on_disk.into();
+    doc.base = on_disk;
     let effects = save(doc).into_iter().collect();
     if app.message.as_ref().is_some_and(|m| m.error) {
         app.message = None;
