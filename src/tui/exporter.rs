@@ -1,6 +1,6 @@
-//! Writing an export from the reading screen: the pure `crate::export::render` gives the text,
-//! `crate::atomic_file` writes it under a new name in the exports folder, never over an existing
-//! file.
+//! Writing an export from the reading screen: the articles are read one at a time and written
+//! through the pure `crate::export::Writer` into `crate::atomic_file`'s temporary file (or folder),
+//! which takes a new name in the exports folder, never that of an existing file, once complete.
 
 use std::fs;
 use std::io;
@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use crate::annotation::AnnotationSet;
 use crate::article::Article;
-use crate::atomic_file;
-use crate::export::{self, Format, Item, Options, Output, OwnedItem};
+use crate::atomic_file::{self, AtomicFile};
+use crate::export::{Format, Options, OwnedItem, Sink, Text, Writer};
 use crate::library::read_article;
 use crate::sidecar;
 
@@ -20,7 +20,7 @@ type Loaded = OwnedItem<std::sync::Arc<Article>>;
 
 /// Exports `articles` as `format` into a new file (a folder for brat) in `dir` whose name starts
 /// with `name`; the open article is taken as edited from `open`, the others from their files and
-/// sidecars. Returns the path written, or why nothing was.
+/// sidecars, one at a time. Returns the path written, or why nothing was.
 pub fn write(
     dir: &Path,
     name: &str,
@@ -31,14 +31,60 @@ pub fn write(
     let Some(format) = Format::ALL.into_iter().find(|f| f.name() == format) else {
         return Err(format!("unknown export format {format:?}"));
     };
-    let mut loaded = Vec::with_capacity(articles.len());
-    for path in articles {
+    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let target = free_name(dir, &format!("{name}.{}", format.default_file_name()))
+        .map_err(|e| format!("{}: {e}", dir.display()))?;
+    let in_target = |e: &dyn std::fmt::Display| format!("{}: {e}", target.display());
+    let source = Source {
+        articles,
+        open: open.as_ref(),
+    };
+    let options = Options::default();
+    if format.is_folder() {
+        let folder = atomic_file::Folder::create(&target).map_err(|e| in_target(&e))?;
+        let folder = source.stream(Writer::new(format, options, folder))?;
+        folder.commit().map_err(|e| in_target(&e))?;
+    } else {
+        let file = AtomicFile::create(&target).map_err(|e| in_target(&e))?;
+        let Text(file) = source.stream(Writer::new(format, options, Text(file)))?;
+        file.commit().map_err(|e| in_target(&e))?;
+    }
+    Ok(target)
+}
+
+/// The articles of an export, in list order, read one at a time.
+struct Source<'a> {
+    articles: &'a [PathBuf],
+    open: Option<&'a ExportedDoc>,
+}
+
+impl Source<'_> {
+    /// Writes every article through `writer`, each read, written and let go before the next is
+    /// read; formats that open with a summary get a first pass. An article that cannot be read
+    /// stops the export (the temporary file goes with it).
+    fn stream<S: Sink>(&self, mut writer: Writer<S>) -> Result<S, String> {
+        if writer.needs_outline() {
+            for path in self.articles {
+                writer.outline(&self.load(path)?.item());
+            }
+        }
+        writer.begin().map_err(|e| e.to_string())?;
+        for path in self.articles {
+            writer
+                .article(&self.load(path)?.item())
+                .map_err(|e| e.to_string())?;
+        }
+        writer.finish().map_err(|e| e.to_string())
+    }
+
+    /// The article at `path` with its annotations: the open one from memory, others from disk.
+    fn load(&self, path: &Path) -> Result<Loaded, String> {
         // The W3C model needs an absolute source; the others read better with it too.
         let file = std::path::absolute(path)
-            .unwrap_or_else(|_| path.clone())
+            .unwrap_or_else(|_| path.to_owned())
             .display()
             .to_string();
-        let (article, annotations) = match &open {
+        let (article, annotations) = match self.open {
             Some(doc) if doc.path == *path => (doc.article.clone(), doc.annotations.clone()),
             _ => {
                 let article = read_article(path).map_err(|e| e.to_string())?;
@@ -50,29 +96,12 @@ pub fn write(
             }
         };
         let annotations = AnnotationSet::new(&article, annotations);
-        loaded.push(Loaded {
+        Ok(Loaded {
             file,
             article,
             annotations,
-        });
+        })
     }
-    let items: Vec<Item> = loaded.iter().map(OwnedItem::item).collect();
-    let output = export::render(&items, format, &Options::default()).map_err(|e| e.to_string())?;
-    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let target = free_name(dir, &format!("{name}.{}", format.default_file_name()))
-        .map_err(|e| format!("{}: {e}", dir.display()))?;
-    let written = match &output {
-        Output::Text(text) => atomic_file::write(&target, text.as_bytes()),
-        Output::Files(files) => atomic_file::write_folder(
-            &target,
-            files
-                .iter()
-                .map(|file| (Path::new(file.path.as_str()), file.contents.as_bytes())),
-        ),
-    };
-    written
-        .map(|()| target.clone())
-        .map_err(|e| format!("{}: {e}", target.display()))
 }
 
 /// `name` in `dir`, or `name-1`, `name-2`... when taken: an export never replaces a file.
