@@ -121,6 +121,12 @@ impl Format {
     pub fn needs_outline(self) -> bool {
         matches!(self, Format::Markdown | Format::W3c)
     }
+
+    /// Whether the first pass must see every article, or only those with annotations: the
+    /// Markdown report counts all articles, the W3C collection only annotations.
+    pub fn outline_counts_every_article(self) -> bool {
+        self == Format::Markdown
+    }
 }
 
 /// The unit the offsets of an export count in.

@@ -181,6 +181,27 @@ fn a_second_pass_that_differs_from_the_first_is_an_error() {
     }
 }
 
+#[test]
+fn a_w3c_outline_needs_only_the_annotated_articles() {
+    let library = fixture::tagged_library();
+    let loaded = loaded(&library);
+    let items = fixture::items(&loaded);
+    assert!(!Format::W3c.outline_counts_every_article());
+    let mut writer = Writer::new(Format::W3c, Options::default(), Recorder::default());
+    for item in items.iter().filter(|item| !item.annotations.is_empty()) {
+        writer.outline(item);
+    }
+    for item in &items {
+        writer.article(item).unwrap();
+    }
+    let recorded = writer.finish().unwrap();
+    let rendered = export::render(&items, Format::W3c, &Options::default()).unwrap();
+    assert_eq!(
+        Output::Text(String::from_utf8(recorded.text).unwrap()),
+        rendered
+    );
+}
+
 fn sidenote(home: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_sidenote"));
     command

@@ -183,6 +183,12 @@ impl Source<'_> {
         let mut readable = vec![true; self.articles.len()];
         if writer.needs_outline() {
             for (path, readable) in self.articles.iter().zip(&mut readable) {
+                // Without a sidecar an article adds nothing to a W3C outline: read it once.
+                let skip = !self.format.outline_counts_every_article()
+                    && !sidecar::path_for(path).exists();
+                if skip {
+                    continue;
+                }
                 match load(path, self.format) {
                     Ok(loaded) => writer.outline(&loaded.item()),
                     Err(error) => {

@@ -44,7 +44,7 @@ impl<W: Write> Sink for Text<W> {
 /// What the summarising formats must know of every article before writing the first.
 #[derive(Clone, Default)]
 struct Outline {
-    /// Articles seen.
+    /// Articles seen, for the Markdown totals line.
     articles: usize,
     /// Title and counts of each annotated article, for the Markdown table.
     annotated: Vec<(String, [usize; 4])>,
@@ -56,9 +56,11 @@ struct Outline {
 
 impl Outline {
     fn add(&mut self, format: Format, item: &Item) {
-        self.articles += 1;
         match format {
-            Format::Markdown => self.annotated.extend(markdown::summary(item)),
+            Format::Markdown => {
+                self.articles += 1;
+                self.annotated.extend(markdown::summary(item));
+            }
             Format::W3c => {
                 self.annotations += w3c::identity(&mut self.identity, item);
             }
@@ -110,7 +112,6 @@ impl<S> std::fmt::Debug for Writer<S> {
         f.debug_struct("Writer")
             .field("format", &self.format)
             .field("options", &self.options)
-            .field("articles", &self.seen.articles)
             .finish_non_exhaustive()
     }
 }
@@ -129,6 +130,11 @@ impl<S: Sink> Writer<S> {
         }
     }
 
+    /// The format being written.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
     /// Whether this format sums up every article first, so every article must go through
     /// [`Writer::outline`] before [`Writer::begin`].
     pub fn needs_outline(&self) -> bool {
@@ -136,7 +142,9 @@ impl<S: Sink> Writer<S> {
     }
 
     /// The first pass: takes note of `item` for the summary the output opens with. Only the
-    /// formats that [need an outline](Writer::needs_outline) keep anything.
+    /// formats that [need an outline](Writer::needs_outline) keep anything, and an article
+    /// without annotations may be left out unless
+    /// [`Format::outline_counts_every_article`].
     pub fn outline(&mut self, item: &Item) {
         self.expected.add(self.format, item);
     }
@@ -186,8 +194,6 @@ impl<S: Sink> Writer<S> {
         self.begin()?;
         if self.format.needs_outline() {
             self.seen.add(self.format, item);
-        } else {
-            self.seen.articles += 1;
         }
         self.buffer.clear();
         let options = &self.options;

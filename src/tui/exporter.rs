@@ -65,7 +65,14 @@ impl Source<'_> {
     fn stream<S: Sink>(&self, mut writer: Writer<S>) -> Result<S, String> {
         if writer.needs_outline() {
             for path in self.articles {
-                writer.outline(&self.load(path)?.item());
+                // Without a sidecar (and not open) an article adds nothing to a W3C outline.
+                let is_open = self.open.is_some_and(|doc| doc.path == *path);
+                let skip = !writer.format().outline_counts_every_article()
+                    && !is_open
+                    && !sidecar::path_for(path).exists();
+                if !skip {
+                    writer.outline(&self.load(path)?.item());
+                }
             }
         }
         writer.begin().map_err(|e| e.to_string())?;
