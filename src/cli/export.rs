@@ -271,7 +271,7 @@ fn article_paths(paths: &[PathBuf], problems: &mut Problems) -> anyhow::Result<V
 /// gets absolute paths; the others show paths as they were given.
 fn load(path: &Path, format: export::Format) -> anyhow::Result<Loaded> {
     let article = library::read_article(path)?;
-    let annotations = match sidecar::load(path) {
+    let annotations = match sidecar::load_read_only(path) {
         Ok(Some(sidecar)) => sidecar.annotations,
         Ok(None) => Vec::new(),
         Err(error) => {

@@ -95,7 +95,7 @@ impl Source<'_> {
             Some(doc) if doc.path == *path => (doc.article.clone(), doc.annotations.clone()),
             _ => {
                 let article = read_article(path).map_err(|e| e.to_string())?;
-                let annotations = sidecar::load(path)
+                let annotations = sidecar::load_read_only(path)
                     .map_err(|e| e.to_string())?
                     .map(|sidecar| sidecar.annotations)
                     .unwrap_or_default();
