@@ -129,6 +129,30 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn cutting_never_changes_the_output(
+            text in "[a\\r\\n\\t\\u{1b}\\u{7f}\\u{9b}é𝄞]{0,40}",
+            cuts in proptest::collection::vec(0usize..200, 0..6),
+        ) {
+            let bytes = text.as_bytes();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|cut| cut % (bytes.len() + 1)).collect();
+            cuts.sort_unstable();
+            let mut chunks = Vec::new();
+            let mut at = 0;
+            for cut in cuts {
+                chunks.push(&bytes[at..cut]);
+                at = cut;
+            }
+            chunks.push(&bytes[at..]);
+            let whole = safe(&[bytes]);
+            proptest::prop_assert_eq!(safe(&chunks), whole.clone());
+            let controls = whole.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'));
+            proptest::prop_assert_eq!(controls.count(), 0);
+            proptest::prop_assert_eq!(whole.matches('\r').count(), whole.matches("\r\n").count());
+        }
+    }
+
     #[test]
     fn bytes_that_are_not_utf8_are_shown_as_replacement_characters() {
         assert_eq!(safe(&[b"a\xffb", b"\xe2\x82"]), "a\u{FFFD}b\u{FFFD}");
