@@ -371,9 +371,11 @@ fn the_reading_screen_writes_what_render_gives(
     let loaded = loaded(&library);
     let items = fixture::items(&loaded);
     let exports = library.dir.path().join("exports");
+    // In list order, which need not be path order.
+    let mut articles = library.articles();
+    articles.reverse();
     let written =
-        sidenote::tui::exporter::write(&exports, "all", &library.articles(), None, format.name())
-            .unwrap();
+        sidenote::tui::exporter::write(&exports, "all", &articles, None, format.name()).unwrap();
     match export::render(&items, format, &Options::default()).unwrap() {
         Output::Text(text) => assert_eq!(fs::read_to_string(&written).unwrap(), text),
         Output::Files(files) => {
@@ -385,4 +387,88 @@ fn the_reading_screen_writes_what_render_gives(
         }
     }
     assert_eq!(fs::read_dir(&exports).unwrap().count(), 1);
+}
+
+#[test]
+fn exports_started_together_from_the_reading_screen_take_different_names() {
+    let library = fixture::tagged_library();
+    let loaded = loaded(&library);
+    let items = fixture::items(&loaded);
+    let exports = library.dir.path().join("exports");
+    let articles = library.articles();
+    let written: Vec<PathBuf> = std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..3)
+            .map(|_| {
+                scope.spawn(|| {
+                    sidenote::tui::exporter::write(&exports, "library", &articles, None, "csv")
+                        .unwrap()
+                })
+            })
+            .collect();
+        runs.into_iter().map(|run| run.join().unwrap()).collect()
+    });
+    let mut names: Vec<String> = written
+        .iter()
+        .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "library.annotations-1.csv",
+            "library.annotations-2.csv",
+            "library.annotations.csv"
+        ]
+    );
+    let Output::Text(expected) = export::render(&items, Format::Csv, &Options::default()).unwrap()
+    else {
+        panic!("csv is a text format");
+    };
+    for path in &written {
+        assert_eq!(fs::read_to_string(path).unwrap(), expected);
+    }
+    assert_eq!(fs::read_dir(&exports).unwrap().count(), 3);
+}
+
+#[test]
+fn w3c_articles_come_in_the_order_of_their_absolute_paths() {
+    // Given from inside the library, `zweiter-bericht.txt` sorts after `/tmp/.../other/...`,
+    // but its absolute path sorts before: the collection follows the absolute paths, as
+    // render does.
+    let library = fixture::tagged_library();
+    let other = library.dir.path().join("other");
+    fs::create_dir(&other).unwrap();
+    let kremlin = "kremlin-silent-on-captured-soldiers.txt";
+    for name in [kremlin.to_owned(), format!("{kremlin}.annotations.ron")] {
+        fs::copy(library.root.join(&name), other.join(&name)).unwrap();
+    }
+    let output = sidenote(library.dir.path())
+        .current_dir(&library.root)
+        .args(["-f", "w3c", "zweiter-bericht.txt"])
+        .arg(other.join(kremlin))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let paths = [
+        library.root.join("zweiter-bericht.txt"),
+        other.join(kremlin),
+    ];
+    let loaded: Vec<fixture::Loaded> = paths
+        .iter()
+        .map(|path| {
+            let article = sidenote::library::read_article(path).unwrap();
+            let annotations = sidenote::sidecar::load(path).unwrap().unwrap().annotations;
+            fixture::Loaded {
+                file: path.display().to_string(),
+                annotations: sidenote::annotation::AnnotationSet::new(&article, annotations),
+                article,
+            }
+        })
+        .collect();
+    let items = fixture::items(&loaded);
+    let rendered = export::render(&items, Format::W3c, &Options::default()).unwrap();
+    assert_eq!(
+        Output::Text(String::from_utf8(output.stdout).unwrap()),
+        rendered
+    );
 }

@@ -92,7 +92,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let format = export::Format::from(args.format);
     check_args(args, format)?;
     let mut problems = Problems::default();
-    let articles = article_paths(&args.paths, &mut problems)?;
+    let mut articles = article_paths(&args.paths, &mut problems)?;
+    // Articles are written in the order `export::render` gives: by the name they are shown under.
+    articles.sort_by_cached_key(|path| PathBuf::from(shown(path, format)));
     let options = export::Options {
         offsets: match args.offsets {
             Offsets::CodePoints => export::Offsets::CodePoints,
@@ -267,8 +269,18 @@ fn article_paths(paths: &[PathBuf], problems: &mut Problems) -> anyhow::Result<V
     Ok(out)
 }
 
-/// Reads the article at `path` and its sidecar. W3C sources must be absolute IRIs, so that format
+/// The name `path` is shown under in the export: W3C sources must be absolute IRIs, so that format
 /// gets absolute paths; the others show paths as they were given.
+fn shown(path: &Path, format: export::Format) -> String {
+    let shown = if format == export::Format::W3c {
+        std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
+    } else {
+        path.to_owned()
+    };
+    shown.display().to_string()
+}
+
+/// Reads the article at `path` and its sidecar, under the name [`shown`] gives it.
 fn load(path: &Path, format: export::Format) -> anyhow::Result<Loaded> {
     let article = library::read_article(path)?;
     let annotations = match sidecar::load_read_only(path) {
@@ -282,14 +294,9 @@ fn load(path: &Path, format: export::Format) -> anyhow::Result<Loaded> {
             )));
         }
     };
-    let shown = if format == export::Format::W3c {
-        std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
-    } else {
-        path.to_owned()
-    };
     let annotations = AnnotationSet::new(&article, annotations);
     Ok(Loaded {
-        file: shown.display().to_string(),
+        file: shown(path, format),
         article,
         annotations,
     })

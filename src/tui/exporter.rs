@@ -32,27 +32,48 @@ pub fn write(
         return Err(format!("unknown export format {format:?}"));
     };
     fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let target = free_name(dir, &format!("{name}.{}", format.default_file_name()))
-        .map_err(|e| format!("{}: {e}", dir.display()))?;
-    let in_target = |e: &dyn std::fmt::Display| format!("{}: {e}", target.display());
+    let folder = format.is_folder();
+    let target = claim(
+        dir,
+        &format!("{name}.{}", format.default_file_name()),
+        folder,
+    )
+    .map_err(|e| format!("{}: {e}", dir.display()))?;
+    // Written in the order `export::render` gives: by the name each article is shown under.
+    let mut articles = articles.to_vec();
+    articles.sort_by_cached_key(|path| PathBuf::from(shown(path)));
     let source = Source {
-        articles,
+        articles: &articles,
         open: open.as_ref(),
     };
-    let options = Options::default();
-    if format.is_folder() {
-        let folder = atomic_file::Folder::create(&target).map_err(|e| in_target(&e))?;
-        let folder = source.stream(Writer::new(format, options, folder))?;
-        folder.commit().map_err(|e| in_target(&e))?;
-    } else {
-        let file = AtomicFile::create(&target).map_err(|e| in_target(&e))?;
-        let Text(file) = source.stream(Writer::new(format, options, Text(file)))?;
-        file.commit().map_err(|e| in_target(&e))?;
+    let written = write_into(&target, format, &source);
+    if written.is_err() {
+        // Give the claimed name back; the temporary file or folder is already gone.
+        let _ = if folder {
+            fs::remove_dir(&target)
+        } else {
+            fs::remove_file(&target)
+        };
     }
-    Ok(target)
+    written.map(|()| target)
 }
 
-/// The articles of an export, in list order, read one at a time.
+/// Writes the export into `target`, which this export has claimed, replacing it when complete.
+fn write_into(target: &Path, format: Format, source: &Source) -> Result<(), String> {
+    let in_target = |e: &dyn std::fmt::Display| format!("{}: {e}", target.display());
+    let options = Options::default();
+    if format.is_folder() {
+        let folder = atomic_file::Folder::create(target).map_err(|e| in_target(&e))?;
+        let folder = source.stream(Writer::new(format, options, folder))?;
+        folder.commit().map_err(|e| in_target(&e))
+    } else {
+        let file = AtomicFile::create(target).map_err(|e| in_target(&e))?;
+        let Text(file) = source.stream(Writer::new(format, options, Text(file)))?;
+        file.commit().map_err(|e| in_target(&e))
+    }
+}
+
+/// The articles of an export, in path order, read one at a time.
 struct Source<'a> {
     articles: &'a [PathBuf],
     open: Option<&'a ExportedDoc>,
@@ -86,11 +107,7 @@ impl Source<'_> {
 
     /// The article at `path` with its annotations: the open one from memory, others from disk.
     fn load(&self, path: &Path) -> Result<Loaded, String> {
-        // The W3C model needs an absolute source; the others read better with it too.
-        let file = std::path::absolute(path)
-            .unwrap_or_else(|_| path.to_owned())
-            .display()
-            .to_string();
+        let file = shown(path);
         let (article, annotations) = match self.open {
             Some(doc) if doc.path == *path => (doc.article.clone(), doc.annotations.clone()),
             _ => {
@@ -111,6 +128,15 @@ impl Source<'_> {
     }
 }
 
+/// The name `path` is shown under: absolute, as the W3C model needs a source to be, and the
+/// other formats read better with.
+fn shown(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_owned())
+        .display()
+        .to_string()
+}
+
 /// `name` in `dir`, or `name-1`, `name-2`... when taken: an export never replaces a file.
 fn candidates(dir: &Path, name: &str) -> impl Iterator<Item = PathBuf> {
     let (stem, ext) = match name.rsplit_once('.') {
@@ -124,11 +150,27 @@ fn candidates(dir: &Path, name: &str) -> impl Iterator<Item = PathBuf> {
     })
 }
 
-/// The first of `name`, `name-1`, `name-2`... that does not exist in `dir`.
-fn free_name(dir: &Path, name: &str) -> io::Result<PathBuf> {
-    candidates(dir, name)
-        .find(|path| !path.exists())
-        .ok_or_else(|| {
-            io::Error::other("too many exports with this name; clear the exports folder")
-        })
+/// The first of `name`, `name-1`, `name-2`... that does not exist in `dir`, claimed by creating
+/// it empty (a file, or a `folder`): an export takes a while, and one started meanwhile must
+/// take another name rather than write over this one.
+fn claim(dir: &Path, name: &str, folder: bool) -> io::Result<PathBuf> {
+    for path in candidates(dir, name) {
+        let created = if folder {
+            fs::create_dir(&path)
+        } else {
+            fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .map(drop)
+        };
+        match created {
+            Ok(()) => return Ok(path),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    Err(io::Error::other(
+        "too many exports with this name; clear the exports folder",
+    ))
 }
