@@ -1,6 +1,8 @@
 //! Writing an export from the reading screen: the articles are read one at a time and written
 //! through the pure `crate::export::Writer` into `crate::atomic_file`'s temporary file (or folder),
 //! which takes a new name in the exports folder, never that of an existing file, once complete.
+//! The name is claimed (created empty) when the export starts, so exports running at the same
+//! time never share one; a process killed meanwhile leaves that empty file behind.
 
 use std::fs;
 use std::io;
