@@ -1,12 +1,13 @@
 //! Writing files so that a crash at any moment leaves the old version or the new one, never a
 //! torn one: a temporary file in the same directory is written, flushed to disk, renamed over the
-//! old file, and the directory is flushed. Sidecars and exports both write through here.
+//! old file, and the directory is flushed. Sidecars and exports both write through here; an
+//! export is written as it is produced ([`AtomicFile`], [`Folder`]) and only then put in place.
 //!
 //! Temporary files are named `.<name>.<pid>.tmp`; a caller that serialises writers (the sidecar
 //! lock) can remove the ones left by killed processes with [`remove_stale`].
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// The temporary file used to replace `path` by this process.
@@ -47,65 +48,173 @@ pub fn remove_stale(path: &Path) {
 /// Replaces the contents of `path` with `bytes`, atomically and durably; on failure the old file
 /// is untouched and the temporary file is removed.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let target = resolve(path);
-    let temp = temp_path(&target);
-    let result = write_temp(&target, &temp, bytes).and_then(|()| fs::rename(&temp, &target));
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-        return result;
-    }
-    sync_dir(parent(&target))
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes)?;
+    file.commit()
 }
 
-/// Writes `files` (paths relative to `dir`, contents) into the new folder `dir`: built under a
-/// temporary name beside it, every file flushed, then renamed into place. An existing non-empty
-/// folder is never replaced.
+/// A file written as it goes in place of another: the bytes go to a temporary file beside the
+/// target, and [`AtomicFile::commit`] flushes it to disk and renames it over the target. Dropped
+/// without a commit (an error on the way, a panic), it removes the temporary file and the target
+/// is untouched.
+#[derive(Debug)]
+pub struct AtomicFile {
+    target: PathBuf,
+    temp: PathBuf,
+    /// `None` once committed.
+    file: Option<BufWriter<File>>,
+}
+
+impl AtomicFile {
+    /// Starts replacing `path` (or creating it). A symbolic link stays a link: the file it points
+    /// to is replaced.
+    pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        let target = resolve(path);
+        let temp = temp_path(&target);
+        // A leftover of our own pid is stale: a process writes one file at a time.
+        let _ = fs::remove_file(&temp);
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        Ok(AtomicFile {
+            target,
+            temp,
+            file: Some(BufWriter::with_capacity(64 * 1024, file)),
+        })
+    }
+
+    /// Flushes everything written to disk and puts it in place of the target.
+    pub fn commit(mut self) -> io::Result<()> {
+        let Some(file) = self.file.take() else {
+            return Ok(());
+        };
+        let result = (|| {
+            let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+            // Keep the permissions someone gave the old file.
+            if let Ok(meta) = fs::metadata(&self.target) {
+                file.set_permissions(meta.permissions())?;
+            }
+            file.sync_all()?;
+            fs::rename(&self.temp, &self.target)
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&self.temp);
+            return result;
+        }
+        sync_dir(parent(&self.target))
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.file {
+            Some(file) => file.write(buf),
+            None => Err(io::Error::other("the file is already committed")),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.file {
+            Some(file) => file.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// Writes `files` (paths relative to `dir`, contents) into the new folder `dir` in one step, as
+/// [`Folder`] does.
 pub fn write_folder<'a>(
     dir: &Path,
     files: impl IntoIterator<Item = (&'a Path, &'a [u8])>,
 ) -> io::Result<()> {
-    if dir.exists() && fs::read_dir(dir)?.next().is_some() {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            "exists and is not empty; remove it or choose another folder",
-        ));
+    let mut folder = Folder::create(dir)?;
+    for (name, contents) in files {
+        folder.file(name, contents)?;
     }
-    let temp = temp_path(dir);
-    let result = (|| {
-        fs::create_dir(&temp)?;
-        for (name, contents) in files {
-            let path = temp.join(name);
-            if let Some(sub) = path.parent() {
-                fs::create_dir_all(sub)?;
-            }
-            let mut out = File::create(&path)?;
-            out.write_all(contents)?;
-            out.sync_all()?;
-        }
-        sync_dir(&temp)?;
-        if dir.exists() {
-            // Empty, checked above: rename cannot replace a folder on every platform.
-            fs::remove_dir(dir)?;
-        }
-        fs::rename(&temp, dir)?;
-        sync_dir(parent(dir))
-    })();
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&temp);
-    }
-    result
+    folder.commit()
 }
 
-fn write_temp(target: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
-    // A leftover of our own pid is stale: a process writes one file at a time.
-    let _ = fs::remove_file(temp);
-    let mut file = OpenOptions::new().write(true).create_new(true).open(temp)?;
-    file.write_all(bytes)?;
-    // Keep the permissions someone gave the old file.
-    if let Ok(meta) = fs::metadata(target) {
-        file.set_permissions(meta.permissions())?;
+/// A new folder written file by file: built under a temporary name beside it, every file flushed
+/// to disk, then renamed into place by [`Folder::commit`]. An existing non-empty folder is never
+/// replaced. Dropped without a commit, it removes the temporary folder.
+#[derive(Debug)]
+pub struct Folder {
+    dir: PathBuf,
+    temp: PathBuf,
+    committed: bool,
+}
+
+impl Folder {
+    /// Starts the folder `dir`, which must not exist or be empty.
+    pub fn create(dir: &Path) -> io::Result<Folder> {
+        if dir.exists() && fs::read_dir(dir)?.next().is_some() {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "exists and is not empty; remove it or choose another folder",
+            ));
+        }
+        let temp = temp_path(dir);
+        fs::create_dir(&temp)?;
+        Ok(Folder {
+            dir: dir.to_owned(),
+            temp,
+            committed: false,
+        })
     }
-    file.sync_all()
+
+    /// Writes the file `name` (relative to the folder) with `contents`, flushed to disk.
+    pub fn file(&mut self, name: &Path, contents: &[u8]) -> io::Result<()> {
+        let path = self.temp.join(name);
+        if let Some(sub) = path.parent() {
+            fs::create_dir_all(sub)?;
+        }
+        let mut out = File::create(&path)?;
+        out.write_all(contents)?;
+        out.sync_all()
+    }
+
+    /// Puts the folder in place.
+    pub fn commit(mut self) -> io::Result<()> {
+        sync_dir(&self.temp)?;
+        if self.dir.exists() {
+            // Empty, checked when created: rename cannot replace a folder on every platform.
+            fs::remove_dir(&self.dir)?;
+        }
+        fs::rename(&self.temp, &self.dir)?;
+        self.committed = true;
+        sync_dir(parent(&self.dir))
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.temp);
+        }
+    }
+}
+
+/// A folder export (brat) writes its files into the folder; it has no single text.
+impl crate::export::Sink for Folder {
+    fn text(&mut self, _bytes: &[u8]) -> io::Result<()> {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "this format writes one text, not a folder",
+        ))
+    }
+
+    fn file(&mut self, path: &str, contents: &[u8]) -> io::Result<()> {
+        Folder::file(self, Path::new(path), contents)
+    }
 }
 
 /// The file a symbolic link points to, so the link survives the rename; `path` otherwise.
@@ -186,6 +295,64 @@ mod tests {
         let files = [(Path::new("a.txt"), b"x".as_slice())];
         assert!(write_folder(&out, files).is_err());
         assert_eq!(fs::read_to_string(out.join("mine.ann")).unwrap(), "keep");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_streamed_file_appears_only_when_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.jsonl");
+        fs::write(&path, "old").unwrap();
+        let mut file = AtomicFile::create(&path).unwrap();
+        for n in 0..10_000 {
+            writeln!(file, "line {n}").unwrap();
+        }
+        file.flush().unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        file.commit().unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("line 0\n") && text.ends_with("line 9999\n"));
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_streamed_file_dropped_midway_leaves_the_old_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        fs::write(&path, "old").unwrap();
+        let mut file = AtomicFile::create(&path).unwrap();
+        file.write_all(&[b'x'; 200_000]).unwrap();
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+        drop(file);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        let new = dir.path().join("new.csv");
+        drop(AtomicFile::create(&new).unwrap());
+        assert!(!new.exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_folder_dropped_midway_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("brat");
+        let mut folder = Folder::create(&out).unwrap();
+        folder.file(Path::new("a.txt"), b"x").unwrap();
+        drop(folder);
+        assert!(!out.exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_folder_refuses_a_non_empty_target_before_writing_anything() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("brat");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("mine.ann"), "keep").unwrap();
+        assert_eq!(
+            Folder::create(&out).unwrap_err().kind(),
+            io::ErrorKind::AlreadyExists
+        );
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 

@@ -4,14 +4,22 @@
 //! Pure: articles and their placed annotations in, text out. No files, no terminal, no clock, so
 //! the command line and the reading screen produce the same bytes for the same input. Every format
 //! reads positions from [`row`], so they all agree on where an annotation sits.
+//!
+//! [`Writer`] writes an export one article at a time into a [`Sink`] (the caller's file, pipe or
+//! folder), so a library of any size is exported in the memory of its largest article;
+//! [`render`] is the same writer with everything held in memory.
 
 mod brat;
 mod csv;
 mod json;
 mod jsonl;
 mod markdown;
+mod pretty;
 mod row;
+mod stream;
 mod w3c;
+
+pub use stream::{Sink, Text, Writer};
 
 use crate::annotation::AnnotationSet;
 use crate::article::Article;
@@ -107,6 +115,18 @@ impl Format {
     pub fn is_folder(self) -> bool {
         self == Format::Brat
     }
+
+    /// Whether the output opens with a summary of every article (the Markdown report's counts,
+    /// the W3C collection's id and total), so a [`Writer`] needs a first pass over them.
+    pub fn needs_outline(self) -> bool {
+        matches!(self, Format::Markdown | Format::W3c)
+    }
+
+    /// Whether the first pass must see every article, or only those with annotations: the
+    /// Markdown report counts all articles, the W3C collection only annotations.
+    pub fn outline_counts_every_article(self) -> bool {
+        self == Format::Markdown
+    }
 }
 
 /// The unit the offsets of an export count in.
@@ -173,21 +193,59 @@ pub enum ExportError {
     /// The CSV writer failed.
     #[error("writing CSV: {0}")]
     Csv(#[from] ::csv::Error),
+    /// The sink refused the output.
+    #[error("writing the export: {0}")]
+    Io(#[from] std::io::Error),
+    /// The second pass over the articles found other annotations than the first.
+    #[error(
+        "an article or sidecar changed while it was being exported, so the summary at the top \
+         would not match; export again"
+    )]
+    Changed,
 }
 
 /// Renders `items` as `format`. Articles come out sorted by path and annotations in document
 /// order (orphans last), whatever order `items` is in.
 pub fn render(items: &[Item], format: Format, options: &Options) -> Result<Output, ExportError> {
     let items = sorted(items);
-    let text = match format {
-        Format::Json => json::render(&items, options)?,
-        Format::Jsonl => jsonl::render(&items, options)?,
-        Format::Csv => csv::render(&items, options)?,
-        Format::Markdown => markdown::render(&items),
-        Format::W3c => w3c::render(&items, options)?,
-        Format::Brat => return Ok(Output::Files(brat::render(&items)?)),
-    };
-    Ok(Output::Text(text))
+    let mut writer = Writer::new(format, *options, Memory::default());
+    if writer.needs_outline() {
+        for item in &items {
+            writer.outline(item);
+        }
+    }
+    writer.begin()?;
+    for item in &items {
+        writer.article(item)?;
+    }
+    let memory = writer.finish()?;
+    Ok(if format.is_folder() {
+        Output::Files(memory.files)
+    } else {
+        Output::Text(String::from_utf8_lossy(&memory.text).into_owned())
+    })
+}
+
+/// A sink that keeps everything, for [`render`].
+#[derive(Default)]
+struct Memory {
+    text: Vec<u8>,
+    files: Vec<OutputFile>,
+}
+
+impl Sink for Memory {
+    fn text(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.text.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn file(&mut self, path: &str, contents: &[u8]) -> std::io::Result<()> {
+        self.files.push(OutputFile {
+            path: path.to_owned(),
+            contents: String::from_utf8_lossy(contents).into_owned(),
+        });
+        Ok(())
+    }
 }
 
 /// The items in path order, so output never depends on the order they were found in.

@@ -89,6 +89,16 @@ pub fn load(article_path: &Path) -> Result<Option<Sidecar>, SidecarError> {
     Ok(Some(sidecar))
 }
 
+/// Reads the sidecar like [`load`] without keeping a copy for a later save: for code that only
+/// reads (an export of a whole library), whose memory must not grow with every sidecar it reads.
+pub fn load_read_only(article_path: &Path) -> Result<Option<Sidecar>, SidecarError> {
+    let path = path_for(article_path);
+    let Some(text) = read(&path)? else {
+        return Ok(None);
+    };
+    Ok(Some(format::parse(&path, &text)?))
+}
+
 /// Saves `ours`, the annotations as edited since `base` was read, into the sidecar of the article
 /// at `article_path`, and returns the annotations now on disk, for the caller to adopt as its new
 /// base and its new working set.

@@ -1,22 +1,27 @@
-//! `sidenote export [PATH...] --format FORMAT [-o OUT]`: reads articles and their sidecars, renders
-//! them with [`crate::export`], and writes the result to stdout, to a file, or (brat) to a folder.
+//! `sidenote export [PATH...] --format FORMAT [-o OUT]`: reads articles and their sidecars one at
+//! a time, in path order, writes each through an [`export::Writer`] and lets it go, to stdout, to
+//! a file, or (brat) to a folder. Memory follows the largest article, and output begins with the
+//! first one.
 //!
 //! Files are written atomically: a temporary file in the target's folder, flushed to disk, then
-//! renamed over the target, so a crash leaves the old file or the new one, never half of one. A
-//! broken article or sidecar is named on stderr; the others are still exported and the exit code
-//! says something went wrong.
+//! renamed over the target, so a crash or an error leaves the old file or the new one, never half
+//! of one. A broken article or sidecar is named on stderr; the others are still exported and the
+//! exit code says something went wrong.
+
+mod terminal_safe;
 
 use std::fs;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
+use self::terminal_safe::TerminalSafe;
 use crate::annotation::AnnotationSet;
 use crate::article::Article;
-use crate::atomic_file;
-use crate::export::{self, Item, Output, OutputFile, OwnedItem};
+use crate::atomic_file::{self, AtomicFile};
+use crate::export::{self, OwnedItem, Sink, Text, Writer};
 use crate::library;
 use crate::paths::Dirs;
 use crate::sidecar;
@@ -86,30 +91,10 @@ type Loaded = OwnedItem<Article>;
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let format = export::Format::from(args.format);
     check_args(args, format)?;
-    let mut failed = false;
-    let mut report = |error: &dyn std::fmt::Display| {
-        failed = true;
-        super::terminal::warn(error);
-    };
-    let articles = article_paths(&args.paths, &mut report)?;
-    let mut loaded = Vec::new();
-    for path in &articles {
-        if args
-            .output
-            .as_deref()
-            .is_some_and(|out| same_file(out, path))
-        {
-            bail!(
-                "{}: the output would overwrite an article; choose another -o",
-                path.display()
-            );
-        }
-        match load(path, format) {
-            Ok(item) => loaded.push(item),
-            Err(error) => report(&super::terminal::describe(&error)),
-        }
-    }
-    let items: Vec<Item> = loaded.iter().map(OwnedItem::item).collect();
+    let mut problems = Problems::default();
+    let mut articles = article_paths(&args.paths, &mut problems)?;
+    // Articles are written in the order `export::render` gives: by the name they are shown under.
+    articles.sort_by_cached_key(|path| PathBuf::from(shown(path, format)));
     let options = export::Options {
         offsets: match args.offsets {
             Offsets::CodePoints => export::Offsets::CodePoints,
@@ -117,23 +102,134 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         },
         bom: args.bom,
     };
-    let output = export::render(&items, format, &options)?;
-    match (output, &args.output) {
-        (Output::Text(text), None) => write_stdout(&text)?,
-        (Output::Text(_), Some(path)) if path.is_dir() => {
-            bail!("{}: is a folder; give a file name", path.display())
+    let source = Source {
+        articles: &articles,
+        format,
+    };
+    match &args.output {
+        None => {
+            let stdout = io::stdout();
+            let terminal = stdout.is_terminal();
+            // Flushed after each article, so output begins with the first one.
+            let out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+            if terminal {
+                let writer = Writer::new(format, options, Text(TerminalSafe::new(out)));
+                let Text(out) = source.stream(writer, &mut problems, |out| out.0.flush())?;
+                out.finish()?.flush()?;
+            } else {
+                let writer = Writer::new(format, options, Text(out));
+                let Text(mut out) = source.stream(writer, &mut problems, |out| out.0.flush())?;
+                out.flush()?;
+            }
         }
-        (Output::Text(text), Some(path)) => atomic_file::write(path, text.as_bytes())
-            .with_context(|| format!("writing {}", path.display()))?,
-        (Output::Files(files), Some(dir)) => write_folder(dir, &files)
-            .with_context(|| format!("writing the folder {}", dir.display()))?,
-        (Output::Files(_), None) => bail!("brat writes a folder: give one with -o FOLDER"),
+        Some(path) => {
+            refuse_overwriting_articles(path, &articles)?;
+            let context = || format!("writing {}", path.display());
+            if format.is_folder() {
+                let folder = atomic_file::Folder::create(path)
+                    .with_context(|| format!("writing the folder {}", path.display()))?;
+                let writer = Writer::new(format, options, folder);
+                let folder = source
+                    .stream(writer, &mut problems, |_| Ok(()))
+                    .with_context(context)?;
+                folder.commit().with_context(context)?;
+            } else {
+                if path.is_dir() {
+                    bail!("{}: is a folder; give a file name", path.display());
+                }
+                let file = AtomicFile::create(path).with_context(context)?;
+                let writer = Writer::new(format, options, Text(file));
+                let Text(file) = source
+                    .stream(writer, &mut problems, |_| Ok(()))
+                    .with_context(context)?;
+                file.commit().with_context(context)?;
+            }
+        }
     }
-    Ok(if failed {
+    Ok(if problems.found {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Whether something could not be exported; each problem is named on stderr as it is found.
+#[derive(Debug, Default)]
+struct Problems {
+    found: bool,
+}
+
+impl Problems {
+    fn report(&mut self, problem: &dyn std::fmt::Display) {
+        self.found = true;
+        super::terminal::warn(problem);
+    }
+}
+
+/// The articles to export, in path order, read one at a time.
+struct Source<'a> {
+    articles: &'a [PathBuf],
+    format: export::Format,
+}
+
+impl Source<'_> {
+    /// Writes every article through `writer`: each is read, written, and let go before the next
+    /// is read, and `after` runs once it is written (to flush stdout). An article that cannot be
+    /// read is reported and left out. Formats that open with a summary get a first pass.
+    fn stream<S: Sink>(
+        &self,
+        mut writer: Writer<S>,
+        problems: &mut Problems,
+        mut after: impl FnMut(&mut S) -> io::Result<()>,
+    ) -> anyhow::Result<S> {
+        let mut readable = vec![true; self.articles.len()];
+        if writer.needs_outline() {
+            for (path, readable) in self.articles.iter().zip(&mut readable) {
+                // Without a sidecar an article adds nothing to a W3C outline: read it once.
+                let skip = !self.format.outline_counts_every_article()
+                    && !sidecar::path_for(path).exists();
+                if skip {
+                    continue;
+                }
+                match load(path, self.format) {
+                    Ok(loaded) => writer.outline(&loaded.item()),
+                    Err(error) => {
+                        *readable = false;
+                        problems.report(&super::terminal::describe(&error));
+                    }
+                }
+            }
+        }
+        writer.begin()?;
+        for (path, _) in self.articles.iter().zip(&readable).filter(|(_, ok)| **ok) {
+            match load(path, self.format) {
+                Ok(loaded) => {
+                    writer.article(&loaded.item())?;
+                    after(writer.sink_mut())?;
+                }
+                Err(error) => problems.report(&super::terminal::describe(&error)),
+            }
+        }
+        Ok(writer.finish()?)
+    }
+}
+
+/// Refuses an output that names one of `articles` or its sidecar.
+fn refuse_overwriting_articles(out: &Path, articles: &[PathBuf]) -> anyhow::Result<()> {
+    // An output that does not exist yet cannot be an article.
+    let Ok(out) = fs::canonicalize(out) else {
+        return Ok(());
+    };
+    let same = |path: &Path| fs::canonicalize(path).is_ok_and(|path| path == out);
+    for article in articles {
+        if same(article) || same(&sidecar::path_for(article)) {
+            bail!(
+                "{}: the output would overwrite an article; choose another -o",
+                article.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 fn check_args(args: &Args, format: export::Format) -> anyhow::Result<()> {
@@ -151,10 +247,7 @@ fn check_args(args: &Args, format: export::Format) -> anyhow::Result<()> {
 
 /// The article files under `paths` (the default library when empty), without repeats; a path that
 /// cannot be read is reported and skipped.
-fn article_paths(
-    paths: &[PathBuf],
-    report: &mut dyn FnMut(&dyn std::fmt::Display),
-) -> anyhow::Result<Vec<PathBuf>> {
+fn article_paths(paths: &[PathBuf], problems: &mut Problems) -> anyhow::Result<Vec<PathBuf>> {
     let paths = if paths.is_empty() {
         let library = Dirs::from_env()?.library();
         library::install_samples(&library)
@@ -165,10 +258,10 @@ fn article_paths(
     };
     let mut out = Vec::new();
     for path in paths {
-        let mut problems = Vec::new();
-        library::find_articles(&path, &mut out, &mut problems);
-        for problem in problems {
-            report(&problem);
+        let mut found = Vec::new();
+        library::find_articles(&path, &mut out, &mut found);
+        for problem in found {
+            problems.report(&problem);
         }
     }
     out.sort();
@@ -176,11 +269,21 @@ fn article_paths(
     Ok(out)
 }
 
-/// Reads the article at `path` and its sidecar. W3C sources must be absolute IRIs, so that format
+/// The name `path` is shown under in the export: W3C sources must be absolute IRIs, so that format
 /// gets absolute paths; the others show paths as they were given.
+fn shown(path: &Path, format: export::Format) -> String {
+    let shown = if format == export::Format::W3c {
+        std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
+    } else {
+        path.to_owned()
+    };
+    shown.display().to_string()
+}
+
+/// Reads the article at `path` and its sidecar, under the name [`shown`] gives it.
 fn load(path: &Path, format: export::Format) -> anyhow::Result<Loaded> {
     let article = library::read_article(path)?;
-    let annotations = match sidecar::load(path) {
+    let annotations = match sidecar::load_read_only(path) {
         Ok(Some(sidecar)) => sidecar.annotations,
         Ok(None) => Vec::new(),
         Err(error) => {
@@ -191,75 +294,17 @@ fn load(path: &Path, format: export::Format) -> anyhow::Result<Loaded> {
             )));
         }
     };
-    let shown = if format == export::Format::W3c {
-        std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
-    } else {
-        path.to_owned()
-    };
     let annotations = AnnotationSet::new(&article, annotations);
     Ok(Loaded {
-        file: shown.display().to_string(),
+        file: shown(path, format),
         article,
         annotations,
     })
 }
 
-/// Whether `out` names the article at `article` or its sidecar.
-fn same_file(out: &Path, article: &Path) -> bool {
-    let canonical = |p: &Path| fs::canonicalize(p).ok();
-    let out = canonical(out);
-    out.is_some() && (out == canonical(article) || out == canonical(&sidecar::path_for(article)))
-}
-
-/// Writes `text` to stdout; on a terminal, control characters are shown as U+FFFD so article
-/// text cannot drive the terminal.
-fn write_stdout(text: &str) -> io::Result<()> {
-    let mut stdout = io::stdout().lock();
-    if stdout.is_terminal() {
-        stdout.write_all(terminal_safe(text).as_bytes())?;
-    } else {
-        stdout.write_all(text.as_bytes())?;
-    }
-    stdout.flush()
-}
-
-/// `text` with every control character but tab, line feed and the CR of a CRLF replaced by
-/// U+FFFD (a lone CR would let a line overwrite the one before it).
-fn terminal_safe(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        out.push(match c {
-            '\n' | '\t' => c,
-            '\r' if chars.peek() == Some(&'\n') => c,
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        });
-    }
-    out
-}
-
-/// Writes the files of a folder export (brat) into the new folder `dir`.
-fn write_folder(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
-    atomic_file::write_folder(
-        dir,
-        files
-            .iter()
-            .map(|file| (Path::new(&file.path), file.contents.as_bytes())),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn terminal_output_has_no_control_codes() {
-        assert_eq!(
-            terminal_safe("a\u{1b}[31mb\u{9b}c\r\n\td\u{7f}e\rf"),
-            "a\u{FFFD}[31mb\u{FFFD}c\r\n\td\u{FFFD}e\u{FFFD}f"
-        );
-    }
 
     #[test]
     fn command_line_names_are_the_export_names() {
@@ -269,20 +314,5 @@ mod tests {
             assert_eq!(name.get_name(), export::Format::from(*format).name());
         }
         assert_eq!(Format::value_variants().len(), export::Format::ALL.len());
-    }
-
-    #[test]
-    fn a_folder_export_never_replaces_a_non_empty_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("brat");
-        fs::create_dir(&out).unwrap();
-        fs::write(out.join("mine.ann"), "keep").unwrap();
-        let files = [OutputFile {
-            path: "a.txt".into(),
-            contents: "x".into(),
-        }];
-        assert!(write_folder(&out, &files).is_err());
-        assert_eq!(fs::read_to_string(out.join("mine.ann")).unwrap(), "keep");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use super::jsonl::push_line;
 use super::row::{Row, rows};
-use super::{ExportError, Item, Offsets, Options, OutputFile};
+use super::{ExportError, Item, Offsets, Options};
 use crate::annotation::{Status, Tag};
 use crate::article::Article;
 
@@ -36,41 +36,36 @@ Note
 Status\tArg:<ENTITY>, Value:Moved|Fuzzy
 ";
 
-/// The files of the brat folder for `items`: `annotation.conf` first, then per article (in path
-/// order) its `.txt`, its `.ann` and, when it has orphans, its `.orphaned.jsonl`.
-pub fn render(items: &[Item]) -> Result<Vec<OutputFile>, ExportError> {
-    let mut files = vec![OutputFile {
-        path: "annotation.conf".to_owned(),
-        contents: ANNOTATION_CONF.to_owned(),
-    }];
-    let mut taken = BTreeSet::from(["annotation".to_owned()]);
+/// The names no article may take: `annotation` is the configuration's.
+pub fn taken() -> BTreeSet<String> {
+    BTreeSet::from(["annotation".to_owned()])
+}
+
+/// The files of `item` (its `.txt`, its `.ann` and, when it has orphans, its
+/// `.orphaned.jsonl`), under a name not yet in `taken`, which it joins. `annotation.conf` comes
+/// before every article, and articles come in path order, so the names are stable.
+pub fn files(
+    item: &Item,
+    taken: &mut BTreeSet<String>,
+) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
     let options = Options {
         offsets: Offsets::CodePoints,
         bom: false,
     };
-    for item in items {
-        let name = unique_name(item.file, &mut taken);
-        let rows = rows(item.article, item.annotations, Offsets::CodePoints);
-        let mut orphans = String::new();
-        for row in rows.iter().filter(|row| row.bytes.is_none()) {
-            push_line(&mut orphans, item, row, &options)?;
-        }
-        let copy = Copy::of(item.article);
-        let ann = standoff(item.article, &copy, &rows);
-        files.push(OutputFile {
-            path: format!("{name}.txt"),
-            contents: copy.text,
-        });
-        files.push(OutputFile {
-            path: format!("{name}.ann"),
-            contents: ann,
-        });
-        if !orphans.is_empty() {
-            files.push(OutputFile {
-                path: format!("{name}.orphaned.jsonl"),
-                contents: orphans,
-            });
-        }
+    let name = unique_name(item.file, taken);
+    let rows = rows(item.article, item.annotations, Offsets::CodePoints);
+    let mut orphans = Vec::new();
+    for row in rows.iter().filter(|row| row.bytes.is_none()) {
+        push_line(&mut orphans, item, row, &options)?;
+    }
+    let copy = Copy::of(item.article);
+    let ann = standoff(item.article, &copy, &rows);
+    let mut files = vec![
+        (format!("{name}.txt"), copy.text.into_bytes()),
+        (format!("{name}.ann"), ann.into_bytes()),
+    ];
+    if !orphans.is_empty() {
+        files.push((format!("{name}.orphaned.jsonl"), orphans));
     }
     Ok(files)
 }
@@ -227,7 +222,7 @@ mod tests {
 
     #[test]
     fn names_are_unique_and_stay_in_the_folder() {
-        let mut taken = BTreeSet::from(["annotation".to_owned()]);
+        let mut taken = taken();
         let names: Vec<String> = [
             "/a/report.txt",
             "/b/report.md",

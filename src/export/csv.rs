@@ -26,54 +26,60 @@ pub const HEADER: [&str; 16] = [
     "status",
 ];
 
-/// The CSV text for `items`, with a byte-order mark first when `options.bom` asks for one.
-pub fn render(items: &[Item], options: &Options) -> Result<String, ExportError> {
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+/// Appends the byte-order mark when `options.bom` asks for one, then the header row, to `out`.
+pub fn header(out: &mut Vec<u8>, options: &Options) -> Result<(), ExportError> {
+    if options.bom {
+        out.extend_from_slice("\u{FEFF}".as_bytes());
+    }
+    let mut writer = writer(out);
     writer.write_record(HEADER)?;
-    for item in items {
-        let metadata = item.article.metadata();
-        for row in rows(item.article, item.annotations, options.offsets) {
-            let annotation = row.annotation;
-            let number = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
-            let created = rfc3339(&annotation.id, annotation.created)?;
-            let modified = rfc3339(&annotation.id, annotation.modified)?;
-            let (first, last) = (row.first_unit.to_string(), row.last_unit.to_string());
-            let (start, end) = (number(row.start), number(row.end));
-            let tags: Vec<&str> = match annotation.tags.as_slice() {
-                [] => vec![""],
-                tags => tags.iter().map(|tag| tag.name()).collect(),
-            };
-            for tag in tags {
-                writer.write_record([
-                    item.file,
-                    &metadata.title,
-                    metadata.date.as_deref().unwrap_or_default(),
-                    metadata.source.as_deref().unwrap_or_default(),
-                    &annotation.id,
-                    &first,
-                    &last,
-                    &start,
-                    &end,
-                    tag,
-                    row.text,
-                    &annotation.note,
-                    &annotation.author,
-                    &created,
-                    &modified,
-                    row.status_name(),
-                ])?;
-            }
+    writer.flush().map_err(::csv::Error::from)?;
+    Ok(())
+}
+
+/// Appends the rows of `item`'s annotations to `out`.
+pub fn article(out: &mut Vec<u8>, item: &Item, options: &Options) -> Result<(), ExportError> {
+    let mut writer = writer(out);
+    let metadata = item.article.metadata();
+    for row in rows(item.article, item.annotations, options.offsets) {
+        let annotation = row.annotation;
+        let number = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
+        let created = rfc3339(&annotation.id, annotation.created)?;
+        let modified = rfc3339(&annotation.id, annotation.modified)?;
+        let (first, last) = (row.first_unit.to_string(), row.last_unit.to_string());
+        let (start, end) = (number(row.start), number(row.end));
+        let tags: Vec<&str> = match annotation.tags.as_slice() {
+            [] => vec![""],
+            tags => tags.iter().map(|tag| tag.name()).collect(),
+        };
+        for tag in tags {
+            writer.write_record([
+                item.file,
+                &metadata.title,
+                metadata.date.as_deref().unwrap_or_default(),
+                metadata.source.as_deref().unwrap_or_default(),
+                &annotation.id,
+                &first,
+                &last,
+                &start,
+                &end,
+                tag,
+                row.text,
+                &annotation.note,
+                &annotation.author,
+                &created,
+                &modified,
+                row.status_name(),
+            ])?;
         }
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|error| ExportError::Csv(error.into_error().into()))?;
-    let text = String::from_utf8_lossy(&bytes);
-    Ok(if options.bom {
-        format!("\u{FEFF}{text}")
-    } else {
-        text.into_owned()
-    })
+    writer.flush().map_err(::csv::Error::from)?;
+    Ok(())
+}
+
+/// An RFC 4180 writer appending to `out`.
+fn writer(out: &mut Vec<u8>) -> ::csv::Writer<&mut Vec<u8>> {
+    ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(out)
 }

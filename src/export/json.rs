@@ -1,8 +1,10 @@
 //! The JSON export: one document holding the articles, each with its annotations: every field of
 //! the sidecar, plus where the annotation sits now (units, offsets, text) and how it was found.
+//! Written one article at a time (see [`super::pretty`]).
 
 use serde::Serialize;
 
+use super::pretty::Array;
 use super::row::{Row, rows};
 use super::{ExportError, Item, Options, rfc3339};
 use crate::annotation::Anchor;
@@ -95,19 +97,13 @@ impl<'a> ArticleRecord<'a> {
     }
 }
 
-/// The JSON document for `items`, pretty-printed, ending in a line break.
-pub fn render(items: &[Item], options: &Options) -> Result<String, ExportError> {
-    let articles = items
-        .iter()
-        .map(|item| ArticleRecord::new(item, options))
-        .collect::<Result<_, _>>()?;
+/// The JSON document, cut around its array of articles for [`super::Writer`] to fill in.
+pub fn array(options: &Options) -> Result<Array, ExportError> {
     let document = Document {
         format: "sidenote",
         version: VERSION,
         offsets: options.offsets.name(),
-        articles,
+        articles: Vec::new(),
     };
-    let mut text = serde_json::to_string_pretty(&document)?;
-    text.push('\n');
-    Ok(text)
+    Array::new(&document, "articles")
 }

@@ -18,20 +18,17 @@ struct Line<'a> {
     annotation: AnnotationRecord<'a>,
 }
 
-/// One JSON object per annotation, each on its own line; nothing at all for no annotations.
-pub fn render(items: &[Item], options: &Options) -> Result<String, ExportError> {
-    let mut out = String::new();
-    for item in items {
-        for row in rows(item.article, item.annotations, options.offsets) {
-            push_line(&mut out, item, &row, options)?;
-        }
+/// Appends one JSON object per annotation of `item`, each on its own line, to `out`.
+pub fn article(out: &mut Vec<u8>, item: &Item, options: &Options) -> Result<(), ExportError> {
+    for row in rows(item.article, item.annotations, options.offsets) {
+        push_line(out, item, &row, options)?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Appends the line of `row`, an annotation of `item`, to `out`.
 pub fn push_line(
-    out: &mut String,
+    out: &mut Vec<u8>,
     item: &Item,
     row: &Row,
     options: &Options,
@@ -45,7 +42,7 @@ pub fn push_line(
         offsets: options.offsets.name(),
         annotation: AnnotationRecord::new(row)?,
     };
-    out.push_str(&serde_json::to_string(&line)?);
-    out.push('\n');
+    serde_json::to_writer(&mut *out, &line)?;
+    out.push(b'\n');
     Ok(())
 }

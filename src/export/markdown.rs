@@ -1,4 +1,5 @@
-//! The Markdown export: a report for people. A table of counts per article and tag, then per
+//! The Markdown export: a report for people. A table of counts per article and tag (known from a
+//! first pass over the articles, see [`super::Writer::outline`]), then per
 //! article a heading with its title, date and source, and its claims, denials and quotes as block
 //! quotes with their unit numbers, status and notes.
 //!
@@ -11,62 +12,45 @@ use super::Item;
 use super::row::{Row, rows};
 use crate::annotation::{Status, Tag};
 
-/// The Markdown report for `items`. Articles without annotations appear only in the totals line.
-pub fn render(items: &[Item]) -> String {
+/// The report's title, the totals line and the table of counts: `articles` articles were
+/// exported, and `annotated` holds the title and [`summary`] counts of each annotated one.
+pub fn head(articles: usize, annotated: &[(String, [usize; 4])]) -> String {
     let mut out = String::from("# Annotations\n\n");
-    let annotated: Vec<(&Item, Vec<Row>)> = items
-        .iter()
-        .map(|item| {
-            (
-                item,
-                rows(item.article, item.annotations, Default::default()),
-            )
-        })
-        .filter(|(_, rows)| !rows.is_empty())
-        .collect();
     let _ = writeln!(
         out,
         "{} of {} {} annotated.\n",
         annotated.len(),
-        items.len(),
-        if items.len() == 1 {
-            "article"
-        } else {
-            "articles"
-        }
+        articles,
+        if articles == 1 { "article" } else { "articles" }
     );
     if annotated.is_empty() {
         return out;
     }
-    counts_table(&mut out, &annotated);
-    for (item, rows) in &annotated {
-        article_section(&mut out, item, rows);
-    }
-    out
-}
-
-fn counts_table(out: &mut String, annotated: &[(&Item, Vec<Row>)]) {
     out.push_str("| Article | Claims | Denials | Quotes | Annotations |\n");
     out.push_str("|---|---:|---:|---:|---:|\n");
     let mut totals = [0usize; 4];
-    for (item, rows) in annotated {
-        let counts = counts(rows);
+    for (title, counts) in annotated {
         for (total, count) in totals.iter_mut().zip(counts) {
             *total += count;
         }
-        let title = escape_inline(&item.article.metadata().title);
+        let title = escape_inline(title);
         let [c, d, q, n] = counts;
         let _ = writeln!(out, "| {title} | {c} | {d} | {q} | {n} |");
     }
     let [c, d, q, n] = totals;
     let _ = writeln!(out, "| **Total** | {c} | {d} | {q} | {n} |\n");
+    out
 }
 
-/// Claims, denials, quotes and annotations in `rows`.
-fn counts(rows: &[Row]) -> [usize; 4] {
-    let mut counts = [0, 0, 0, rows.len()];
-    for row in rows {
-        for tag in &row.annotation.tags {
+/// The title of `item` and its claims, denials, quotes and annotations, for the table; `None`
+/// when it has no annotations (it is then only counted in the totals line).
+pub fn summary(item: &Item) -> Option<(String, [usize; 4])> {
+    if item.annotations.is_empty() {
+        return None;
+    }
+    let mut counts = [0, 0, 0, item.annotations.len()];
+    for annotation in item.annotations.annotations() {
+        for tag in &annotation.tags {
             let column = match tag {
                 Tag::Claim => 0,
                 Tag::Denial => 1,
@@ -75,7 +59,17 @@ fn counts(rows: &[Row]) -> [usize; 4] {
             counts[column] += 1;
         }
     }
-    counts
+    Some((item.article.metadata().title.clone(), counts))
+}
+
+/// The section of `item`: its heading and its annotations by tag; nothing when it has none.
+pub fn article(item: &Item) -> String {
+    let mut out = String::new();
+    let rows = rows(item.article, item.annotations, Default::default());
+    if !rows.is_empty() {
+        article_section(&mut out, item, &rows);
+    }
+    out
 }
 
 fn article_section(out: &mut String, item: &Item, rows: &[Row]) {

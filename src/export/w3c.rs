@@ -10,7 +10,9 @@
 //! `status` term (and `score` for fuzzy matches) declared in the context.
 
 use serde::Serialize;
+use xxhash_rust::xxh3::Xxh3Default;
 
+use super::pretty::Array;
 use super::row::{Row, rows};
 use super::{ExportError, Item, Options, rfc3339};
 
@@ -134,24 +136,21 @@ enum Selector<'a> {
     },
 }
 
-/// The collection for `items` as pretty-printed JSON-LD, ending in a line break.
-pub fn render(items: &[Item], options: &Options) -> Result<String, ExportError> {
-    let mut annotations = Vec::new();
-    let mut identity = String::new();
-    let sources: Vec<String> = items.iter().map(|item| source_uri(item.file)).collect();
-    for (item, source) in items.iter().zip(&sources) {
-        for row in rows(item.article, item.annotations, options.offsets) {
-            identity.push_str(&row.annotation.id);
-            identity.push('\n');
-            annotations.push(annotation(&row, source)?);
-        }
+/// Feeds the id of every annotation of `item`, in export order (the set's, as [`rows`] keeps
+/// it), to `identity` and returns how many there were. The collection's id hashes them all, so
+/// it depends only on which annotations the collection holds.
+pub fn identity(identity: &mut Xxh3Default, item: &Item) -> usize {
+    for annotation in item.annotations.annotations() {
+        identity.update(annotation.id.as_bytes());
+        identity.update(b"\n");
     }
-    // The id depends only on which annotations are in the collection, so it is stable.
-    let id = format!(
-        "urn:sidenote:collection:{:016x}",
-        xxhash_rust::xxh3::xxh3_64(identity.as_bytes())
-    );
-    let total = annotations.len();
+    item.annotations.len()
+}
+
+/// The collection of `total` annotations whose ids hash to `identity`, as pretty-printed
+/// JSON-LD cut around its array of items for [`super::Writer`] to fill in.
+pub fn array(total: usize, identity: u64) -> Result<Array, ExportError> {
+    let id = format!("urn:sidenote:collection:{identity:016x}");
     let collection = Collection {
         context: CONTEXT,
         id: id.clone(),
@@ -168,12 +167,24 @@ pub fn render(items: &[Item], options: &Options) -> Result<String, ExportError> 
                 total,
             },
             start_index: 0,
-            items: annotations,
+            items: Vec::new(),
         },
     };
-    let mut text = serde_json::to_string_pretty(&collection)?;
-    text.push('\n');
-    Ok(text)
+    Array::new(&collection, "items")
+}
+
+/// Appends the annotations of `item` to the collection's items in `out`.
+pub fn article(
+    array: &mut Array,
+    out: &mut Vec<u8>,
+    item: &Item,
+    options: &Options,
+) -> Result<(), ExportError> {
+    let source = source_uri(item.file);
+    for row in rows(item.article, item.annotations, options.offsets) {
+        array.element(out, &annotation(&row, &source)?)?;
+    }
+    Ok(())
 }
 
 fn annotation<'a>(row: &Row<'a>, source: &'a str) -> Result<Annotation<'a>, ExportError> {
