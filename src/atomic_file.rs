@@ -150,6 +150,8 @@ pub fn write_folder<'a>(
 pub struct Folder {
     dir: PathBuf,
     temp: PathBuf,
+    /// The files written so far, flushed to disk together on commit.
+    written: Vec<PathBuf>,
     committed: bool,
 }
 
@@ -167,11 +169,13 @@ impl Folder {
         Ok(Folder {
             dir: dir.to_owned(),
             temp,
+            written: Vec::new(),
             committed: false,
         })
     }
 
-    /// Writes the file `name` (relative to the folder) with `contents`, flushed to disk.
+    /// Writes the file `name` (relative to the folder) with `contents`; [`Folder::commit`]
+    /// flushes every file to disk before the folder is put in place.
     pub fn file(&mut self, name: &Path, contents: &[u8]) -> io::Result<()> {
         let path = self.temp.join(name);
         if let Some(sub) = path.parent() {
@@ -179,11 +183,13 @@ impl Folder {
         }
         let mut out = File::create(&path)?;
         out.write_all(contents)?;
-        out.sync_all()
+        self.written.push(path);
+        Ok(())
     }
 
-    /// Puts the folder in place.
+    /// Flushes the files to disk, then puts the folder in place.
     pub fn commit(mut self) -> io::Result<()> {
+        sync_all_files(&self.temp, &self.written)?;
         sync_dir(&self.temp)?;
         if self.dir.exists() {
             // Empty, checked when created: rename cannot replace a folder on every platform.
@@ -215,6 +221,29 @@ impl crate::export::Sink for Folder {
     fn file(&mut self, path: &str, contents: &[u8]) -> io::Result<()> {
         Folder::file(self, Path::new(path), contents)
     }
+}
+
+/// Flushes `files`, all written inside `dir`, to disk. On Linux one `syncfs` of the folder's
+/// file system does it in one journal commit, where flushing each file costs one commit per
+/// file (20 s for a brat export of 10,000 articles, 20,000 files).
+#[cfg(target_os = "linux")]
+fn sync_all_files(dir: &Path, _files: &[PathBuf]) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let folder = File::open(dir)?;
+    // SAFETY: syncfs only reads the descriptor, which `folder` keeps open during the call.
+    if unsafe { libc::syncfs(folder.as_raw_fd()) } == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+/// Flushes `files` to disk, one by one.
+#[cfg(not(target_os = "linux"))]
+fn sync_all_files(_dir: &Path, files: &[PathBuf]) -> io::Result<()> {
+    files
+        .iter()
+        .try_for_each(|file| File::open(file)?.sync_all())
 }
 
 /// The file a symbolic link points to, so the link survives the rename; `path` otherwise.
