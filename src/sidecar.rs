@@ -118,22 +118,23 @@ pub fn save(
     save_any(article_path, article, base, ours)
 }
 
-/// [`save`] for annotations shared with the reading screen (a [`Snapshot`]), so handing them to
-/// the saving thread copies none of them.
+/// [`save`] for annotations shared with the reading screen (each a [`Snapshot`]), so handing
+/// them to the saving thread copies none of them.
 pub fn save_shared(
     article_path: &Path,
     article: &Article,
-    base: &[Annotation],
+    base: &Snapshot,
     ours: &Snapshot,
 ) -> Result<Vec<Annotation>, SidecarError> {
+    let base: Vec<&Annotation> = base.iter().collect();
     let ours: Vec<&Annotation> = ours.iter().collect();
-    save_any(article_path, article, base, &ours)
+    save_any(article_path, article, &base, &ours)
 }
 
 fn save_any(
     article_path: &Path,
     article: &Article,
-    base: &[Annotation],
+    base: &[impl Borrow<Annotation>],
     ours: &[impl Borrow<Annotation>],
 ) -> Result<Vec<Annotation>, SidecarError> {
     let path = path_for(article_path);
@@ -159,8 +160,10 @@ fn save_any(
     };
     // No file means nobody wrote one since we read none, or someone deleted it: either way,
     // nothing of theirs to merge, and ours must not be taken for deletions.
-    let their_annotations = theirs.as_ref().map_or(base, |s| s.annotations.as_slice());
-    let mut merged = merge(base, ours, their_annotations);
+    let mut merged = match &theirs {
+        Some(theirs) => merge(base, ours, &theirs.annotations),
+        None => merge(base, ours, base),
+    };
     refresh_anchors(article, &mut merged);
     let sidecar = Sidecar {
         version: VERSION,

@@ -187,7 +187,7 @@ fn a_save_result_brings_in_what_another_process_wrote_and_only_then() {
     let before = doc(&mut app).annotations.clone();
     update(&mut app, same);
     assert_eq!(doc(&mut app).annotations, before);
-    assert_eq!(*doc(&mut app).base, ours.to_vec());
+    assert_eq!(doc(&mut app).base, *ours);
 
     // Another process added an annotation meanwhile: the save's result brings it in.
     doc(&mut app).save.in_flight = true;

@@ -12,17 +12,18 @@ use crate::annotation::{Annotation, Tag};
 /// Merges `ours` and `theirs`, both derived from `base`, by annotation id. The order of the
 /// result is not meaningful; the caller sorts it.
 pub fn merge(
-    base: &[Annotation],
+    base: &[impl Borrow<Annotation>],
     ours: &[impl Borrow<Annotation>],
-    theirs: &[Annotation],
+    theirs: &[impl Borrow<Annotation>],
 ) -> Vec<Annotation> {
+    let (base, theirs) = (borrowed(base), borrowed(theirs));
     if theirs == base {
         let mut merged: Vec<Annotation> = ours.iter().map(|a| a.borrow().clone()).collect();
         merged.retain(|a| !a.tags.is_empty() || !a.note.is_empty());
         return merged;
     }
-    let base: HashMap<&str, &Annotation> = base.iter().map(|a| (a.id.as_str(), a)).collect();
-    let their: HashMap<&str, &Annotation> = theirs.iter().map(|a| (a.id.as_str(), a)).collect();
+    let base: HashMap<&str, &Annotation> = base.iter().map(|&a| (a.id.as_str(), a)).collect();
+    let their: HashMap<&str, &Annotation> = theirs.iter().map(|&a| (a.id.as_str(), a)).collect();
     let our_ids: HashSet<&str> = ours.iter().map(|a| a.borrow().id.as_str()).collect();
     let mut merged = Vec::with_capacity(ours.len().max(theirs.len()));
     for mine in ours {
@@ -36,7 +37,7 @@ pub fn merge(
             (None, Some(&other)) => merged.push(merge_one(None, mine, other)),
         }
     }
-    for other in theirs {
+    for &other in &theirs {
         let id = other.id.as_str();
         if our_ids.contains(id) {
             continue;
@@ -49,6 +50,11 @@ pub fn merge(
     }
     merged.retain(|a| !a.tags.is_empty() || !a.note.is_empty());
     fold_same_text(merged)
+}
+
+/// The annotations of `list`, by reference, whoever owns them.
+fn borrowed(list: &[impl Borrow<Annotation>]) -> Vec<&Annotation> {
+    list.iter().map(Borrow::borrow).collect()
 }
 
 /// One annotation changed on both sides, field by field.

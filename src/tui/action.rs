@@ -148,8 +148,8 @@ pub enum Action {
         path: PathBuf,
         /// The document revision that was saved.
         revision: u64,
-        /// What the sidecar holds now.
-        on_disk: Arc<Vec<Annotation>>,
+        /// What the sidecar holds now: the snapshot that was saved when it holds just that.
+        on_disk: Snapshot,
         /// The sidecar holds exactly what was handed to the save (nobody else wrote, no anchor
         /// moved), so the open annotations can stay as they are.
         as_saved: bool,
@@ -266,10 +266,17 @@ impl Action {
         on_disk: Vec<Annotation>,
     ) -> Action {
         let as_saved = on_disk.len() == ours.len() && on_disk.iter().eq(ours.iter());
+        // Either way the copy read back is dropped or wrapped here, on the saving thread, not on
+        // the screen's.
+        let on_disk = if as_saved {
+            ours.clone()
+        } else {
+            Snapshot::from(on_disk)
+        };
         Action::Saved {
             path,
             revision,
-            on_disk: Arc::new(on_disk),
+            on_disk,
             as_saved,
         }
     }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::annotation::{Annotation, AnnotationSet, Change, Tag, Timestamp};
+use crate::annotation::{Annotation, AnnotationSet, Change, Snapshot, Tag, Timestamp};
 use crate::article::Article;
 
 use super::editor::Editor;
@@ -205,7 +205,7 @@ pub struct Document {
     /// The annotations, placed in the text.
     pub annotations: AnnotationSet,
     /// The annotations as last read from or written to disk, shared with the save that uses them.
-    pub base: Arc<Vec<Annotation>>,
+    pub base: Snapshot,
     /// Why the sidecar could not be read: edits are refused so it is never overwritten.
     pub read_only: Option<String>,
     /// The cursor unit.

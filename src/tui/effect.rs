@@ -19,7 +19,7 @@ pub enum Effect {
         /// The article the anchors point into.
         article: Arc<Article>,
         /// What was on disk when these edits started.
-        base: Arc<Vec<Annotation>>,
+        base: Snapshot,
         /// The annotations as edited.
         ours: Snapshot,
         /// The document revision being saved.

@@ -154,6 +154,13 @@ impl Chunks {
     }
 }
 
+/// Annotations read from a sidecar, shared from now on.
+impl From<Vec<Annotation>> for Snapshot {
+    fn from(annotations: Vec<Annotation>) -> Snapshot {
+        Snapshot::from_vec(annotations.into_iter().map(Arc::new).collect())
+    }
+}
+
 impl PartialEq for Snapshot {
     /// Snapshots compare by their annotations, however they are chunked.
     fn eq(&self, other: &Snapshot) -> bool {

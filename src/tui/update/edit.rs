@@ -5,8 +5,6 @@
 //! set reports what an edit did ([`Change`]), undo keeps that rather than a copy of the set, and a
 //! save is handed shared snapshots.
 
-use std::sync::Arc;
-
 use crate::annotation::{AnnotationSet, Change, Stamp, Tag};
 use crate::article::Article;
 use crate::tui::app::{App, Document, UNDO_LIMIT};
@@ -89,7 +87,7 @@ pub fn save(doc: &mut Document) -> Option<Effect> {
     Some(Effect::SaveSidecar {
         path: doc.path.clone(),
         article: doc.article.clone(),
-        base: Arc::clone(&doc.base),
+        base: doc.base.clone(),
         ours: doc.annotations.snapshot(),
         revision: doc.revision,
     })

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::annotation::{AnnotationSet, Timestamp};
+use crate::annotation::{AnnotationSet, Snapshot, Timestamp};
 use crate::article::Article;
 use crate::tui::action::{Opened, Preview};
 use crate::tui::app::{App, Clock, Document, Loading, Message, Mode, Pane, SaveState, Search, Top};
@@ -152,13 +152,15 @@ pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
         );
         return Vec::new();
     }
-    let annotations = AnnotationSet::new(&opened.article, opened.annotations.clone());
+    let annotations = AnnotationSet::new(&opened.article, opened.annotations);
+    // What was read is the base of the next save's merge, shared with the set, not copied.
+    let base = annotations.snapshot();
     let read_only = opened.sidecar_error.clone();
     app.doc = Some(Document {
         path: opened.path.clone(),
         article: opened.article,
         annotations,
-        base: opened.annotations.into(),
+        base,
         read_only: read_only.clone(),
         cursor: 0,
         anchor: None,
@@ -201,7 +203,7 @@ pub fn saved(
     app: &mut App,
     path: &Path,
     revision: u64,
-    on_disk: Arc<Vec<crate::annotation::Annotation>>,
+    on_disk: Snapshot,
     as_saved: bool,
 ) -> Vec<Effect> {
     let Some(doc) = app.doc.as_mut().filter(|doc| doc.path == path) else {
