@@ -342,6 +342,22 @@ fn the_note_editor_keeps_its_text_on_esc() {
 }
 
 #[test]
+fn a_note_says_saved_even_while_an_earlier_save_still_runs() {
+    let (mut app, _dir) = opened();
+    // The tag's save is running: the note's change waits for it, then goes in the next save.
+    assert_eq!(run(&mut app, vec![Action::ToggleClaim]).len(), 1);
+    run(
+        &mut app,
+        vec![Action::EditNote, Action::Input(Input::Char('x'))],
+    );
+    let effects = run(&mut app, vec![Action::Cancel]);
+    assert!(effects.is_empty(), "one save at a time: {effects:?}");
+    assert!(doc(&mut app).save.dirty);
+    assert_eq!(app.message.as_ref().unwrap().text, "note saved");
+    assert_eq!(doc(&mut app).annotations.get(0).unwrap().0.note, "x");
+}
+
+#[test]
 fn search_results_move_to_the_first_match_after_the_cursor() {
     let (mut app, _dir) = opened();
     let mut actions = vec![Action::NextUnit, Action::StartSearch];

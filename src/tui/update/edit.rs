@@ -130,12 +130,11 @@ pub fn remove(app: &mut App) -> Vec<Effect> {
     .1
 }
 
-/// Sets the note on units `first..=last`.
-pub fn set_note(app: &mut App, units: (usize, usize), note: &str) -> Vec<Effect> {
+/// Sets the note on units `first..=last`; says whether the annotations changed, and the save.
+pub fn set_note(app: &mut App, units: (usize, usize), note: &str) -> (bool, Vec<Effect>) {
     edit(app, |set, article, stamp| {
         set.set_note(article, units, note, stamp);
     })
-    .1
 }
 
 /// Undoes (or redoes) the last annotation change.

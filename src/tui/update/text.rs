@@ -79,8 +79,10 @@ pub fn leave_note(app: &mut App) -> Vec<Effect> {
     let Mode::Note { editor, units } = std::mem::replace(&mut app.mode, Mode::Normal) else {
         return Vec::new();
     };
-    let effects = set_note(app, units, editor.text());
-    if !effects.is_empty() {
+    // Changed, not saved yet when an earlier save is still running: that one's result starts
+    // the next save, so the change is as good as saved either way.
+    let (changed, effects) = set_note(app, units, editor.text());
+    if changed {
         say(app, "note saved".to_owned());
     }
     effects
