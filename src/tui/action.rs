@@ -150,6 +150,8 @@ pub enum Action {
         revision: u64,
         /// What the sidecar holds now: the snapshot that was saved when it holds just that.
         on_disk: Snapshot,
+        /// What was handed to the save: the base of the edits made while it ran.
+        saved: Snapshot,
         /// The sidecar holds exactly what was handed to the save (nobody else wrote, no anchor
         /// moved), so the open annotations can stay as they are.
         as_saved: bool,
@@ -277,6 +279,7 @@ impl Action {
             path,
             revision,
             on_disk,
+            saved: ours.clone(),
             as_saved,
         }
     }

@@ -102,8 +102,9 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             path,
             revision,
             on_disk,
+            saved,
             as_saved,
-        } => results::saved(app, &path, revision, on_disk, as_saved),
+        } => results::saved(app, &path, revision, on_disk, saved, as_saved),
         Action::SaveFailed { path, message } => results::save_failed(app, &path, message),
         Action::SearchFound { path, query, unit } => {
             results::search_found(app, &path, &query, unit)

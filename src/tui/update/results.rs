@@ -204,6 +204,7 @@ pub fn saved(
     path: &Path,
     revision: u64,
     on_disk: Snapshot,
+    saved: Snapshot,
     as_saved: bool,
 ) -> Vec<Effect> {
     let Some(doc) = app.doc.as_mut().filter(|doc| doc.path == path) else {
@@ -218,13 +219,21 @@ pub fn saved(
     };
     // Another process's annotations, or anchors the save refreshed, come in by rebuilding the
     // set; when the sidecar holds just what was saved, the set is already right.
-    if revision == doc.revision && !as_saved {
-        doc.annotations = AnnotationSet::new(&doc.article, on_disk.to_vec());
-        doc.selected_annotation = doc
-            .selected_annotation
-            .min(doc.annotations.len().saturating_sub(1));
+    if revision == doc.revision {
+        if !as_saved {
+            doc.annotations = AnnotationSet::new(&doc.article, on_disk.to_vec());
+            doc.selected_annotation = doc
+                .selected_annotation
+                .min(doc.annotations.len().saturating_sub(1));
+        }
+        doc.base = on_disk;
+    } else {
+        // Edits made while the save ran derive from what it was given, not from what is on disk:
+        // taking the disk as their base would read another process's annotations, merged in by
+        // this save but not on the screen, as deleted here, and the next save would drop them.
+        // With what was saved as the base, the next save brings them in.
+        doc.base = saved;
     }
-    doc.base = on_disk;
     let effects = save(doc).into_iter().collect();
     if app.message.as_ref().is_some_and(|m| m.error) {
         app.message = None;
