@@ -38,8 +38,9 @@ impl<W: Write> TerminalSafe<W> {
         Ok(self.inner)
     }
 
-    /// Appends `text` made safe to `self.out`, keeping a final CR pending.
-    fn push(&mut self, text: &str) {
+    /// Appends `text` made safe to `self.out`; a final CR stays pending when `text` ends what
+    /// has come so far (`at_end`), since the next write may bring its LF.
+    fn push(&mut self, text: &str, at_end: bool) {
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
             match c {
@@ -47,7 +48,8 @@ impl<W: Write> TerminalSafe<W> {
                 '\r' => match chars.peek() {
                     Some('\n') => self.out.push(c),
                     Some(_) => self.out.push('\u{FFFD}'),
-                    None => self.pending.push(b'\r'),
+                    None if at_end => self.pending.push(b'\r'),
+                    None => self.out.push('\u{FFFD}'),
                 },
                 c if c.is_control() => self.out.push('\u{FFFD}'),
                 c => self.out.push(c),
@@ -65,12 +67,13 @@ impl<W: Write> Write for TerminalSafe<W> {
         loop {
             match std::str::from_utf8(rest) {
                 Ok(text) => {
-                    self.push(text);
+                    self.push(text, true);
                     break;
                 }
                 Err(error) => {
                     let (valid, after) = rest.split_at(error.valid_up_to());
-                    self.push(std::str::from_utf8(valid).unwrap_or_default());
+                    // Something follows that is not an LF: an invalid or a cut sequence.
+                    self.push(std::str::from_utf8(valid).unwrap_or_default(), false);
                     match error.error_len() {
                         Some(len) => {
                             self.out.push('\u{FFFD}');
@@ -156,5 +159,8 @@ mod tests {
     #[test]
     fn bytes_that_are_not_utf8_are_shown_as_replacement_characters() {
         assert_eq!(safe(&[b"a\xffb", b"\xe2\x82"]), "a\u{FFFD}b\u{FFFD}");
+        // A CR before a bad byte is judged at once, in its place.
+        assert_eq!(safe(&[b"a\r\xffb"]), "a\u{FFFD}\u{FFFD}b");
+        assert_eq!(safe(&[b"a\r\xe2", b"\x82\xacb"]), "a\u{FFFD}\u{20AC}b");
     }
 }
