@@ -1,6 +1,8 @@
-//! Undo and redo on the reading screen: how far back undo goes, and that undoing after a save
-//! merged in another process's annotations takes back only this screen's changes. Saves run
-//! through the real sidecar module on files in a temporary folder, as the runtime runs them.
+//! Undo, redo and saves on the reading screen beside another process writing the same sidecar:
+//! how far back undo goes, that undoing after a save merged in the other process's annotations
+//! takes back only this screen's changes, and that edits made while a save runs never drop what
+//! that save merged in. Saves run through the real sidecar module on files in a temporary
+//! folder, as the runtime runs them.
 #![allow(clippy::unwrap_used)]
 
 #[path = "support/tui.rs"]
@@ -54,6 +56,12 @@ fn run(app: &mut App, actions: Vec<Action>, clock: &mut usize) {
         update(app, tick(*clock));
         effects.extend(update(app, action));
     }
+    run_saves(app, effects);
+}
+
+/// Runs the saves in `effects` through the sidecar module, feeding their results back until no
+/// save is left.
+fn run_saves(app: &mut App, mut effects: Vec<Effect>) {
     while let Some(effect) = effects.pop() {
         let Effect::SaveSidecar {
             path,
@@ -68,6 +76,24 @@ fn run(app: &mut App, actions: Vec<Action>, clock: &mut usize) {
         let on_disk = sidecar::save_shared(&path, &article, &base, &ours).unwrap();
         effects.extend(update(app, Action::saved(path, revision, &ours, on_disk)));
     }
+}
+
+/// Another window tags `unit` of the open article as a quote and saves.
+fn colleague_tags(app: &App, unit: usize) {
+    let path = doc(app).path.clone();
+    let article = doc(app).article.clone();
+    let theirs = sidecar::load(&path)
+        .unwrap()
+        .map(|s| s.annotations)
+        .unwrap_or_default();
+    let mut set = AnnotationSet::new(&article, theirs.clone());
+    let stamp = Stamp {
+        author: "colleague".to_owned(),
+        now: NOW,
+        new_id: "0195a3c2-bbbb-7000-8000-000000000000".to_owned(),
+    };
+    set.add_tag(&article, (unit, unit), Tag::Quote, &stamp);
+    sidecar::save(&path, &article, &theirs, &set.into_annotations()).unwrap();
 }
 
 /// Tags on disk, by first unit.
@@ -87,17 +113,7 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
     run(&mut app, vec![Action::ToggleClaim], &mut clock);
 
     // Another window tags unit 2 of the same article and saves.
-    let path = doc(&app).path.clone();
-    let article = doc(&app).article.clone();
-    let theirs = sidecar::load(&path).unwrap().unwrap().annotations;
-    let mut set = AnnotationSet::new(&article, theirs.clone());
-    let stamp = Stamp {
-        author: "colleague".to_owned(),
-        now: NOW,
-        new_id: "0195a3c2-bbbb-7000-8000-000000000000".to_owned(),
-    };
-    set.add_tag(&article, (2, 2), Tag::Quote, &stamp);
-    sidecar::save(&path, &article, &theirs, &set.into_annotations()).unwrap();
+    colleague_tags(&app, 2);
 
     // This screen tags unit 1; its save merges the colleague's tag in.
     run(
@@ -125,6 +141,37 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
     run(&mut app, vec![Action::Redo, Action::Redo], &mut clock);
     assert_eq!(on_disk(&app), all);
     assert_eq!(doc(&app).counts(), [1, 1, 1]);
+}
+
+#[test]
+fn a_tag_merged_in_by_a_save_survives_an_edit_made_while_that_save_ran() {
+    let (mut app, _dir) = opened();
+    app.author = "me".to_owned();
+    // A tag on unit 0: its save starts, and is held back here.
+    update(&mut app, tick(1));
+    let first = update(&mut app, Action::ToggleClaim);
+    assert_eq!(first.len(), 1);
+    // Meanwhile another window tags unit 2 and saves.
+    colleague_tags(&app, 2);
+    // While the first save runs, this screen tags unit 1: that change waits for it.
+    update(&mut app, tick(2));
+    assert!(update(&mut app, Action::NextUnit).is_empty());
+    assert!(update(&mut app, Action::ToggleDenial).is_empty());
+
+    // The first save merges the colleague's tag in; then the waiting change is saved. Taking
+    // the disk as the waiting change's base would read the colleague's tag as deleted here.
+    run_saves(&mut app, first);
+    let all = vec![
+        ("me".to_owned(), vec![Tag::Claim]),
+        ("me".to_owned(), vec![Tag::Denial]),
+        ("colleague".to_owned(), vec![Tag::Quote]),
+    ];
+    assert_eq!(on_disk(&app), all);
+    assert_eq!(
+        doc(&app).counts(),
+        [1, 1, 1],
+        "the colleague's tag is shown"
+    );
 }
 
 #[test]

@@ -172,12 +172,12 @@ fn waits_for_whole_article(app: &App, action: &Action) -> Option<String> {
         },
         _ => false,
     };
-    let name = doc
-        .path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
     waits.then(|| {
+        let name = doc
+            .path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
         format!(
             "still loading {name} ({}): tags, notes, search and export wait until it is read",
             loading.size_label()
