@@ -6,11 +6,53 @@
 mod support;
 
 use pretty_assertions::assert_eq;
+use std::path::{Path, PathBuf};
+
 use sidenote::tui::action::{Action, Input};
+use sidenote::tui::app::App;
 use sidenote::tui::effect::Effect;
 use sidenote::tui::search::matching_units;
 use sidenote::tui::update::update;
 use support::{ARTICLE, Screen};
+
+/// Types `/spy` and Enter; returns the search effect's fields.
+fn search_spy(app: &mut App) -> (PathBuf, String, usize) {
+    update(app, Action::StartSearch);
+    for c in "spy".chars() {
+        update(app, Action::Input(Input::Char(c)));
+    }
+    let effects = update(app, Action::Input(Input::Enter));
+    let [
+        Effect::Search {
+            path, query, from, ..
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    (path.clone(), query.clone(), *from)
+}
+
+/// The search for "spy" met its first match at `unit`.
+fn found(app: &mut App, path: &Path, unit: usize) {
+    let path = path.to_owned();
+    let query = "spy".to_owned();
+    update(app, Action::SearchFound { path, query, unit });
+}
+
+/// The search for "spy" counted its `matches`.
+fn done(app: &mut App, path: &Path, matches: Vec<usize>) {
+    let path = path.to_owned();
+    let query = "spy".to_owned();
+    update(
+        app,
+        Action::SearchDone {
+            path,
+            query,
+            matches,
+        },
+    );
+}
 
 #[test]
 fn search_goes_to_the_first_match_after_the_cursor_and_counts_them_all() {
@@ -36,21 +78,8 @@ fn the_first_match_moves_the_cursor_before_the_count_arrives() {
     let mut screen = Screen::new(100, 30);
     screen.open(ARTICLE);
     let app = &mut screen.runtime.app;
-    update(app, Action::StartSearch);
-    for c in "spy".chars() {
-        update(app, Action::Input(Input::Char(c)));
-    }
-    let effects = update(app, Action::Input(Input::Enter));
-    let [
-        Effect::Search {
-            path, query, from, ..
-        },
-    ] = effects.as_slice()
-    else {
-        panic!("{effects:?}")
-    };
-    assert_eq!((query.as_str(), *from), ("spy", 0));
-    let path = path.clone();
+    let (path, query, from) = search_spy(app);
+    assert_eq!((query.as_str(), from), ("spy", 0));
     // An answer to an older query is ignored.
     update(
         app,
@@ -61,24 +90,10 @@ fn the_first_match_moves_the_cursor_before_the_count_arrives() {
         },
     );
     assert_eq!(app.doc.as_ref().unwrap().cursor, 0);
-    update(
-        app,
-        Action::SearchFound {
-            path: path.clone(),
-            query: "spy".to_owned(),
-            unit: 4,
-        },
-    );
+    found(app, &path, 4);
     let doc = app.doc.as_ref().unwrap();
     assert_eq!((doc.cursor, doc.search.running), (4, true));
-    update(
-        app,
-        Action::SearchDone {
-            path,
-            query: "spy".to_owned(),
-            matches: vec![2, 4, 7],
-        },
-    );
+    done(app, &path, vec![2, 4, 7]);
     let doc = app.doc.as_ref().unwrap();
     assert_eq!(
         (doc.cursor, doc.search.current, doc.search.running),
@@ -91,33 +106,11 @@ fn the_count_leaves_the_cursor_where_the_reader_moved_after_the_first_match() {
     let mut screen = Screen::new(100, 30);
     screen.open(ARTICLE);
     let app = &mut screen.runtime.app;
-    update(app, Action::StartSearch);
-    for c in "spy".chars() {
-        update(app, Action::Input(Input::Char(c)));
-    }
-    let effects = update(app, Action::Input(Input::Enter));
-    let [Effect::Search { path, .. }] = effects.as_slice() else {
-        panic!("{effects:?}")
-    };
-    let path = path.clone();
-    update(
-        app,
-        Action::SearchFound {
-            path: path.clone(),
-            query: "spy".to_owned(),
-            unit: 4,
-        },
-    );
+    let (path, _, _) = search_spy(app);
+    found(app, &path, 4);
     // The reader goes on past the match before the count arrives.
     update(app, Action::NextUnit);
-    update(
-        app,
-        Action::SearchDone {
-            path,
-            query: "spy".to_owned(),
-            matches: vec![2, 4, 7],
-        },
-    );
+    done(app, &path, vec![2, 4, 7]);
     let doc = app.doc.as_ref().unwrap();
     assert_eq!(
         (doc.cursor, doc.search.current, doc.search.running),
