@@ -5,6 +5,10 @@
 //! A full disk is a file-size limit on the process (RLIMIT_FSIZE, SIGXFSZ ignored so the write
 //! fails with EFBIG), raised from outside with prlimit to "free" it; a read-only folder is the
 //! immutable attribute, since root, which these tests may run as, ignores permissions.
+//!
+//! The tmpfs and the immutable attribute need root: where they cannot be had, those tests report
+//! "ignored" with the reason (the harness is libtest-mimic, so the decision is made at run time
+//! and counted in the summary) instead of passing without checking anything.
 #![cfg(target_os = "linux")]
 #![allow(clippy::unwrap_used)]
 
@@ -15,6 +19,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use libtest_mimic::{Arguments, Completion, Trial};
 use pty::Pty;
 use sidenote::annotation::Tag;
 use sidenote::sidecar;
@@ -124,7 +129,32 @@ fn retry_saves_everything(app: &mut Pty, setup: &Setup) {
     assert_eq!(saved(&setup.article).len(), 5);
 }
 
-#[test]
+fn main() -> std::process::ExitCode {
+    let args = Arguments::from_args();
+    let trials = vec![
+        Trial::test(
+            "a_full_disk_is_shown_and_every_tag_is_saved_once_there_is_room",
+            || {
+                a_full_disk_is_shown_and_every_tag_is_saved_once_there_is_room();
+                Ok(())
+            },
+        ),
+        Trial::ignorable_test(
+            "a_full_tmpfs_is_shown_and_every_tag_is_saved_once_space_is_freed",
+            || Ok(a_full_tmpfs_is_shown_and_every_tag_is_saved_once_space_is_freed()),
+        ),
+        Trial::ignorable_test(
+            "a_read_only_folder_is_shown_and_every_tag_is_saved_once_it_is_writable",
+            || Ok(a_read_only_folder_is_shown_and_every_tag_is_saved_once_it_is_writable()),
+        ),
+        Trial::test("quitting_on_a_full_disk_says_what_was_not_saved", || {
+            quitting_on_a_full_disk_says_what_was_not_saved();
+            Ok(())
+        }),
+    ];
+    libtest_mimic::run(&args, trials).exit_code()
+}
+
 fn a_full_disk_is_shown_and_every_tag_is_saved_once_there_is_room() {
     let setup = setup();
     let mut app = Pty::spawn(
@@ -165,7 +195,7 @@ impl Tmpfs {
             .arg(dir.path())
             .output()
             .is_ok_and(|o| o.status.success());
-        mounted.then_some(Tmpfs(dir))
+        mounted.then(|| Tmpfs(dir))
     }
 
     /// Fills the file system with `filler` until a write fails for lack of space.
@@ -188,11 +218,9 @@ impl Drop for Tmpfs {
     }
 }
 
-#[test]
-fn a_full_tmpfs_is_shown_and_every_tag_is_saved_once_space_is_freed() {
+fn a_full_tmpfs_is_shown_and_every_tag_is_saved_once_space_is_freed() -> Completion {
     let Some(tmpfs) = Tmpfs::new() else {
-        eprintln!("skipped: cannot mount a tmpfs here (not root?)");
-        return;
+        return Completion::ignored_with("cannot mount a tmpfs here (it needs root)");
     };
     let root = tmpfs.0.path().to_owned();
     let setup = setup_in(tempfile::tempdir_in(&root).unwrap());
@@ -207,6 +235,7 @@ fn a_full_tmpfs_is_shown_and_every_tag_is_saved_once_space_is_freed() {
     tag_while_failing(&mut app, &setup, "No space left on device");
     fs::remove_file(&filler).unwrap();
     retry_saves_everything(&mut app, &setup);
+    Completion::Completed
 }
 
 /// Makes a directory unwritable, even for root, for the life of the guard.
@@ -231,8 +260,7 @@ impl Drop for Immutable<'_> {
     }
 }
 
-#[test]
-fn a_read_only_folder_is_shown_and_every_tag_is_saved_once_it_is_writable() {
+fn a_read_only_folder_is_shown_and_every_tag_is_saved_once_it_is_writable() -> Completion {
     let setup = setup();
     let mut app = Pty::spawn(
         pty::sidenote(&[&setup.article], setup.data.path(), setup.config.path()),
@@ -242,18 +270,19 @@ fn a_read_only_folder_is_shown_and_every_tag_is_saved_once_it_is_writable() {
     app.wait_for("unit 0 of");
     {
         let Some(_read_only) = Immutable::new(setup.dir.path()) else {
-            eprintln!("skipped: chattr +i cannot make a directory read-only here");
-            return;
+            return Completion::ignored_with(
+                "chattr +i cannot make a directory read-only here (it needs root)",
+            );
         };
         tag_while_failing(&mut app, &setup, "Operation not permitted");
     }
     retry_saves_everything(&mut app, &setup);
+    Completion::Completed
 }
 
 /// Quitting while a save fails cannot keep the tag: sidenote must not pretend otherwise. It
 /// waits for the save a while, then says on the restored terminal what was not saved and why,
 /// and exits with failure; the sidecar on disk is left as it was.
-#[test]
 fn quitting_on_a_full_disk_says_what_was_not_saved() {
     let setup = setup();
     let before = fs::read(sidecar::path_for(&setup.article)).unwrap();
