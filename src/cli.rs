@@ -4,8 +4,10 @@
 //! formats what the core computes.
 
 mod annotate;
+mod completions;
 mod export;
 mod list;
+mod man;
 mod open;
 mod segment;
 mod terminal;
@@ -39,6 +41,10 @@ pub enum Command {
     List(list::Args),
     /// Export annotations as JSON, JSON Lines, CSV, Markdown, W3C Web Annotations or brat.
     Export(export::Args),
+    /// Print the completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
+    /// Print the manual page (roff): `sidenote man | man -l -`.
+    Man(man::Args),
 }
 
 /// Runs sidenote with the process's arguments and returns its exit code.
@@ -50,6 +56,8 @@ pub fn main() -> ExitCode {
         Some(Command::Untag(args)) => annotate::untag(&args),
         Some(Command::List(args)) => list::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Completions(args)) => completions::run(&args),
+        Some(Command::Man(args)) => man::run(&args),
         None => open::run(&cli.paths),
     };
     match result {
