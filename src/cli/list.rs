@@ -1,5 +1,6 @@
-//! `sidenote list FILE...`: prints the annotations of articles as JSON Lines, after finding them
-//! again in the articles as they now stand.
+//! `sidenote list PATH...`: prints the annotations of articles as JSON Lines, after finding them
+//! again in the articles as they now stand. A folder stands for the tagged articles inside it,
+//! as with `export`.
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -15,8 +16,8 @@ use crate::sidecar;
 /// Arguments of `sidenote list`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The article files.
-    #[arg(required = true)]
+    /// The article files, or folders: every tagged article inside them.
+    #[arg(required = true, value_name = "PATH")]
     pub files: Vec<PathBuf>,
 }
 
@@ -44,7 +45,13 @@ struct Row<'a> {
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::new(io::stdout().lock());
     let mut code = ExitCode::SUCCESS;
-    for file in &args.files {
+    let mut problems = Vec::new();
+    let files = articles(&args.files, &mut problems);
+    for problem in &problems {
+        super::terminal::warn(problem);
+        code = ExitCode::FAILURE;
+    }
+    for file in &files {
         let article = match library::read_article(file) {
             Ok(article) => article,
             Err(error) => {
@@ -110,6 +117,27 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(code)
+}
+
+/// The files to list: files as given, folders expanded to the articles inside them that have a
+/// sidecar (an untagged article has nothing to list, and reading it would cost a whole library's
+/// worth of text). A folder that cannot be read goes to `problems`.
+fn articles(paths: &[PathBuf], problems: &mut Vec<library::ReadError>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            library::find_articles(path, &mut found, problems);
+            files.extend(
+                found
+                    .into_iter()
+                    .filter(|article| sidecar::path_for(article).exists()),
+            );
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files
 }
 
 /// The text of units `first..=last` as people read it, joined by spaces.
