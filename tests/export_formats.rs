@@ -132,7 +132,7 @@ fn csv_has_one_row_per_annotation_and_tag() {
         let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
         assert_eq!(
             header.join(","),
-            "file,title,date,source,annotation_id,first_unit,last_unit,start,end,tag,text,note,\
+            "file,title,date,date_iso,source,annotation_id,first_unit,last_unit,start,end,tag,text,note,\
              author,created,modified,status"
         );
         let mut tags: BTreeMap<String, Vec<String>> = BTreeMap::new();

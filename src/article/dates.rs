@@ -82,6 +82,70 @@ pub fn is_date_line(line: &str) -> bool {
     dated && words.all(|w| w.len() <= 6 && !w.chars().all(char::is_alphabetic) || is_zone(w))
 }
 
+/// The date `written` names, as ISO 8601 (`2025-01-13`), when it is one of the forms a date line
+/// may take ("January 13, 2025", "Mon, 13 Jan 2025", "2025/01/13", "Published: Jan. 13, 2025
+/// 10:31 a.m. KST") and names a real day; `None` for anything else, so a date is never guessed.
+pub fn iso_date(written: &str) -> Option<String> {
+    // Front matter writes a timestamp ("2025-01-13T09:00:00Z"), which is no date line.
+    let timestamp = written.trim().split_once(['T', 't']).map(|(date, _)| date);
+    if !is_date_line(written) && !timestamp.is_some_and(is_iso_date) {
+        return None;
+    }
+    let words: Vec<String> = written
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .map(|w| w.trim_end_matches(['.', ':']).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut words = words.iter().map(String::as_str).peekable();
+    while words.next_if(|w| LEADS.contains(w)).is_some() {}
+    words.next_if(|w| is_weekday(w));
+    let first = words.next()?;
+    let first = timestamp.filter(|date| is_iso_date(date)).unwrap_or(first);
+    let (year, month, day) = if is_iso_date(first) {
+        let date = first.split('T').next().unwrap_or(first);
+        let mut parts = date.split(['-', '/', '.']).map(str::parse::<u32>);
+        (
+            parts.next()?.ok()?,
+            parts.next()?.ok()?,
+            parts.next()?.ok()?,
+        )
+    } else if is_month(first) {
+        let day = day_number(words.next()?)?;
+        (words.next()?.parse().ok()?, month_number(first)?, day)
+    } else {
+        let month = month_number(words.next()?)?;
+        (words.next()?.parse().ok()?, month, day_number(first)?)
+    };
+    let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
+    let date =
+        time::Date::from_calendar_date(i32::try_from(year).ok()?, month, u8::try_from(day).ok()?)
+            .ok()?;
+    Some(format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    ))
+}
+
+/// The number (1-12) of a month name or its abbreviation, as [`is_month`] accepts them.
+fn month_number(word: &str) -> Option<u32> {
+    if !is_month(word) {
+        return None;
+    }
+    let index = MONTHS.iter().position(|month| month.starts_with(word))?;
+    u32::try_from(index + 1).ok()
+}
+
+/// The number of a day as [`is_day`] accepts it ("13", "13th").
+fn day_number(word: &str) -> Option<u32> {
+    if !is_day(word) {
+        return None;
+    }
+    let digits = word.trim_end_matches(char::is_alphabetic);
+    digits.parse().ok()
+}
+
 fn is_iso_date(word: &str) -> bool {
     let date = word.split('T').next().unwrap_or(word);
     let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
@@ -151,6 +215,28 @@ mod tests {
     #[case("Around 300 N.K. soldiers killed", false)]
     fn date_lines(#[case] line: &str, #[case] expected: bool) {
         assert_eq!(is_date_line(line), expected, "{line}");
+    }
+
+    #[rstest]
+    #[case("January 13, 2025", Some("2025-01-13"))]
+    #[case("Jan. 13, 2025", Some("2025-01-13"))]
+    #[case("Sept. 3, 2025", Some("2025-09-03"))]
+    #[case("13 January 2025", Some("2025-01-13"))]
+    #[case("3rd March 2024", Some("2024-03-03"))]
+    #[case("Monday, January 13, 2025", Some("2025-01-13"))]
+    #[case("Mon, 13 Jan 2025", Some("2025-01-13"))]
+    #[case("Published: January 13, 2025 10:31 a.m. KST", Some("2025-01-13"))]
+    #[case("Updated 2025-01-13", Some("2025-01-13"))]
+    #[case("2025/1/3", Some("2025-01-03"))]
+    #[case("2025-01-13T09:00:00Z", Some("2025-01-13"))]
+    #[case("February 30, 2025", None)]
+    #[case("February 29, 2024", Some("2024-02-29"))]
+    #[case("February 29, 2025", None)]
+    #[case("May 2025 was hot", None)]
+    #[case("Around 300 N.K. soldiers killed", None)]
+    #[case("", None)]
+    fn iso_dates(#[case] written: &str, #[case] expected: Option<&str>) {
+        assert_eq!(iso_date(written).as_deref(), expected, "{written}");
     }
 
     #[rstest]

@@ -16,6 +16,8 @@ pub struct Metadata {
     pub title: String,
     /// The publication date as written in the file, when one is present.
     pub date: Option<String>,
+    /// That date as ISO 8601 (`2025-01-13`), when it was understood.
+    pub date_iso: Option<String>,
     /// The outlet, when known.
     pub source: Option<String>,
     /// The article's address, when known.
@@ -69,9 +71,11 @@ impl Metadata {
             .or_else(|| unit_text(UnitKind::Title))
             .or_else(|| unit_text(UnitKind::Sentence).map(|first| shorten(&first)))
             .unwrap_or_else(|| file_name(name).to_owned());
+        let date = clean(&found.date);
         Metadata {
             title,
-            date: clean(&found.date),
+            date_iso: date.as_deref().and_then(super::dates::iso_date),
+            date,
             source: clean(&found.source),
             url: clean(&found.url),
             author: clean(&found.author),

@@ -7,10 +7,11 @@ use super::row::rows;
 use super::{ExportError, Item, Options, rfc3339};
 
 /// The header row.
-pub const HEADER: [&str; 16] = [
+pub const HEADER: [&str; 17] = [
     "file",
     "title",
     "date",
+    "date_iso",
     "source",
     "annotation_id",
     "first_unit",
@@ -57,6 +58,7 @@ pub fn article(out: &mut Vec<u8>, item: &Item, options: &Options) -> Result<(), 
                 item.file,
                 &metadata.title,
                 metadata.date.as_deref().unwrap_or_default(),
+                metadata.date_iso.as_deref().unwrap_or_default(),
                 metadata.source.as_deref().unwrap_or_default(),
                 &annotation.id,
                 &first,

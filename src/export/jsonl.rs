@@ -12,6 +12,7 @@ struct Line<'a> {
     file: &'a str,
     title: &'a str,
     date: Option<&'a str>,
+    date_iso: Option<&'a str>,
     source: Option<&'a str>,
     offsets: &'static str,
     #[serde(flatten)]
@@ -38,6 +39,7 @@ pub fn push_line(
         file: item.file,
         title: &metadata.title,
         date: metadata.date.as_deref(),
+        date_iso: metadata.date_iso.as_deref(),
         source: metadata.source.as_deref(),
         offsets: options.offsets.name(),
         annotation: AnnotationRecord::new(row)?,

@@ -75,7 +75,12 @@ pub fn article(item: &Item) -> String {
 fn article_section(out: &mut String, item: &Item, rows: &[Row]) {
     let metadata = item.article.metadata();
     let _ = writeln!(out, "## {}\n", escape_inline(&metadata.title));
-    let facts: Vec<String> = [metadata.date.as_deref(), metadata.source.as_deref()]
+    // The date as written, and as ISO 8601 beside it when the two differ.
+    let date = match (&metadata.date, &metadata.date_iso) {
+        (Some(written), Some(iso)) if written != iso => Some(format!("{written} ({iso})")),
+        (written, _) => written.clone(),
+    };
+    let facts: Vec<String> = [date.as_deref(), metadata.source.as_deref()]
         .into_iter()
         .flatten()
         .chain([item.file])
