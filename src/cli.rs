@@ -6,9 +6,9 @@
 mod annotate;
 mod export;
 mod list;
+mod message;
 mod open;
 mod segment;
-mod terminal;
 
 use std::io;
 use std::process::ExitCode;
@@ -56,7 +56,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            terminal::warn(terminal::describe(&error));
+            message::warn(message::describe(&error));
             ExitCode::FAILURE
         }
     }

@@ -1,63 +1,25 @@
-//! What the command line writes for people to read never drives their terminal.
+//! What the command line says on stderr: one line per message, `sidenote: ` first, shown by the
+//! rule of [`crate::safe_text`].
 //!
 //! File names, notes and quotes come from outside (a downloaded article, a merged sidecar) and may
-//! hold escape sequences: a title change, a clipboard write (OSC 52), a screen clear. Messages on
-//! stderr show every control character as U+FFFD; JSON Lines on stdout escape the ones serde_json
-//! leaves raw (DEL and the C1 controls, which terminals obey when sent as UTF-8).
+//! hold escape sequences (a title change, a clipboard write, a screen clear), bidi overrides, or a
+//! line feed that would start a forged `sidenote:` line. A message is one line: every control
+//! character in it, a line feed included, is shown as U+FFFD and invisible formatting characters
+//! are dropped.
 
-use std::borrow::Cow;
 use std::fmt::Display;
 use std::io::{self, Write};
 
-/// What a control character in a message is shown as.
-const REPLACEMENT: char = '\u{FFFD}';
+use crate::safe_text;
 
-/// Prints `sidenote: MESSAGE` on stderr, every control character but the line feed shown as
-/// U+FFFD.
+/// Prints `sidenote: MESSAGE` on stderr, on one line, shown by the rule of [`safe_text`].
 pub fn warn(message: impl Display) {
     let message = message.to_string();
-    let _ = writeln!(io::stderr(), "sidenote: {}", safe_text(&message));
-}
-
-/// `text` with every control character but the line feed replaced by U+FFFD.
-pub fn safe_text(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && c.is_control()) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.chars()
-            .map(|c| {
-                if c != '\n' && c.is_control() {
-                    REPLACEMENT
-                } else {
-                    c
-                }
-            })
-            .collect(),
-    )
-}
-
-/// `json` with DEL, the C1 controls and the bidirectional formatting characters written as
-/// `\uXXXX` escapes. serde_json escapes only C0; a raw C1 byte is a terminal command, and a bidi
-/// override reorders what a terminal shows after it. Outside strings JSON text is ASCII, so every
-/// such character sits in a string, where the escape means the same character.
-pub fn escape_json_controls(json: &str) -> Cow<'_, str> {
-    let special = |c: char| {
-        ('\u{7f}'..='\u{9f}').contains(&c)
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
-    if !json.chars().any(special) {
-        return Cow::Borrowed(json);
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if special(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    let _ = writeln!(
+        io::stderr(),
+        "sidenote: {}",
+        safe_text::for_terminal(&message)
+    );
 }
 
 /// The message of `error` followed by those of its causes, leaving out a cause whose text the
@@ -77,27 +39,6 @@ pub fn describe(error: &anyhow::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn messages_show_controls_as_replacement_characters() {
-        assert_eq!(
-            safe_text("a\u{1b}]0;x\u{7}b\u{9b}c\td\u{7f}\nnext"),
-            "a\u{FFFD}]0;x\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}\nnext"
-        );
-        assert!(matches!(safe_text("plain é\n"), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn json_escapes_del_c1_and_bidi_controls_and_still_means_the_same() {
-        let value = "x\u{7f}\u{80}\u{9b}31m\u{9f}\u{a0}é\u{202e}r\u{2066}";
-        let json = serde_json::to_string(value).unwrap();
-        let escaped = escape_json_controls(&json);
-        assert_eq!(
-            escaped,
-            "\"x\\u007f\\u0080\\u009b31m\\u009f\u{a0}é\\u202er\\u2066\""
-        );
-        assert_eq!(serde_json::from_str::<String>(&escaped).unwrap(), value);
-    }
 
     #[test]
     fn a_cause_already_quoted_is_not_repeated() {
