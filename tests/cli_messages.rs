@@ -27,6 +27,17 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
+/// An article with the hostile name and a truncated sidecar beside it.
+fn with_a_broken_sidecar(dir: &Path) -> PathBuf {
+    let article = write(dir, HOSTILE_NAME, b"An article. Its sidecar is broken.\n");
+    std::fs::write(
+        sidenote::sidecar::path_for(&article),
+        "(version: 1, annotations: [",
+    )
+    .unwrap();
+    article
+}
+
 /// Asserts that `stderr` is `lines` messages, one line each, none of them forged, with no
 /// control character, bidi control or zero-width character in them.
 fn assert_one_line_messages(stderr: &[u8], lines: usize) -> String {
@@ -90,16 +101,7 @@ fn export_and_list_name_hostile_files_on_one_line_each() {
     assert_eq!(output.status.code(), Some(1));
     assert_one_line_messages(&output.stderr, 1);
 
-    let broken = write(
-        dir.path(),
-        HOSTILE_NAME,
-        b"An article. Its sidecar is broken.\n",
-    );
-    std::fs::write(
-        sidenote::sidecar::path_for(&broken),
-        "(version: 1, annotations: [",
-    )
-    .unwrap();
+    let broken = with_a_broken_sidecar(dir.path());
     let output = sidenote(dir.path())
         .arg("list")
         .arg(&broken)
@@ -118,16 +120,7 @@ fn export_and_list_name_hostile_files_on_one_line_each() {
 #[test]
 fn a_broken_sidecar_and_what_to_do_about_it_are_one_message() {
     let dir = TempDir::new().unwrap();
-    let article = write(
-        dir.path(),
-        HOSTILE_NAME,
-        b"An article. Its sidecar is broken.\n",
-    );
-    std::fs::write(
-        sidenote::sidecar::path_for(&article),
-        "(version: 1, annotations: [",
-    )
-    .unwrap();
+    let article = with_a_broken_sidecar(dir.path());
     let output = sidenote(dir.path())
         .env("USER", "tester")
         .args(["tag", "--sentence", "1", "--tag", "claim"])

@@ -118,27 +118,19 @@ fn bidi_marks_and_zero_width_characters_are_not_shown_and_offsets_still_count_th
     let text = "Mark\u{200e}ed \u{200f}words\u{61c} and zero\u{200b}width\u{2060} ones. \
                 A joiner 👩\u{200d}💻 stays.\n";
     let path = write(dir.path(), "marks.txt", text.as_bytes());
-    let shown = sidenote(dir.path())
-        .args(["segment", "--format", "text"])
-        .arg(&path)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let segment = |format: &str| {
+        sidenote(dir.path())
+            .args(["segment", "--format", format])
+            .arg(&path)
+            .output()
+            .unwrap()
+            .stdout
+    };
     assert_eq!(
-        String::from_utf8(shown).unwrap(),
+        String::from_utf8(segment("text")).unwrap(),
         "Marked words and zerowidth ones.\nA joiner 👩\u{200d}💻 stays.\n"
     );
-    let json = sidenote(dir.path())
-        .args(["segment"])
-        .arg(&path)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let rows = rows(&json);
+    let rows = rows(&segment("json"));
     assert_eq!(rows[0]["text"], "Marked words and zerowidth ones.");
     // The offsets are the file's: the dropped characters are counted.
     assert_eq!(
