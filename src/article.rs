@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-pub use char_index::CharIndex;
+pub use char_index::{CharIndex, count_chars, line_column};
 pub use decode::SourceEncoding;
 pub use metadata::Metadata;
 pub use preview::preview_len;

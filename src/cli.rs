@@ -8,9 +8,9 @@ mod completions;
 mod export;
 mod list;
 mod man;
+mod message;
 mod open;
 mod segment;
-mod terminal;
 
 use std::io;
 use std::process::ExitCode;
@@ -64,7 +64,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            terminal::warn(terminal::describe(&error));
+            message::warn(message::describe(&error));
             ExitCode::FAILURE
         }
     }

@@ -10,6 +10,7 @@ use std::panic::PanicHookInfo;
 use std::path::{Path, PathBuf};
 
 use crate::paths::Dirs;
+use crate::safe_text;
 
 /// What a crash report holds.
 #[derive(Debug)]
@@ -125,9 +126,10 @@ pub fn write_report(dir: &Path, text: &str) -> std::io::Result<PathBuf> {
 
 /// What the user reads on stderr after a crash.
 pub fn notice(crash: &Crash<'_>, written: &std::io::Result<PathBuf>) -> String {
+    // A panic message may quote an article: it is shown by the rule for text from a file.
     let mut text = format!(
         "\nsidenote crashed: {} ({})\n",
-        printable(crash.message),
+        safe_text::for_terminal(crash.message),
         crash.location.as_deref().unwrap_or("unknown location")
     );
     match written {
@@ -135,7 +137,7 @@ pub fn notice(crash: &Crash<'_>, written: &std::io::Result<PathBuf>) -> String {
             let _ = writeln!(
                 text,
                 "A crash report with the details is in {}\nPlease attach it to a bug report.",
-                printable(&path.display().to_string())
+                safe_text::for_terminal(&path.display().to_string())
             );
         }
         Err(error) => {
@@ -152,14 +154,6 @@ pub fn notice(crash: &Crash<'_>, written: &std::io::Result<PathBuf>) -> String {
          still showed as NOT SAVED or saving may be missing).\n",
     );
     text
-}
-
-/// `text` with control characters replaced: a panic message may quote an article, and the
-/// terminal must not run what it holds.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect()
 }
 
 #[cfg(test)]

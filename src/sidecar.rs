@@ -18,7 +18,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::annotation::{Annotation, Snapshot, Timestamp, in_document_order, refresh_anchors};
-use crate::article::Article;
+use crate::article::{Article, line_column};
 use crate::atomic_file;
 
 pub use error::SidecarError;
@@ -230,12 +230,11 @@ fn read(path: &Path) -> Result<Option<String>, SidecarError> {
         Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|error| {
             let text = String::from_utf8_lossy(error.as_bytes());
             let at = error.utf8_error().valid_up_to();
-            let valid = &text[..at.min(text.len())];
-            let line_start = valid.rfind('\n').map_or(0, |n| n + 1);
+            let (line, column) = line_column(&text, at);
             SidecarError::Parse {
                 path: path.to_owned(),
-                line: valid.matches('\n').count() + 1,
-                column: valid[line_start..].chars().count() + 1,
+                line,
+                column,
                 message: format!("the file is not valid UTF-8 (byte {at})"),
             }
         }),

@@ -1,11 +1,11 @@
-//! Keeps the layering visible in the tree: the domain core (article, annotation, export) must not
-//! depend on the terminal or touch the file system, so the CLI and the reading screen stay thin
-//! shells over it.
+//! Keeps the layering visible in the tree: the domain core (article, annotation, export,
+//! safe_text) must not depend on the terminal or touch the file system, so the CLI and the
+//! reading screen stay thin shells over it.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const CORE: [&str; 3] = ["article", "annotation", "export"];
+const CORE: [&str; 4] = ["article", "annotation", "export", "safe_text"];
 const FORBIDDEN: [&str; 5] = [
     "ratatui",
     "crossterm",

@@ -505,6 +505,8 @@ fn fenced_code_lines_are_units_of_their_own() {
 #[case::c1_plain("Odd\u{90} char.", "Odd\u{FFFD} char.")]
 #[case::bidi("Evil \u{202E}txet desrever\u{202C} here.", "Evil txet desrever here.")]
 #[case::isolate("An \u{2067}isolate\u{2069} here.", "An isolate here.")]
+#[case::bidi_marks("A \u{200F}mark\u{200E}ed\u{061C} word.", "A marked word.")]
+#[case::zero_width("Zero\u{200B}width\u{2060} here.", "Zerowidth here.")]
 fn control_characters_never_reach_display(#[case] sentence: &str, #[case] display: &str) {
     let text = format!("{sentence}\n");
     let article = parse("a.txt", &text);

@@ -113,6 +113,33 @@ fn escape_sequences_never_reach_the_output() {
 }
 
 #[test]
+fn bidi_marks_and_zero_width_characters_are_not_shown_and_offsets_still_count_them() {
+    let dir = TempDir::new().unwrap();
+    let text = "Mark\u{200e}ed \u{200f}words\u{61c} and zero\u{200b}width\u{2060} ones. \
+                A joiner 👩\u{200d}💻 stays.\n";
+    let path = write(dir.path(), "marks.txt", text.as_bytes());
+    let segment = |format: &str| {
+        sidenote(dir.path())
+            .args(["segment", "--format", format])
+            .arg(&path)
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(
+        String::from_utf8(segment("text")).unwrap(),
+        "Marked words and zerowidth ones.\nA joiner 👩\u{200d}💻 stays.\n"
+    );
+    let rows = rows(&segment("json"));
+    assert_eq!(rows[0]["text"], "Marked words and zerowidth ones.");
+    // The offsets are the file's: the dropped characters are counted.
+    assert_eq!(
+        rows[1]["start"],
+        text.find('A').map(|b| text[..b].chars().count()).unwrap()
+    );
+}
+
+#[test]
 fn warns_about_the_encoding_on_stderr() {
     let dir = TempDir::new().unwrap();
     let path = write(dir.path(), "latin.txt", b"Caf\xe9 society. Fine.\n");

@@ -1,5 +1,6 @@
 //! `sidenote export` as users run it: the default library, empty libraries, broken sidecars,
-//! files and folders written with -o, `| head`, and a terminal that must never see control codes.
+//! files and folders written with -o, `| head`, and a terminal that must never see control codes
+//! or bidi controls.
 //! Every run has its data and config directories in a temp folder.
 #![allow(clippy::unwrap_used)]
 
@@ -264,9 +265,8 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
 
-#[test]
-fn a_terminal_never_receives_control_codes_from_an_article() {
-    let library = fixture::tagged_library();
+/// What `sidenote export ARGS` writes to a terminal: its stdout is a pseudo-terminal.
+fn export_on_a_terminal(home: &Path, args: &[&std::ffi::OsStr]) -> Vec<u8> {
     let pty = portable_pty::native_pty_system()
         .openpty(portable_pty::PtySize {
             rows: 50,
@@ -276,10 +276,10 @@ fn a_terminal_never_receives_control_codes_from_an_article() {
         })
         .unwrap();
     let mut command = portable_pty::CommandBuilder::new(assert_cmd::cargo::cargo_bin("sidenote"));
-    command.env("SIDENOTE_DATA_DIR", library.dir.path().join("data"));
-    command.env("SIDENOTE_CONFIG_DIR", library.dir.path().join("config"));
-    command.args(["export", "--format", "csv"]);
-    command.arg(library.root.join("zweiter-bericht.txt"));
+    command.env("SIDENOTE_DATA_DIR", home.join("data"));
+    command.env("SIDENOTE_CONFIG_DIR", home.join("config"));
+    command.arg("export");
+    command.args(args);
     let mut child = pty.slave.spawn_command(command).unwrap();
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().unwrap();
@@ -290,11 +290,76 @@ fn a_terminal_never_receives_control_codes_from_an_article() {
     });
     assert!(child.wait().unwrap().success());
     drop(pty.master);
-    let out = reading.join().unwrap();
+    reading.join().unwrap()
+}
+
+#[test]
+fn a_terminal_never_receives_control_codes_from_an_article() {
+    let library = fixture::tagged_library();
+    let article = library.root.join("zweiter-bericht.txt");
+    let out = export_on_a_terminal(
+        library.dir.path(),
+        &["--format".as_ref(), "csv".as_ref(), article.as_os_str()],
+    );
     let text = String::from_utf8_lossy(&out);
     assert!(
         text.contains("sagt #1 die Opposition \u{FFFD}[31mrot."),
         "{text}"
     );
     assert!(!out.contains(&0x1b));
+}
+
+/// Bidi controls and zero-width characters that join nothing.
+const INVISIBLE: [char; 12] = [
+    '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}', '\u{200e}', '\u{200f}', '\u{61c}',
+];
+
+#[test]
+fn bidi_controls_from_notes_and_articles_reach_a_terminal_in_no_format_and_a_pipe_exactly() {
+    let home = tempfile::tempdir().unwrap();
+    let bidi: String = INVISIBLE.iter().collect();
+    let article = home.path().join("bidi.txt");
+    fs::write(
+        &article,
+        format!("Bidi report\n\nThe file report\u{202e}txt.exe{bidi} was sent. A plain one.\n"),
+    )
+    .unwrap();
+    let loaded = sidenote::library::read_article(&article).unwrap();
+    let mut set = AnnotationSet::new(&loaded, Vec::new());
+    let stamp = Stamp {
+        author: format!("author{bidi}"),
+        now: time::macros::datetime!(2025-01-01 00:00 UTC),
+        new_id: "bidi".into(),
+    };
+    assert!(set.toggle_tag(&loaded, (1, 1), Tag::Claim, &stamp));
+    set.set_note(&loaded, (1, 1), &format!("note\u{2067}{bidi}end"), &stamp);
+    sidenote::sidecar::save(&article, &loaded, &[], &set.into_annotations()).unwrap();
+
+    for format in ["json", "jsonl", "csv", "markdown", "w3c"] {
+        let out = export_on_a_terminal(
+            home.path(),
+            &["--format".as_ref(), format.as_ref(), article.as_os_str()],
+        );
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            !text.contains(INVISIBLE),
+            "{format}: a bidi control reached the terminal: {}",
+            text.escape_debug()
+        );
+        assert!(text.contains("reporttxt.exe"), "{format}: {text}");
+        assert!(text.contains("noteend"), "{format}: {text}");
+
+        let piped = sidenote(home.path())
+            .args(["--format", format])
+            .arg(&article)
+            .output()
+            .unwrap();
+        let piped = String::from_utf8(piped.stdout).unwrap();
+        assert!(
+            piped.contains(&format!("note\u{2067}{bidi}end")),
+            "{format}: a pipe gets the exact text: {}",
+            piped.escape_debug()
+        );
+    }
 }

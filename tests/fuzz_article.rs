@@ -23,7 +23,8 @@ fn config(cases: u32) -> Config {
 
 /// Whether a character must never reach a terminal in display text.
 fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// Checks everything an article promises about its units.
@@ -109,7 +110,7 @@ fn token() -> impl Strategy<Value = String> {
             "\u{1b}[2J", "\u{1b}[H", "\u{1b}]0;pwned\u{7}", "\u{1b}]52;c;ZXZpbA==\u{7}",
             "\u{1b}]8;;http://e.example\u{1b}\\", "\u{1b}P1$r\u{1b}\\", "\u{1b}", "\u{1b}[",
             "\u{1b}]", "\u{9b}31m", "\u{9d}0;x\u{9c}", "\u{7}", "\u{8}", "\u{7f}", "\u{85}",
-            "\u{202E}", "\u{2066}", "\u{FEFF}", "\u{200B}", "\u{00A0}", "\u{2028}", "\u{2029}",
+            "\u{202E}", "\u{2066}", "\u{FEFF}", "\u{200B}", "\u{200E}", "\u{200F}", "\u{061C}", "\u{00A0}", "\u{2028}", "\u{2029}",
             "\u{0301}", "\u{1F600}", "北朝鮮", "é", "\u{C}", "\u{B}", "\r",
         ]).prop_map(str::to_owned),
         1 => any::<char>().prop_map(String::from),

@@ -32,6 +32,7 @@ const HOSTILE: &str = concat!(
     "\u{7}\u{8}\u{8}\u{7f}",                                        // BEL, backspace, DEL
     "mid\rline\t\u{b}\u{c}",                                        // CR in mid-line, tab, VT, FF
     "\u{202e}desrever\u{202c}\u{2066}iso\u{2069}",                  // bidi overrides and isolates
+    "\u{200e}\u{200f}\u{61c}mark\u{200b}\u{2060}",                  // bidi marks, zero-width
 );
 
 /// Final bytes of the CSI sequences the screen library may send: colours and attributes (m),
@@ -39,9 +40,10 @@ const HOSTILE: &str = concat!(
 /// the cursor's visibility and mouse capture (h l), scrolling (S T r).
 const CSI_FINALS: &[u8] = b"mHfABCDEFGJKXhlSTr";
 
-/// Bidirectional formatting characters: they reorder what the terminal shows.
+/// Bidirectional formatting characters, which reorder what the terminal shows, and zero-width
+/// characters that join nothing, whose width terminals do not agree on.
 fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    matches!(c, '\u{61c}' | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 /// The first thing in `output` that a file's text could have put there, described with its byte
@@ -301,6 +303,9 @@ fn the_checker_finds_every_kind_of_hostile_sequence() {
         b"\x00",
         "\u{202e}evil".as_bytes(),
         "\u{2066}evil".as_bytes(),
+        "\u{200f}evil".as_bytes(),
+        "\u{61c}evil".as_bytes(),
+        "\u{200b}evil".as_bytes(),
     ];
     for sample in samples {
         let output = [b"\x1b[1;1Hsafe text ".as_slice(), sample, b" more"].concat();

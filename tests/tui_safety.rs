@@ -1,5 +1,6 @@
 //! Text from files never reaches the terminal as control codes: notes, titles and file names full
-//! of escape sequences are drawn with the controls replaced.
+//! of escape sequences are drawn with the controls replaced, and bidi controls and zero-width
+//! characters are dropped.
 #![allow(clippy::unwrap_used)]
 
 #[path = "support/tui.rs"]
@@ -47,5 +48,33 @@ fn hostile_notes_and_titles_are_drawn_without_controls() {
                 cell.symbol()
             );
         }
+    }
+}
+
+/// Bidi controls and zero-width characters that join nothing.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{61c}' | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+#[test]
+fn bidi_controls_are_dropped_from_the_screen_and_the_note_cursor_still_shows_on_one() {
+    let mut screen = Screen::new(160, 48);
+    screen.open(ARTICLE);
+    screen.runtime.app.library.entries[0].title = "title \u{202e}desrever\u{2066}\u{200f}".into();
+    let text = screen
+        .keys("ja")
+        .keys("left\u{202e}\u{200e}right<left><left><left><left><left><left>")
+        .text();
+    // The cursor sits on U+200E: the character is not drawn, the cursor is, as a space (it was
+    // a zero-width span the renderer skipped, cursor and all).
+    assert!(text.contains("left right"), "{text}");
+    assert!(text.contains("title desrever"), "{text}");
+    let buffer = screen.runtime.terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert!(
+            !cell.symbol().chars().any(is_invisible),
+            "an invisible formatting character reached a cell: {:?}\n{text}",
+            cell.symbol()
+        );
     }
 }

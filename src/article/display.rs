@@ -1,10 +1,11 @@
 //! The text of a unit as people read it, safe to put on a terminal.
 //!
-//! Owns the one rule that article text never reaches a terminal as control codes: ANSI escape
-//! sequences (CSI, OSC, DCS and the rest) are dropped whole, every other C0 or C1 control becomes
-//! U+FFFD, and bidirectional overrides and isolates, which can make a line read backwards, are
-//! dropped. Whitespace runs, hard wraps included, fold to one space. Offsets are not this module's
-//! business: it returns new text and leaves the article untouched.
+//! Reading text first: ANSI escape sequences (CSI, OSC, DCS and the rest) are dropped whole, as
+//! markup is, so that their parameters and payloads do not show as words, and whitespace runs,
+//! hard wraps included, fold to one space. What is left follows the one rule of
+//! [`crate::safe_text`]: every other control character becomes U+FFFD and invisible formatting
+//! characters (bidi controls, zero-width characters, the BOM) are dropped. Offsets are not this
+//! module's business: it returns new text and leaves the article untouched.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -12,13 +13,11 @@ use std::sync::LazyLock;
 use memchr::memmem;
 
 use super::inline;
+use crate::safe_text::{self, REPLACEMENT, Treatment};
 
 /// Finds doubled spaces; built once, since building a finder costs more than most searches.
 static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> =
     LazyLock::new(|| memmem::Finder::new(b"  "));
-
-/// What a control character is shown as.
-const REPLACEMENT: char = '\u{FFFD}';
 
 /// The display text of `source`: markup dropped when `markdown`, whitespace folded, control
 /// characters replaced. Borrows when nothing needs changing, which is the common case.
@@ -30,7 +29,7 @@ pub fn display_text(source: &str, markdown: bool) -> Cow<'_, str> {
     clean(source)
 }
 
-/// Folds whitespace and neutralises control and bidi characters.
+/// Folds whitespace and applies the rule for control and invisible formatting characters.
 pub fn clean(source: &str) -> Cow<'_, str> {
     if is_clean(source) {
         return Cow::Borrowed(source);
@@ -106,12 +105,19 @@ fn clean_into(source: &str, out: &mut String) {
             space = !out.is_empty();
         } else if c == '\u{1B}' || c == '\u{9B}' || c == '\u{9D}' {
             at = skip_escape(source, c, at);
-        } else if !is_dropped(c) {
-            if space {
-                out.push(' ');
-                space = false;
+        } else {
+            let shown = match safe_text::treatment(c) {
+                Treatment::Kept => Some(c),
+                Treatment::Replaced => Some(REPLACEMENT),
+                Treatment::Dropped => None,
+            };
+            if let Some(shown) = shown {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(shown);
             }
-            out.push(if c.is_control() { REPLACEMENT } else { c });
         }
         run = at;
     }
@@ -120,9 +126,10 @@ fn clean_into(source: &str, out: &mut String) {
     }
 }
 
-/// Whether `source` already reads cleanly: no control, bidi or unusual whitespace characters, no
-/// doubled, leading or trailing spaces. Decides on the bytes alone, sixteen at a time where they
-/// are printable ASCII, because this runs over every unit the command line prints.
+/// Whether `source` already reads cleanly: no control, invisible formatting or unusual
+/// whitespace characters, no doubled, leading or trailing spaces. Decides on the bytes alone,
+/// sixteen at a time where they are printable ASCII, because this runs over every unit the
+/// command line prints.
 fn is_clean(source: &str) -> bool {
     const CHUNK: usize = 16;
     let bytes = source.as_bytes();
@@ -172,35 +179,39 @@ fn is_plain(b: u8) -> bool {
 }
 
 /// Whether the byte at `at` starts a character that display changes: whitespace (a space
-/// included), a control, a bidi control or the BOM. Only ever true at a char boundary.
+/// included), a control, or an invisible formatting character (see [`safe_text`]). Only ever
+/// true at a char boundary.
 #[inline]
 fn may_be_special(bytes: &[u8], at: usize) -> bool {
     let b = bytes[at];
+    let next = |n: usize| bytes.get(at + 1..at + 1 + n);
     match b {
         0x21..=0x7E => false,
         0x00..=0x20 | 0x7F => true,
         // U+0080..U+00A0: C1 controls, NEL and the no-break space.
         0xC2 => bytes.get(at + 1).is_some_and(|&next| next <= 0xA0),
-        // U+1680 OGHAM SPACE MARK.
-        0xE1 => bytes.get(at + 1..at + 3) == Some(&[0x9A, 0x80]),
-        // U+2000..U+200A spaces, U+2028..U+202F separators, bidi controls and the narrow
-        // no-break space, U+205F, U+2066..U+2069 isolates.
-        0xE2 => match bytes.get(at + 1..at + 3) {
-            Some(&[0x80, third]) => third <= 0x8A || (0xA8..=0xAF).contains(&third),
-            Some(&[0x81, third]) => third == 0x9F || (0xA6..=0xA9).contains(&third),
+        // U+061C ARABIC LETTER MARK.
+        0xD8 => bytes.get(at + 1) == Some(&0x9C),
+        // U+1680 OGHAM SPACE MARK, U+180E MONGOLIAN VOWEL SEPARATOR.
+        0xE1 => matches!(next(2), Some(&[0x9A, 0x80] | &[0xA0, 0x8E])),
+        // U+2000..U+200B spaces and the zero-width space, U+200E and U+200F marks, U+2028..U+202F
+        // separators, bidi controls and the narrow no-break space; U+205F, U+2060..U+2064
+        // invisible operators, U+2066..U+206F isolates and deprecated format characters.
+        0xE2 => match next(2) {
+            Some(&[0x80, third]) => {
+                third <= 0x8B || matches!(third, 0x8E | 0x8F) || (0xA8..=0xAF).contains(&third)
+            }
+            Some(&[0x81, third]) => {
+                third == 0x9F || (0xA0..=0xA4).contains(&third) || (0xA6..=0xAF).contains(&third)
+            }
             _ => false,
         },
         // U+3000 IDEOGRAPHIC SPACE.
-        0xE3 => bytes.get(at + 1..at + 3) == Some(&[0x80, 0x80]),
-        // U+FEFF, the byte-order mark.
-        0xEF => bytes.get(at + 1..at + 3) == Some(&[0xBB, 0xBF]),
+        0xE3 => next(2) == Some(&[0x80, 0x80]),
+        // U+FEFF, the byte-order mark; U+FFF9..U+FFFB interlinear annotation marks.
+        0xEF => matches!(next(2), Some(&[0xBB, 0xBF] | &[0xBF, 0xB9..=0xBB])),
         _ => false,
     }
-}
-
-/// Characters removed without a trace: bidi embeddings, overrides and isolates, and the BOM.
-fn is_dropped(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// The offset just past the escape sequence whose introducer `first` ends at `at`, so that
@@ -279,6 +290,9 @@ mod tests {
     #[case::c1_nel_is_space("x\u{80}y", "x\u{FFFD}y")]
     #[case::bidi_override("abc\u{202E}fed", "abcfed")]
     #[case::bidi_isolate("a\u{2066}b\u{2069}c", "abc")]
+    #[case::bidi_marks("a\u{200E}b\u{200F}c\u{61C}d", "abcd")]
+    #[case::zero_width("a\u{200B}b\u{2060}c\u{180E}d\u{FFF9}e", "abcde")]
+    #[case::joiners_kept("\u{915}\u{94D}\u{200D}\u{937}", "\u{915}\u{94D}\u{200D}\u{937}")]
     #[case::bom("\u{FEFF}Start", "Start")]
     #[case::nbsp_folds("10\u{A0}000", "10 000")]
     #[case::unicode_kept("Seoul’s “spy” agency — 北朝鮮。", "Seoul’s “spy” agency — 北朝鮮。")]
@@ -291,7 +305,8 @@ mod tests {
     fn byte_test_matches_char_test() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let source = format!("a{c}b");
-            let by_chars = c == ' ' || !(c.is_whitespace() || c.is_control() || is_dropped(c));
+            let by_chars = c == ' '
+                || !(c.is_whitespace() || c.is_control() || safe_text::is_invisible_format(c));
             assert_eq!(is_clean(&source), by_chars, "U+{:04X}", c as u32);
         }
     }
@@ -302,7 +317,7 @@ mod tests {
             .split(char::is_whitespace)
             .map(|word| {
                 word.chars()
-                    .filter(|&c| !is_dropped(c))
+                    .filter(|&c| !safe_text::is_invisible_format(c))
                     .map(|c| if c.is_control() { REPLACEMENT } else { c })
                     .collect::<String>()
             })
@@ -314,7 +329,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn byte_runs_agree_with_the_char_definition(
-            source in "[a-z \t\n\r\u{7}\u{80}-\u{9A}\u{9C}\u{9E}-\u{A0}\u{2000}-\u{206F}\u{3000}\u{FEFF}é北]{0,40}"
+            source in "[a-z \t\n\r\u{7}\u{80}-\u{9A}\u{9C}\u{9E}-\u{A0}\u{2000}-\u{206F}\u{3000}\u{FEFF}\u{FFF9}-\u{FFFB}\u{61C}\u{180E}é北]{0,40}"
         ) {
             proptest::prop_assert_eq!(clean(&source), reference(&source));
         }

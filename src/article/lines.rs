@@ -4,6 +4,8 @@
 //! Works on byte offsets into the text and never allocates, so that the structure pass stays a
 //! small cost next to sentence segmentation even on files of a hundred megabytes.
 
+use super::char_index::count_chars;
+
 /// One line of the text, located by byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
@@ -53,11 +55,6 @@ pub fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
 pub fn is_blank(text: &str, line: Line) -> bool {
     let (s, e) = trim(text, line.start, line.end);
     s == e
-}
-
-/// The number of code points in `bytes` (valid UTF-8), counted without decoding.
-pub fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// Whether the line starts with a space or a tab, the mark of an indented first line.

@@ -7,6 +7,7 @@
 //! paragraph in both. Sentences come from [`segment::sentences`]; this module only hands it one
 //! paragraph at a time, so a unit never crosses a paragraph break. Units hold offsets only.
 
+use super::char_index::count_chars;
 use super::lines::{self, Line};
 use super::metadata::Found;
 use super::{Unit, UnitKind, head, segment};
@@ -65,7 +66,7 @@ pub fn wrap_width(text: &str) -> Option<usize> {
         if let Some(prev) = previous
             && !blank
         {
-            let chars = lines::count_chars(&sample.as_bytes()[prev.start..prev.end]);
+            let chars = count_chars(&sample.as_bytes()[prev.start..prev.end]);
             let ended = lines::ends_sentence(sample, prev.start, prev.end);
             all.add(chars, ended);
             if chars >= SHAPE_MIN_CHARS {
@@ -224,11 +225,11 @@ impl Builder<'_> {
             return para.quote && !self.ends(para.last);
         };
         let fits = || {
-            let last = lines::count_chars(&self.text.as_bytes()[para.last.start..para.last.end]);
+            let last = count_chars(&self.text.as_bytes()[para.last.start..para.last.end]);
             let word = self.text[content..line.end]
                 .split(' ')
                 .next()
-                .map_or(0, |w| lines::count_chars(w.as_bytes()));
+                .map_or(0, |w| count_chars(w.as_bytes()));
             last + 1 + word <= width
         };
         if self.ends(para.last) && (lines::is_indented(self.text, line) || fits()) {
@@ -240,8 +241,7 @@ impl Builder<'_> {
         let heading = para.lines == 1
             && !para.item
             && !para.quote
-            && lines::count_chars(&self.text.as_bytes()[para.last.start..para.last.end]) * 3
-                <= width * 2
+            && count_chars(&self.text.as_bytes()[para.last.start..para.last.end]) * 3 <= width * 2
             && lines::is_heading_like(self.text, para.start, para.end);
         !(heading && fits())
     }

@@ -131,7 +131,7 @@ fn edit(
         }
         Ok(Some(loaded)) => {
             if start_afresh {
-                super::terminal::warn(format_args!(
+                super::message::warn(format_args!(
                     "{} is readable; nothing was moved aside",
                     sidecar::path_for(file).display()
                 ));
@@ -141,12 +141,12 @@ fn edit(
         Ok(None) => Vec::new(),
         Err(error @ SidecarError::Parse { .. }) if !start_afresh => {
             bail!(
-                "{error}\nfix the file by hand, or run again with --start-afresh to move it aside and start a new sidecar"
+                "{error}; fix the file by hand, or run again with --start-afresh to move it aside and start a new sidecar"
             );
         }
         Err(SidecarError::Parse { .. }) => {
             if let Some(moved) = sidecar::move_aside(file, stamp.now)? {
-                super::terminal::warn(format_args!(
+                super::message::warn(format_args!(
                     "moved the unreadable sidecar aside to {}",
                     moved.display()
                 ));

@@ -162,7 +162,7 @@ struct Problems {
 impl Problems {
     fn report(&mut self, problem: &dyn std::fmt::Display) {
         self.found = true;
-        super::terminal::warn(problem);
+        super::message::warn(problem);
     }
 }
 
@@ -195,7 +195,7 @@ impl Source<'_> {
                     Ok(loaded) => writer.outline(&loaded.item()),
                     Err(error) => {
                         *readable = false;
-                        problems.report(&super::terminal::describe(&error));
+                        problems.report(&super::message::describe(&error));
                     }
                 }
             }
@@ -207,7 +207,7 @@ impl Source<'_> {
                     writer.article(&loaded.item())?;
                     after(writer.sink_mut())?;
                 }
-                Err(error) => problems.report(&super::terminal::describe(&error)),
+                Err(error) => problems.report(&super::message::describe(&error)),
             }
         }
         Ok(writer.finish()?)

@@ -11,6 +11,7 @@ use time::format_description::well_known::Rfc3339;
 use crate::annotation::{AnnotationSet, Status};
 use crate::article::Article;
 use crate::library;
+use crate::safe_text;
 use crate::sidecar;
 
 /// Arguments of `sidenote list`.
@@ -48,7 +49,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let mut problems = Vec::new();
     let files = articles(&args.files, &mut problems);
     for problem in &problems {
-        super::terminal::warn(problem);
+        super::message::warn(problem);
         code = ExitCode::FAILURE;
     }
     for file in &files {
@@ -56,7 +57,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             Ok(article) => article,
             Err(error) => {
                 out.flush()?;
-                super::terminal::warn(&error);
+                super::message::warn(&error);
                 code = ExitCode::FAILURE;
                 continue;
             }
@@ -65,7 +66,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             Ok(Some(loaded)) => {
                 if !loaded.is_writable() {
                     out.flush()?;
-                    super::terminal::warn(format_args!(
+                    super::message::warn(format_args!(
                         "{}: written by a newer sidenote (format {}); listed as far as it can be read",
                         sidecar::path_for(file).display(),
                         loaded.version
@@ -76,7 +77,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             Ok(None) => Vec::new(),
             Err(error) => {
                 out.flush()?;
-                super::terminal::warn(&error);
+                super::message::warn(&error);
                 code = ExitCode::FAILURE;
                 continue;
             }
@@ -111,7 +112,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 },
             };
             let line = serde_json::to_string(&row)?;
-            out.write_all(super::terminal::escape_json_controls(&line).as_bytes())?;
+            out.write_all(safe_text::escape_json(&line).as_bytes())?;
             out.write_all(b"\n")?;
         }
     }

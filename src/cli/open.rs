@@ -1,7 +1,7 @@
 //! `sidenote [PATH...]`: opens the reading screen on articles and folders, or on the default
 //! library (installing the sample articles into it on first run).
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -55,7 +55,7 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     match tui::run(paths, open, setup, mouse, dirs.data.join("exports"))? {
         None => Ok(ExitCode::SUCCESS),
         Some(unsaved) => {
-            let _ = writeln!(std::io::stderr(), "sidenote: {unsaved}");
+            super::message::warn(unsaved);
             Ok(ExitCode::FAILURE)
         }
     }

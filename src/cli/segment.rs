@@ -8,7 +8,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::article::{Article, UnitKind};
+use crate::article::{Article, UnitKind, count_chars};
 use crate::library;
 
 /// Arguments of `sidenote segment`.
@@ -34,7 +34,7 @@ pub enum Format {
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let article = library::read_article(&args.file)?;
     if let Some(warning) = article.encoding().warning() {
-        super::terminal::warn(format_args!("warning: {}: {warning}", args.file.display()));
+        super::message::warn(format_args!("warning: {}: {warning}", args.file.display()));
     }
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     write_units(&article, args.format, &mut out)?;
@@ -133,11 +133,6 @@ fn write_json_string(out: &mut impl Write, text: &str) -> io::Result<()> {
     }
     out.write_all(&bytes[from..])?;
     out.write_all(b"\"")
-}
-
-/// Counts code points in valid UTF-8 by counting the bytes that are not continuation bytes.
-fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use super::{Fingerprint, Sidecar, SidecarError, VERSION};
 use crate::annotation::{Anchor, Annotation, Tag, Timestamp};
+use crate::article::line_column;
 
 mod writer;
 
@@ -165,13 +166,11 @@ fn spanned(path: &Path, error: &ron::error::SpannedError, extra: &str) -> Sideca
 }
 
 fn error_at(path: &Path, text: &str, byte: usize, message: String) -> SidecarError {
-    let before = &text[..byte.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    let (line, column) = line_column(text, byte);
     SidecarError::Parse {
         path: path.to_owned(),
         line,
-        column: before[line_start..].chars().count() + 1,
+        column,
         message,
     }
 }

@@ -1,8 +1,9 @@
 //! Drawing a frame from `&App`: each pane is a small widget in `ui/` that borrows the state.
 //!
 //! Nothing here reads files, allocates per document or can fail: the work is proportional to the
-//! cells on screen. Every string that came from a file goes through [`clean`] (unit text is
-//! already clean) so no control code reaches the terminal.
+//! cells on screen. Every string that came from a file is shown by the rule of
+//! [`crate::safe_text`] (unit text already is) so no control code, bidi control or zero-width
+//! character reaches the terminal.
 
 mod annotation_pane;
 mod article_list;
@@ -12,8 +13,6 @@ mod note_editor;
 mod reading_pane;
 mod search;
 mod status_bar;
-
-use std::borrow::Cow;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -25,6 +24,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use super::app::{App, Mode, Pane};
 use super::layout::Areas;
 use super::theme::Theme;
+use crate::safe_text;
 
 pub use annotation_pane::AnnotationPane;
 pub use article_list::ArticleList;
@@ -75,23 +75,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// `text` with control characters replaced, safe to put on a terminal.
-pub fn clean(text: &str) -> Cow<'_, str> {
-    if text.chars().any(char::is_control) {
-        Cow::Owned(
-            text.chars()
-                .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
-/// `text` on one line: whitespace runs folded, control characters replaced.
+/// `text` on one line: whitespace runs folded, then shown by the rule of [`safe_text`].
 pub fn one_line(text: &str) -> String {
     let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    clean(&folded).into_owned()
+    safe_text::for_terminal(&folded).into_owned()
 }
 
 /// A pane's frame, highlighted when focused.

@@ -1,9 +1,12 @@
-//! The export as a terminal receives it: every control character but tab, line feed and the CR
-//! of a CRLF shown as U+FFFD, so article text cannot drive the terminal (a lone CR would let a
-//! line overwrite the one before it). Applied as the output streams, so a character or a CRLF
-//! split between two writes is judged whole.
+//! The export as a terminal receives it, by the rule of [`crate::safe_text`] for lines of text:
+//! every control character but tab, line feed and the CR of a CRLF shown as U+FFFD, so article
+//! text cannot drive the terminal (a lone CR would let a line overwrite the one before it), and
+//! bidi controls and zero-width characters dropped. This file only applies the rule as the output
+//! streams, so that a character or a CRLF split between two writes is judged whole.
 
 use std::io::{self, Write};
+
+use crate::safe_text::{self, REPLACEMENT};
 
 /// A writer that passes text on to `W` with its control characters made harmless.
 #[derive(Debug)]
@@ -31,7 +34,7 @@ impl<W: Write> TerminalSafe<W> {
         if !self.pending.is_empty() {
             let count = String::from_utf8_lossy(&self.pending).chars().count();
             self.pending.clear();
-            let replaced: String = std::iter::repeat_n('\u{FFFD}', count).collect();
+            let replaced: String = std::iter::repeat_n(REPLACEMENT, count).collect();
             self.inner.write_all(replaced.as_bytes())?;
         }
         self.inner.flush()?;
@@ -41,20 +44,14 @@ impl<W: Write> TerminalSafe<W> {
     /// Appends `text` made safe to `self.out`; a final CR stays pending when `text` ends what
     /// has come so far (`at_end`), since the next write may bring its LF.
     fn push(&mut self, text: &str, at_end: bool) {
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                '\n' | '\t' => self.out.push(c),
-                '\r' => match chars.peek() {
-                    Some('\n') => self.out.push(c),
-                    Some(_) => self.out.push('\u{FFFD}'),
-                    None if at_end => self.pending.push(b'\r'),
-                    None => self.out.push('\u{FFFD}'),
-                },
-                c if c.is_control() => self.out.push('\u{FFFD}'),
-                c => self.out.push(c),
+        let text = match text.strip_suffix('\r') {
+            Some(before) if at_end => {
+                self.pending.push(b'\r');
+                before
             }
-        }
+            _ => text,
+        };
+        safe_text::push_lines_for_terminal(&mut self.out, text);
     }
 }
 
@@ -76,7 +73,7 @@ impl<W: Write> Write for TerminalSafe<W> {
                     self.push(std::str::from_utf8(valid).unwrap_or_default(), false);
                     match error.error_len() {
                         Some(len) => {
-                            self.out.push('\u{FFFD}');
+                            self.out.push(REPLACEMENT);
                             rest = &after[len..];
                         }
                         None => {
@@ -118,6 +115,17 @@ mod tests {
     }
 
     #[test]
+    fn bidi_controls_and_zero_width_characters_are_dropped() {
+        let text = "report\u{202e}txt.exe\u{202c} \u{2066}x\u{2069}\u{200f}\u{61c}\u{200b}y\r\n";
+        assert_eq!(safe(&[text.as_bytes()]), "reporttxt.exe xy\r\n");
+        let bytes = text.as_bytes();
+        for cut in 0..=bytes.len() {
+            let (a, b) = bytes.split_at(cut);
+            assert_eq!(safe(&[a, b]), "reporttxt.exe xy\r\n", "cut at byte {cut}");
+        }
+    }
+
+    #[test]
     fn every_way_of_cutting_the_text_gives_the_same_output() {
         let text = "Zürich\r\nx\u{9b}31m\ry\r\u{1b}é𝄞\r";
         let whole = safe(&[text.as_bytes()]);
@@ -135,7 +143,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn cutting_never_changes_the_output(
-            text in "[a\\r\\n\\t\\u{1b}\\u{7f}\\u{9b}é𝄞]{0,40}",
+            text in "[a\\r\\n\\t\\u{1b}\\u{7f}\\u{9b}\\u{202e}\\u{200b}é𝄞]{0,40}",
             cuts in proptest::collection::vec(0usize..200, 0..6),
         ) {
             let bytes = text.as_bytes();
@@ -152,6 +160,8 @@ mod tests {
             proptest::prop_assert_eq!(safe(&chunks), whole.clone());
             let controls = whole.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'));
             proptest::prop_assert_eq!(controls.count(), 0);
+            let dropped = whole.contains(['\u{202e}', '\u{200b}']);
+            proptest::prop_assert!(!dropped, "a dropped character was shown");
             proptest::prop_assert_eq!(whole.matches('\r').count(), whole.matches("\r\n").count());
         }
     }

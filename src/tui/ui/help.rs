@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use crate::tui::keymap::HelpLine;
 use crate::tui::theme::Theme;
 
-use super::{clean, popup};
+use super::popup;
+use crate::safe_text::for_terminal;
 
 /// The help overlay widget.
 pub struct Help<'a> {
@@ -46,10 +47,10 @@ impl Widget for Help<'_> {
             .map(|line| {
                 Line::from(vec![
                     Span::styled(
-                        format!(" {:>keys_width$}  ", clean(&line.keys)),
+                        format!(" {:>keys_width$}  ", for_terminal(&line.keys)),
                         self.theme.focus,
                     ),
-                    Span::raw(clean(&line.description).into_owned()),
+                    Span::raw(for_terminal(&line.description).into_owned()),
                 ])
             })
             .collect();

@@ -6,10 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use crate::safe_text::for_terminal;
 use crate::tui::editor::Editor;
 use crate::tui::theme::Theme;
 
-use super::{clean, popup};
+use super::popup;
 
 /// The note editor widget.
 pub struct NoteEditor<'a> {
@@ -66,7 +67,12 @@ impl Widget for NoteEditor<'_> {
                     .map_or(text.len(), |(at, _)| at);
                 let (before, after) = text.split_at(split);
                 let mut rest = after.chars();
-                let under = rest.next().map_or(" ".to_owned(), |c| c.to_string());
+                // A character the rule drops still takes the cursor, shown as a space.
+                let under = rest
+                    .next()
+                    .map(|c| for_terminal(&c.to_string()).into_owned())
+                    .filter(|shown| !shown.is_empty())
+                    .unwrap_or_else(|| " ".to_owned());
                 // Keep the cursor in sight on long lines by dropping the start of the line.
                 let width = usize::from(inner.width);
                 let mut shown = before;
@@ -74,11 +80,11 @@ impl Widget for NoteEditor<'_> {
                     let skip = shown.chars().next().map_or(0, char::len_utf8);
                     shown = &shown[skip..];
                 }
-                spans.push(Span::raw(clean(shown).into_owned()));
-                spans.push(Span::styled(clean(&under).into_owned(), self.theme.cursor));
-                spans.push(Span::raw(clean(rest.as_str()).into_owned()));
+                spans.push(Span::raw(for_terminal(shown).into_owned()));
+                spans.push(Span::styled(under, self.theme.cursor));
+                spans.push(Span::raw(for_terminal(rest.as_str()).into_owned()));
             } else {
-                spans.push(Span::raw(clean(text).into_owned()));
+                spans.push(Span::raw(for_terminal(text).into_owned()));
             }
             buf.set_line(inner.x, y, &Line::from(spans), inner.width);
         }
