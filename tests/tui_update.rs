@@ -67,7 +67,7 @@ fn opening_an_article_focuses_the_reading_pane_on_unit_0() {
     let (app, _dir) = opened();
     let doc = app.doc.as_ref().unwrap();
     assert_eq!(
-        (app.focus, doc.cursor, doc.anchor),
+        (app.focus, doc.cursor, doc.selection_start),
         (Pane::Reading, 0, None)
     );
     assert_eq!(doc.revision, 0);
@@ -306,7 +306,7 @@ fn a_selection_is_tagged_as_one_annotation() {
     assert_eq!(doc(&mut app).target(), (1, 3));
     run(&mut app, vec![Action::ToggleClaim]);
     let d = doc(&mut app);
-    assert_eq!(d.anchor, None);
+    assert_eq!(d.selection_start, None);
     assert_eq!(d.annotations.len(), 1);
     assert_eq!(d.annotations.get(0).unwrap().1.units, Some((1, 3)));
 }

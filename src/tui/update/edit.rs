@@ -102,7 +102,7 @@ pub fn toggle_tag(app: &mut App, tag: Tag) -> Vec<Effect> {
         set.toggle_tag(article, target, tag, stamp);
     });
     if let Some(doc) = app.doc.as_mut() {
-        doc.anchor = None;
+        doc.selection_start = None;
         if let Some(index) = doc.annotations.index_at_unit(target.0) {
             doc.selected_annotation = index;
         }

@@ -33,7 +33,7 @@ pub fn edit_note(app: &mut App) -> Vec<Effect> {
         .annotations
         .index_at_unit(doc.cursor)
         .and_then(|index| doc.annotations.get(index));
-    let (units, note) = match (doc.anchor, here) {
+    let (units, note) = match (doc.selection_start, here) {
         (None, Some((annotation, placement))) => (
             placement.units.unwrap_or((doc.cursor, doc.cursor)),
             annotation.note.clone(),
@@ -65,7 +65,7 @@ pub fn edit_selected_note(app: &mut App) -> Vec<Effect> {
 
 fn open_editor(app: &mut App, units: (usize, usize), note: &str) -> Vec<Effect> {
     if let Some(doc) = app.doc.as_mut() {
-        doc.anchor = None;
+        doc.selection_start = None;
     }
     app.mode = Mode::Note {
         editor: Editor::new(note),
@@ -119,7 +119,7 @@ pub fn cancel(app: &mut App) -> Vec<Effect> {
         Mode::Normal => {
             let doc = app.doc.as_mut();
             match doc {
-                Some(doc) if doc.anchor.is_some() => doc.anchor = None,
+                Some(doc) if doc.selection_start.is_some() => doc.selection_start = None,
                 Some(doc) if !doc.search.query.is_empty() => doc.search = Default::default(),
                 _ => app.message = None,
             }
