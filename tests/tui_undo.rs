@@ -66,18 +66,8 @@ fn run(app: &mut App, actions: Vec<Action>, clock: &mut usize) {
 /// save is left.
 fn run_saves(app: &mut App, mut effects: Vec<Effect>) {
     while let Some(effect) = effects.pop() {
-        let Effect::SaveSidecar {
-            path,
-            article,
-            base,
-            ours,
-            revision,
-        } = effect
-        else {
-            panic!("only saves expected: {effect:?}");
-        };
-        let on_disk = sidecar::save_shared(&path, &article, &base, &ours).unwrap();
-        effects.extend(update(app, Action::saved(path, revision, &ours, on_disk)));
+        let saved = finish(effect);
+        effects.extend(update(app, saved));
     }
 }
 
@@ -319,7 +309,7 @@ fn finish(effect: Effect) -> Action {
         revision,
     } = effect
     else {
-        panic!("a save expected: {effect:?}");
+        panic!("only saves expected: {effect:?}");
     };
     let on_disk = sidecar::save_shared(&path, &article, &base, &ours).unwrap();
     Action::saved(path, revision, &ours, on_disk)

@@ -333,11 +333,7 @@ fn the_note_editor_keeps_its_text_on_esc() {
     let (mut app, _dir) = opened();
     run(&mut app, vec![Action::EditNote]);
     assert!(matches!(app.mode, Mode::Note { units: (0, 0), .. }));
-    let typing = "hi\nthere".chars().map(|c| match c {
-        '\n' => Action::Input(Input::Enter),
-        c => Action::Input(Input::Char(c)),
-    });
-    run(&mut app, typing.collect());
+    run(&mut app, typed("hi\nthere"));
     let effects = run(&mut app, vec![Action::Cancel]);
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(effects.len(), 1);
@@ -363,6 +359,15 @@ fn to_unit(unit: usize) -> Vec<Action> {
     actions
 }
 
+/// The actions that write `text` as the note of `unit`'s annotation.
+fn note_on(unit: usize, text: &str) -> Vec<Action> {
+    let mut actions = to_unit(unit);
+    actions.push(Action::EditNote);
+    actions.extend(typed(text));
+    actions.push(Action::Cancel);
+    actions
+}
+
 /// The note editor's text and units, when it is open.
 fn editing(app: &App) -> Option<(String, (usize, usize))> {
     match &app.mode {
@@ -374,11 +379,7 @@ fn editing(app: &App) -> Option<(String, (usize, usize))> {
 #[test]
 fn the_note_editor_on_a_one_unit_selection_starts_from_its_note_and_esc_keeps_it() {
     let (mut app, _dir) = opened();
-    let mut note = to_unit(4);
-    note.push(Action::EditNote);
-    note.extend(typed("checked twice"));
-    note.push(Action::Cancel);
-    run(&mut app, note);
+    run(&mut app, note_on(4, "checked twice"));
     let undo = doc(&mut app).undo.len();
     // `v` on unit 4, `a`, Esc.
     run(&mut app, vec![Action::ToggleSelection, Action::EditNote]);
@@ -393,10 +394,7 @@ fn the_note_editor_on_a_one_unit_selection_starts_from_its_note_and_esc_keeps_it
 #[test]
 fn the_note_editor_on_a_selection_that_grows_a_note_starts_from_that_note() {
     let (mut app, _dir) = opened();
-    let mut actions = to_unit(4);
-    actions.push(Action::EditNote);
-    actions.extend(typed("why"));
-    actions.push(Action::Cancel);
+    let mut actions = note_on(4, "why");
     actions.extend(to_unit(3));
     actions.extend([Action::ToggleSelection, Action::NextUnit, Action::NextUnit]);
     actions.push(Action::EditNote);
