@@ -137,6 +137,32 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
 }
 
 #[test]
+fn undo_takes_back_only_its_own_tag_from_an_annotation_another_process_tagged_too() {
+    let (mut app, _dir) = opened();
+    let mut clock = 0;
+    run(
+        &mut app,
+        vec![Action::NextUnit, Action::ToggleQuote],
+        &mut clock,
+    );
+    // Another window adds a claim to the same annotation; this screen's next save brings it in.
+    colleague_tags(&app, 1, Tag::Claim);
+    run(
+        &mut app,
+        vec![Action::NextUnit, Action::ToggleDenial],
+        &mut clock,
+    );
+    let tags = |app: &App| doc(app).annotations.tags_at_unit(1).to_vec();
+    assert_eq!(tags(&app), [Tag::Claim, Tag::Quote]);
+
+    run(&mut app, vec![Action::Undo, Action::Undo], &mut clock);
+    assert_eq!(tags(&app), [Tag::Claim], "the colleague's claim stays");
+    assert_eq!(on_disk(&app).len(), 1);
+    run(&mut app, vec![Action::Redo], &mut clock);
+    assert_eq!(tags(&app), [Tag::Claim, Tag::Quote]);
+}
+
+#[test]
 fn a_tag_merged_in_by_a_save_survives_an_edit_made_while_that_save_ran() {
     let (mut app, _dir) = opened();
     app.author = "me".to_owned();

@@ -110,17 +110,19 @@ impl AnnotationSet {
 
     /// Takes `change` back: every annotation it touched becomes again what it was before it,
     /// matched by id, and the others stay as they are (so annotations another process merged in
-    /// meanwhile survive). Returns what this did, which [`revert`](Self::revert) takes back in
+    /// meanwhile survive). An annotation a merge changed since keeps what the merge brought: only
+    /// the tags and note the change itself made are taken back. Returns what this did, which [`revert`](Self::revert) takes back in
     /// turn: an undo's result is its redo. Changes made since the last
     /// [`take_change`](Self::take_change) are left out of the result.
     pub fn revert(&mut self, change: &Change) -> Change {
         let pending = self.store.take_change();
         for entry in change.entries_backwards() {
-            if let Some(at) = self.store.find(&entry.id, entry.after.as_ref()) {
-                self.store.take(at);
-            }
-            if let Some((annotation, placement)) = &entry.before {
-                self.store.put((Arc::clone(annotation), placement.clone()));
+            let now = self
+                .store
+                .find(&entry.id, entry.after.as_ref())
+                .map(|at| self.store.take(at));
+            if let Some(item) = entry.taken_back(now.as_ref()) {
+                self.store.put(item);
             }
         }
         let done = self.store.take_change();
