@@ -66,7 +66,14 @@ pub fn tag(args: &TagArgs) -> anyhow::Result<ExitCode> {
         }
         let units = (args.sentence, last);
         if let Err(spread) = set.check(units, Edit::Add(args.tag)) {
-            bail!("{}: nothing tagged: {spread}", args.file.display());
+            let (first, last) = spread.units;
+            bail!(
+                "{}: nothing tagged: {}, and tagging {}-{} as one annotation would give units tags nobody gave them; tag exactly --sentence {first} --to {last}, or units outside them",
+                args.file.display(),
+                spread.in_the_way(),
+                units.0,
+                units.1
+            );
         }
         if !set.add_tag(article, units, args.tag, stamp) {
             bail!("cannot tag units {}..={last}", args.sentence);

@@ -35,8 +35,9 @@ pub struct Spread {
     pub edit: Edit,
 }
 
-impl fmt::Display for Spread {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Spread {
+    /// The annotation in the way, as people read it: "units 14-15 are one annotation (claim)".
+    pub fn in_the_way(&self) -> String {
         let (first, last) = self.units;
         let names: Vec<&str> = self.tags.iter().map(|tag| tag.name()).collect();
         let what = if names.is_empty() {
@@ -44,7 +45,14 @@ impl fmt::Display for Spread {
         } else {
             names.join(" and ")
         };
-        write!(f, "units {first}-{last} are one annotation ({what}): ")?;
+        format!("units {first}-{last} are one annotation ({what})")
+    }
+}
+
+impl fmt::Display for Spread {
+    /// The annotation in the way and what to select instead, for the reading screen.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.in_the_way())?;
         match self.edit {
             Edit::Toggle(tag) if self.tags == [tag] => write!(
                 f,
