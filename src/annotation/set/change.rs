@@ -79,30 +79,35 @@ impl Change {
 
 impl Entry {
     /// What taking this entry back leaves of the annotation, given its version `now`: `before`
-    /// when `now` is still `after` (or gone); when a merge changed it since, `now` with only what
-    /// the entry changed taken back (its tags added or removed, its note if nobody changed it
-    /// since), so another process's tags merged into the same annotation stay. `None` when
-    /// nothing is left.
+    /// when `now` is still `after` (or gone); when a merge changed it since (or brought back one
+    /// the entry removed), `now` with only what the entry changed taken back (its tags added or
+    /// removed, its note if nobody changed it since), so another process's tags merged into the
+    /// same annotation stay. `None` when nothing is left.
     pub(super) fn taken_back(&self, now: Option<&Item>) -> Option<Item> {
-        let (Some((now, placement)), Some((after, _))) = (now, &self.after) else {
+        let Some((now, placement)) = now else {
             return self.before.clone();
         };
-        if Arc::ptr_eq(now, after) || now == after {
-            return self.before.clone();
-        }
+        let (after_tags, after_note) = match &self.after {
+            Some((after, _)) if Arc::ptr_eq(now, after) || now == after => {
+                return self.before.clone();
+            }
+            Some((after, _)) => (after.tags.as_slice(), after.note.as_str()),
+            // Removed by the entry: as if left with nothing.
+            None => (&[][..], ""),
+        };
         let before = self.before.as_ref().map(|(annotation, _)| &**annotation);
         let had = |tag: &Tag| before.is_some_and(|b| b.tags.contains(tag));
         // Where it was and who made it, as before the change; the tags and note from now.
         let mut annotation = Annotation::clone(before.unwrap_or(now));
         annotation.tags = Tag::ALL
             .into_iter()
-            .filter(|tag| match (had(tag), after.tags.contains(tag)) {
+            .filter(|tag| match (had(tag), after_tags.contains(tag)) {
                 (false, true) => false,
                 (true, false) => true,
                 _ => now.tags.contains(tag),
             })
             .collect();
-        if now.note != after.note {
+        if now.note != after_note {
             annotation.note.clone_from(&now.note);
         } else if before.is_none() {
             annotation.note.clear();
