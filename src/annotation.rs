@@ -11,5 +11,5 @@ mod tag;
 
 pub use anchor::{CONTEXT, Placement, Status, anchor_for, confirm, place_all, refresh_anchors};
 pub use model::{Anchor, Annotation, Timestamp};
-pub use set::{AnnotationSet, Change, Snapshot, Stamp, in_document_order};
+pub use set::{AnnotationSet, Change, Edit, Snapshot, Spread, Stamp, in_document_order};
 pub use tag::{Tag, UnknownTag};

@@ -328,16 +328,18 @@ fn undoing_a_removal_that_a_merge_brought_back_leaves_one_annotation() {
     let mut set = AnnotationSet::new(&article, vec![mine.clone()]);
     set.remove(0);
     let removal = set.take_change();
-    // Another process had added a tag to it: its edit beats the removal in the merge.
+    // Another process had added a tag to it: the merge kept the annotation for that tag.
     let mut theirs = mine.clone();
     theirs.tags.push(Tag::Quote);
     let mut set = AnnotationSet::new(&article, vec![theirs.clone()]);
     let redo = set.revert(&removal);
     let annotations: Vec<Annotation> = set.annotations().cloned().collect();
+    let mut both = mine.clone();
+    both.tags = vec![Tag::Claim, Tag::Quote];
     assert_eq!(
         annotations,
-        vec![mine],
-        "one annotation with the id, as before the removal"
+        vec![both],
+        "one annotation with the id, as before the removal, and the other process's tag"
     );
     set.revert(&redo);
     let annotations: Vec<Annotation> = set.annotations().cloned().collect();

@@ -137,6 +137,87 @@ fn tagging_an_annotated_unit_adds_to_its_annotation() {
 }
 
 #[test]
+fn a_note_given_to_tag_joins_the_notes_it_meets_and_never_replaces_them() {
+    let env = Env::new();
+    env.run(&[
+        "tag",
+        "--sentence",
+        "4",
+        "--tag",
+        "claim",
+        "--note",
+        "first",
+    ])
+    .success();
+    env.run(&[
+        "tag",
+        "--sentence",
+        "6",
+        "--tag",
+        "claim",
+        "--note",
+        "second",
+    ])
+    .success();
+    let join = [
+        "tag",
+        "--sentence",
+        "3",
+        "--to",
+        "9",
+        "--tag",
+        "claim",
+        "--note",
+        "X",
+    ];
+    env.run(&join).success();
+    let rows = env.list();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0]["first_unit"].clone(), rows[0]["last_unit"].clone()),
+        (3.into(), 9.into())
+    );
+    assert_eq!(rows[0]["note"], "first\nsecond\nX");
+    // The same command again adds nothing; another note goes after the others.
+    env.run(&join).success();
+    env.run(&["tag", "--sentence", "5", "--tag", "claim", "--note", "Y"])
+        .success();
+    assert_eq!(env.list()[0]["note"], "first\nsecond\nX\nY");
+}
+
+#[test]
+fn a_range_that_would_spread_a_tag_is_refused_and_writes_nothing() {
+    let env = Env::new();
+    env.run(&[
+        "tag",
+        "--sentence",
+        "5",
+        "--to",
+        "6",
+        "--tag",
+        "quote",
+        "--note",
+        "kept",
+    ])
+    .success();
+    let before = env.sidecar_bytes();
+    env.run(&[
+        "tag",
+        "--sentence",
+        "4",
+        "--to",
+        "5",
+        "--tag",
+        "claim",
+        "--note",
+        "X",
+    ])
+    .failure()
+    .stderr(contains("units 5-6 are one annotation (quote)"));
+    assert_eq!(env.sidecar_bytes(), before);
+}
+
+#[test]
 fn untag_removes_one_tag_or_the_whole_annotation() {
     let env = Env::new();
     env.run(&["tag", "--sentence", "2", "--tag", "claim"])

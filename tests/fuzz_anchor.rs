@@ -353,8 +353,15 @@ proptest! {
             let last = (first + span).min(units - 1);
             let tag = Tag::ALL[*tag];
             if *add {
-                prop_assert!(set.add_tag(&article, (first, last), tag, &stamp(n)));
-                prop_assert!(set.tags_at_unit(first).contains(&tag));
+                // A range that would spread a tag is refused and changes nothing.
+                let allowed = set.check((first, last), sidenote::annotation::Edit::Add(tag)).is_ok();
+                let before = set.clone();
+                prop_assert_eq!(set.add_tag(&article, (first, last), tag, &stamp(n)), allowed);
+                if allowed {
+                    prop_assert!(set.tags_at_unit(first).contains(&tag));
+                } else {
+                    prop_assert_eq!(&set, &before);
+                }
             } else {
                 set.remove_tag(first, tag, stamp(n).now);
                 set.set_note(&article, (first, last), "changed \u{1b}[2J", &stamp(n));

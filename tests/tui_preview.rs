@@ -119,8 +119,8 @@ fn the_whole_article_keeps_the_cursor_and_the_view_on_the_same_text() {
     assert_eq!(text(&app, after.cursor), cursor_text);
     assert_eq!(text(&app, after.top.unit), top_text);
     assert_eq!(
-        (after.cursor, after.anchor, after.top),
-        (before.cursor, before.anchor, before.top)
+        (after.cursor, after.selection_start, after.top),
+        (before.cursor, before.selection_start, before.top)
     );
     assert_eq!(app.focus, Pane::Reading);
 }

@@ -5,9 +5,12 @@
 //! folder, as the runtime runs them.
 #![allow(clippy::unwrap_used)]
 
+use std::collections::BTreeSet;
+
 #[path = "support/tui.rs"]
 mod support;
 
+use proptest::prelude::*;
 use sidenote::annotation::{AnnotationSet, Stamp, Tag};
 use sidenote::config::Config;
 use sidenote::sidecar;
@@ -63,23 +66,13 @@ fn run(app: &mut App, actions: Vec<Action>, clock: &mut usize) {
 /// save is left.
 fn run_saves(app: &mut App, mut effects: Vec<Effect>) {
     while let Some(effect) = effects.pop() {
-        let Effect::SaveSidecar {
-            path,
-            article,
-            base,
-            ours,
-            revision,
-        } = effect
-        else {
-            panic!("only saves expected: {effect:?}");
-        };
-        let on_disk = sidecar::save_shared(&path, &article, &base, &ours).unwrap();
-        effects.extend(update(app, Action::saved(path, revision, &ours, on_disk)));
+        let saved = finish(effect);
+        effects.extend(update(app, saved));
     }
 }
 
-/// Another window tags `unit` of the open article as a quote and saves.
-fn colleague_tags(app: &App, unit: usize) {
+/// Another window tags `unit` of the open article with `tag` and saves.
+fn colleague_tags(app: &App, unit: usize, tag: Tag) {
     let path = doc(app).path.clone();
     let article = doc(app).article.clone();
     let theirs = sidecar::load(&path)
@@ -92,7 +85,7 @@ fn colleague_tags(app: &App, unit: usize) {
         now: NOW,
         new_id: "0195a3c2-bbbb-7000-8000-000000000000".to_owned(),
     };
-    set.add_tag(&article, (unit, unit), Tag::Quote, &stamp);
+    set.add_tag(&article, (unit, unit), tag, &stamp);
     sidecar::save(&path, &article, &theirs, &set.into_annotations()).unwrap();
 }
 
@@ -113,7 +106,7 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
     run(&mut app, vec![Action::ToggleClaim], &mut clock);
 
     // Another window tags unit 2 of the same article and saves.
-    colleague_tags(&app, 2);
+    colleague_tags(&app, 2, Tag::Quote);
 
     // This screen tags unit 1; its save merges the colleague's tag in.
     run(
@@ -144,6 +137,32 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
 }
 
 #[test]
+fn undo_takes_back_only_its_own_tag_from_an_annotation_another_process_tagged_too() {
+    let (mut app, _dir) = opened();
+    let mut clock = 0;
+    run(
+        &mut app,
+        vec![Action::NextUnit, Action::ToggleQuote],
+        &mut clock,
+    );
+    // Another window adds a claim to the same annotation; this screen's next save brings it in.
+    colleague_tags(&app, 1, Tag::Claim);
+    run(
+        &mut app,
+        vec![Action::NextUnit, Action::ToggleDenial],
+        &mut clock,
+    );
+    let tags = |app: &App| doc(app).annotations.tags_at_unit(1).to_vec();
+    assert_eq!(tags(&app), [Tag::Claim, Tag::Quote]);
+
+    run(&mut app, vec![Action::Undo, Action::Undo], &mut clock);
+    assert_eq!(tags(&app), [Tag::Claim], "the colleague's claim stays");
+    assert_eq!(on_disk(&app).len(), 1);
+    run(&mut app, vec![Action::Redo], &mut clock);
+    assert_eq!(tags(&app), [Tag::Claim, Tag::Quote]);
+}
+
+#[test]
 fn a_tag_merged_in_by_a_save_survives_an_edit_made_while_that_save_ran() {
     let (mut app, _dir) = opened();
     app.author = "me".to_owned();
@@ -152,7 +171,7 @@ fn a_tag_merged_in_by_a_save_survives_an_edit_made_while_that_save_ran() {
     let first = update(&mut app, Action::ToggleClaim);
     assert_eq!(first.len(), 1);
     // Meanwhile another window tags unit 2 and saves.
-    colleague_tags(&app, 2);
+    colleague_tags(&app, 2, Tag::Quote);
     // While the first save runs, this screen tags unit 1: that change waits for it.
     update(&mut app, tick(2));
     assert!(update(&mut app, Action::NextUnit).is_empty());
@@ -172,6 +191,27 @@ fn a_tag_merged_in_by_a_save_survives_an_edit_made_while_that_save_ran() {
         [1, 1, 1],
         "the colleague's tag is shown"
     );
+}
+
+#[test]
+fn a_tag_toggled_on_and_off_while_a_save_merges_another_writers_tag_stays_off() {
+    let (mut app, _dir) = opened();
+    app.author = "me".to_owned();
+    // Another window tags unit 1 as a claim; this screen has not read it.
+    colleague_tags(&app, 1, Tag::Claim);
+    update(&mut app, tick(1));
+    update(&mut app, Action::NextUnit);
+    // `3 3` on unit 1: the first save (quote on) runs and merges the claim in; the second
+    // change (quote off) waits for it.
+    let first = update(&mut app, Action::ToggleQuote);
+    assert_eq!(first.len(), 1);
+    update(&mut app, tick(2));
+    assert!(update(&mut app, Action::ToggleQuote).is_empty());
+    run_saves(&mut app, first);
+
+    let tags: Vec<Vec<Tag>> = on_disk(&app).into_iter().map(|(_, tags)| tags).collect();
+    assert_eq!(tags, vec![vec![Tag::Claim]], "the quote was taken off");
+    assert_eq!(doc(&app).annotations.tags_at_unit(1), &[Tag::Claim]);
 }
 
 #[test]
@@ -215,4 +255,181 @@ fn undo_goes_back_a_thousand_changes_and_no_further() {
     assert_eq!(doc(&app).counts(), [5, 0, 1]);
     update(&mut app, Action::Redo);
     assert_eq!(app.message.as_ref().unwrap().text, "nothing to redo");
+}
+
+/// One step of a screen editing beside another writer.
+#[derive(Debug, Clone)]
+enum Step {
+    /// The screen toggles a tag on a unit; its save starts unless one is running.
+    Toggle(usize, usize),
+    /// The running save finishes and its result comes back.
+    Finish,
+    /// Another process adds (or removes) a tag on a unit, with an id that sorts before or after
+    /// the screen's.
+    Outside(usize, usize, bool, bool),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        3 => (0usize..UNITS, 0usize..3).prop_map(|(unit, tag)| Step::Toggle(unit, tag)),
+        2 => Just(Step::Finish),
+        2 => (0usize..UNITS, 0usize..3, any::<bool>(), any::<bool>())
+            .prop_map(|(unit, tag, add, early)| Step::Outside(unit, tag, add, early)),
+    ]
+}
+
+/// The units the steps touch: few, so the writers meet on the same ones.
+const UNITS: usize = 3;
+
+/// Tags by unit, as a person reads them.
+type Units = Vec<BTreeSet<Tag>>;
+
+/// The merge a save makes, unit by unit and tag by tag: a tag stays when it was in the base and
+/// neither side took it off, or when either side added it.
+fn merged(base: &Units, ours: &Units, theirs: &Units) -> Units {
+    (0..UNITS)
+        .map(|u| {
+            Tag::ALL
+                .into_iter()
+                .filter(|tag| {
+                    let (b, o, t) = (
+                        base[u].contains(tag),
+                        ours[u].contains(tag),
+                        theirs[u].contains(tag),
+                    );
+                    (b && o && t) || (!b && (o || t))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn units_of(set: &AnnotationSet) -> Units {
+    (0..UNITS)
+        .map(|u| set.tags_at_unit(u).iter().copied().collect())
+        .collect()
+}
+
+fn units_on_disk(app: &App) -> Units {
+    let annotations = sidecar::load(&doc(app).path)
+        .unwrap()
+        .map(|s| s.annotations)
+        .unwrap_or_default();
+    units_of(&AnnotationSet::new(&doc(app).article, annotations))
+}
+
+/// The save that `effects` ask for, if any.
+fn save_in(effects: Vec<Effect>) -> Option<Effect> {
+    effects
+        .into_iter()
+        .find(|effect| matches!(effect, Effect::SaveSidecar { .. }))
+}
+
+/// Runs a save through the sidecar module; returns its result for the screen.
+fn finish(effect: Effect) -> Action {
+    let Effect::SaveSidecar {
+        path,
+        article,
+        base,
+        ours,
+        revision,
+    } = effect
+    else {
+        panic!("only saves expected: {effect:?}");
+    };
+    let on_disk = sidecar::save_shared(&path, &article, &base, &ours).unwrap();
+    Action::saved(path, revision, &ours, on_disk)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// However edits, saves and another writer's saves interleave, the sidecar and the screen end
+    /// as a plain merge of tags unit by unit would leave them: ids, annotations folded together
+    /// by a merge, and saves still running make no difference, and a tag taken off stays off.
+    #[test]
+    fn edits_saves_and_another_writer_merge_tag_by_tag(steps in prop::collection::vec(step(), 1..24)) {
+        let (mut app, _dir) = opened();
+        let empty: Units = vec![BTreeSet::new(); UNITS];
+        // The model: the disk, the screen, the base of the screen's next save, and the running
+        // save's base, annotations and whether the screen changed since it started.
+        let (mut disk, mut screen, mut base) = (empty.clone(), empty.clone(), empty.clone());
+        let mut running: Option<(Effect, Units, Units, bool)> = None;
+        let mut dirty = false;
+        for (n, step) in steps.into_iter().enumerate() {
+            update(&mut app, tick(n + 1));
+            match step {
+                Step::Toggle(unit, tag) => {
+                    update(&mut app, Action::FirstUnit);
+                    for _ in 0..unit {
+                        update(&mut app, Action::NextUnit);
+                    }
+                    let action = match tag {
+                        0 => Action::ToggleClaim,
+                        1 => Action::ToggleDenial,
+                        _ => Action::ToggleQuote,
+                    };
+                    let save = save_in(update(&mut app, action));
+                    let tag = Tag::ALL[tag];
+                    if !screen[unit].remove(&tag) {
+                        screen[unit].insert(tag);
+                    }
+                    match &mut running {
+                        Some((_, _, _, changed)) => {
+                            prop_assert!(save.is_none(), "one save at a time");
+                            *changed = true;
+                            dirty = true;
+                        }
+                        None => {
+                            let save = save.expect("a change starts a save");
+                            running = Some((save, base.clone(), screen.clone(), false));
+                        }
+                    }
+                }
+                Step::Finish => {
+                    let Some((save, save_base, saved, changed)) = running.take() else {
+                        continue;
+                    };
+                    let next = save_in(update(&mut app, finish(save)));
+                    disk = merged(&save_base, &saved, &disk);
+                    if changed {
+                        base = saved;
+                    } else {
+                        screen = disk.clone();
+                        base = disk.clone();
+                    }
+                    prop_assert_eq!(next.is_some(), dirty);
+                    if let Some(next) = next {
+                        running = Some((next, base.clone(), screen.clone(), false));
+                        dirty = false;
+                    }
+                }
+                Step::Outside(unit, tag, add, early) => {
+                    let path = doc(&app).path.clone();
+                    let article = doc(&app).article.clone();
+                    let theirs = sidecar::load(&path)
+                        .unwrap()
+                        .map(|s| s.annotations)
+                        .unwrap_or_default();
+                    let mut set = AnnotationSet::new(&article, theirs.clone());
+                    let stamp = Stamp {
+                        author: "colleague".to_owned(),
+                        now: NOW,
+                        new_id: format!("0195a3c2-{}-7000-8000-{n:012}", if early { "0000" } else { "ffff" }),
+                    };
+                    let tag = Tag::ALL[tag];
+                    if add {
+                        set.add_tag(&article, (unit, unit), tag, &stamp);
+                        disk[unit].insert(tag);
+                    } else {
+                        set.remove_tag(unit, tag, NOW);
+                        disk[unit].remove(&tag);
+                    }
+                    sidecar::save(&path, &article, &theirs, &set.into_annotations()).unwrap();
+                }
+            }
+            prop_assert_eq!(&units_on_disk(&app), &disk);
+            prop_assert_eq!(&units_of(&doc(&app).annotations), &screen);
+        }
+    }
 }

@@ -30,6 +30,11 @@ fn tick(seconds: i64, id: &str) -> Action {
 
 /// A 100x30 screen with the sample article open and the clock at NOW with id "id-0".
 fn opened() -> (App, tempfile::TempDir) {
+    opened_at(ARTICLE)
+}
+
+/// [`opened`] on the sample article `name`.
+fn opened_at(name: &str) -> (App, tempfile::TempDir) {
     let dir = sample_library();
     let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
     app.author = "tester".to_owned();
@@ -41,7 +46,7 @@ fn opened() -> (App, tempfile::TempDir) {
         },
     );
     update(&mut app, tick(0, "id-0"));
-    let effects = update(&mut app, loader::open_article(&dir.path().join(ARTICLE)));
+    let effects = update(&mut app, loader::open_article(&dir.path().join(name)));
     assert!(effects.is_empty());
     (app, dir)
 }
@@ -67,7 +72,7 @@ fn opening_an_article_focuses_the_reading_pane_on_unit_0() {
     let (app, _dir) = opened();
     let doc = app.doc.as_ref().unwrap();
     assert_eq!(
-        (app.focus, doc.cursor, doc.anchor),
+        (app.focus, doc.cursor, doc.selection_start),
         (Pane::Reading, 0, None)
     );
     assert_eq!(doc.revision, 0);
@@ -306,7 +311,7 @@ fn a_selection_is_tagged_as_one_annotation() {
     assert_eq!(doc(&mut app).target(), (1, 3));
     run(&mut app, vec![Action::ToggleClaim]);
     let d = doc(&mut app);
-    assert_eq!(d.anchor, None);
+    assert_eq!(d.selection_start, None);
     assert_eq!(d.annotations.len(), 1);
     assert_eq!(d.annotations.get(0).unwrap().1.units, Some((1, 3)));
 }
@@ -328,17 +333,147 @@ fn the_note_editor_keeps_its_text_on_esc() {
     let (mut app, _dir) = opened();
     run(&mut app, vec![Action::EditNote]);
     assert!(matches!(app.mode, Mode::Note { units: (0, 0), .. }));
-    let typing = "hi\nthere".chars().map(|c| match c {
-        '\n' => Action::Input(Input::Enter),
-        c => Action::Input(Input::Char(c)),
-    });
-    run(&mut app, typing.collect());
+    run(&mut app, typed("hi\nthere"));
     let effects = run(&mut app, vec![Action::Cancel]);
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(effects.len(), 1);
     let d = doc(&mut app);
     assert_eq!(d.annotations.get(0).unwrap().0.note, "hi\nthere");
     assert!(d.annotations.get(0).unwrap().0.tags.is_empty());
+}
+
+/// The actions that type `text` into the open box.
+fn typed(text: &str) -> Vec<Action> {
+    text.chars()
+        .map(|c| match c {
+            '\n' => Action::Input(Input::Enter),
+            c => Action::Input(Input::Char(c)),
+        })
+        .collect()
+}
+
+/// The cursor on `unit`, from the first unit.
+fn to_unit(unit: usize) -> Vec<Action> {
+    let mut actions = vec![Action::FirstUnit];
+    actions.extend((0..unit).map(|_| Action::NextUnit));
+    actions
+}
+
+/// The actions that write `text` as the note of `unit`'s annotation.
+fn note_on(unit: usize, text: &str) -> Vec<Action> {
+    let mut actions = to_unit(unit);
+    actions.push(Action::EditNote);
+    actions.extend(typed(text));
+    actions.push(Action::Cancel);
+    actions
+}
+
+/// The note editor's text and units, when it is open.
+fn editing(app: &App) -> Option<(String, (usize, usize))> {
+    match &app.mode {
+        Mode::Note { editor, units } => Some((editor.text().to_owned(), *units)),
+        _ => None,
+    }
+}
+
+#[test]
+fn the_note_editor_on_a_one_unit_selection_starts_from_its_note_and_esc_keeps_it() {
+    let (mut app, _dir) = opened();
+    run(&mut app, note_on(4, "checked twice"));
+    let undo = doc(&mut app).undo.len();
+    // `v` on unit 4, `a`, Esc.
+    run(&mut app, vec![Action::ToggleSelection, Action::EditNote]);
+    assert_eq!(editing(&app), Some(("checked twice".to_owned(), (4, 4))));
+    let effects = run(&mut app, vec![Action::Cancel]);
+    assert!(effects.is_empty(), "nothing changed, nothing to save");
+    let d = doc(&mut app);
+    assert_eq!(d.annotations.get(0).unwrap().0.note, "checked twice");
+    assert_eq!(d.undo.len(), undo, "leaving unchanged records nothing");
+}
+
+#[test]
+fn the_note_editor_on_a_selection_that_grows_a_note_starts_from_that_note() {
+    let (mut app, _dir) = opened();
+    let mut actions = note_on(4, "why");
+    actions.extend(to_unit(3));
+    actions.extend([Action::ToggleSelection, Action::NextUnit, Action::NextUnit]);
+    actions.push(Action::EditNote);
+    run(&mut app, actions);
+    assert_eq!(editing(&app), Some(("why".to_owned(), (3, 5))));
+    run(&mut app, typed("?"));
+    run(&mut app, vec![Action::Cancel]);
+    let d = doc(&mut app);
+    assert_eq!(d.annotations.len(), 1);
+    let (annotation, placement) = d.annotations.get(0).unwrap();
+    assert_eq!(
+        (annotation.note.as_str(), placement.units),
+        ("why?", Some((3, 5)))
+    );
+}
+
+#[test]
+fn a_note_on_a_selection_that_would_grow_a_tagged_annotation_is_refused() {
+    let (mut app, _dir) = opened();
+    let mut actions = to_unit(4);
+    actions.push(Action::ToggleClaim);
+    actions.extend(to_unit(3));
+    actions.extend([Action::ToggleSelection, Action::NextUnit, Action::EditNote]);
+    run(&mut app, actions);
+    assert_eq!(app.mode, Mode::Normal);
+    let message = app.message.clone().unwrap();
+    assert!(message.error);
+    assert!(
+        message
+            .text
+            .contains("units 4-4 are one annotation (claim)"),
+        "{}",
+        message.text
+    );
+    assert_eq!(doc(&mut app).annotations.tags_at_unit(3), &[] as &[Tag]);
+}
+
+#[test]
+fn a_selection_over_part_of_a_claim_is_not_tagged_a_denial() {
+    let (mut app, _dir) = opened_at("kremlin-silent-on-captured-soldiers.txt");
+    let mut actions = to_unit(14);
+    actions.extend([
+        Action::ToggleSelection,
+        Action::NextUnit,
+        Action::ToggleClaim,
+    ]);
+    run(&mut app, actions);
+    let claim = doc(&mut app).annotations.clone();
+    assert_eq!(claim.get(0).unwrap().1.units, Some((14, 15)));
+    // Cursor on 13, `v`, `j`, `d`.
+    let mut actions = to_unit(13);
+    actions.extend([Action::ToggleSelection, Action::NextUnit]);
+    run(&mut app, actions);
+    let effects = run(&mut app, vec![Action::ToggleDenial]);
+    assert!(effects.is_empty());
+    assert_eq!(doc(&mut app).annotations, claim, "nothing changed");
+    let message = app.message.clone().unwrap();
+    assert!(message.error);
+    assert!(
+        message
+            .text
+            .starts_with("not tagged: units 14-15 are one annotation (claim)"),
+        "{}",
+        message.text
+    );
+    assert_eq!(
+        doc(&mut app).target(),
+        (13, 14),
+        "the selection stays to be changed"
+    );
+    // Pressing claim instead extends the claim over 13.
+    run(&mut app, vec![Action::ToggleClaim]);
+    let d = doc(&mut app);
+    assert_eq!(d.annotations.len(), 1);
+    let (annotation, placement) = d.annotations.get(0).unwrap();
+    assert_eq!(
+        (placement.units, annotation.tags.as_slice()),
+        (Some((13, 15)), &[Tag::Claim][..])
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@
 mod change;
 mod shared;
 mod store;
+mod target;
 
 use std::sync::Arc;
 
@@ -21,6 +22,8 @@ use store::Store;
 
 pub use change::Change;
 pub use shared::Snapshot;
+use target::Target;
+pub use target::{Edit, Spread};
 
 /// The annotations of one article, in document order, each with where it sits now.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -107,17 +110,19 @@ impl AnnotationSet {
 
     /// Takes `change` back: every annotation it touched becomes again what it was before it,
     /// matched by id, and the others stay as they are (so annotations another process merged in
-    /// meanwhile survive). Returns what this did, which [`revert`](Self::revert) takes back in
+    /// meanwhile survive). An annotation a merge changed since keeps what the merge brought: only
+    /// the tags and note the change itself made are taken back. Returns what this did, which [`revert`](Self::revert) takes back in
     /// turn: an undo's result is its redo. Changes made since the last
     /// [`take_change`](Self::take_change) are left out of the result.
     pub fn revert(&mut self, change: &Change) -> Change {
         let pending = self.store.take_change();
         for entry in change.entries_backwards() {
-            if let Some(at) = self.store.find(&entry.id, entry.after.as_ref()) {
-                self.store.take(at);
-            }
-            if let Some((annotation, placement)) = &entry.before {
-                self.store.put((Arc::clone(annotation), placement.clone()));
+            let now = self
+                .store
+                .find(&entry.id, entry.after.as_ref())
+                .map(|at| self.store.take(at));
+            if let Some(item) = entry.taken_back(now.as_ref()) {
+                self.store.put(item);
             }
         }
         let done = self.store.take_change();
@@ -151,9 +156,10 @@ impl AnnotationSet {
     }
 
     /// Adds `tag` to units `first..=last`, or removes it if the annotation there has it. A single
-    /// unit inside a longer annotation edits that annotation; a range that partly covers others
-    /// joins them into one annotation over all their units, so no tag is lost. Returns false when
-    /// the units do not exist.
+    /// unit inside a longer annotation edits that annotation; a range edits the annotation over
+    /// exactly those units, and joins the others it touches only when they have just this tag (it
+    /// is then added, never removed). Returns false, changing nothing, when the units do not exist
+    /// or the edit would spread a tag ([`check`](Self::check) says why).
     pub fn toggle_tag(
         &mut self,
         article: &Article,
@@ -161,19 +167,12 @@ impl AnnotationSet {
         tag: Tag,
         stamp: &Stamp,
     ) -> bool {
-        self.edit_tags(article, units, stamp, |tags| {
-            match tags.iter().position(|t| *t == tag) {
-                Some(at) => {
-                    tags.remove(at);
-                }
-                None => tags.push(tag),
-            }
-            true
-        })
+        self.edit_tags(article, units, stamp, Edit::Toggle(tag))
     }
 
     /// Adds `tag` to units `first..=last` as [`toggle_tag`](Self::toggle_tag) would, but never
-    /// removes it. Returns false when the units do not exist.
+    /// removes it. Returns false, changing nothing, when the units do not exist or the edit would
+    /// spread a tag.
     pub fn add_tag(
         &mut self,
         article: &Article,
@@ -181,30 +180,36 @@ impl AnnotationSet {
         tag: Tag,
         stamp: &Stamp,
     ) -> bool {
-        self.edit_tags(article, units, stamp, |tags| {
-            let missing = !tags.contains(&tag);
-            if missing {
-                tags.push(tag);
-            }
-            missing
-        })
+        self.edit_tags(article, units, stamp, Edit::Add(tag))
     }
 
-    /// Applies `change` to the tags of the annotation for `units` (made if needed), keeps them
-    /// sorted, stamps the annotation when `change` says it changed something, and drops it when
-    /// nothing is left. Returns false when the units do not exist.
+    /// Applies `edit` to the tags of the annotation for `units` (made if needed), keeps them
+    /// sorted, stamps the annotation when that changed something, and drops it when nothing is
+    /// left. Returns false when the units do not exist or the edit is refused.
     fn edit_tags(
         &mut self,
         article: &Article,
         units: (usize, usize),
         stamp: &Stamp,
-        change: impl FnOnce(&mut Vec<Tag>) -> bool,
+        edit: Edit,
     ) -> bool {
-        let Some(index) = self.annotation_for(article, units, stamp) else {
+        let Some((index, joined)) = self.annotation_for(article, units, stamp, edit) else {
             return false;
         };
         let mut tags = self.store.annotation(index).tags.clone();
-        if change(&mut tags) {
+        // A joined annotation has the tag on units outside the selection: pressing it adds.
+        let changed = match edit {
+            Edit::Toggle(tag) if !joined && tags.contains(&tag) => {
+                tags.retain(|&t| t != tag);
+                true
+            }
+            Edit::Toggle(tag) | Edit::Add(tag) if !tags.contains(&tag) => {
+                tags.push(tag);
+                true
+            }
+            Edit::Toggle(_) | Edit::Add(_) | Edit::Note => false,
+        };
+        if changed {
             tags.sort();
             self.store.modify(index, |annotation| {
                 annotation.tags = tags;
@@ -231,8 +236,10 @@ impl AnnotationSet {
         true
     }
 
-    /// Sets the note of the annotation on units `first..=last`, creating one if needed. An
-    /// annotation left with neither tags nor note is removed.
+    /// Sets the note of the annotation on units `first..=last`, creating one if needed (see
+    /// [`note_for`](Self::note_for) for which, and the note it has). An annotation left with
+    /// neither tags nor note is removed. Returns false, changing nothing, when the units do not
+    /// exist or the selection touches a tagged annotation over other units.
     pub fn set_note(
         &mut self,
         article: &Article,
@@ -240,7 +247,7 @@ impl AnnotationSet {
         note: &str,
         stamp: &Stamp,
     ) -> bool {
-        let Some(index) = self.annotation_for(article, units, stamp) else {
+        let Some((index, _)) = self.annotation_for(article, units, stamp, Edit::Note) else {
             return false;
         };
         if self.store.annotation(index).note != note {
@@ -292,61 +299,26 @@ impl AnnotationSet {
         self.store.into_annotations()
     }
 
-    /// The positions of the placed annotations that cover any of units `first..=last`, in order.
-    fn overlapping(&self, (first, last): (usize, usize)) -> Vec<usize> {
-        let placements = self.store.placements();
-        let placed = placements.partition_point(|p| p.units.is_some());
-        let mut index = placements[..placed]
-            .partition_point(|p| p.units.is_some_and(|(start, _)| start <= last));
-        let mut found = Vec::new();
-        // Those starting after `last` cannot touch the range; walking back, those before the
-        // first whose reach falls short of `first` cannot either.
-        while index > 0 && self.store.reach(index - 1) >= first {
-            index -= 1;
-            if placements[index].units.is_some_and(|(_, end)| first <= end) {
-                found.push(index);
-            }
-        }
-        found.reverse();
-        found
-    }
-
-    /// The annotation to edit for units `first..=last`: the one covering exactly those units, or
-    /// the one containing a single requested unit; else a new one over the requested units and
-    /// every annotation they touch, which it absorbs (keeping the first one's identity).
+    /// The position of the annotation `edit` on units `first..=last` changes, and whether it was
+    /// made now by joining the annotations the units touch (keeping the first one's identity);
+    /// `None` when the units do not exist or the edit is refused.
     fn annotation_for(
         &mut self,
         article: &Article,
-        (first, last): (usize, usize),
+        units: (usize, usize),
         stamp: &Stamp,
-    ) -> Option<usize> {
-        let (mut first, mut last) = (first.min(last), first.max(last));
-        if let Some(index) = self.index_at_unit(first) {
-            let units = self.store.placement(index).units;
-            if units == Some((first, last)) || (first == last && units.is_some()) {
-                return Some(index);
-            }
-        }
+        edit: Edit,
+    ) -> Option<(usize, bool)> {
+        let ((first, last), touched) = match self.target(units, edit).ok()? {
+            Target::At(index) => return Some((index, false)),
+            Target::New(units, touched) => (units, touched),
+        };
         article.units().get(last)?;
-        let mut touched = self.overlapping((first, last));
-        loop {
-            for &i in &touched {
-                if let Some((a, b)) = self.store.placement(i).units {
-                    first = first.min(a);
-                    last = last.max(b);
-                }
-            }
-            let grown = self.overlapping((first, last));
-            if grown.len() == touched.len() {
-                break;
-            }
-            touched = grown;
-        }
         let anchor = anchor_for(article, first, last)?;
         let mut absorbed = Annotation {
             id: self.free_id(&stamp.new_id),
             tags: Vec::new(),
-            note: String::new(),
+            note: self.joined_notes(&touched),
             author: stamp.author.clone(),
             created: stamp.now,
             modified: stamp.now,
@@ -360,12 +332,6 @@ impl AnnotationSet {
                 absorbed.created = old.created;
             }
             absorbed.tags.extend(old.tags.iter().copied());
-            if !old.note.is_empty() {
-                if !absorbed.note.is_empty() {
-                    absorbed.note.push('\n');
-                }
-                absorbed.note.push_str(&old.note);
-            }
         }
         for &i in touched.iter().rev() {
             self.store.take(i);
@@ -376,7 +342,7 @@ impl AnnotationSet {
             status: Status::Anchored,
             units: Some((first, last)),
         };
-        Some(self.store.put((Arc::new(absorbed), placement)))
+        Some((self.store.put((Arc::new(absorbed), placement)), true))
     }
 
     /// `id`, or when an annotation already has it (a caller that gave the same id twice),
@@ -400,20 +366,20 @@ impl AnnotationSet {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use pretty_assertions::assert_eq;
     use time::macros::datetime;
 
     const TEXT: &str = "The first paragraph is here.\n\nThe second one follows it.\n\nA third paragraph comes next.\n\nThe fourth closes the piece.\n";
 
-    fn article() -> Article {
+    pub(super) fn article() -> Article {
         let article = Article::parse("a.txt", TEXT.as_bytes()).unwrap();
         assert_eq!(article.units().len(), 4);
         article
     }
 
-    fn stamp(id: &str) -> Stamp {
+    pub(super) fn stamp(id: &str) -> Stamp {
         Stamp {
             author: "tester".into(),
             now: datetime!(2025-01-13 09:00 UTC),
@@ -421,9 +387,9 @@ mod tests {
         }
     }
 
-    type Row = (Option<(usize, usize)>, Vec<Tag>, String);
+    pub(super) type Row = (Option<(usize, usize)>, Vec<Tag>, String);
 
-    fn ranges(set: &AnnotationSet) -> Vec<Row> {
+    pub(super) fn ranges(set: &AnnotationSet) -> Vec<Row> {
         set.iter()
             .map(|(a, p)| (p.units, a.tags.clone(), a.id.clone()))
             .collect()
@@ -438,23 +404,6 @@ mod tests {
         assert_eq!(
             ranges(&set),
             vec![(Some((1, 3)), vec![Tag::Claim, Tag::Quote], "r".into())]
-        );
-    }
-
-    #[test]
-    fn a_range_over_part_of_others_grows_to_cover_them_all() {
-        let article = article();
-        let mut set = AnnotationSet::new(&article, Vec::new());
-        set.add_tag(&article, (0, 1), Tag::Quote, &stamp("first"));
-        set.add_tag(&article, (3, 3), Tag::Denial, &stamp("last"));
-        set.add_tag(&article, (1, 3), Tag::Claim, &stamp("new"));
-        assert_eq!(
-            ranges(&set),
-            vec![(
-                Some((0, 3)),
-                vec![Tag::Claim, Tag::Denial, Tag::Quote],
-                "first".into()
-            )]
         );
     }
 

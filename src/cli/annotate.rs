@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-use crate::annotation::{AnnotationSet, Stamp, Tag};
+use crate::annotation::{AnnotationSet, Edit, Stamp, Tag};
 use crate::article::Article;
 use crate::config::Config;
 use crate::library;
@@ -30,7 +30,8 @@ pub struct TagArgs {
     /// Tag units N to M (inclusive) as one annotation.
     #[arg(long, value_name = "M")]
     pub to: Option<usize>,
-    /// Set the annotation's note (replacing any note it had).
+    /// Add TEXT to the annotation's note: a note it has, or the notes of the annotations it
+    /// joins, are kept, with TEXT after them on a line of its own (unless they hold it already).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// If the sidecar cannot be read, move it aside to `<sidecar>.bad-<time>` and start a new one.
@@ -64,11 +65,28 @@ pub fn tag(args: &TagArgs) -> anyhow::Result<ExitCode> {
             );
         }
         let units = (args.sentence, last);
+        if let Err(spread) = set.check(units, Edit::Add(args.tag)) {
+            let (first, last) = spread.units;
+            bail!(
+                "{}: nothing tagged: {}, and tagging {}-{} as one annotation would give units tags nobody gave them; tag exactly --sentence {first} --to {last}, or units outside them",
+                args.file.display(),
+                spread.in_the_way(),
+                units.0,
+                units.1
+            );
+        }
         if !set.add_tag(article, units, args.tag, stamp) {
             bail!("cannot tag units {}..={last}", args.sentence);
         }
         if let Some(note) = &args.note {
-            set.set_note(article, units, note, stamp);
+            // The annotation just tagged: its units may reach past the ones given.
+            let tagged = set
+                .index_at_unit(args.sentence)
+                .and_then(|index| set.get(index))
+                .and_then(|(_, placement)| placement.units)
+                .unwrap_or(units);
+            let (tagged, old) = set.note_for(tagged)?;
+            set.set_note(article, tagged, &added_note(&old, note), stamp);
         }
         Ok(())
     })
@@ -161,6 +179,18 @@ fn edit(
     sidecar::save(file, &article, &base, &ours)
         .with_context(|| format!("saving the annotations of {}", file.display()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `note` added to the note `old`: on a line of its own after it, unless `old` holds it already,
+/// so a tag command never discards a note and running it twice adds nothing.
+fn added_note(old: &str, note: &str) -> String {
+    if old.is_empty() {
+        note.to_owned()
+    } else if note.is_empty() || old.contains(note) {
+        old.to_owned()
+    } else {
+        format!("{old}\n{note}")
+    }
 }
 
 fn check_unit(article: &Article, file: &Path, unit: usize, flag: &str) -> anyhow::Result<()> {

@@ -1,8 +1,14 @@
 //! The three-way merge of annotations: what we last read or wrote (base), what we have now
 //! (ours), and what another process wrote meanwhile (theirs).
 //!
-//! Nothing anyone added is lost: an edit beats a deletion, tags merge as sets, two different new
-//! notes are both kept, and two annotations made at the same time on the same text become one.
+//! Nothing anyone added is lost and nothing anyone removed comes back: tags merge as sets against
+//! the base, a deletion takes away what the deleting side had read and no more (what the other
+//! side added or changed meanwhile stays), two different new notes are both kept, and two
+//! annotations made at the same time on the same text become one.
+//!
+//! An annotation is matched by id and, failing that, by its place: a merge that folded two
+//! annotations on the same text into one kept only one id, and the side whose id went must still
+//! find its annotation there, or a tag it removes afterwards would come back from the fold.
 
 use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
@@ -16,40 +22,84 @@ pub fn merge(
     ours: &[impl Borrow<Annotation>],
     theirs: &[impl Borrow<Annotation>],
 ) -> Vec<Annotation> {
-    let (base, theirs) = (borrowed(base), borrowed(theirs));
+    let (base, ours, theirs) = (borrowed(base), borrowed(ours), borrowed(theirs));
     if theirs == base {
-        let mut merged: Vec<Annotation> = ours.iter().map(|a| a.borrow().clone()).collect();
+        let mut merged: Vec<Annotation> = ours.iter().map(|&a| a.clone()).collect();
         merged.retain(|a| !a.tags.is_empty() || !a.note.is_empty());
         return merged;
     }
+    let ours = by_base_id(&base, ours);
+    let theirs = by_base_id(&base, theirs);
     let base: HashMap<&str, &Annotation> = base.iter().map(|&a| (a.id.as_str(), a)).collect();
-    let their: HashMap<&str, &Annotation> = theirs.iter().map(|&a| (a.id.as_str(), a)).collect();
-    let our_ids: HashSet<&str> = ours.iter().map(|a| a.borrow().id.as_str()).collect();
+    let their: HashMap<&str, &Annotation> = theirs.iter().map(|(id, a)| (*id, *a)).collect();
+    let our_ids: HashSet<&str> = ours.iter().map(|(id, _)| *id).collect();
     let mut merged = Vec::with_capacity(ours.len().max(theirs.len()));
-    for mine in ours {
-        let mine = mine.borrow();
-        let id = mine.id.as_str();
-        match (base.get(id), their.get(id)) {
-            (Some(&old), Some(&other)) => merged.push(merge_one(Some(old), mine, other)),
-            // They deleted it; keep it only if we changed it since.
-            (Some(&old), None) if mine == old => {}
-            (_, None) => merged.push(mine.clone()),
-            (None, Some(&other)) => merged.push(merge_one(None, mine, other)),
-        }
+    for &(id, mine) in &ours {
+        let mut one = match (base.get(id), their.get(id)) {
+            (Some(&old), Some(&other)) => merge_one(Some(old), mine, other),
+            // They deleted it: what they had read goes, what we added or changed since stays.
+            (Some(&old), None) => merge_one(Some(old), mine, &deleted(old)),
+            (None, None) => mine.clone(),
+            (None, Some(&other)) => merge_one(None, mine, other),
+        };
+        // The id it was merged under, so no two results share one.
+        id.clone_into(&mut one.id);
+        merged.push(one);
     }
-    for &other in &theirs {
-        let id = other.id.as_str();
+    for &(id, other) in &theirs {
         if our_ids.contains(id) {
             continue;
         }
-        match base.get(id) {
-            // We deleted it; keep it only if they changed it since.
-            Some(&old) if other == old => {}
-            _ => merged.push(other.clone()),
-        }
+        let mut one = match base.get(id) {
+            // We deleted it: what we had read goes, what they added or changed since stays.
+            Some(&old) => merge_one(Some(old), &deleted(old), other),
+            None => other.clone(),
+        };
+        id.clone_into(&mut one.id);
+        merged.push(one);
     }
     merged.retain(|a| !a.tags.is_empty() || !a.note.is_empty());
     fold_same_text(merged)
+}
+
+/// `old` with nothing left: a deletion, as one side's version of an annotation, so that it
+/// merges field by field like any other edit.
+fn deleted(old: &Annotation) -> Annotation {
+    Annotation {
+        tags: Vec::new(),
+        note: String::new(),
+        ..old.clone()
+    }
+}
+
+/// Each annotation of `side` with the id it is merged under: its own, or, when the base does not
+/// know its id, that of the base annotation on exactly the same text whose id `side` no longer
+/// has (a merge folded that one into this one).
+fn by_base_id<'a>(
+    base: &[&'a Annotation],
+    side: Vec<&'a Annotation>,
+) -> Vec<(&'a str, &'a Annotation)> {
+    let base_ids: HashSet<&str> = base.iter().map(|a| a.id.as_str()).collect();
+    let side_ids: HashSet<&str> = side.iter().map(|a| a.id.as_str()).collect();
+    let mut gone: HashMap<(usize, usize, &str), &str> = base
+        .iter()
+        .filter(|a| !side_ids.contains(a.id.as_str()))
+        .map(|a| (place(a), a.id.as_str()))
+        .collect();
+    side.into_iter()
+        .map(|a| {
+            let folded = (!base_ids.contains(a.id.as_str()))
+                .then(|| gone.remove(&place(a)))
+                .flatten();
+            (folded.unwrap_or(a.id.as_str()), a)
+        })
+        .collect()
+}
+
+/// Where an annotation sits, as the fold of same-text annotations compares it.
+fn place(annotation: &Annotation) -> (usize, usize, &str) {
+    let anchor = &annotation.anchor;
+    (anchor.start, anchor.end, anchor.exact.as_str())
 }
 
 /// The annotations of `list`, by reference, whoever owns them.
@@ -215,17 +265,35 @@ mod tests {
         vec![a("1", 0, &[Claim], ""), a("2", 50, &[Quote], ""), a("3", 90, &[Denial], "")],
         vec![a("2", 50, &[Quote], ""), a("3", 90, &[Denial], "")],
     )]
-    #[case::their_edit_beats_our_deletion(
+    #[case::their_note_survives_our_deletion(
         vec![a("1", 0, &[Claim], "")],
         vec![],
         vec![a("1", 0, &[Claim], "why")],
-        vec![a("1", 0, &[Claim], "why")],
+        vec![a("1", 0, &[], "why")],
     )]
-    #[case::our_edit_beats_their_deletion(
+    #[case::our_new_tag_survives_their_deletion(
         vec![a("1", 0, &[Claim], "")],
         vec![a("1", 0, &[Claim, Denial], "")],
         vec![],
-        vec![a("1", 0, &[Claim, Denial], "")],
+        vec![a("1", 0, &[Denial], "")],
+    )]
+    #[case::a_tag_we_took_off_stays_off_when_they_added_one(
+        vec![a("1", 0, &[Quote], "")],
+        vec![],
+        vec![a("1", 0, &[Claim, Quote], "")],
+        vec![a("1", 0, &[Claim], "")],
+    )]
+    #[case::an_annotation_folded_into_theirs_is_still_ours(
+        vec![a("2", 10, &[Quote], "n")],
+        vec![a("2", 10, &[Denial], "n")],
+        vec![a("1", 10, &[Claim, Quote], "n")],
+        vec![a("2", 10, &[Claim, Denial], "n")],
+    )]
+    #[case::a_tag_taken_off_an_annotation_folded_into_theirs_stays_off(
+        vec![a("2", 10, &[Quote], "")],
+        vec![],
+        vec![a("1", 10, &[Claim, Quote], "")],
+        vec![a("2", 10, &[Claim], "")],
     )]
     #[case::tags_merge_as_sets(
         vec![a("1", 0, &[Claim, Denial], "")],

@@ -210,8 +210,9 @@ pub struct Document {
     pub read_only: Option<String>,
     /// The cursor unit.
     pub cursor: usize,
-    /// The other end of the selection, when one is being made.
-    pub anchor: Option<usize>,
+    /// Where the selection being made started (its other end is the cursor); `None` when no
+    /// selection is being made.
+    pub selection_start: Option<usize>,
     /// The first row shown.
     pub top: Top,
     /// The selected row of the annotation pane.
@@ -259,7 +260,7 @@ impl PartialEq for Document {
             && self.base == other.base
             && self.read_only == other.read_only
             && self.cursor == other.cursor
-            && self.anchor == other.anchor
+            && self.selection_start == other.selection_start
             && self.top == other.top
             && self.selected_annotation == other.selected_annotation
             && self.undo == other.undo
@@ -274,8 +275,8 @@ impl PartialEq for Document {
 impl Document {
     /// The units an edit applies to: the selection, else the cursor unit.
     pub fn target(&self) -> (usize, usize) {
-        match self.anchor {
-            Some(anchor) => (anchor.min(self.cursor), anchor.max(self.cursor)),
+        match self.selection_start {
+            Some(start) => (start.min(self.cursor), start.max(self.cursor)),
             None => (self.cursor, self.cursor),
         }
     }

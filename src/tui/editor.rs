@@ -9,6 +9,8 @@ use super::action::Input;
 pub struct Editor {
     text: String,
     cursor: usize,
+    /// The text it was opened with.
+    original: String,
 }
 
 impl Editor {
@@ -17,7 +19,13 @@ impl Editor {
         Editor {
             text: text.to_owned(),
             cursor: text.len(),
+            original: text.to_owned(),
         }
+    }
+
+    /// Whether the text differs from the one it was opened with.
+    pub fn is_changed(&self) -> bool {
+        self.text != self.original
     }
 
     /// The text.

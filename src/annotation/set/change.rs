@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::annotation::{Annotation, Placement};
+use crate::annotation::{Annotation, Placement, Tag};
 
 /// An annotation as the set holds it: shared, with where it sits.
 pub(super) type Item = (Arc<Annotation>, Placement);
@@ -74,6 +74,53 @@ impl Change {
     /// The entries, last first: the order in which to take the edit back.
     pub(super) fn entries_backwards(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().rev()
+    }
+}
+
+impl Entry {
+    /// What taking this entry back leaves of the annotation, given its version `now`: `before`
+    /// when `now` is still `after` (or gone); when a merge changed it since (or brought back one
+    /// the entry removed), `now` with only what the entry changed taken back (its tags added or
+    /// removed, its note if nobody changed it since), so another process's tags merged into the
+    /// same annotation stay. `None` when nothing is left.
+    pub(super) fn taken_back(&self, now: Option<&Item>) -> Option<Item> {
+        let Some((now, placement)) = now else {
+            return self.before.clone();
+        };
+        let (after_tags, after_note) = match &self.after {
+            Some((after, _)) if Arc::ptr_eq(now, after) || now == after => {
+                return self.before.clone();
+            }
+            Some((after, _)) => (after.tags.as_slice(), after.note.as_str()),
+            // Removed by the entry: as if left with nothing.
+            None => (&[][..], ""),
+        };
+        let before = self.before.as_ref().map(|(annotation, _)| &**annotation);
+        let had = |tag: &Tag| before.is_some_and(|b| b.tags.contains(tag));
+        // Where it was and who made it, as before the change; the tags and note from now.
+        let mut annotation = Annotation::clone(before.unwrap_or(now));
+        annotation.tags = Tag::ALL
+            .into_iter()
+            .filter(|tag| match (had(tag), after_tags.contains(tag)) {
+                (false, true) => false,
+                (true, false) => true,
+                _ => now.tags.contains(tag),
+            })
+            .collect();
+        if now.note != after_note {
+            annotation.note.clone_from(&now.note);
+        } else if before.is_none() {
+            annotation.note.clear();
+        }
+        if annotation.tags.is_empty() && annotation.note.is_empty() {
+            return None;
+        }
+        let placement = self
+            .before
+            .as_ref()
+            .map_or(placement, |(_, before)| before)
+            .clone();
+        Some((Arc::new(annotation), placement))
     }
 }
 

@@ -68,7 +68,7 @@ fn draw_units(doc: &Document, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let lines = wrap(&text, usize::from(text_width));
         let tags = doc.annotations.tags_at_unit(unit);
         let cursor = unit == doc.cursor;
-        let selected = doc.anchor.is_some() && (sel_first..=sel_last).contains(&unit);
+        let selected = doc.selection_start.is_some() && (sel_first..=sel_last).contains(&unit);
         let mut style = match units[unit].kind {
             UnitKind::Title => theme.title,
             UnitKind::Heading => theme.heading,

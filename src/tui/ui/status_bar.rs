@@ -87,7 +87,7 @@ impl StatusBar<'_> {
                 }
                 left.push(Span::raw("│ "));
                 left.push(save_state(doc, theme));
-                if doc.anchor.is_some() {
+                if doc.selection_start.is_some() {
                     let (first, last) = doc.target();
                     left.push(Span::styled(
                         format!(" │ selecting {first}-{last}"),

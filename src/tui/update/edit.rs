@@ -5,7 +5,7 @@
 //! set reports what an edit did ([`Change`]), undo keeps that rather than a copy of the set, and a
 //! save is handed shared snapshots.
 
-use crate::annotation::{AnnotationSet, Change, Stamp, Tag};
+use crate::annotation::{AnnotationSet, Change, Edit, Stamp, Tag};
 use crate::article::Article;
 use crate::tui::app::{App, Document, UNDO_LIMIT};
 use crate::tui::effect::Effect;
@@ -93,16 +93,23 @@ pub fn save(doc: &mut Document) -> Option<Effect> {
     })
 }
 
-/// Toggles `tag` on the cursor unit or the selection, then ends the selection.
+/// Toggles `tag` on the cursor unit or the selection, then ends the selection. A selection whose
+/// tagging would spread a tag to units or tags the person did not choose is refused with a
+/// message, and stays, to be changed.
 pub fn toggle_tag(app: &mut App, tag: Tag) -> Vec<Effect> {
-    let Some(target) = app.doc.as_ref().map(|doc| doc.target()) else {
+    let Some(doc) = app.doc.as_ref() else {
         return Vec::new();
     };
+    let target = doc.target();
+    if let Err(spread) = doc.annotations.check(target, Edit::Toggle(tag)) {
+        say_error(app, format!("not tagged: {spread}"));
+        return Vec::new();
+    }
     let (_, effects) = edit(app, |set, article, stamp| {
         set.toggle_tag(article, target, tag, stamp);
     });
     if let Some(doc) = app.doc.as_mut() {
-        doc.anchor = None;
+        doc.selection_start = None;
         if let Some(index) = doc.annotations.index_at_unit(target.0) {
             doc.selected_annotation = index;
         }

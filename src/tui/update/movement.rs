@@ -207,7 +207,7 @@ pub fn next_match(app: &mut App, down: bool) -> Vec<Effect> {
 /// Starts a selection at the cursor, or ends the one being made.
 pub fn toggle_selection(app: &mut App) -> Vec<Effect> {
     if let Some(doc) = app.doc.as_mut() {
-        doc.anchor = match doc.anchor {
+        doc.selection_start = match doc.selection_start {
             Some(_) => None,
             None => Some(doc.cursor),
         };

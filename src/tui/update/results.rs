@@ -90,7 +90,7 @@ pub fn open_failed(app: &mut App, path: &Path, message: &str) -> Vec<Effect> {
 struct Place {
     article: Arc<Article>,
     cursor: usize,
-    anchor: Option<usize>,
+    selection_start: Option<usize>,
     top: Top,
     focus: Pane,
     mode: Mode,
@@ -117,7 +117,9 @@ fn restore(app: &mut App, place: Place) {
     };
     let (from, to) = (&place.article, &doc.article);
     let cursor = same_unit(from, to, place.cursor);
-    doc.anchor = place.anchor.map(|anchor| same_unit(from, to, anchor));
+    doc.selection_start = place
+        .selection_start
+        .map(|start| same_unit(from, to, start));
     let top = same_unit(from, to, place.top.unit);
     let same = from.units().get(place.top.unit) == to.units().get(top);
     doc.top = Top {
@@ -137,7 +139,7 @@ pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
         .map(|doc| Place {
             article: doc.article.clone(),
             cursor: doc.cursor,
-            anchor: doc.anchor,
+            selection_start: doc.selection_start,
             top: doc.top,
             focus: app.focus,
             mode: app.mode.clone(),
@@ -163,7 +165,7 @@ pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
         base,
         read_only: read_only.clone(),
         cursor: 0,
-        anchor: None,
+        selection_start: None,
         top: Top::default(),
         selected_annotation: 0,
         undo: Vec::new(),

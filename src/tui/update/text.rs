@@ -24,23 +24,20 @@ pub fn start_search(app: &mut App) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Opens the note editor on the annotation under the cursor, or on the selection.
+/// Opens the note editor on the annotation under the cursor, or on the selection, with the note
+/// it will replace: the annotation's own, or those of the annotations a selection joins. A
+/// selection that would spread a tagged annotation's tags is refused with a message.
 pub fn edit_note(app: &mut App) -> Vec<Effect> {
     let Some(doc) = app.doc.as_ref() else {
         return Vec::new();
     };
-    let here = doc
-        .annotations
-        .index_at_unit(doc.cursor)
-        .and_then(|index| doc.annotations.get(index));
-    let (units, note) = match (doc.anchor, here) {
-        (None, Some((annotation, placement))) => (
-            placement.units.unwrap_or((doc.cursor, doc.cursor)),
-            annotation.note.clone(),
-        ),
-        _ => (doc.target(), String::new()),
-    };
-    open_editor(app, units, &note)
+    match doc.annotations.note_for(doc.target()) {
+        Ok((units, note)) => open_editor(app, units, &note),
+        Err(spread) => {
+            say_error(app, format!("no note written: {spread}"));
+            Vec::new()
+        }
+    }
 }
 
 /// Opens the note editor on the annotation selected in the annotation pane.
@@ -65,7 +62,7 @@ pub fn edit_selected_note(app: &mut App) -> Vec<Effect> {
 
 fn open_editor(app: &mut App, units: (usize, usize), note: &str) -> Vec<Effect> {
     if let Some(doc) = app.doc.as_mut() {
-        doc.anchor = None;
+        doc.selection_start = None;
     }
     app.mode = Mode::Note {
         editor: Editor::new(note),
@@ -79,6 +76,11 @@ pub fn leave_note(app: &mut App) -> Vec<Effect> {
     let Mode::Note { editor, units } = std::mem::replace(&mut app.mode, Mode::Normal) else {
         return Vec::new();
     };
+    // Left as it was opened: nothing to write, and no join of the annotations a selection
+    // touches that the person never asked for.
+    if !editor.is_changed() {
+        return Vec::new();
+    }
     // Changed, not saved yet when an earlier save is still running: that one's result starts
     // the next save, so the change is as good as saved either way.
     let (changed, effects) = set_note(app, units, editor.text());
@@ -119,7 +121,7 @@ pub fn cancel(app: &mut App) -> Vec<Effect> {
         Mode::Normal => {
             let doc = app.doc.as_mut();
             match doc {
-                Some(doc) if doc.anchor.is_some() => doc.anchor = None,
+                Some(doc) if doc.selection_start.is_some() => doc.selection_start = None,
                 Some(doc) if !doc.search.query.is_empty() => doc.search = Default::default(),
                 _ => app.message = None,
             }
