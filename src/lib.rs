@@ -2,9 +2,9 @@
 //! tags in a RON sidecar beside each article, and export them.
 //!
 //! The layers point one way: the domain core (`article`, `annotation`, `export`) knows nothing of
-//! terminals or files; `sidecar`, `library`, `atomic_file`, `regular_file`, `paths`, `config` and
-//! `crash_report` are the only code that touches the file system; `cli` and `tui` are thin shells
-//! over both.
+//! terminals or files; `sidecar`, `library`, `atomic_file`, `regular_file`, `export_output`,
+//! `paths`, `config` and `crash_report` are the only code that touches the file system; `cli` and
+//! `tui` are thin shells over both.
 
 pub mod annotation;
 pub mod article;
@@ -13,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod crash_report;
 pub mod export;
+pub mod export_output;
 pub mod library;
 pub mod paths;
 pub mod regular_file;
