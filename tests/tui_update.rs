@@ -414,6 +414,21 @@ fn a_sidecar_that_cannot_be_read_is_never_overwritten() {
 }
 
 #[test]
+fn a_read_only_article_refuses_a_note_before_it_is_typed() {
+    let dir = sample_library();
+    let path = dir.path().join(ARTICLE);
+    std::fs::write(sidenote::sidecar::path_for(&path), "(version: oops").unwrap();
+    let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
+    update(&mut app, loader::open_article(&path));
+    let effects = run(&mut app, vec![Action::EditNote]);
+    assert!(effects.is_empty());
+    assert_eq!(app.mode, Mode::Normal, "no note box opens");
+    let message = app.message.as_ref().unwrap();
+    assert!(message.error);
+    assert!(message.text.starts_with("read-only"), "{}", message.text);
+}
+
+#[test]
 fn the_list_filters_by_title_and_sorts_by_date() {
     let dir = sample_library();
     let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
