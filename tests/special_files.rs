@@ -7,6 +7,8 @@
 //! Cases that need root (device nodes, another user's files) are in `special_files_root.rs`.
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/pty.rs"]
+mod pty;
 #[path = "support/special.rs"]
 mod special;
 
@@ -143,6 +145,25 @@ fn a_sidecar_linked_to_an_endless_device_is_refused_at_once() {
         .run_limited(&["list", "a.txt"], 1 << 30)
         .refused("a character device, not a regular file");
     assert!(is_link(&setup.sidecar()));
+}
+
+#[test]
+fn a_sidecar_linked_to_the_terminal_never_reads_its_keys() {
+    let setup = Setup::new();
+    symlink("/dev/tty", setup.sidecar()).unwrap();
+    let command = pty::sidenote(
+        &["list".as_ref(), setup.article.as_os_str()],
+        &setup.path("data"),
+        &setup.path("config"),
+    );
+    let mut app = pty::Pty::spawn(command, 24, 200);
+    // Reading the terminal would wait for the person's keys (and take them) until Ctrl-D.
+    assert!(!app.wait_exit(), "a refusal is a failure");
+    let screen = app.contents();
+    assert!(
+        screen.contains("a character device, not a regular file"),
+        "{screen}"
+    );
 }
 
 #[test]
