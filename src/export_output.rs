@@ -36,7 +36,10 @@ pub fn open_file(path: &Path) -> io::Result<OutputFile> {
             }
             Some(kind) => Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
-                Refusal::NotRegular(kind),
+                format!(
+                    "is {kind}; an export is written to a regular file, a named pipe or a \
+                     character device"
+                ),
             )),
         },
         Err(error) if error.kind() == io::ErrorKind::NotFound => {

@@ -84,7 +84,7 @@ fn export_refuses_a_block_device() -> Result<(), Failed> {
     mknod(&disk, libc::S_IFBLK, 7, 200)?;
     setup
         .run(&["export", "a.txt", "-o", "disk"])
-        .refused("a block device, not a regular file");
+        .refused("is a block device; an export is written to a regular file");
     let meta = fs::symlink_metadata(&disk).unwrap();
     assert!(
         meta.file_type().is_block_device(),
