@@ -31,7 +31,12 @@ pub fn open_file(path: &Path) -> io::Result<OutputFile> {
         Ok(meta) => match Kind::of(&meta) {
             None => AtomicFile::create(path).map(OutputFile::Replace),
             Some(Kind::Fifo | Kind::CharDevice) => {
-                let file = OpenOptions::new().write(true).open(path)?;
+                let mut options = OpenOptions::new();
+                options.write(true);
+                // A terminal written to never becomes this process's controlling terminal.
+                #[cfg(unix)]
+                std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOCTTY);
+                let file = options.open(path)?;
                 Ok(OutputFile::Into(BufWriter::with_capacity(64 * 1024, file)))
             }
             Some(kind) => Err(io::Error::new(
