@@ -22,7 +22,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 pub use char_index::{CharIndex, count_chars, line_column};
-pub use decode::SourceEncoding;
+pub use decode::{HEAD_BYTES, SourceEncoding, check_head};
 pub use metadata::Metadata;
 pub use preview::preview_len;
 

@@ -3,17 +3,39 @@
 //! old file, and the directory is flushed. Sidecars and exports both write through here; an
 //! export is written as it is produced ([`AtomicFile`], [`Folder`]) and only then put in place.
 //!
-//! Temporary files are named `.<name>.<pid>.tmp`; a caller that serialises writers (the sidecar
+//! Temporary files are named `.<name>.<pid>.tmp`, a name over 200 bytes shortened to its start
+//! and a hash so the temporary name stays within the file system's limit; a caller that serialises writers (the sidecar
 //! lock) can remove the ones left by killed processes with [`remove_stale`].
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use crate::regular_file::{Kind, Refusal};
+
 /// The temporary file used to replace `path` by this process.
 fn temp_path(path: &Path) -> PathBuf {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+    let stem = temp_stem(path.file_name().unwrap_or_default());
+    path.with_file_name(format!(".{stem}.{}.tmp", std::process::id()))
+}
+
+/// The longest file name kept whole in a temporary name: file systems allow 255 bytes, and the
+/// temporary name adds up to 17 (two dots, a process id, `.tmp`).
+const MAX_STEM: usize = 200;
+
+/// The part of a temporary name that stands for the file `name`: the name itself, or when that
+/// is too long for the temporary name to be allowed, its start and a hash of the whole.
+fn temp_stem(name: &std::ffi::OsStr) -> String {
+    let name = name.to_string_lossy();
+    if name.len() <= MAX_STEM {
+        return name.into_owned();
+    }
+    let mut cut = MAX_STEM - 17;
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let hash = xxhash_rust::xxh3::xxh3_64(name.as_bytes());
+    format!("{}~{hash:016x}", &name[..cut])
 }
 
 /// Whether `candidate` is a temporary file of `path` by any process.
@@ -21,10 +43,10 @@ fn is_temp_of(path: &Path, candidate: &Path) -> bool {
     let (Some(name), Some(other)) = (path.file_name(), candidate.file_name()) else {
         return false;
     };
-    let (name, other) = (name.to_string_lossy(), other.to_string_lossy());
+    let (stem, other) = (temp_stem(name), other.to_string_lossy());
     other
         .strip_prefix('.')
-        .and_then(|rest| rest.strip_prefix(name.as_ref()))
+        .and_then(|rest| rest.strip_prefix(stem.as_str()))
         .and_then(|rest| rest.strip_prefix('.'))
         .and_then(|rest| rest.strip_suffix(".tmp"))
         .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
@@ -67,9 +89,21 @@ pub struct AtomicFile {
 
 impl AtomicFile {
     /// Starts replacing `path` (or creating it). A symbolic link stays a link: the file it points
-    /// to is replaced.
+    /// to is replaced. Only a regular file is replaced: a link to nothing, a named pipe, a device
+    /// or a folder is refused, since renaming over it would put a plain file in its place.
     pub fn create(path: &Path) -> io::Result<AtomicFile> {
         let target = resolve(path);
+        match fs::symlink_metadata(&target) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(refused(Refusal::DanglingLink));
+            }
+            Ok(meta) => {
+                if let Some(kind) = Kind::of(&meta) {
+                    return Err(refused(Refusal::NotRegular(kind)));
+                }
+            }
+            Err(_) => {}
+        }
         let temp = temp_path(&target);
         // A leftover of our own pid is stale: a process writes one file at a time.
         let _ = fs::remove_file(&temp);
@@ -91,8 +125,10 @@ impl AtomicFile {
         };
         let result = (|| {
             let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
-            // Keep the permissions someone gave the old file.
+            // Keep the owner and the permissions someone gave the old file: a shared folder
+            // edited as root stays its owner's.
             if let Ok(meta) = fs::metadata(&self.target) {
+                keep_owner(&file, &meta);
                 file.set_permissions(meta.permissions())?;
             }
             file.sync_all()?;
@@ -246,6 +282,29 @@ fn sync_all_files(_dir: &Path, files: &[PathBuf]) -> io::Result<()> {
         .try_for_each(|file| File::open(file)?.sync_all())
 }
 
+/// Gives `file` the owner and group of `old` where this process may; where it may not (someone
+/// else's file in a folder shared with us), the new file is ours, as any file we create.
+#[cfg(unix)]
+fn keep_owner(file: &File, old: &fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(new) = file.metadata() else {
+        return;
+    };
+    if (new.uid(), new.gid()) == (old.uid(), old.gid()) {
+        return;
+    }
+    if std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())).is_err() {
+        let _ = std::os::unix::fs::fchown(file, None, Some(old.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &File, _old: &fs::Metadata) {}
+
+fn refused(refusal: Refusal) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, refusal)
+}
+
 /// The file a symbolic link points to, so the link survives the rename; `path` otherwise.
 fn resolve(path: &Path) -> PathBuf {
     match fs::symlink_metadata(path) {
@@ -382,6 +441,24 @@ mod tests {
             Folder::create(&out).unwrap_err().kind(),
             io::ErrorKind::AlreadyExists
         );
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_name_near_the_limit_gets_a_temporary_name_within_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir
+            .path()
+            .join(format!("{}.annotations.ron", "é".repeat(117)));
+        assert_eq!(path.file_name().unwrap().len(), 250);
+        let temp = temp_path(&path);
+        assert!(temp.file_name().unwrap().len() <= 255);
+        assert!(is_temp_of(&path, &temp));
+        assert!(!is_temp_of(&dir.path().join("other.ron"), &temp));
+        write(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        fs::write(&temp, "left by a killed save").unwrap();
+        remove_stale(&path);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 

@@ -1,9 +1,13 @@
 //! The user's settings from `config.ron` in the config directory.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+
+use crate::regular_file;
+
+/// The most a config file may hold; a real one is a few hundred bytes.
+pub const MAX_BYTES: u64 = 1 << 20;
 
 /// Settings; every field is optional in the file and falls back to its default.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -48,18 +52,21 @@ pub enum ConfigError {
 
 impl Config {
     /// Reads `path`; a missing file gives the defaults.
+    ///
+    /// Only a regular file of at most [`MAX_BYTES`] is read: a named pipe or a device there is
+    /// an error, never a wait or an endless read.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = match fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(source) => {
-                return Err(ConfigError::Io {
-                    path: path.to_owned(),
-                    source,
-                });
-            }
+        let io_error = |source| ConfigError::Io {
+            path: path.to_owned(),
+            source,
         };
-        ron::from_str(&text).map_err(|error| ConfigError::Parse {
+        let Some(bytes) = regular_file::read(path, MAX_BYTES).map_err(io_error)? else {
+            return Ok(Config::default());
+        };
+        let text = String::from_utf8(bytes)
+            .map_err(|error| io_error(io::Error::new(io::ErrorKind::InvalidData, error)))?;
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+        ron::from_str(text).map_err(|error| ConfigError::Parse {
             path: path.to_owned(),
             line: error.span.start.line,
             column: error.span.start.col,
@@ -112,6 +119,7 @@ fn login_name() -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn load(text: &str) -> (Config, Option<String>) {
         let dir = tempfile::tempdir().unwrap();

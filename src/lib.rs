@@ -2,8 +2,9 @@
 //! tags in a RON sidecar beside each article, and export them.
 //!
 //! The layers point one way: the domain core (`article`, `annotation`, `export`, `safe_text`)
-//! knows nothing of terminals or files; `sidecar`, `library`, `atomic_file`, `paths`, `config` and `crash_report`
-//! are the only code that touches the file system; `cli` and `tui` are thin shells over both.
+//! knows nothing of terminals or files; `sidecar`, `library`, `atomic_file`, `regular_file`,
+//! `export_output`, `paths`, `config` and `crash_report` are the only code that touches the file
+//! system; `cli` and `tui` are thin shells over both.
 
 pub mod annotation;
 pub mod article;
@@ -12,8 +13,10 @@ pub mod cli;
 pub mod config;
 pub mod crash_report;
 pub mod export;
+pub mod export_output;
 pub mod library;
 pub mod paths;
+pub mod regular_file;
 pub mod safe_text;
 pub mod sidecar;
 pub mod tui;

@@ -7,6 +7,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::article::{Article, ArticleError};
+use crate::regular_file::{Kind, Refusal};
 
 pub use samples::{SAMPLES, install_samples};
 
@@ -50,14 +51,27 @@ impl ReadError {
     }
 }
 
-/// Reads and parses the article at `path`.
+/// Reads and parses the article at `path`. A binary file is refused from its first bytes, before
+/// the rest is read: a sparse file of gigabytes costs nothing.
 pub fn read_article(path: &Path) -> Result<Article, ReadError> {
-    regular_file(path)?;
-    let bytes = fs::read(path).map_err(|source| ReadError::Io {
+    let (mut file, meta) = regular_file(path)?;
+    let io = |source| ReadError::Io {
         path: path.to_owned(),
         source,
-    })?;
+    };
     let name = path.display().to_string();
+    let mut bytes = Vec::with_capacity(crate::article::HEAD_BYTES);
+    (&mut file)
+        .take(crate::article::HEAD_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    crate::article::check_head(&name, &bytes, meta.len())?;
+    bytes.reserve(
+        usize::try_from(meta.len())
+            .unwrap_or(0)
+            .saturating_sub(bytes.len()),
+    );
+    file.read_to_end(&mut bytes).map_err(io)?;
     Ok(Article::parse_owned(&name, bytes)?)
 }
 
@@ -99,7 +113,8 @@ pub struct ArticleHead {
 /// line break near the cut, nothing but whitespace): [`read_article`] then decides. Refuses
 /// what [`read_article`] refuses before reading a byte: directories, pipes, devices.
 pub fn read_article_head(path: &Path, staging: Staging) -> Result<Option<ArticleHead>, ReadError> {
-    let size = regular_file(path)?.len();
+    let (file, meta) = regular_file(path)?;
+    let size = meta.len();
     if size < staging.from_size {
         return Ok(None);
     }
@@ -107,7 +122,6 @@ pub fn read_article_head(path: &Path, staging: Staging) -> Result<Option<Article
         path: path.to_owned(),
         source,
     };
-    let file = fs::File::open(path).map_err(io)?;
     let limit = staging.head.saturating_add(HEAD_SLACK);
     let mut bytes = Vec::with_capacity(limit);
     file.take(limit as u64)
@@ -123,24 +137,22 @@ pub fn read_article_head(path: &Path, staging: Staging) -> Result<Option<Article
         .map(|article| ArticleHead { article, size }))
 }
 
-/// The metadata of `path` when it is a regular file: reading a directory fails, and reading a
-/// device or a pipe could block or never end.
-fn regular_file(path: &Path) -> Result<fs::Metadata, ReadError> {
-    let meta = fs::metadata(path).map_err(|source| ReadError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    if meta.is_dir() {
-        return Err(ReadError::Directory {
+/// The regular file at `path`, open, with its metadata: reading a directory fails, and reading a
+/// device or a pipe could block or never end (see module `crate::regular_file`).
+fn regular_file(path: &Path) -> Result<(fs::File, fs::Metadata), ReadError> {
+    let error = |source: io::Error| match Refusal::of(&source) {
+        Some(Refusal::NotRegular(Kind::Folder)) => ReadError::Directory {
             path: path.to_owned(),
-        });
-    }
-    if !meta.is_file() {
-        return Err(ReadError::NotAFile {
+        },
+        Some(Refusal::NotRegular(_)) => ReadError::NotAFile {
             path: path.to_owned(),
-        });
-    }
-    Ok(meta)
+        },
+        _ => ReadError::Io {
+            path: path.to_owned(),
+            source,
+        },
+    };
+    crate::regular_file::open(path).map_err(error)
 }
 
 /// Whether `path` names an article by its extension (.txt or .md).

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use crate::annotation::{Annotation, Snapshot, Timestamp, in_document_order, refresh_anchors};
 use crate::article::{Article, line_column};
 use crate::atomic_file;
+use crate::regular_file;
 
 pub use error::SidecarError;
 pub use format::{ron_config, to_text};
@@ -75,6 +76,20 @@ pub fn path_for(article: &Path) -> PathBuf {
     let mut name = article.file_name().unwrap_or_default().to_os_string();
     name.push(".annotations.ron");
     article.with_file_name(name)
+}
+
+/// Whether `path` is named as a sidecar, its lock file or a sidecar moved aside by
+/// [`move_aside`]: files that hold an article's tags, whatever else might be written there.
+pub fn is_own_file(path: &Path) -> bool {
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    let name = name.to_string_lossy();
+    const SUFFIX: &str = ".annotations.ron";
+    name.match_indices(SUFFIX).any(|(at, _)| {
+        let rest = &name[at + SUFFIX.len()..];
+        at > 0 && (rest.is_empty() || rest == ".lock" || rest.starts_with(".bad-"))
+    })
 }
 
 /// Reads the sidecar of the article at `article_path`; `None` when there is none yet. A sidecar
@@ -224,24 +239,34 @@ pub fn move_aside(article_path: &Path, now: Timestamp) -> Result<Option<PathBuf>
     Ok(Some(target))
 }
 
-/// The text of the file at `path`, `None` when it does not exist.
+/// The most a sidecar may hold: far more than a person annotates (10,000 annotations with long
+/// notes take a few megabytes), and a bound on what a link to `/dev/zero` or a runaway file costs.
+pub const MAX_BYTES: u64 = 256 << 20;
+
+/// The text of the sidecar at `path`, `None` when it does not exist; without the byte-order mark
+/// some editors write. Only a regular file is read (see module `crate::regular_file`).
 fn read(path: &Path) -> Result<Option<String>, SidecarError> {
-    match fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|error| {
-            let text = String::from_utf8_lossy(error.as_bytes());
-            let at = error.utf8_error().valid_up_to();
-            let (line, column) = line_column(&text, at);
-            SidecarError::Parse {
-                path: path.to_owned(),
-                line,
-                column,
-                message: format!("the file is not valid UTF-8 (byte {at})"),
-            }
-        }),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(SidecarError::Io {
+    let bytes = regular_file::read(path, MAX_BYTES).map_err(|source| SidecarError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let Some(mut bytes) = bytes else {
+        return Ok(None);
+    };
+    let skipped = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    bytes.drain(..skipped);
+    String::from_utf8(bytes).map(Some).map_err(|error| {
+        let text = String::from_utf8_lossy(error.as_bytes());
+        let at = error.utf8_error().valid_up_to();
+        let (line, column) = line_column(&text, at);
+        SidecarError::Parse {
             path: path.to_owned(),
-            source,
-        }),
-    }
+            line,
+            column,
+            message: format!("the file is not valid UTF-8 (byte {})", at + skipped),
+        }
+    })
 }
+
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = "\u{FEFF}".as_bytes();

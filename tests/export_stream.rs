@@ -1,8 +1,9 @@
 //! Exports stream: each article's output reaches its destination before the next article is
 //! read, whatever the format, and the streamed bytes are those of `export::render`. Checked on
-//! the writer with a sink that records when bytes arrive, on the command line with a sidecar that
-//! is a named pipe (the command blocks reading it, so whatever it wrote before came out first),
-//! and on the reading screen's exporter.
+//! the writer with a sink that records when bytes arrive, on the command line with a stderr pipe
+//! that is full before the command starts (it stops in its first message, about a broken article
+//! between two good ones, so whatever it wrote before came out first), and on the reading
+//! screen's exporter.
 #![allow(clippy::unwrap_used)]
 
 #[allow(dead_code)]
@@ -10,9 +11,10 @@
 mod fixture;
 
 use std::fs;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -252,41 +254,91 @@ fn the_command_writes_what_render_gives(#[case] format: Format, #[case] args: &[
     assert_eq!(String::from_utf8(stdout.stdout).unwrap(), expected);
 }
 
-/// Replaces the sidecar of `article` with a named pipe and returns the sidecar's path and text:
-/// whoever reads the sidecar waits until the test writes into the pipe.
-fn sidecar_as_pipe(article: &Path) -> (PathBuf, String) {
-    let sidecar = sidenote::sidecar::path_for(article);
-    let text = fs::read_to_string(&sidecar).unwrap();
-    fs::remove_file(&sidecar).unwrap();
-    let made = Command::new("mkfifo").arg(&sidecar).status().unwrap();
-    assert!(made.success());
-    (sidecar, text)
+/// A pipe for the command's stderr that is full before it starts: the command stops in its
+/// first message (a broken article is named as it is met) until [`Stderr::drain`]. Sidecars and
+/// articles cannot be used to hold the command up: a named pipe there is refused at once.
+struct Stderr {
+    read: Option<OwnedFd>,
+    write: Option<OwnedFd>,
 }
 
-/// Opens `pipe` for writing, which succeeds once a reader has opened it; fails the test if no
-/// reader comes.
-fn writer_of(pipe: &Path) -> fs::File {
-    let (sender, opened) = mpsc::channel();
-    let pipe = pipe.to_owned();
-    std::thread::spawn(move || {
-        let _ = sender.send(fs::OpenOptions::new().write(true).open(pipe).unwrap());
-    });
-    opened
-        .recv_timeout(Duration::from_secs(30))
-        .expect("nobody read the sidecar")
+impl Stderr {
+    fn full() -> Stderr {
+        let mut fds = [0; 2];
+        // SAFETY: `fds` has room for the two descriptors pipe writes.
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        // SAFETY: both were just opened by pipe and are owned by nothing else.
+        let (read, write) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+        let nonblocking = |on: bool| {
+            // SAFETY: fcntl reads and sets the flags of a descriptor `write` keeps open.
+            unsafe {
+                let flags = libc::fcntl(write.as_raw_fd(), libc::F_GETFL);
+                let flags = if on {
+                    flags | libc::O_NONBLOCK
+                } else {
+                    flags & !libc::O_NONBLOCK
+                };
+                assert_eq!(libc::fcntl(write.as_raw_fd(), libc::F_SETFL, flags), 0);
+            }
+        };
+        nonblocking(true);
+        let mut filler = fs::File::from(write.try_clone().unwrap());
+        while filler.write(&[b'.'; 4096]).is_ok() {}
+        // The command must wait on the full pipe, not be told to try again.
+        nonblocking(false);
+        Stderr {
+            read: Some(read),
+            write: Some(write),
+        }
+    }
+
+    /// The end the command writes to.
+    fn for_command(&mut self) -> Stdio {
+        Stdio::from(self.write.take().unwrap())
+    }
+
+    /// Waits until `child` is stopped writing to the full pipe.
+    fn wait_until_stuck(&self, child: &Child) {
+        let syscall = format!("/proc/{}/syscall", child.id());
+        let writing = format!("{} 0x2 ", libc::SYS_write);
+        for _ in 0..3000 {
+            if fs::read_to_string(&syscall).is_ok_and(|now| now.starts_with(&writing)) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("the command never wrote to stderr");
+    }
+
+    /// Empties the pipe as the command writes, on another thread; returns what it wrote.
+    fn drain(&mut self) -> mpsc::Receiver<String> {
+        let mut read = fs::File::from(self.read.take().unwrap());
+        let (send, receive) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = read.read_to_end(&mut bytes);
+            let text = String::from_utf8_lossy(&bytes);
+            let _ = send.send(text.trim_start_matches('.').to_owned());
+        });
+        receive
+    }
 }
 
 #[test]
-fn the_first_article_is_on_stdout_before_the_second_is_read() {
+fn the_first_article_is_on_stdout_before_the_next_is_read() {
     let library = fixture::tagged_library();
     let root = &library.root;
-    let (pipe, text) = sidecar_as_pipe(&root.join("zweiter-bericht.txt"));
+    // Between the two in path order: the command names it on stderr, and waits there.
+    let broken = root.join("kz-empty.txt");
+    fs::write(&broken, "").unwrap();
+    let mut stderr = Stderr::full();
     let mut child = sidenote(library.dir.path())
         .args(["-f", "jsonl"])
         .arg(root.join("kremlin-silent-on-captured-soldiers.txt"))
+        .arg(&broken)
         .arg(root.join("zweiter-bericht.txt"))
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stderr(stderr.for_command())
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
@@ -296,18 +348,19 @@ fn the_first_article_is_on_stdout_before_the_second_is_read() {
             let _ = lines.send(line.unwrap());
         }
     });
-    // The command waits in the second article's sidecar until the pipe is written.
-    let mut sidecar = writer_of(&pipe);
-    let first = received.recv_timeout(Duration::from_secs(20));
-    sidecar.write_all(text.as_bytes()).unwrap();
-    drop(sidecar);
-    let first = first.expect("no output before the second article was read");
+    stderr.wait_until_stuck(&child);
+    let first = received
+        .recv_timeout(Duration::from_secs(20))
+        .expect("no output before the next article was read");
     assert!(
         first.contains("kremlin-silent-on-captured-soldiers.txt"),
         "{first}"
     );
-    let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "{output:?}");
+    let messages = stderr.drain();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "the empty article is a problem");
+    let messages = messages.recv_timeout(Duration::from_secs(20)).unwrap();
+    assert!(messages.contains("kz-empty.txt"), "{messages}");
     let rest: Vec<String> = received.iter().collect();
     assert!(rest.last().unwrap().contains("zweiter-bericht.txt"));
 }
@@ -317,31 +370,29 @@ fn the_first_article_is_on_stdout_before_the_second_is_read() {
 #[case("w3c")]
 fn an_article_changed_between_the_two_passes_leaves_no_output_file(#[case] format: &str) {
     let library = fixture::tagged_library();
-    let last = library.root.join("zweiter-bericht.txt");
-    let (pipe, text) = sidecar_as_pipe(&last);
+    // Last in path order, with a sidecar so that W3C's first pass reads it too: the first pass
+    // names it on stderr, and waits there.
+    let broken = library.root.join("zz-broken.txt");
+    fs::write(&broken, "A broken sidecar.\n").unwrap();
+    fs::write(sidenote::sidecar::path_for(&broken), "(version: oops").unwrap();
     let out = library.dir.path().join("out");
     fs::write(&out, "the previous export").unwrap();
-    let child = sidenote(library.dir.path())
+    let mut stderr = Stderr::full();
+    let mut child = sidenote(library.dir.path())
         .args(["-f", format])
         .arg(&library.root)
         .arg("-o")
         .arg(&out)
-        .stderr(Stdio::piped())
+        .stderr(stderr.for_command())
         .spawn()
         .unwrap();
-    // The first pass waits in the last article's sidecar. Meanwhile the first article loses
-    // its annotations, and the last one's sidecar becomes a plain file for the second pass.
-    let mut sidecar = writer_of(&pipe);
+    // The first pass has read every article. Meanwhile the first article loses its annotations.
+    stderr.wait_until_stuck(&child);
     let first = library.root.join("kremlin-silent-on-captured-soldiers.txt");
     fs::remove_file(sidenote::sidecar::path_for(&first)).unwrap();
-    let plain = library.dir.path().join("plain.ron");
-    fs::write(&plain, &text).unwrap();
-    fs::rename(&plain, &pipe).unwrap();
-    sidecar.write_all(text.as_bytes()).unwrap();
-    drop(sidecar);
-    let output = child.wait_with_output().unwrap();
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let messages = stderr.drain();
+    assert!(!child.wait().unwrap().success());
+    let stderr = messages.recv_timeout(Duration::from_secs(20)).unwrap();
     assert!(
         stderr.contains("changed while it was being exported"),
         "{stderr}"

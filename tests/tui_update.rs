@@ -534,18 +534,35 @@ fn help_scrolls_with_movement_and_closes_on_any_other_key() {
     );
 }
 
-#[test]
-fn a_sidecar_that_cannot_be_read_is_never_overwritten() {
+/// The sample article opened with a sidecar that does not parse: read-only.
+fn opened_read_only() -> (App, tempfile::TempDir) {
     let dir = sample_library();
     let path = dir.path().join(ARTICLE);
     std::fs::write(sidenote::sidecar::path_for(&path), "(version: oops").unwrap();
     let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
     update(&mut app, loader::open_article(&path));
+    (app, dir)
+}
+
+#[test]
+fn a_sidecar_that_cannot_be_read_is_never_overwritten() {
+    let (mut app, _dir) = opened_read_only();
     assert!(app.message.as_ref().unwrap().error);
     let effects = run(&mut app, vec![Action::ToggleClaim]);
     assert!(effects.is_empty());
     assert_eq!(doc(&mut app).annotations.len(), 0);
     assert!(app.message.as_ref().unwrap().text.starts_with("not saved"));
+}
+
+#[test]
+fn a_read_only_article_refuses_a_note_before_it_is_typed() {
+    let (mut app, _dir) = opened_read_only();
+    let effects = run(&mut app, vec![Action::EditNote]);
+    assert!(effects.is_empty());
+    assert_eq!(app.mode, Mode::Normal, "no note box opens");
+    let message = app.message.as_ref().unwrap();
+    assert!(message.error);
+    assert!(message.text.starts_with("read-only"), "{}", message.text);
 }
 
 #[test]

@@ -101,6 +101,29 @@ pub fn decode_owned(name: &str, bytes: Vec<u8>) -> Result<(String, SourceEncodin
     Ok((text, encoding))
 }
 
+/// How many leading bytes [`check_head`] needs to decide as [`decode`] would.
+pub const HEAD_BYTES: usize = UTF16_SNIFF;
+
+/// Refuses a binary file from its first bytes `head` (at least [`HEAD_BYTES`] of them, or the
+/// whole file) and its `size`, as [`decode`] would refuse the whole: so a reader need not load a
+/// huge binary or sparse file to learn it is one. A file that passes may still be refused by
+/// [`decode`] for a NUL byte further on.
+pub fn check_head(name: &str, head: &[u8], size: u64) -> Result<(), ArticleError> {
+    if utf16_by_bom(head).is_some() {
+        return Ok(());
+    }
+    let Some(nul) = memchr::memchr(0, head) else {
+        return Ok(());
+    };
+    if size.is_multiple_of(2) && utf16_pattern(head).is_some() {
+        return Ok(());
+    }
+    Err(ArticleError::Binary {
+        name: name.to_owned(),
+        offset: nul,
+    })
+}
+
 /// Whether bytes that are not valid UTF-8 are still UTF-8 at heart: they hold more well-formed
 /// multi-byte characters than broken sequences. Windows-1252 text almost never forms a valid
 /// multi-byte UTF-8 sequence, so one such file decoded as UTF-8 would lose every accent.
@@ -127,6 +150,11 @@ fn utf16_by_nuls(bytes: &[u8]) -> Option<SourceEncoding> {
     if !bytes.len().is_multiple_of(2) {
         return None;
     }
+    utf16_pattern(bytes)
+}
+
+/// The UTF-16 byte order the NULs among the first [`UTF16_SNIFF`] bytes of `bytes` show, if any.
+fn utf16_pattern(bytes: &[u8]) -> Option<SourceEncoding> {
     let sniff = &bytes[..bytes.len().min(UTF16_SNIFF)];
     let pairs = sniff.len() / 2;
     let (mut even, mut odd) = (0usize, 0usize);
@@ -199,6 +227,23 @@ mod tests {
         let (text, encoding) = decode("x.txt", b"caf\xe9 cr\xe8me").unwrap();
         assert_eq!(encoding, SourceEncoding::Windows1252);
         assert_eq!(text, "café crème");
+    }
+
+    #[test]
+    fn the_head_decides_binary_as_the_whole_file_does() {
+        let utf16 = utf16le(&"Hello, world.\n".repeat(1000));
+        let head = &utf16[..HEAD_BYTES];
+        assert_eq!(check_head("x.txt", head, utf16.len() as u64), Ok(()));
+        assert!(decode("x.txt", &utf16).is_ok());
+        let zeros = vec![0u8; HEAD_BYTES];
+        let refused = Err(ArticleError::Binary {
+            name: "x.txt".into(),
+            offset: 0,
+        });
+        assert_eq!(check_head("x.txt", &zeros, 4 << 30), refused);
+        assert_eq!(decode("x.txt", &zeros).map(drop), refused);
+        assert!(check_head("x.txt", b"text\0", 5).is_err());
+        assert_eq!(check_head("x.txt", b"plain text", 1 << 40), Ok(()));
     }
 
     #[test]

@@ -206,8 +206,13 @@ fn check_unit(article: &Article, file: &Path, unit: usize, flag: &str) -> anyhow
 }
 
 /// The author from the config file (else the login name), the time now to the second, a new id.
+/// A config that cannot be used is named on stderr and the defaults stand in: it never stops a
+/// tag.
 fn stamp() -> anyhow::Result<Stamp> {
-    let config = Config::load(&Dirs::from_env()?.config_file())?;
+    let (config, problem) = Config::load_or_default(&Dirs::from_env()?.config_file());
+    if let Some(problem) = problem {
+        super::message::warn(problem);
+    }
     let now = time::OffsetDateTime::now_utc();
     Ok(Stamp {
         author: config.author(),

@@ -5,8 +5,9 @@
 //!
 //! Files are written atomically: a temporary file in the target's folder, flushed to disk, then
 //! renamed over the target, so a crash or an error leaves the old file or the new one, never half
-//! of one. A broken article or sidecar is named on stderr; the others are still exported and the
-//! exit code says something went wrong.
+//! of one; a named pipe or a device is written into, and what must not be written over is
+//! refused (module `crate::export_output`). A broken article or sidecar is named on stderr; the
+//! others are still exported and the exit code says something went wrong.
 
 mod terminal_safe;
 
@@ -20,8 +21,9 @@ use anyhow::{Context, bail};
 use self::terminal_safe::TerminalSafe;
 use crate::annotation::AnnotationSet;
 use crate::article::Article;
-use crate::atomic_file::{self, AtomicFile};
+use crate::atomic_file;
 use crate::export::{self, OwnedItem, Sink, Text, Writer};
+use crate::export_output;
 use crate::library;
 use crate::paths::Dirs;
 use crate::sidecar;
@@ -126,6 +128,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             refuse_overwriting_articles(path, &articles)?;
             let context = || format!("writing {}", path.display());
             if format.is_folder() {
+                export_output::check_folder(path).with_context(context)?;
                 let folder = atomic_file::Folder::create(path)
                     .with_context(|| format!("writing the folder {}", path.display()))?;
                 let writer = Writer::new(format, options, folder);
@@ -137,7 +140,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 if path.is_dir() {
                     bail!("{}: is a folder; give a file name", path.display());
                 }
-                let file = AtomicFile::create(path).with_context(context)?;
+                let file = export_output::open_file(path).with_context(context)?;
                 let writer = Writer::new(format, options, Text(file));
                 let Text(file) = source
                     .stream(writer, &mut problems, |_| Ok(()))

@@ -2,13 +2,17 @@
 //!
 //! The lock is taken on a separate file, `<sidecar>.lock`, because the sidecar itself is replaced
 //! by rename on every save and a lock on a replaced file protects nothing. The lock file is never
-//! deleted: deleting it would let two processes lock two different files of the same name.
+//! deleted: deleting it would let two processes lock two different files of the same name. It is
+//! opened without following a link and without blocking, and must be a regular file: a link left
+//! there (a git repository can ship one) would have its target created, anywhere, and a named
+//! pipe would hang the save before its wait could time out.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::SidecarError;
+use crate::regular_file;
 
 /// How long a save waits for another process before giving up.
 pub const WAIT: Duration = Duration::from_secs(10);
@@ -29,15 +33,10 @@ pub fn path_for(sidecar: &Path) -> PathBuf {
 /// Takes the lock of the sidecar at `sidecar`, waiting up to `wait` for another holder.
 pub fn acquire(sidecar: &Path, wait: Duration) -> Result<Guard, SidecarError> {
     let path = path_for(sidecar);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|source| SidecarError::Io {
-            path: path.clone(),
-            source,
-        })?;
+    let file = regular_file::open_lock(&path).map_err(|source| SidecarError::Io {
+        path: path.clone(),
+        source,
+    })?;
     let deadline = Instant::now() + wait;
     let mut pause = Duration::from_millis(1);
     loop {

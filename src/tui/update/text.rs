@@ -60,8 +60,15 @@ pub fn edit_selected_note(app: &mut App) -> Vec<Effect> {
     open_editor(app, units, &note)
 }
 
+/// Opens the note editor, unless the article is read-only: a note typed there could never be
+/// saved, so it is refused before anything is typed.
 fn open_editor(app: &mut App, units: (usize, usize), note: &str) -> Vec<Effect> {
     if let Some(doc) = app.doc.as_mut() {
+        if let Some(problem) = &doc.read_only {
+            let text = format!("read-only, notes cannot be written: {problem}");
+            say_error(app, text);
+            return Vec::new();
+        }
         doc.selection_start = None;
     }
     app.mode = Mode::Note {
