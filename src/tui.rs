@@ -1,11 +1,13 @@
 //! The reading screen: the article list, the reading pane and the annotation pane.
 //!
-//! Elm-like: [`app`] holds the state, [`update`] changes it from [`action`]s and returns
-//! [`effect`]s, [`ui`] draws it, and [`runtime`] owns the terminal and runs the effects.
+//! Elm-like: [`app`] holds the state, [`update`] changes it from [`action`]s (a [`command`] from
+//! the keymap, an event, or an [`outcome`] of background work) and returns [`effect`]s, [`ui`]
+//! draws it, and [`runtime`] owns the terminal and runs the effects.
 //! Keys are data ([`keymap`]); colours live in [`theme`].
 
 pub mod action;
 pub mod app;
+pub mod command;
 pub mod editor;
 pub mod effect;
 pub mod exporter;
@@ -13,6 +15,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
+pub mod outcome;
 pub mod runtime;
 pub mod scroll;
 pub mod search;
@@ -98,8 +101,8 @@ pub fn run(
         let first = loader::preview(&path, crate::library::Staging::DEFAULT)
             .unwrap_or_else(|| loader::open_article(&path));
         match &first {
-            action::Action::ArticleOpened(opened) => known.push(loader::opened_entry(opened)),
-            action::Action::ArticlePreview(_) => rest = Some(path),
+            outcome::Outcome::ArticleOpened(opened) => known.push(loader::opened_entry(opened)),
+            outcome::Outcome::ArticlePreview(_) => rest = Some(path),
             _ => {}
         }
         runtime.dispatch(first);

@@ -13,7 +13,9 @@ use sidenote::config::Config;
 use sidenote::sidecar;
 use sidenote::tui::action::Action;
 use sidenote::tui::app::{App, Document, UNDO_LIMIT};
+use sidenote::tui::command::Command;
 use sidenote::tui::effect::Effect;
+use sidenote::tui::outcome::Outcome;
 use sidenote::tui::{loader, setup, update::update};
 use time::macros::datetime;
 
@@ -49,7 +51,7 @@ fn doc(app: &App) -> &Document {
 
 /// Runs `actions`, each after a tick (as the runtime gives every key), and then every save they
 /// ask for through the sidecar module, feeding the results back until no save is left.
-fn run(app: &mut App, actions: Vec<Action>, clock: &mut usize) {
+fn run(app: &mut App, actions: Vec<impl Into<Action>>, clock: &mut usize) {
     let mut effects = Vec::new();
     for action in actions {
         *clock += 1;
@@ -74,7 +76,7 @@ fn run_saves(app: &mut App, mut effects: Vec<Effect>) {
             panic!("only saves expected: {effect:?}");
         };
         let on_disk = sidecar::save_shared(&path, &article, &base, &ours).unwrap();
-        effects.extend(update(app, Action::saved(path, revision, &ours, on_disk)));
+        effects.extend(update(app, Outcome::saved(path, revision, &ours, on_disk)));
     }
 }
 
@@ -110,7 +112,7 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
     let (mut app, _dir) = opened();
     let mut clock = 0;
     app.author = "me".to_owned();
-    run(&mut app, vec![Action::ToggleClaim], &mut clock);
+    run(&mut app, vec![Command::ToggleClaim], &mut clock);
 
     // Another window tags unit 2 of the same article and saves.
     colleague_tags(&app, 2);
@@ -118,7 +120,7 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
     // This screen tags unit 1; its save merges the colleague's tag in.
     run(
         &mut app,
-        vec![Action::NextUnit, Action::ToggleDenial],
+        vec![Command::NextUnit, Command::ToggleDenial],
         &mut clock,
     );
     let all = vec![
@@ -129,7 +131,7 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
     assert_eq!(on_disk(&app), all);
     assert_eq!(doc(&app).annotations.len(), 3, "the merge is shown");
 
-    run(&mut app, vec![Action::Undo, Action::Undo], &mut clock);
+    run(&mut app, vec![Command::Undo, Command::Undo], &mut clock);
     let theirs_only = vec![("colleague".to_owned(), vec![Tag::Quote])];
     assert_eq!(on_disk(&app), theirs_only);
     assert_eq!(doc(&app).counts(), [0, 0, 1]);
@@ -138,7 +140,7 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
         "undone: 0 claims, 0 denials, 1 quotes"
     );
 
-    run(&mut app, vec![Action::Redo, Action::Redo], &mut clock);
+    run(&mut app, vec![Command::Redo, Command::Redo], &mut clock);
     assert_eq!(on_disk(&app), all);
     assert_eq!(doc(&app).counts(), [1, 1, 1]);
 }
@@ -149,14 +151,14 @@ fn a_tag_merged_in_by_a_save_survives_an_edit_made_while_that_save_ran() {
     app.author = "me".to_owned();
     // A tag on unit 0: its save starts, and is held back here.
     update(&mut app, tick(1));
-    let first = update(&mut app, Action::ToggleClaim);
+    let first = update(&mut app, Command::ToggleClaim);
     assert_eq!(first.len(), 1);
     // Meanwhile another window tags unit 2 and saves.
     colleague_tags(&app, 2);
     // While the first save runs, this screen tags unit 1: that change waits for it.
     update(&mut app, tick(2));
-    assert!(update(&mut app, Action::NextUnit).is_empty());
-    assert!(update(&mut app, Action::ToggleDenial).is_empty());
+    assert!(update(&mut app, Command::NextUnit).is_empty());
+    assert!(update(&mut app, Command::ToggleDenial).is_empty());
 
     // The first save merges the colleague's tag in; then the waiting change is saved. Taking
     // the disk as the waiting change's base would read the colleague's tag as deleted here.
@@ -182,10 +184,10 @@ fn undo_goes_back_a_thousand_changes_and_no_further() {
     // keeps the last thousand toggles, from "quote on" onwards.
     let mut actions = Vec::new();
     for _ in 0..5 {
-        actions.extend([Action::ToggleClaim, Action::NextUnit]);
+        actions.extend([Command::ToggleClaim, Command::NextUnit]);
     }
-    actions.push(Action::FirstUnit);
-    actions.extend((0..=UNDO_LIMIT).map(|_| Action::ToggleQuote));
+    actions.push(Command::FirstUnit);
+    actions.extend((0..=UNDO_LIMIT).map(|_| Command::ToggleQuote));
     for action in actions {
         update(&mut app, action);
     }
@@ -193,15 +195,15 @@ fn undo_goes_back_a_thousand_changes_and_no_further() {
     assert_eq!(doc(&app).undo.len(), UNDO_LIMIT);
 
     for _ in 1..UNDO_LIMIT {
-        update(&mut app, Action::Undo);
+        update(&mut app, Command::Undo);
     }
     assert_eq!(doc(&app).counts(), [5, 0, 0]);
-    update(&mut app, Action::Undo);
+    update(&mut app, Command::Undo);
     assert_eq!(
         app.message.as_ref().unwrap().text,
         "undone: 5 claims, 0 denials, 1 quotes"
     );
-    update(&mut app, Action::Undo);
+    update(&mut app, Command::Undo);
     assert_eq!(app.message.as_ref().unwrap().text, "nothing to undo");
     assert_eq!(
         doc(&app).counts(),
@@ -210,9 +212,9 @@ fn undo_goes_back_a_thousand_changes_and_no_further() {
     );
 
     for _ in 0..UNDO_LIMIT {
-        update(&mut app, Action::Redo);
+        update(&mut app, Command::Redo);
     }
     assert_eq!(doc(&app).counts(), [5, 0, 1]);
-    update(&mut app, Action::Redo);
+    update(&mut app, Command::Redo);
     assert_eq!(app.message.as_ref().unwrap().text, "nothing to redo");
 }

@@ -10,7 +10,9 @@ use sidenote::annotation::{AnnotationSet, Stamp, Tag};
 use sidenote::config::Config;
 use sidenote::tui::action::{Action, Input};
 use sidenote::tui::app::{App, Document, Mode, Pane};
+use sidenote::tui::command::Command;
 use sidenote::tui::effect::Effect;
+use sidenote::tui::outcome::{Outcome, SaveError};
 use sidenote::tui::{loader, setup, update::update};
 use time::macros::datetime;
 
@@ -58,7 +60,7 @@ fn stamp(id: &str) -> Stamp {
     }
 }
 
-fn run(app: &mut App, actions: Vec<Action>) -> Vec<Effect> {
+fn run(app: &mut App, actions: Vec<impl Into<Action>>) -> Vec<Effect> {
     actions.into_iter().flat_map(|a| update(app, a)).collect()
 }
 
@@ -74,17 +76,17 @@ fn opening_an_article_focuses_the_reading_pane_on_unit_0() {
 }
 
 #[rstest]
-#[case(vec![Action::NextUnit], 1)]
-#[case(vec![Action::NextUnit, Action::NextUnit, Action::PrevUnit], 1)]
-#[case(vec![Action::PrevUnit], 0)]
-#[case(vec![Action::LastUnit], LAST)]
-#[case(vec![Action::LastUnit, Action::NextUnit], LAST)]
-#[case(vec![Action::LastUnit, Action::FirstUnit], 0)]
-#[case(vec![Action::NextParagraph], 1)]
-#[case(vec![Action::NextParagraph, Action::NextParagraph, Action::PrevParagraph], 1)]
-#[case(vec![Action::HalfPageDown], 2)]
-#[case(vec![Action::HalfPageDown, Action::HalfPageUp], 0)]
-fn movement(#[case] actions: Vec<Action>, #[case] cursor: usize) {
+#[case(vec![Command::NextUnit], 1)]
+#[case(vec![Command::NextUnit, Command::NextUnit, Command::PrevUnit], 1)]
+#[case(vec![Command::PrevUnit], 0)]
+#[case(vec![Command::LastUnit], LAST)]
+#[case(vec![Command::LastUnit, Command::NextUnit], LAST)]
+#[case(vec![Command::LastUnit, Command::FirstUnit], 0)]
+#[case(vec![Command::NextParagraph], 1)]
+#[case(vec![Command::NextParagraph, Command::NextParagraph, Command::PrevParagraph], 1)]
+#[case(vec![Command::HalfPageDown], 2)]
+#[case(vec![Command::HalfPageDown, Command::HalfPageUp], 0)]
+fn movement(#[case] actions: Vec<Command>, #[case] cursor: usize) {
     let (mut app, _dir) = opened();
     let effects = run(&mut app, actions);
     assert!(effects.is_empty());
@@ -97,7 +99,7 @@ fn movement(#[case] actions: Vec<Action>, #[case] cursor: usize) {
 fn moving_changes_only_the_cursor_while_it_stays_in_sight() {
     let (mut app, _dir) = opened();
     let mut expected = app.clone();
-    update(&mut app, Action::NextUnit);
+    update(&mut app, Command::NextUnit);
     doc(&mut expected).cursor = 1;
     assert_eq!(app, expected);
 }
@@ -106,7 +108,7 @@ fn moving_changes_only_the_cursor_while_it_stays_in_sight() {
 fn a_tag_changes_the_annotations_records_undo_and_saves() {
     let (mut app, _dir) = opened();
     let mut expected = app.clone();
-    let effects = run(&mut app, vec![Action::NextUnit, Action::ToggleClaim]);
+    let effects = run(&mut app, vec![Command::NextUnit, Command::ToggleClaim]);
 
     let d = doc(&mut expected);
     d.cursor = 1;
@@ -145,11 +147,15 @@ fn a_tag_changes_the_annotations_records_undo_and_saves() {
 #[test]
 fn one_save_at_a_time_and_the_next_starts_when_it_ends() {
     let (mut app, _dir) = opened();
-    let first = run(&mut app, vec![Action::ToggleClaim]);
+    let first = run(&mut app, vec![Command::ToggleClaim]);
     assert_eq!(first.len(), 1);
     let second = run(
         &mut app,
-        vec![tick(1, "id-1"), Action::NextUnit, Action::ToggleDenial],
+        vec![
+            tick(1, "id-1"),
+            Command::NextUnit.into(),
+            Command::ToggleDenial.into(),
+        ],
     );
     assert!(second.is_empty(), "a save is running: {second:?}");
     assert!(doc(&mut app).save.dirty);
@@ -157,7 +163,7 @@ fn one_save_at_a_time_and_the_next_starts_when_it_ends() {
         panic!()
     };
     let path = doc(&mut app).path.clone();
-    let third = update(&mut app, Action::saved(path, 1, ours, ours.to_vec()));
+    let third = update(&mut app, Outcome::saved(path, 1, ours, ours.to_vec()));
     let [
         Effect::SaveSidecar {
             revision: 2,
@@ -175,15 +181,15 @@ fn one_save_at_a_time_and_the_next_starts_when_it_ends() {
 #[test]
 fn a_save_result_brings_in_what_another_process_wrote_and_only_then() {
     let (mut app, _dir) = opened();
-    let effects = run(&mut app, vec![Action::ToggleClaim]);
+    let effects = run(&mut app, vec![Command::ToggleClaim]);
     let Effect::SaveSidecar { ours, .. } = &effects[0] else {
         panic!("a save expected: {effects:?}")
     };
     let path = doc(&mut app).path.clone();
 
     // The sidecar holds just what was saved: the set is right as it is.
-    let same = Action::saved(path.clone(), 1, ours, ours.to_vec());
-    assert!(matches!(same, Action::Saved { as_saved: true, .. }));
+    let same = Outcome::saved(path.clone(), 1, ours, ours.to_vec());
+    assert!(matches!(same, Outcome::Saved { as_saved: true, .. }));
     let before = doc(&mut app).annotations.clone();
     update(&mut app, same);
     assert_eq!(doc(&mut app).annotations, before);
@@ -196,10 +202,10 @@ fn a_save_result_brings_in_what_another_process_wrote_and_only_then() {
     theirs.toggle_tag(&article, (2, 2), Tag::Denial, &stamp("theirs"));
     let mut on_disk = ours.to_vec();
     on_disk.extend(theirs.annotations().cloned());
-    let merged = Action::saved(path, 1, ours, on_disk);
+    let merged = Outcome::saved(path, 1, ours, on_disk);
     assert!(matches!(
         merged,
-        Action::Saved {
+        Outcome::Saved {
             as_saved: false,
             ..
         }
@@ -216,13 +222,16 @@ fn a_save_result_brings_in_what_another_process_wrote_and_only_then() {
 #[test]
 fn a_failed_save_is_shown_kept_and_retried_after_a_pause() {
     let (mut app, _dir) = opened();
-    run(&mut app, vec![Action::ToggleQuote]);
+    run(&mut app, vec![Command::ToggleQuote]);
     let path = doc(&mut app).path.clone();
     let effects = update(
         &mut app,
-        Action::SaveFailed {
+        Outcome::SaveFailed {
             path: path.clone(),
-            message: "disk full".to_owned(),
+            error: SaveError::Disk {
+                path: path.clone(),
+                reason: "disk full".to_owned(),
+            },
         },
     );
     assert!(effects.is_empty());
@@ -247,17 +256,20 @@ fn a_failed_save_is_shown_kept_and_retried_after_a_pause() {
 #[test]
 fn quitting_with_unsaved_changes_asks_once_more() {
     let (mut app, _dir) = opened();
-    run(&mut app, vec![Action::Quit]);
+    run(&mut app, vec![Command::Quit]);
     assert!(app.quit, "nothing unsaved: q quits at once");
 
     let (mut app, _dir) = opened();
-    run(&mut app, vec![Action::ToggleQuote]);
+    run(&mut app, vec![Command::ToggleQuote]);
     let path = doc(&mut app).path.clone();
-    let failed = Action::SaveFailed {
-        path,
-        message: "disk full".to_owned(),
+    let failed = Outcome::SaveFailed {
+        path: path.clone(),
+        error: SaveError::Disk {
+            path,
+            reason: "disk full".to_owned(),
+        },
     };
-    run(&mut app, vec![failed, Action::Quit]);
+    run(&mut app, vec![Action::from(failed), Command::Quit.into()]);
     assert!(
         !app.quit,
         "the first q is held back while changes are not saved"
@@ -267,7 +279,7 @@ fn quitting_with_unsaved_changes_asks_once_more() {
         message.error && message.text.contains("q again"),
         "{message:?}"
     );
-    run(&mut app, vec![Action::Quit]);
+    run(&mut app, vec![Command::Quit]);
     assert!(app.quit, "the second q quits");
 }
 
@@ -276,17 +288,21 @@ fn undo_and_redo_restore_every_change() {
     let (mut app, _dir) = opened();
     run(
         &mut app,
-        vec![Action::ToggleClaim, Action::NextUnit, Action::ToggleDenial],
+        vec![
+            Command::ToggleClaim,
+            Command::NextUnit,
+            Command::ToggleDenial,
+        ],
     );
     let two = doc(&mut app).annotations.clone();
-    let effects = run(&mut app, vec![Action::Undo]);
+    let effects = run(&mut app, vec![Command::Undo]);
     assert!(effects.is_empty(), "saves wait for the running one");
     assert_eq!(doc(&mut app).annotations.len(), 1);
-    run(&mut app, vec![Action::Undo]);
+    run(&mut app, vec![Command::Undo]);
     assert_eq!(doc(&mut app).annotations.len(), 0);
-    run(&mut app, vec![Action::Undo]);
+    run(&mut app, vec![Command::Undo]);
     assert_eq!(app.message.as_ref().unwrap().text, "nothing to undo");
-    run(&mut app, vec![Action::Redo, Action::Redo]);
+    run(&mut app, vec![Command::Redo, Command::Redo]);
     assert_eq!(doc(&mut app).annotations, two);
     assert_eq!(doc(&mut app).revision, 6);
 }
@@ -297,14 +313,14 @@ fn a_selection_is_tagged_as_one_annotation() {
     run(
         &mut app,
         vec![
-            Action::NextUnit,
-            Action::ToggleSelection,
-            Action::NextUnit,
-            Action::NextUnit,
+            Command::NextUnit,
+            Command::ToggleSelection,
+            Command::NextUnit,
+            Command::NextUnit,
         ],
     );
     assert_eq!(doc(&mut app).target(), (1, 3));
-    run(&mut app, vec![Action::ToggleClaim]);
+    run(&mut app, vec![Command::ToggleClaim]);
     let d = doc(&mut app);
     assert_eq!(d.anchor, None);
     assert_eq!(d.annotations.len(), 1);
@@ -316,24 +332,24 @@ fn x_removes_the_annotation_under_the_cursor() {
     let (mut app, _dir) = opened();
     run(
         &mut app,
-        vec![Action::ToggleClaim, Action::RemoveAnnotation],
+        vec![Command::ToggleClaim, Command::RemoveAnnotation],
     );
     assert_eq!(doc(&mut app).annotations, AnnotationSet::default());
-    run(&mut app, vec![Action::RemoveAnnotation]);
+    run(&mut app, vec![Command::RemoveAnnotation]);
     assert_eq!(app.message.as_ref().unwrap().text, "no annotation here");
 }
 
 #[test]
 fn the_note_editor_keeps_its_text_on_esc() {
     let (mut app, _dir) = opened();
-    run(&mut app, vec![Action::EditNote]);
+    run(&mut app, vec![Command::EditNote]);
     assert!(matches!(app.mode, Mode::Note { units: (0, 0), .. }));
     let typing = "hi\nthere".chars().map(|c| match c {
         '\n' => Action::Input(Input::Enter),
         c => Action::Input(Input::Char(c)),
     });
     run(&mut app, typing.collect());
-    let effects = run(&mut app, vec![Action::Cancel]);
+    let effects = run(&mut app, vec![Command::Cancel]);
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(effects.len(), 1);
     let d = doc(&mut app);
@@ -345,12 +361,15 @@ fn the_note_editor_keeps_its_text_on_esc() {
 fn a_note_says_saved_even_while_an_earlier_save_still_runs() {
     let (mut app, _dir) = opened();
     // The tag's save is running: the note's change waits for it, then goes in the next save.
-    assert_eq!(run(&mut app, vec![Action::ToggleClaim]).len(), 1);
+    assert_eq!(run(&mut app, vec![Command::ToggleClaim]).len(), 1);
     run(
         &mut app,
-        vec![Action::EditNote, Action::Input(Input::Char('x'))],
+        vec![
+            Action::from(Command::EditNote),
+            Action::Input(Input::Char('x')),
+        ],
     );
-    let effects = run(&mut app, vec![Action::Cancel]);
+    let effects = run(&mut app, vec![Command::Cancel]);
     assert!(effects.is_empty(), "one save at a time: {effects:?}");
     assert!(doc(&mut app).save.dirty);
     assert_eq!(app.message.as_ref().unwrap().text, "note saved");
@@ -360,7 +379,7 @@ fn a_note_says_saved_even_while_an_earlier_save_still_runs() {
 #[test]
 fn search_results_move_to_the_first_match_after_the_cursor() {
     let (mut app, _dir) = opened();
-    let mut actions = vec![Action::NextUnit, Action::StartSearch];
+    let mut actions: Vec<Action> = vec![Command::NextUnit.into(), Command::StartSearch.into()];
     actions.extend("spy".chars().map(|c| Action::Input(Input::Char(c))));
     actions.push(Action::Input(Input::Enter));
     let effects = run(&mut app, actions);
@@ -368,7 +387,7 @@ fn search_results_move_to_the_first_match_after_the_cursor() {
         panic!("{effects:?}")
     };
     assert_eq!(query, "spy");
-    let done = Action::SearchDone {
+    let done = Outcome::SearchDone {
         path: path.clone(),
         query: "spy".to_owned(),
         matches: vec![0, 2, 7],
@@ -376,7 +395,7 @@ fn search_results_move_to_the_first_match_after_the_cursor() {
     update(&mut app, done);
     let d = doc(&mut app);
     assert_eq!((d.cursor, d.search.current), (2, Some(1)));
-    run(&mut app, vec![Action::NextMatch, Action::NextMatch]);
+    run(&mut app, vec![Command::NextMatch, Command::NextMatch]);
     let d = doc(&mut app);
     assert_eq!((d.cursor, d.search.current), (0, Some(0)));
 }
@@ -386,10 +405,10 @@ fn help_scrolls_with_movement_and_closes_on_any_other_key() {
     let (mut app, _dir) = opened();
     run(
         &mut app,
-        vec![Action::ToggleHelp, Action::NextUnit, Action::NextUnit],
+        vec![Command::ToggleHelp, Command::NextUnit, Command::NextUnit],
     );
     assert_eq!(app.mode, Mode::Help { scroll: 2 });
-    let effects = run(&mut app, vec![Action::ToggleClaim]);
+    let effects = run(&mut app, vec![Command::ToggleClaim]);
     assert!(effects.is_empty());
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(
@@ -407,7 +426,7 @@ fn a_sidecar_that_cannot_be_read_is_never_overwritten() {
     let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
     update(&mut app, loader::open_article(&path));
     assert!(app.message.as_ref().unwrap().error);
-    let effects = run(&mut app, vec![Action::ToggleClaim]);
+    let effects = run(&mut app, vec![Command::ToggleClaim]);
     assert!(effects.is_empty());
     assert_eq!(doc(&mut app).annotations.len(), 0);
     assert!(app.message.as_ref().unwrap().text.starts_with("not saved"));
@@ -422,13 +441,13 @@ fn the_list_filters_by_title_and_sorts_by_date() {
     let entries = paths.iter().map(|p| loader::entry(p)).collect();
     update(
         &mut app,
-        Action::LibraryLoaded {
+        Outcome::LibraryLoaded {
             entries,
             done: true,
         },
     );
     assert_eq!(app.library.visible, vec![0, 1, 2, 3, 4]);
-    let mut actions = vec![Action::StartSearch];
+    let mut actions: Vec<Action> = vec![Command::StartSearch.into()];
     actions.extend("korean sol".chars().map(|c| Action::Input(Input::Char(c))));
     run(&mut app, actions);
     let titles: Vec<&str> = app
@@ -443,9 +462,9 @@ fn the_list_filters_by_title_and_sorts_by_date() {
             .iter()
             .all(|t| t.to_lowercase().contains("korean sol"))
     );
-    run(&mut app, vec![Action::Cancel]);
+    run(&mut app, vec![Command::Cancel]);
     assert_eq!(app.library.visible.len(), 5);
-    run(&mut app, vec![Action::CycleSort]);
+    run(&mut app, vec![Command::CycleSort]);
     let dated: Vec<bool> = app
         .library
         .visible
@@ -470,4 +489,20 @@ fn an_article_that_cannot_be_read_is_reported_not_opened() {
     assert!(message.error);
     assert!(message.text.contains("binary.txt"), "{}", message.text);
     assert!(message.text.contains("NUL"), "{}", message.text);
+}
+
+#[test]
+fn a_failed_suspend_says_so_and_not_that_an_export_failed() {
+    let (mut app, _dir) = opened();
+    let effects = update(
+        &mut app,
+        Outcome::SuspendFailed("Input/output error (os error 5)".to_owned()),
+    );
+    assert!(effects.is_empty());
+    let message = app.message.as_ref().unwrap();
+    assert!(message.error);
+    assert_eq!(
+        message.text,
+        "suspending to the shell failed: Input/output error (os error 5)"
+    );
 }

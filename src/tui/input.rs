@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::Event;
 
-use super::action::Action;
+use super::outcome::Outcome;
 use super::runtime::EventSource;
 
 /// How long one wait for input lasts before the reading thread looks whether it must stop. Only
@@ -30,8 +30,11 @@ pub(crate) enum Wake {
     Event(Event),
     /// Reading the terminal failed; the loop ends with this error.
     Failed(io::Error),
-    /// The result (or progress) of background work.
-    Done(Action),
+    /// A result or progress report that ends no counted job: the library's batches, and what
+    /// is sent through [`Runtime::sender`](super::runtime::Runtime::sender).
+    Report(Outcome),
+    /// The last result of a job the runtime started for an effect and counts as running.
+    Finished(Outcome),
 }
 
 /// Where an event source with a thread of its own sends the events it reads.
@@ -226,7 +229,7 @@ mod tests {
         match inbox.recv_timeout(GUARD) {
             Ok(Wake::Event(event)) => event,
             Ok(Wake::Failed(error)) => panic!("reading failed: {error}"),
-            Ok(Wake::Done(_)) => panic!("a result on an input-only inbox"),
+            Ok(Wake::Report(_) | Wake::Finished(_)) => panic!("a result on an input-only inbox"),
             Err(error) => panic!("no event came: {error}"),
         }
     }

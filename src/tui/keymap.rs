@@ -1,8 +1,9 @@
 //! Keys are data: the default bindings in `assets/keymap.ron`, patched by the user's config, and
-//! the translation of terminal events into [`Action`]s.
+//! the translation of terminal events into [`Action`]s: a bound key into its [`Command`], the
+//! mouse and the window's size into their events.
 //!
 //! The only module that looks at key codes. Text boxes (search, filter, note editor, export
-//! menu) get their keys as [`Input`]s, except Esc which always means [`Action::Cancel`].
+//! menu) get their keys as [`Input`]s, except Esc which always means [`Command::Cancel`].
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -12,6 +13,7 @@ use ratatui::crossterm::event::{
 };
 
 use super::action::{Action, Input};
+use super::command::Command;
 
 /// The default bindings, compiled in.
 const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.ron");
@@ -32,22 +34,22 @@ pub struct Chord {
     modifiers: KeyModifiers,
 }
 
-/// One line of the help overlay: the keys, what they do, and the action.
+/// One line of the help overlay: the keys, what they do, and the command.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HelpLine {
     /// The keys, as written in keymap files, separated by commas.
     pub keys: String,
     /// What they do.
     pub description: String,
-    /// The action they run.
-    pub action: Action,
+    /// The command they run.
+    pub command: Command,
 }
 
 /// The bindings in effect.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    help: Vec<(Vec<Chord>, Action, String)>,
-    map: HashMap<Chord, Action>,
+    help: Vec<(Vec<Chord>, Command, String)>,
+    map: HashMap<Chord, Command>,
 }
 
 /// Why the built-in keymap could not be read (a defect caught by the tests).
@@ -62,7 +64,9 @@ pub struct KeymapError {
 #[derive(serde::Deserialize)]
 struct BindingEntry {
     keys: Vec<String>,
-    action: Action,
+    /// Named `action` in the file, as in the user's config.
+    #[serde(rename = "action")]
+    command: Command,
     description: String,
 }
 
@@ -92,9 +96,9 @@ impl Keymap {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             for chord in &chords {
-                keymap.map.insert(*chord, entry.action.clone());
+                keymap.map.insert(*chord, entry.command);
             }
-            keymap.help.push((chords, entry.action, entry.description));
+            keymap.help.push((chords, entry.command, entry.description));
         }
         Ok(keymap)
     }
@@ -108,7 +112,7 @@ impl Keymap {
                 problems.push(format!("config: unknown key {key:?} (see docs/keys.md)"));
                 continue;
             };
-            let Ok(action) = ron::from_str::<Action>(action_name.trim()) else {
+            let Ok(command) = ron::from_str::<Command>(action_name.trim()) else {
                 problems.push(format!(
                     "config: unknown action {action_name:?} for key {key:?} (see docs/keys.md)"
                 ));
@@ -117,10 +121,10 @@ impl Keymap {
             for (chords, _, _) in &mut self.help {
                 chords.retain(|c| *c != chord);
             }
-            if let Some((chords, _, _)) = self.help.iter_mut().find(|(_, a, _)| *a == action) {
+            if let Some((chords, _, _)) = self.help.iter_mut().find(|(_, c, _)| *c == command) {
                 chords.push(chord);
             }
-            self.map.insert(chord, action);
+            self.map.insert(chord, command);
         }
         (self, problems)
     }
@@ -129,7 +133,7 @@ impl Keymap {
     pub fn action(&self, mode: InputMode, event: &Event) -> Option<Action> {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => match mode {
-                InputMode::Command => self.map.get(&chord_of(key)).cloned(),
+                InputMode::Command => self.map.get(&chord_of(key)).copied().map(Action::Command),
                 InputMode::Text => text_action(key),
             },
             Event::Mouse(mouse) => match mouse.kind {
@@ -157,14 +161,14 @@ impl Keymap {
         self.help
             .iter()
             .filter(|(chords, _, _)| !chords.is_empty())
-            .map(|(chords, action, description)| HelpLine {
+            .map(|(chords, command, description)| HelpLine {
                 keys: chords
                     .iter()
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", "),
                 description: description.clone(),
-                action: action.clone(),
+                command: *command,
             })
             .collect()
     }
@@ -174,8 +178,8 @@ impl Keymap {
 fn text_action(key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let input = match key.code {
-        KeyCode::Esc => return Some(Action::Cancel),
-        KeyCode::Char('c') if ctrl => return Some(Action::Quit),
+        KeyCode::Esc => return Some(Action::Command(Command::Cancel)),
+        KeyCode::Char('c') if ctrl => return Some(Action::Command(Command::Quit)),
         KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
             // Never let a control character into a note: it would reach the terminal.
             if c.is_control() {
