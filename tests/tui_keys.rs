@@ -143,3 +143,63 @@ fn the_config_rebinds_keys_and_reports_bad_entries() {
 fn key_names(#[case] name: &str, #[case] valid: bool) {
     assert_eq!(parse_chord(name).is_some(), valid, "{name}");
 }
+
+fn overrides(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+/// A config that binds both quit keys to something else would leave no way out of the screen
+/// (the process ignores Ctrl-c's signal in raw mode): ctrl-c quits anyway, and the status bar
+/// says why.
+#[test]
+fn a_config_that_takes_every_quit_key_away_keeps_ctrl_c_and_says_so() {
+    let (keymap, problems) = Keymap::defaults().unwrap().with_overrides(&overrides(&[
+        ("q", "next_unit"),
+        ("ctrl-c", "toggle_claim"),
+    ]));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("quit") && problems[0].contains("ctrl-c"),
+        "{problems:?}"
+    );
+    let events = support::parse_keys("<c-c>q");
+    assert_eq!(
+        keymap.action(InputMode::Command, &events[0]),
+        Some(Action::Command(Command::Quit))
+    );
+    assert_eq!(
+        keymap.action(InputMode::Command, &events[1]),
+        Some(Action::Command(Command::NextUnit))
+    );
+    let help = keymap.help();
+    let quit = help.iter().find(|l| l.command == Command::Quit).unwrap();
+    assert_eq!(quit.keys, "ctrl-c");
+    let claim = help
+        .iter()
+        .find(|l| l.command == Command::ToggleClaim)
+        .unwrap();
+    assert!(!claim.keys.contains("ctrl-c"), "{claim:?}");
+}
+
+/// Quit moved to another key is a way out: the config is obeyed as written.
+#[test]
+fn a_config_that_moves_quit_to_another_key_is_obeyed() {
+    let (keymap, problems) = Keymap::defaults().unwrap().with_overrides(&overrides(&[
+        ("q", "next_unit"),
+        ("ctrl-c", "toggle_claim"),
+        ("ctrl-x", "quit"),
+    ]));
+    assert!(problems.is_empty(), "{problems:?}");
+    let events = support::parse_keys("<c-c><c-x>");
+    assert_eq!(
+        keymap.action(InputMode::Command, &events[0]),
+        Some(Action::Command(Command::ToggleClaim))
+    );
+    assert_eq!(
+        keymap.action(InputMode::Command, &events[1]),
+        Some(Action::Command(Command::Quit))
+    );
+}

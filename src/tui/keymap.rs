@@ -104,7 +104,8 @@ impl Keymap {
     }
 
     /// These bindings patched by the user's `keys` setting (key name -> action name); returns a
-    /// message for each entry that could not be used.
+    /// message for each entry that could not be used. One way out always stays: when no key is
+    /// left to quit, ctrl-c quits whatever the config gave it, and a message says so.
     pub fn with_overrides(mut self, overrides: &BTreeMap<String, String>) -> (Keymap, Vec<String>) {
         let mut problems = Vec::new();
         for (key, action_name) in overrides {
@@ -118,15 +119,31 @@ impl Keymap {
                 ));
                 continue;
             };
-            for (chords, _, _) in &mut self.help {
-                chords.retain(|c| *c != chord);
-            }
-            if let Some((chords, _, _)) = self.help.iter_mut().find(|(_, c, _)| *c == command) {
-                chords.push(chord);
-            }
-            self.map.insert(chord, command);
+            self.bind(chord, command);
+        }
+        if !self.map.values().any(|command| *command == Command::Quit) {
+            let way_out = Chord {
+                code: KeyCode::Char('c'),
+                modifiers: KeyModifiers::CONTROL,
+            };
+            self.bind(way_out, Command::Quit);
+            problems.push(
+                "config: no key was left to quit, so ctrl-c still quits (see docs/keys.md)"
+                    .to_owned(),
+            );
         }
         (self, problems)
+    }
+
+    /// Binds `chord` to `command`, taking it from whatever it ran before, in the help too.
+    fn bind(&mut self, chord: Chord, command: Command) {
+        for (chords, _, _) in &mut self.help {
+            chords.retain(|c| *c != chord);
+        }
+        if let Some((chords, _, _)) = self.help.iter_mut().find(|(_, c, _)| *c == command) {
+            chords.push(chord);
+        }
+        self.map.insert(chord, command);
     }
 
     /// The action for a terminal event, if any.
