@@ -33,6 +33,8 @@ use crate::sidecar;
 /// How often the loop ticks when nothing happens: the clock for new annotations and the
 /// retry of a failed save (every 2 s) need no finer steps.
 const TICK: Duration = Duration::from_millis(250);
+/// The shortest time between two frames while keys keep coming (60 a second).
+const FRAME: Duration = Duration::from_millis(16);
 /// How long quitting waits for the last saves.
 const FLUSH: Duration = Duration::from_secs(5);
 
@@ -241,11 +243,19 @@ where
         self.events.start(Inbox::new(self.wake.clone()))?;
         self.resize()?;
         let mut redraw = true;
+        let mut drawn: Option<Instant> = None;
         while !self.app.quit {
-            if redraw {
+            let due = drawn.map(|at| at + FRAME);
+            if redraw && due.is_none_or(|due| Instant::now() >= due) {
                 self.draw()?;
+                drawn = Some(Instant::now());
+                redraw = false;
             }
-            redraw = self.step()?;
+            // While a frame is owed, wait no longer than until it is due; keys that come
+            // meanwhile (a paste, read as fast as the terminal gives it) are handled first, as a
+            // frame per key would take far longer than the keys.
+            let until = due.filter(|_| redraw);
+            redraw |= self.step_until(until)?;
         }
         Ok(())
     }
@@ -262,6 +272,11 @@ where
     /// Handles the background results that came, else one event, else waits for either (up to
     /// the next tick); returns whether to redraw.
     pub fn step(&mut self) -> io::Result<bool> {
+        self.step_until(None)
+    }
+
+    /// [`Runtime::step`], waiting no later than `until` when given.
+    fn step_until(&mut self, until: Option<Instant>) -> io::Result<bool> {
         let mut redraw = false;
         while let Ok(wake) = self.inbox.try_recv() {
             // One event at a time: the loop looks at `quit` between two keys.
@@ -275,7 +290,8 @@ where
             if let Some(event) = self.events.next()? {
                 return Ok(self.handle(event));
             }
-            let due = self.last_tick + self.tick_every;
+            let tick = self.last_tick + self.tick_every;
+            let due = until.map_or(tick, |until| until.min(tick));
             match self
                 .inbox
                 .recv_timeout(due.saturating_duration_since(Instant::now()))

@@ -209,6 +209,14 @@ impl Pty {
         termios.c_lflag & libc::ICANON != 0 && termios.c_lflag & libc::ECHO != 0
     }
 
+    /// Sends `signal` to the program, as `kill -SIGNAL` would.
+    pub fn signal(&self, signal: libc::c_int) {
+        let pid = libc::pid_t::try_from(self.pid()).unwrap();
+        // SAFETY: kill only sends a signal, to our own child, which is not reaped yet.
+        let result = unsafe { libc::kill(pid, signal) };
+        assert_eq!(result, 0, "kill -{signal} failed");
+    }
+
     /// Kills the program with SIGKILL, as a crash or `kill -9` would, and reaps it.
     pub fn kill9(&mut self) {
         let pid = libc::pid_t::try_from(self.pid()).unwrap();
