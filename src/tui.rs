@@ -73,17 +73,27 @@ pub fn setup(
     Ok(Setup { app, keymap, theme })
 }
 
+/// How the reading screen ended.
+#[derive(Debug)]
+pub struct Ending {
+    /// What could not be saved, if anything.
+    pub unsaved: Option<String>,
+    /// The signal that ended it (SIGTERM, SIGHUP, SIGINT), if one did: the process should die
+    /// of it ([`terminal::die_of`]) once it has said what it must.
+    pub signal: Option<i32>,
+}
+
 /// Runs the reading screen on the terminal over the articles under `paths`, opening `open`
-/// first when given. Returns a message about changes that could not be saved, if any.
+/// first when given.
 pub fn run(
     paths: Vec<PathBuf>,
     open: Option<PathBuf>,
     setup: Setup,
     mouse: bool,
     export_dir: PathBuf,
-) -> anyhow::Result<Option<String>> {
+) -> anyhow::Result<Ending> {
+    let events = terminal::TerminalEvents::new(mouse)?;
     let terminal = terminal::enter_screen(mouse)?;
-    let events = terminal::TerminalEvents::new(mouse);
     let mut runtime = Runtime::new(
         terminal,
         events,
@@ -110,5 +120,8 @@ pub fn run(
     loader::spawn_library_after(rest, paths, runtime.sender(), known);
     let result = runtime.run();
     terminal::leave(mouse);
-    Ok(result?)
+    Ok(Ending {
+        unsaved: result?,
+        signal: runtime.events_mut().signal(),
+    })
 }

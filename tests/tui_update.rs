@@ -48,6 +48,18 @@ fn opened() -> (App, tempfile::TempDir) {
     (app, dir)
 }
 
+/// The open article's save failed: the disk is full.
+fn disk_full(app: &mut App) -> Outcome {
+    let path = doc(app).path.clone();
+    Outcome::SaveFailed {
+        path: path.clone(),
+        error: SaveError::Disk {
+            path,
+            reason: "disk full".to_owned(),
+        },
+    }
+}
+
 fn doc(app: &mut App) -> &mut Document {
     app.doc.as_mut().unwrap()
 }
@@ -223,17 +235,8 @@ fn a_save_result_brings_in_what_another_process_wrote_and_only_then() {
 fn a_failed_save_is_shown_kept_and_retried_after_a_pause() {
     let (mut app, _dir) = opened();
     run(&mut app, vec![Command::ToggleQuote]);
-    let path = doc(&mut app).path.clone();
-    let effects = update(
-        &mut app,
-        Outcome::SaveFailed {
-            path: path.clone(),
-            error: SaveError::Disk {
-                path: path.clone(),
-                reason: "disk full".to_owned(),
-            },
-        },
-    );
+    let failed = disk_full(&mut app);
+    let effects = update(&mut app, failed);
     assert!(effects.is_empty());
     assert!(app.message.as_ref().unwrap().text.contains("disk full"));
     assert!(app.message.as_ref().unwrap().error);
@@ -261,14 +264,7 @@ fn quitting_with_unsaved_changes_asks_once_more() {
 
     let (mut app, _dir) = opened();
     run(&mut app, vec![Command::ToggleQuote]);
-    let path = doc(&mut app).path.clone();
-    let failed = Outcome::SaveFailed {
-        path: path.clone(),
-        error: SaveError::Disk {
-            path,
-            reason: "disk full".to_owned(),
-        },
-    };
+    let failed = disk_full(&mut app);
     run(&mut app, vec![Action::from(failed), Command::Quit.into()]);
     assert!(
         !app.quit,
@@ -504,5 +500,28 @@ fn a_failed_suspend_says_so_and_not_that_an_export_failed() {
     assert_eq!(
         message.text,
         "suspending to the shell failed: Input/output error (os error 5)"
+    );
+}
+
+#[test]
+fn a_signal_to_end_quits_at_once_keeping_the_note_being_typed() {
+    let (mut app, _dir) = opened();
+    run(&mut app, vec![Command::ToggleQuote]);
+    let failed = disk_full(&mut app);
+    update(&mut app, failed);
+    run(
+        &mut app,
+        vec![
+            Action::from(Command::EditNote),
+            Action::Input(Input::Char('k')),
+        ],
+    );
+    let effects = update(&mut app, Action::Terminate);
+    assert!(app.quit, "no second look: the process is going");
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(doc(&mut app).annotations.get(0).unwrap().0.note, "k");
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveSidecar { .. }]),
+        "{effects:?}"
     );
 }

@@ -46,6 +46,9 @@ pub enum Action {
         /// Toward the end of the text.
         down: bool,
     },
+    /// The process was told to end (SIGTERM, SIGHUP, SIGINT): keep what the note editor holds
+    /// and quit at once, without the second look a quit with unsaved changes gets.
+    Terminate,
     /// A result (or progress) of background work.
     Outcome(Outcome),
 }

@@ -30,6 +30,8 @@ pub(crate) enum Wake {
     Event(Event),
     /// Reading the terminal failed; the loop ends with this error.
     Failed(io::Error),
+    /// The process was told to end (SIGTERM, SIGHUP, SIGINT).
+    Terminate,
     /// A result or progress report that ends no counted job: the library's batches, and what
     /// is sent through [`Runtime::sender`](super::runtime::Runtime::sender).
     Report(Outcome),
@@ -55,6 +57,11 @@ impl Inbox {
     /// Tells the loop that reading failed.
     pub fn fail(&self, error: io::Error) {
         let _ = self.0.send(Wake::Failed(error));
+    }
+
+    /// Tells the loop that the process was told to end; false when the loop is gone.
+    pub fn terminate(&self) -> bool {
+        self.0.send(Wake::Terminate).is_ok()
     }
 }
 
@@ -229,7 +236,9 @@ mod tests {
         match inbox.recv_timeout(GUARD) {
             Ok(Wake::Event(event)) => event,
             Ok(Wake::Failed(error)) => panic!("reading failed: {error}"),
-            Ok(Wake::Report(_) | Wake::Finished(_)) => panic!("a result on an input-only inbox"),
+            Ok(Wake::Report(_) | Wake::Finished(_) | Wake::Terminate) => {
+                panic!("not an event: only the reader sends here")
+            }
             Err(error) => panic!("no event came: {error}"),
         }
     }

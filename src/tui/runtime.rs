@@ -198,6 +198,10 @@ where
                 self.finish(outcome);
                 Ok(true)
             }
+            Wake::Terminate => {
+                self.dispatch(Action::Terminate);
+                Ok(true)
+            }
             Wake::Failed(error) => Err(error),
         }
     }
@@ -474,7 +478,7 @@ where
             {
                 Ok(Wake::Report(outcome)) => self.dispatch(outcome),
                 Ok(Wake::Finished(outcome)) => self.finish(outcome),
-                Ok(Wake::Event(_) | Wake::Failed(_)) => {}
+                Ok(Wake::Event(_) | Wake::Failed(_) | Wake::Terminate) => {}
                 Err(_) => self.tick(),
             }
         }

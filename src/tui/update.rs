@@ -57,6 +57,11 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Click { column, row } => mouse::click(app, column, row),
         Action::Scroll { column, row, down } => mouse::scroll(app, column, row, down),
+        Action::Terminate => {
+            let effects = prompts::leave_note(app);
+            app.quit = true;
+            effects
+        }
         Action::Outcome(outcome) => results::receive(app, outcome),
     }
 }

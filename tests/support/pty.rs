@@ -187,12 +187,17 @@ impl Pty {
 
     /// Waits for the program to exit, reading all it wrote; returns whether it succeeded.
     pub fn wait_exit(&mut self) -> bool {
+        self.wait_end().success()
+    }
+
+    /// Waits for the program to end, by exiting or by a signal, reading all it wrote.
+    pub fn wait_end(&mut self) -> portable_pty::ExitStatus {
         let deadline = Instant::now() + WAIT;
         while Instant::now() < deadline {
             if let Some(status) = self.child.try_wait().unwrap() {
                 // The last bytes may still be on their way through the reader thread.
                 self.pump(Duration::from_millis(200));
-                return status.success();
+                return status;
             }
             self.pump(Duration::from_millis(20));
         }
