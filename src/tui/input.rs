@@ -1,6 +1,6 @@
-//! What wakes the event loop: terminal events, read on a thread of their own, and the results of
-//! background work arrive on one channel, so the loop sleeps until either comes and draws a
-//! result the moment it arrives, with no polling.
+//! What wakes the event loop: terminal events, read on a thread of their own, the results of
+//! background work and the signal to end arrive on one channel, so the loop sleeps until one
+//! comes and draws a result the moment it arrives, with no polling.
 //!
 //! The reading thread hands over one event at a time and reads the next only when the loop says
 //! it has handled the last: after the key that quits or suspends, nothing reads the terminal, so
