@@ -20,9 +20,11 @@ use ratatui::backend::TestBackend;
 use sidenote::article::Article;
 use sidenote::config::Config;
 use sidenote::library::{SAMPLES, Staging, read_article};
-use sidenote::tui::action::{Action, Input, Opened};
+use sidenote::tui::action::{Action, Input};
 use sidenote::tui::app::{App, Top};
+use sidenote::tui::command::Command;
 use sidenote::tui::effect::Effect;
+use sidenote::tui::outcome::{Opened, Outcome};
 use sidenote::tui::search::scan;
 use sidenote::tui::theme::Theme;
 use sidenote::tui::{loader, setup, ui, update::update};
@@ -66,7 +68,7 @@ fn opened(path: &Path, article: &Arc<Article>) -> (App, Theme) {
     let (mut app, theme) = fresh();
     update(
         &mut app,
-        Action::ArticleOpened(Opened {
+        Outcome::ArticleOpened(Opened {
             path: path.to_owned(),
             article: article.clone(),
             annotations: Vec::new(),
@@ -81,13 +83,13 @@ fn place(app: &mut App, unit: usize) {
     let doc = app.doc.as_mut().unwrap();
     doc.cursor = unit;
     doc.top = Top { unit, row: 0 };
-    update(app, Action::NextUnit);
-    update(app, Action::PrevUnit);
+    update(app, Command::NextUnit);
+    update(app, Command::PrevUnit);
 }
 
 /// Types `query` into the search box and submits it; returns the search effect.
 fn submit_search(app: &mut App, query: &str) -> Effect {
-    update(app, Action::StartSearch);
+    update(app, Command::StartSearch);
     for c in query.chars() {
         update(app, Action::Input(Input::Char(c)));
     }
@@ -182,9 +184,21 @@ fn group_frames(c: &mut Criterion, path: &Path, article: &Arc<Article>) {
         place(&mut app, unit);
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
         for (name, down, up) in [
-            ("next_unit", Action::NextUnit, Action::PrevUnit),
-            ("half_page", Action::HalfPageDown, Action::HalfPageUp),
-            ("paragraph", Action::NextParagraph, Action::PrevParagraph),
+            (
+                "next_unit",
+                Command::NextUnit.into(),
+                Command::PrevUnit.into(),
+            ),
+            (
+                "half_page",
+                Command::HalfPageDown.into(),
+                Command::HalfPageUp.into(),
+            ),
+            (
+                "paragraph",
+                Command::NextParagraph.into(),
+                Command::PrevParagraph.into(),
+            ),
             (
                 "wheel",
                 Action::Scroll {
@@ -251,7 +265,7 @@ fn group_search(c: &mut Criterion, path: &Path, article: &Arc<Article>) {
                         Some((unit, at)) => {
                             update(
                                 &mut app,
-                                Action::SearchFound {
+                                Outcome::SearchFound {
                                     path: path.clone(),
                                     query: query.clone(),
                                     unit,
@@ -268,7 +282,7 @@ fn group_search(c: &mut Criterion, path: &Path, article: &Arc<Article>) {
                     total += waited + shown.elapsed();
                     update(
                         &mut app,
-                        Action::SearchDone {
+                        Outcome::SearchDone {
                             path,
                             query,
                             matches,
@@ -293,7 +307,7 @@ fn group_search(c: &mut Criterion, path: &Path, article: &Arc<Article>) {
                 let found = matches.len();
                 update(
                     &mut app,
-                    Action::SearchDone {
+                    Outcome::SearchDone {
                         path,
                         query,
                         matches,

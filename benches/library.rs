@@ -10,7 +10,7 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{self, Stdio};
 use std::sync::mpsc::channel;
 use std::time::Duration;
 
@@ -24,6 +24,8 @@ use sidenote::library::{SAMPLES, collect_articles};
 use sidenote::sidecar;
 use sidenote::tui::action::Action;
 use sidenote::tui::app::{App, Entry};
+use sidenote::tui::command::Command;
+use sidenote::tui::outcome::Outcome;
 use sidenote::tui::theme::Theme;
 use sidenote::tui::{loader, setup, ui, update::update};
 use time::macros::datetime;
@@ -75,7 +77,7 @@ fn listed(config: &Config, paths: &[PathBuf]) -> (App, Theme, Vec<PathBuf>) {
     let articles = collect_articles(paths).unwrap();
     update(
         &mut app,
-        Action::LibraryLoaded {
+        Outcome::LibraryLoaded {
             entries: placeholders(&articles),
             done: false,
         },
@@ -137,12 +139,12 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 update(
                     &mut app,
-                    Action::LibraryLoaded {
+                    Outcome::LibraryLoaded {
                         entries: batch.clone(),
                         done: false,
                     },
                 );
-                update(&mut app, Action::NextUnit);
+                update(&mut app, Command::NextUnit);
                 terminal
                     .draw(|frame| ui::draw(frame, &app, &theme))
                     .unwrap();
@@ -150,7 +152,7 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_function("key_and_frame_in_list", |b| {
             b.iter(|| {
-                update(&mut app, Action::NextUnit);
+                update(&mut app, Command::NextUnit);
                 terminal
                     .draw(|frame| ui::draw(frame, &app, &theme))
                     .unwrap();
@@ -172,7 +174,7 @@ fn bench(c: &mut Criterion) {
             loader::spawn_library(paths.clone(), sender);
             let mut received = 0;
             for action in receiver {
-                if let Action::LibraryLoaded { entries, done } = action {
+                if let Outcome::LibraryLoaded { entries, done } = action {
                     received += entries.len();
                     if done {
                         break;
@@ -186,7 +188,7 @@ fn bench(c: &mut Criterion) {
     // time; markdown and w3c read the articles twice (w3c only those with a sidecar) for the
     // summary they open with.
     let export = |format: &str| {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_sidenote"));
+        let mut command = process::Command::new(env!("CARGO_BIN_EXE_sidenote"));
         command
             .args(["export", "--format", format])
             .arg(&library)

@@ -10,8 +10,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sidenote::article::Article;
 use sidenote::config::Config;
-use sidenote::tui::action::{Action, Opened};
+use sidenote::tui::action::Action;
 use sidenote::tui::app::App;
+use sidenote::tui::command::Command;
+use sidenote::tui::outcome::{Opened, Outcome};
 use sidenote::tui::{setup, ui, update::update};
 
 const TARGET_BYTES: usize = 50 * 1024 * 1024;
@@ -34,7 +36,7 @@ fn app_on(article: &Arc<Article>, width: u16, height: u16) -> (App, sidenote::tu
     update(&mut app, Action::Resize { width, height });
     update(
         &mut app,
-        Action::ArticleOpened(Opened {
+        Outcome::ArticleOpened(Opened {
             path: "big.txt".into(),
             article: article.clone(),
             annotations: Vec::new(),
@@ -43,9 +45,9 @@ fn app_on(article: &Arc<Article>, width: u16, height: u16) -> (App, sidenote::tu
     );
     // Tag every tenth unit of the first screens and go to the middle of the article.
     for _ in 0..20 {
-        update(&mut app, Action::ToggleClaim);
+        update(&mut app, Command::ToggleClaim);
         for _ in 0..10 {
-            update(&mut app, Action::NextUnit);
+            update(&mut app, Command::NextUnit);
         }
     }
     if let Some(doc) = app.doc.as_mut() {
@@ -74,18 +76,18 @@ fn frames(c: &mut Criterion) {
         });
         group.bench_function(format!("next_unit_and_frame_{width}x{height}"), |b| {
             b.iter(|| {
-                update(&mut app, Action::NextUnit);
+                update(&mut app, Command::NextUnit);
                 terminal
                     .draw(|frame| ui::draw(frame, &app, &theme))
                     .expect("draw");
             })
         });
         group.bench_function(format!("next_unit_update_only_{width}x{height}"), |b| {
-            b.iter(|| update(&mut app, Action::NextUnit))
+            b.iter(|| update(&mut app, Command::NextUnit))
         });
         group.bench_function(format!("half_page_and_frame_{width}x{height}"), |b| {
             b.iter(|| {
-                update(&mut app, Action::HalfPageDown);
+                update(&mut app, Command::HalfPageDown);
                 terminal
                     .draw(|frame| ui::draw(frame, &app, &theme))
                     .expect("draw");
@@ -98,9 +100,9 @@ fn frames(c: &mut Criterion) {
                 update(
                     &mut app,
                     if at_end {
-                        Action::LastUnit
+                        Command::LastUnit
                     } else {
-                        Action::FirstUnit
+                        Command::FirstUnit
                     },
                 );
                 terminal

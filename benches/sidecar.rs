@@ -12,9 +12,11 @@ use sidenote::annotation::{AnnotationSet, Stamp, Tag, place_all};
 use sidenote::article::Article;
 use sidenote::config::Config;
 use sidenote::sidecar;
-use sidenote::tui::action::{Action, Opened};
+use sidenote::tui::action::Action;
 use sidenote::tui::app::App;
+use sidenote::tui::command::Command;
 use sidenote::tui::effect::Effect;
+use sidenote::tui::outcome::{Opened, Outcome};
 use sidenote::tui::{setup, ui, update::update};
 use time::macros::datetime;
 
@@ -125,21 +127,21 @@ fn tag_frame(
     );
     update(
         &mut app,
-        Action::ArticleOpened(Opened {
+        Outcome::ArticleOpened(Opened {
             path: path.to_owned(),
             article: Arc::new(article),
             annotations,
             sidecar_error: None,
         }),
     );
-    update(&mut app, Action::HalfPageDown);
+    update(&mut app, Command::HalfPageDown);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
     // The save a toggle asks for, kept while the next toggle runs when `held`, as the reading
     // screen's save thread holds its snapshot while it writes.
     let mut running: Vec<Effect> = Vec::new();
     let mut toggle = |app: &mut App, draw: bool, held: bool| {
         let start = Instant::now();
-        let effects = update(app, Action::ToggleQuote);
+        let effects = update(app, Command::ToggleQuote);
         if draw {
             terminal
                 .draw(|frame| ui::draw(frame, app, &setup.theme))
@@ -173,8 +175,8 @@ fn tag_frame(
             (0..iters)
                 .map(|_| {
                     let start = Instant::now();
-                    let undo = update(&mut app, Action::Undo);
-                    let redo = update(&mut app, Action::Redo);
+                    let undo = update(&mut app, Command::Undo);
+                    let redo = update(&mut app, Command::Redo);
                     let took = start.elapsed();
                     drop((undo, redo));
                     if let Some(doc) = app.doc.as_mut() {
@@ -194,7 +196,7 @@ fn tag_frame(
                     let doc = app.doc.as_mut().unwrap();
                     doc.save.in_flight = true;
                     let ours = doc.annotations.snapshot();
-                    let action = Action::saved(
+                    let action = Outcome::saved(
                         doc.path.clone(),
                         doc.revision,
                         &ours,

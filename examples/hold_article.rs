@@ -6,8 +6,8 @@
 
 use std::process::ExitCode;
 
-use sidenote::tui::action::Action;
 use sidenote::tui::loader::open_article;
+use sidenote::tui::outcome::Outcome;
 
 /// The `VmHWM` (peak resident set) line of /proc/self/status, in bytes.
 fn peak_rss() -> Option<u64> {
@@ -32,7 +32,7 @@ fn main() -> ExitCode {
     };
     let before = peak_rss().unwrap_or(0);
     let opened = open_article(&path);
-    let Action::ArticleOpened(opened) = &opened else {
+    let Outcome::ArticleOpened(opened) = &opened else {
         eprintln!("{}: could not be opened: {opened:?}", path.display());
         return ExitCode::FAILURE;
     };

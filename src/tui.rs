@@ -1,11 +1,13 @@
 //! The reading screen: the article list, the reading pane and the annotation pane.
 //!
-//! Elm-like: [`app`] holds the state, [`update`] changes it from [`action`]s and returns
-//! [`effect`]s, [`ui`] draws it, and [`runtime`] owns the terminal and runs the effects.
+//! Elm-like: [`app`] holds the state, [`update`] changes it from [`action`]s (a [`command`] from
+//! the keymap, an event, or an [`outcome`] of background work) and returns [`effect`]s, [`ui`]
+//! draws it, and [`runtime`] owns the terminal and runs the effects.
 //! Keys are data ([`keymap`]); colours live in [`theme`].
 
 pub mod action;
 pub mod app;
+pub mod command;
 pub mod editor;
 pub mod effect;
 pub mod exporter;
@@ -13,6 +15,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
+pub mod outcome;
 pub mod runtime;
 pub mod scroll;
 pub mod search;
@@ -70,17 +73,27 @@ pub fn setup(
     Ok(Setup { app, keymap, theme })
 }
 
+/// How the reading screen ended.
+#[derive(Debug)]
+pub struct Ending {
+    /// What could not be saved, if anything.
+    pub unsaved: Option<String>,
+    /// The signal that ended it (SIGTERM, SIGHUP, SIGINT), if one did: the process should die
+    /// of it ([`terminal::die_of`]) once it has said what it must.
+    pub signal: Option<i32>,
+}
+
 /// Runs the reading screen on the terminal over the articles under `paths`, opening `open`
-/// first when given. Returns a message about changes that could not be saved, if any.
+/// first when given.
 pub fn run(
     paths: Vec<PathBuf>,
     open: Option<PathBuf>,
     setup: Setup,
     mouse: bool,
     export_dir: PathBuf,
-) -> anyhow::Result<Option<String>> {
+) -> anyhow::Result<Ending> {
+    let events = terminal::TerminalEvents::new(mouse)?;
     let terminal = terminal::enter_screen(mouse)?;
-    let events = terminal::TerminalEvents::new(mouse);
     let mut runtime = Runtime::new(
         terminal,
         events,
@@ -98,8 +111,8 @@ pub fn run(
         let first = loader::preview(&path, crate::library::Staging::DEFAULT)
             .unwrap_or_else(|| loader::open_article(&path));
         match &first {
-            action::Action::ArticleOpened(opened) => known.push(loader::opened_entry(opened)),
-            action::Action::ArticlePreview(_) => rest = Some(path),
+            outcome::Outcome::ArticleOpened(opened) => known.push(loader::opened_entry(opened)),
+            outcome::Outcome::ArticlePreview(_) => rest = Some(path),
             _ => {}
         }
         runtime.dispatch(first);
@@ -107,5 +120,8 @@ pub fn run(
     loader::spawn_library_after(rest, paths, runtime.sender(), known);
     let result = runtime.run();
     terminal::leave(mouse);
-    Ok(result?)
+    Ok(Ending {
+        unsaved: result?,
+        signal: runtime.events_mut().signal(),
+    })
 }

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use pretty_assertions::assert_eq;
 use rstest::rstest;
 use sidenote::tui::action::{Action, Input};
+use sidenote::tui::command::Command;
 use sidenote::tui::keymap::{InputMode, Keymap, parse_chord};
 
 fn action(keys: &str, mode: InputMode) -> Option<Action> {
@@ -20,47 +21,50 @@ fn action(keys: &str, mode: InputMode) -> Option<Action> {
 }
 
 #[rstest]
-#[case("j", Action::NextUnit)]
-#[case("<down>", Action::NextUnit)]
-#[case("k", Action::PrevUnit)]
-#[case("<up>", Action::PrevUnit)]
-#[case("}", Action::NextParagraph)]
-#[case("{", Action::PrevParagraph)]
-#[case("g", Action::FirstUnit)]
-#[case("<home>", Action::FirstUnit)]
-#[case("G", Action::LastUnit)]
-#[case("<end>", Action::LastUnit)]
-#[case("<c-d>", Action::HalfPageDown)]
-#[case("<pgdn>", Action::HalfPageDown)]
-#[case("<c-u>", Action::HalfPageUp)]
-#[case("<pgup>", Action::HalfPageUp)]
-#[case("]", Action::NextAnnotation)]
-#[case("[", Action::PrevAnnotation)]
-#[case("<tab>", Action::NextPane)]
-#[case("<s-tab>", Action::PrevPane)]
-#[case("<enter>", Action::Open)]
-#[case("c", Action::ToggleClaim)]
-#[case("1", Action::ToggleClaim)]
-#[case("d", Action::ToggleDenial)]
-#[case("2", Action::ToggleDenial)]
-#[case("\"", Action::ToggleQuote)]
-#[case("3", Action::ToggleQuote)]
-#[case("x", Action::RemoveAnnotation)]
-#[case("a", Action::EditNote)]
-#[case("v", Action::ToggleSelection)]
-#[case("u", Action::Undo)]
-#[case("<c-r>", Action::Redo)]
-#[case("/", Action::StartSearch)]
-#[case("n", Action::NextMatch)]
-#[case("N", Action::PrevMatch)]
-#[case("e", Action::Export)]
-#[case("?", Action::ToggleHelp)]
-#[case("<esc>", Action::Cancel)]
-#[case("<c-z>", Action::Suspend)]
-#[case("q", Action::Quit)]
-#[case("<c-c>", Action::Quit)]
-fn default_bindings(#[case] key: &str, #[case] expected: Action) {
-    assert_eq!(action(key, InputMode::Command), Some(expected));
+#[case("j", Command::NextUnit)]
+#[case("<down>", Command::NextUnit)]
+#[case("k", Command::PrevUnit)]
+#[case("<up>", Command::PrevUnit)]
+#[case("}", Command::NextParagraph)]
+#[case("{", Command::PrevParagraph)]
+#[case("g", Command::FirstUnit)]
+#[case("<home>", Command::FirstUnit)]
+#[case("G", Command::LastUnit)]
+#[case("<end>", Command::LastUnit)]
+#[case("<c-d>", Command::HalfPageDown)]
+#[case("<pgdn>", Command::HalfPageDown)]
+#[case("<c-u>", Command::HalfPageUp)]
+#[case("<pgup>", Command::HalfPageUp)]
+#[case("]", Command::NextAnnotation)]
+#[case("[", Command::PrevAnnotation)]
+#[case("<tab>", Command::NextPane)]
+#[case("<s-tab>", Command::PrevPane)]
+#[case("<enter>", Command::Open)]
+#[case("c", Command::ToggleClaim)]
+#[case("1", Command::ToggleClaim)]
+#[case("d", Command::ToggleDenial)]
+#[case("2", Command::ToggleDenial)]
+#[case("\"", Command::ToggleQuote)]
+#[case("3", Command::ToggleQuote)]
+#[case("x", Command::RemoveAnnotation)]
+#[case("a", Command::EditNote)]
+#[case("v", Command::ToggleSelection)]
+#[case("u", Command::Undo)]
+#[case("<c-r>", Command::Redo)]
+#[case("/", Command::StartSearch)]
+#[case("n", Command::NextMatch)]
+#[case("N", Command::PrevMatch)]
+#[case("e", Command::Export)]
+#[case("?", Command::ToggleHelp)]
+#[case("<esc>", Command::Cancel)]
+#[case("<c-z>", Command::Suspend)]
+#[case("q", Command::Quit)]
+#[case("<c-c>", Command::Quit)]
+fn default_bindings(#[case] key: &str, #[case] expected: Command) {
+    assert_eq!(
+        action(key, InputMode::Command),
+        Some(Action::Command(expected))
+    );
 }
 
 #[rstest]
@@ -69,8 +73,8 @@ fn default_bindings(#[case] key: &str, #[case] expected: Action) {
 #[case("<enter>", Some(Action::Input(Input::Enter)))]
 #[case("<bs>", Some(Action::Input(Input::Backspace)))]
 #[case("<left>", Some(Action::Input(Input::Left)))]
-#[case("<esc>", Some(Action::Cancel))]
-#[case("<c-c>", Some(Action::Quit))]
+#[case("<esc>", Some(Action::Command(Command::Cancel)))]
+#[case("<c-c>", Some(Action::Command(Command::Quit)))]
 #[case("<c-d>", None)]
 fn text_boxes_take_keys_as_typing(#[case] key: &str, #[case] expected: Option<Action>) {
     assert_eq!(action(key, InputMode::Text), expected);
@@ -91,7 +95,7 @@ fn the_help_lists_every_binding_with_a_description() {
             "{line:?}"
         );
     }
-    let quit = help.iter().find(|l| l.action == Action::Quit).unwrap();
+    let quit = help.iter().find(|l| l.command == Command::Quit).unwrap();
     assert_eq!(quit.keys, "q, ctrl-c");
 }
 
@@ -110,17 +114,20 @@ fn the_config_rebinds_keys_and_reports_bad_entries() {
     let events = support::parse_keys("<c-n>j");
     assert_eq!(
         keymap.action(InputMode::Command, &events[0]),
-        Some(Action::NextUnit)
+        Some(Action::Command(Command::NextUnit))
     );
     assert_eq!(
         keymap.action(InputMode::Command, &events[1]),
-        Some(Action::Quit)
+        Some(Action::Command(Command::Quit))
     );
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(problems[0].contains("hyper-x"), "{problems:?}");
     assert!(problems[1].contains("fly_away"), "{problems:?}");
     let help = keymap.help();
-    let next = help.iter().find(|l| l.action == Action::NextUnit).unwrap();
+    let next = help
+        .iter()
+        .find(|l| l.command == Command::NextUnit)
+        .unwrap();
     assert_eq!(next.keys, "down, ctrl-n");
 }
 
@@ -135,4 +142,64 @@ fn the_config_rebinds_keys_and_reports_bad_entries() {
 #[case("nothing", false)]
 fn key_names(#[case] name: &str, #[case] valid: bool) {
     assert_eq!(parse_chord(name).is_some(), valid, "{name}");
+}
+
+fn overrides(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+/// A config that binds both quit keys to something else would leave no way out of the screen
+/// (the process ignores Ctrl-c's signal in raw mode): ctrl-c quits anyway, and the status bar
+/// says why.
+#[test]
+fn a_config_that_takes_every_quit_key_away_keeps_ctrl_c_and_says_so() {
+    let (keymap, problems) = Keymap::defaults().unwrap().with_overrides(&overrides(&[
+        ("q", "next_unit"),
+        ("ctrl-c", "toggle_claim"),
+    ]));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("quit") && problems[0].contains("ctrl-c"),
+        "{problems:?}"
+    );
+    let events = support::parse_keys("<c-c>q");
+    assert_eq!(
+        keymap.action(InputMode::Command, &events[0]),
+        Some(Action::Command(Command::Quit))
+    );
+    assert_eq!(
+        keymap.action(InputMode::Command, &events[1]),
+        Some(Action::Command(Command::NextUnit))
+    );
+    let help = keymap.help();
+    let quit = help.iter().find(|l| l.command == Command::Quit).unwrap();
+    assert_eq!(quit.keys, "ctrl-c");
+    let claim = help
+        .iter()
+        .find(|l| l.command == Command::ToggleClaim)
+        .unwrap();
+    assert!(!claim.keys.contains("ctrl-c"), "{claim:?}");
+}
+
+/// Quit moved to another key is a way out: the config is obeyed as written.
+#[test]
+fn a_config_that_moves_quit_to_another_key_is_obeyed() {
+    let (keymap, problems) = Keymap::defaults().unwrap().with_overrides(&overrides(&[
+        ("q", "next_unit"),
+        ("ctrl-c", "toggle_claim"),
+        ("ctrl-x", "quit"),
+    ]));
+    assert!(problems.is_empty(), "{problems:?}");
+    let events = support::parse_keys("<c-c><c-x>");
+    assert_eq!(
+        keymap.action(InputMode::Command, &events[0]),
+        Some(Action::Command(Command::ToggleClaim))
+    );
+    assert_eq!(
+        keymap.action(InputMode::Command, &events[1]),
+        Some(Action::Command(Command::Quit))
+    );
 }

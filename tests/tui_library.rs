@@ -80,8 +80,8 @@ fn the_list_fills_in_from_the_background() {
 
 #[test]
 fn the_list_title_shows_the_reading_progress() {
-    use sidenote::tui::action::Action;
     use sidenote::tui::app::Entry;
+    use sidenote::tui::outcome::Outcome;
     use sidenote::tui::update::update;
 
     let library = support::sample_library();
@@ -102,14 +102,14 @@ fn the_list_title_shows_the_reading_progress() {
     };
     update(
         app,
-        Action::LibraryLoaded {
+        Outcome::LibraryLoaded {
             entries: paths.iter().map(stub).collect(),
             done: false,
         },
     );
     update(
         app,
-        Action::LibraryLoaded {
+        Outcome::LibraryLoaded {
             entries: vec![loader::entry(&paths[0])],
             done: false,
         },
@@ -118,7 +118,7 @@ fn the_list_title_shows_the_reading_progress() {
     let rest = paths[1..].iter().map(|p| loader::entry(p)).collect();
     update(
         &mut screen.runtime.app,
-        Action::LibraryLoaded {
+        Outcome::LibraryLoaded {
             entries: rest,
             done: true,
         },

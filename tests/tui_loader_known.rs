@@ -6,8 +6,8 @@ use std::sync::mpsc::channel;
 use std::time::Duration;
 
 use pretty_assertions::assert_eq;
-use sidenote::tui::action::Action;
 use sidenote::tui::loader;
+use sidenote::tui::outcome::Outcome;
 
 #[test]
 fn known_entries_are_used_as_given_and_the_others_are_read() {
@@ -16,7 +16,7 @@ fn known_entries_are_used_as_given_and_the_others_are_read() {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
     let opened_path = dir.path().join(sidenote::library::SAMPLES[0].0);
-    let Action::ArticleOpened(opened) = loader::open_article(&opened_path) else {
+    let Outcome::ArticleOpened(opened) = loader::open_article(&opened_path) else {
         panic!("the sample opens")
     };
     let mut known = loader::opened_entry(&opened);
@@ -32,7 +32,7 @@ fn known_entries_are_used_as_given_and_the_others_are_read() {
     let mut last = std::collections::HashMap::new();
     loop {
         match receiver.recv_timeout(Duration::from_secs(10)).unwrap() {
-            Action::LibraryLoaded { entries, done } => {
+            Outcome::LibraryLoaded { entries, done } => {
                 for entry in entries {
                     last.insert(entry.path.clone(), entry);
                 }

@@ -17,7 +17,9 @@ use sidenote::config::Config;
 use sidenote::library::{self, ReadError, Staging};
 use sidenote::tui::action::Action;
 use sidenote::tui::app::{App, Loading, Mode, Pane};
+use sidenote::tui::command::Command;
 use sidenote::tui::effect::Effect;
+use sidenote::tui::outcome::Outcome;
 use sidenote::tui::{loader, setup, update::update};
 use time::macros::datetime;
 
@@ -46,19 +48,19 @@ fn screen() -> App {
 }
 
 /// The head of the article at `path` (with the small staging), then the whole.
-fn stages(path: &Path) -> (Action, Action) {
+fn stages(path: &Path) -> (Outcome, Outcome) {
     let preview = loader::preview(path, SMALL).expect("a big file has a head");
     (preview, loader::open_article(path))
 }
 
-fn run(app: &mut App, actions: Vec<Action>) -> Vec<Effect> {
+fn run(app: &mut App, actions: Vec<impl Into<Action>>) -> Vec<Effect> {
     actions.into_iter().flat_map(|a| update(app, a)).collect()
 }
 
-fn units(action: &Action) -> usize {
+fn units(action: &Outcome) -> usize {
     match action {
-        Action::ArticlePreview(preview) => preview.article.units().len(),
-        Action::ArticleOpened(opened) => opened.article.units().len(),
+        Outcome::ArticlePreview(preview) => preview.article.units().len(),
+        Outcome::ArticleOpened(opened) => opened.article.units().len(),
         other => panic!("not an article: {other:?}"),
     }
 }
@@ -67,7 +69,7 @@ fn units(action: &Action) -> usize {
 fn the_heads_units_are_the_first_units_of_the_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = write_big(dir.path(), "big.txt", 400_000);
-    let (Action::ArticlePreview(preview), Action::ArticleOpened(whole)) = stages(&path) else {
+    let (Outcome::ArticlePreview(preview), Outcome::ArticleOpened(whole)) = stages(&path) else {
         panic!("a head, then the whole")
     };
     let head = preview.article.units();
@@ -94,9 +96,9 @@ fn the_whole_article_keeps_the_cursor_and_the_view_on_the_same_text() {
         "the head is shown as loading"
     );
     // Down into the head, a selection started, the view scrolled by the wheel.
-    let mut moves = vec![Action::NextUnit; 40];
-    moves.push(Action::ToggleSelection);
-    moves.extend(vec![Action::NextUnit; 3]);
+    let mut moves: Vec<Action> = vec![Command::NextUnit.into(); 40];
+    moves.push(Command::ToggleSelection.into());
+    moves.extend(vec![Command::NextUnit.into(); 3]);
     moves.push(Action::Scroll {
         column: 50,
         row: 10,
@@ -133,7 +135,11 @@ fn the_whole_article_keeps_the_focus_and_the_open_overlay() {
     let mut app = screen();
     run(
         &mut app,
-        vec![preview, Action::NextPane, Action::ToggleHelp],
+        vec![
+            Action::from(preview),
+            Command::NextPane.into(),
+            Command::ToggleHelp.into(),
+        ],
     );
     let (focus, mode) = (app.focus, app.mode.clone());
     assert_eq!(mode, Mode::Help { scroll: 0 });
@@ -149,25 +155,25 @@ fn moving_works_within_the_head() {
     let last = units(&preview) - 1;
     let mut app = screen();
     update(&mut app, preview);
-    run(&mut app, vec![Action::LastUnit, Action::NextUnit]);
+    run(&mut app, vec![Command::LastUnit, Command::NextUnit]);
     assert_eq!(app.doc.as_ref().unwrap().cursor, last);
-    run(&mut app, vec![Action::HalfPageUp, Action::PrevParagraph]);
+    run(&mut app, vec![Command::HalfPageUp, Command::PrevParagraph]);
     assert!(app.doc.as_ref().unwrap().cursor < last);
     assert_eq!(app.message, None);
 }
 
 #[rstest]
-#[case::claim(Action::ToggleClaim)]
-#[case::denial(Action::ToggleDenial)]
-#[case::quote(Action::ToggleQuote)]
-#[case::remove(Action::RemoveAnnotation)]
-#[case::note(Action::EditNote)]
-#[case::undo(Action::Undo)]
-#[case::redo(Action::Redo)]
-#[case::search(Action::StartSearch)]
-#[case::next_match(Action::NextMatch)]
-#[case::export(Action::Export)]
-fn edits_search_and_export_wait_for_the_whole_article(#[case] action: Action) {
+#[case::claim(Command::ToggleClaim)]
+#[case::denial(Command::ToggleDenial)]
+#[case::quote(Command::ToggleQuote)]
+#[case::remove(Command::RemoveAnnotation)]
+#[case::note(Command::EditNote)]
+#[case::undo(Command::Undo)]
+#[case::redo(Command::Redo)]
+#[case::search(Command::StartSearch)]
+#[case::next_match(Command::NextMatch)]
+#[case::export(Command::Export)]
+fn edits_search_and_export_wait_for_the_whole_article(#[case] action: Command) {
     let dir = tempfile::tempdir().unwrap();
     let path = write_big(dir.path(), "big.txt", 400_000);
     let (preview, _) = stages(&path);
@@ -199,11 +205,18 @@ fn edits_and_search_work_once_the_whole_article_is_here() {
     let path = write_big(dir.path(), "big.txt", 400_000);
     let (preview, whole) = stages(&path);
     let mut app = screen();
-    run(&mut app, vec![preview, Action::NextUnit, whole]);
-    let effects = update(&mut app, Action::ToggleClaim);
+    run(
+        &mut app,
+        vec![
+            Action::from(preview),
+            Command::NextUnit.into(),
+            whole.into(),
+        ],
+    );
+    let effects = update(&mut app, Command::ToggleClaim);
     assert!(matches!(effects.as_slice(), [Effect::SaveSidecar { .. }]));
     assert_eq!(app.doc.as_ref().unwrap().counts(), [1, 0, 0]);
-    update(&mut app, Action::StartSearch);
+    update(&mut app, Command::StartSearch);
     assert_eq!(
         app.mode,
         Mode::Search {
@@ -221,21 +234,24 @@ fn the_list_filter_works_while_loading_but_opening_another_article_waits() {
     let mut app = screen();
     update(
         &mut app,
-        Action::LibraryLoaded {
+        Outcome::LibraryLoaded {
             entries: vec![loader::entry(&other), loader::entry(&path)],
             done: true,
         },
     );
-    run(&mut app, vec![preview, Action::PrevPane]);
+    run(
+        &mut app,
+        vec![Action::from(preview), Command::PrevPane.into()],
+    );
     assert_eq!(app.focus, Pane::List);
-    update(&mut app, Action::StartSearch);
+    update(&mut app, Command::StartSearch);
     assert!(matches!(app.mode, Mode::Filter { .. }), "{:?}", app.mode);
-    update(&mut app, Action::Cancel);
+    update(&mut app, Command::Cancel);
     // The list selects the open article (first by name); Enter there only focuses it.
     assert_eq!(app.selected_entry().unwrap().path, path);
-    update(&mut app, Action::NextUnit);
+    update(&mut app, Command::NextUnit);
     assert_eq!(app.selected_entry().unwrap().path, other);
-    assert!(update(&mut app, Action::Open).is_empty());
+    assert!(update(&mut app, Command::Open).is_empty());
     assert!(
         app.message
             .as_ref()
@@ -244,8 +260,8 @@ fn the_list_filter_works_while_loading_but_opening_another_article_waits() {
             .starts_with("still loading big.txt")
     );
     assert_eq!(app.doc.as_ref().unwrap().path, path);
-    update(&mut app, Action::PrevUnit);
-    assert!(update(&mut app, Action::Open).is_empty());
+    update(&mut app, Command::PrevUnit);
+    assert!(update(&mut app, Command::Open).is_empty());
     assert_eq!(app.focus, Pane::Reading);
 }
 
@@ -257,9 +273,16 @@ fn an_error_in_the_rest_of_the_file_replaces_the_head() {
     bytes.extend_from_slice(b"Then binary: \0\0\0\n");
     std::fs::write(&path, &bytes).unwrap();
     let (preview, whole) = stages(&path);
-    assert!(matches!(whole, Action::OpenFailed { .. }), "{whole:?}");
+    assert!(matches!(whole, Outcome::OpenFailed { .. }), "{whole:?}");
     let mut app = screen();
-    run(&mut app, vec![preview, Action::NextUnit, Action::NextUnit]);
+    run(
+        &mut app,
+        vec![
+            Action::from(preview),
+            Command::NextUnit.into(),
+            Command::NextUnit.into(),
+        ],
+    );
     update(&mut app, whole);
     assert_eq!(app.doc, None);
     assert_eq!(app.focus, Pane::List);
@@ -286,14 +309,14 @@ fn another_encoding_for_the_whole_file_keeps_a_place_near_the_same_text() {
     }
     std::fs::write(&path, &bytes).unwrap();
     let (preview, whole) = stages(&path);
-    let Action::ArticleOpened(opened) = &whole else {
+    let Outcome::ArticleOpened(opened) = &whole else {
         panic!("the whole opens: {whole:?}")
     };
     assert_eq!(
         opened.article.encoding(),
         sidenote::article::SourceEncoding::Windows1252
     );
-    let Action::ArticlePreview(head) = &preview else {
+    let Outcome::ArticlePreview(head) = &preview else {
         panic!("a head: {preview:?}")
     };
     assert_eq!(
@@ -302,7 +325,7 @@ fn another_encoding_for_the_whole_file_keeps_a_place_near_the_same_text() {
     );
     let mut app = screen();
     update(&mut app, preview);
-    run(&mut app, vec![Action::NextUnit; 60]);
+    run(&mut app, vec![Command::NextUnit; 60]);
     let before = app.doc.as_ref().unwrap().cursor;
     update(&mut app, whole);
     let doc = app.doc.as_ref().unwrap();
@@ -321,7 +344,10 @@ fn a_head_arriving_after_the_whole_article_is_ignored() {
     let path = write_big(dir.path(), "big.txt", 400_000);
     let (preview, whole) = stages(&path);
     let mut app = screen();
-    run(&mut app, vec![whole, Action::NextUnit]);
+    run(
+        &mut app,
+        vec![Action::from(whole), Command::NextUnit.into()],
+    );
     let before = app.clone();
     update(&mut app, preview);
     assert_eq!(app, before);
@@ -368,7 +394,7 @@ fn a_file_of_one_long_line_or_in_utf16_has_no_head() {
     assert!(loader::preview(&utf16, SMALL).is_none());
     assert!(matches!(
         loader::open_article(&utf16),
-        Action::ArticleOpened(_)
+        Outcome::ArticleOpened(_)
     ));
 }
 
@@ -380,9 +406,9 @@ fn sent(path: &Path, staging: Staging) -> Vec<&'static str> {
     receiver
         .iter()
         .map(|action| match action {
-            Action::ArticlePreview(_) => "preview",
-            Action::ArticleOpened(_) => "opened",
-            Action::OpenFailed { .. } => "failed",
+            Outcome::ArticlePreview(_) => "preview",
+            Outcome::ArticleOpened(_) => "opened",
+            Outcome::OpenFailed { .. } => "failed",
             _ => "other",
         })
         .collect()
@@ -406,13 +432,13 @@ fn the_default_head_is_a_mebibyte_cut_at_a_paragraph_break() {
         "big.txt",
         (Staging::DEFAULT.from_size + 1) as usize,
     );
-    let Some(Action::ArticlePreview(preview)) = loader::preview(&path, Staging::DEFAULT) else {
+    let Some(Outcome::ArticlePreview(preview)) = loader::preview(&path, Staging::DEFAULT) else {
         panic!("a file past the default size has a head")
     };
     let head = preview.article.text();
     assert!(head.len() >= Staging::DEFAULT.head && head.len() < Staging::DEFAULT.head + 65_536);
     assert!(head.ends_with('\n'));
-    let Action::ArticleOpened(whole) = loader::open_article(&path) else {
+    let Outcome::ArticleOpened(whole) = loader::open_article(&path) else {
         panic!("the whole opens")
     };
     let units = preview.article.units();
@@ -427,7 +453,7 @@ fn the_reading_screen_opens_a_big_file_from_the_list_in_stages() {
         "zz-big.txt",
         (Staging::DEFAULT.from_size + 1) as usize,
     );
-    screen.runtime.dispatch(Action::LibraryLoaded {
+    screen.runtime.dispatch(Outcome::LibraryLoaded {
         entries: vec![loader::entry(&path)],
         done: true,
     });

@@ -10,14 +10,16 @@ use std::path::{Path, PathBuf};
 
 use sidenote::tui::action::{Action, Input};
 use sidenote::tui::app::App;
+use sidenote::tui::command::Command;
 use sidenote::tui::effect::Effect;
+use sidenote::tui::outcome::Outcome;
 use sidenote::tui::search::matching_units;
 use sidenote::tui::update::update;
 use support::{ARTICLE, Screen};
 
 /// Types `/spy` and Enter; returns the search effect's fields.
 fn search_spy(app: &mut App) -> (PathBuf, String, usize) {
-    update(app, Action::StartSearch);
+    update(app, Command::StartSearch);
     for c in "spy".chars() {
         update(app, Action::Input(Input::Char(c)));
     }
@@ -37,7 +39,7 @@ fn search_spy(app: &mut App) -> (PathBuf, String, usize) {
 fn found(app: &mut App, path: &Path, unit: usize) {
     let path = path.to_owned();
     let query = "spy".to_owned();
-    update(app, Action::SearchFound { path, query, unit });
+    update(app, Outcome::SearchFound { path, query, unit });
 }
 
 /// The search for "spy" counted its `matches`.
@@ -46,7 +48,7 @@ fn done(app: &mut App, path: &Path, matches: Vec<usize>) {
     let query = "spy".to_owned();
     update(
         app,
-        Action::SearchDone {
+        Outcome::SearchDone {
             path,
             query,
             matches,
@@ -83,7 +85,7 @@ fn the_first_match_moves_the_cursor_before_the_count_arrives() {
     // An answer to an older query is ignored.
     update(
         app,
-        Action::SearchFound {
+        Outcome::SearchFound {
             path: path.clone(),
             query: "spies".to_owned(),
             unit: 4,
@@ -109,13 +111,13 @@ fn the_count_leaves_the_cursor_where_the_reader_moved_after_the_first_match() {
     let (path, _, _) = search_spy(app);
     found(app, &path, 4);
     // The reader goes on past the match before the count arrives.
-    update(app, Action::NextUnit);
+    update(app, Command::NextUnit);
     done(app, &path, vec![2, 4, 7]);
     let doc = app.doc.as_ref().unwrap();
     assert_eq!(
         (doc.cursor, doc.search.current, doc.search.running),
         (5, Some(1), false)
     );
-    update(app, Action::NextMatch);
+    update(app, Command::NextMatch);
     assert_eq!(app.doc.as_ref().unwrap().cursor, 7);
 }

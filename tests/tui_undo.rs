@@ -16,7 +16,9 @@ use sidenote::config::Config;
 use sidenote::sidecar;
 use sidenote::tui::action::Action;
 use sidenote::tui::app::{App, Document, UNDO_LIMIT};
+use sidenote::tui::command::Command;
 use sidenote::tui::effect::Effect;
+use sidenote::tui::outcome::Outcome;
 use sidenote::tui::{loader, setup, update::update};
 use time::macros::datetime;
 
@@ -52,7 +54,7 @@ fn doc(app: &App) -> &Document {
 
 /// Runs `actions`, each after a tick (as the runtime gives every key), and then every save they
 /// ask for through the sidecar module, feeding the results back until no save is left.
-fn run(app: &mut App, actions: Vec<Action>, clock: &mut usize) {
+fn run(app: &mut App, actions: Vec<impl Into<Action>>, clock: &mut usize) {
     let mut effects = Vec::new();
     for action in actions {
         *clock += 1;
@@ -103,7 +105,7 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
     let (mut app, _dir) = opened();
     let mut clock = 0;
     app.author = "me".to_owned();
-    run(&mut app, vec![Action::ToggleClaim], &mut clock);
+    run(&mut app, vec![Command::ToggleClaim], &mut clock);
 
     // Another window tags unit 2 of the same article and saves.
     colleague_tags(&app, 2, Tag::Quote);
@@ -111,7 +113,7 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
     // This screen tags unit 1; its save merges the colleague's tag in.
     run(
         &mut app,
-        vec![Action::NextUnit, Action::ToggleDenial],
+        vec![Command::NextUnit, Command::ToggleDenial],
         &mut clock,
     );
     let all = vec![
@@ -122,7 +124,7 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
     assert_eq!(on_disk(&app), all);
     assert_eq!(doc(&app).annotations.len(), 3, "the merge is shown");
 
-    run(&mut app, vec![Action::Undo, Action::Undo], &mut clock);
+    run(&mut app, vec![Command::Undo, Command::Undo], &mut clock);
     let theirs_only = vec![("colleague".to_owned(), vec![Tag::Quote])];
     assert_eq!(on_disk(&app), theirs_only);
     assert_eq!(doc(&app).counts(), [0, 0, 1]);
@@ -131,7 +133,7 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
         "undone: 0 claims, 0 denials, 1 quotes"
     );
 
-    run(&mut app, vec![Action::Redo, Action::Redo], &mut clock);
+    run(&mut app, vec![Command::Redo, Command::Redo], &mut clock);
     assert_eq!(on_disk(&app), all);
     assert_eq!(doc(&app).counts(), [1, 1, 1]);
 }
@@ -142,23 +144,23 @@ fn undo_takes_back_only_its_own_tag_from_an_annotation_another_process_tagged_to
     let mut clock = 0;
     run(
         &mut app,
-        vec![Action::NextUnit, Action::ToggleQuote],
+        vec![Action::from(Command::NextUnit), Action::from(Command::ToggleQuote)],
         &mut clock,
     );
     // Another window adds a claim to the same annotation; this screen's next save brings it in.
     colleague_tags(&app, 1, Tag::Claim);
     run(
         &mut app,
-        vec![Action::NextUnit, Action::ToggleDenial],
+        vec![Action::from(Command::NextUnit), Action::from(Command::ToggleDenial)],
         &mut clock,
     );
     let tags = |app: &App| doc(app).annotations.tags_at_unit(1).to_vec();
     assert_eq!(tags(&app), [Tag::Claim, Tag::Quote]);
 
-    run(&mut app, vec![Action::Undo, Action::Undo], &mut clock);
+    run(&mut app, vec![Action::from(Command::Undo), Action::from(Command::Undo)], &mut clock);
     assert_eq!(tags(&app), [Tag::Claim], "the colleague's claim stays");
     assert_eq!(on_disk(&app).len(), 1);
-    run(&mut app, vec![Action::Redo], &mut clock);
+    run(&mut app, vec![Action::from(Command::Redo)], &mut clock);
     assert_eq!(tags(&app), [Tag::Claim, Tag::Quote]);
 }
 
@@ -168,14 +170,14 @@ fn a_tag_merged_in_by_a_save_survives_an_edit_made_while_that_save_ran() {
     app.author = "me".to_owned();
     // A tag on unit 0: its save starts, and is held back here.
     update(&mut app, tick(1));
-    let first = update(&mut app, Action::ToggleClaim);
+    let first = update(&mut app, Command::ToggleClaim);
     assert_eq!(first.len(), 1);
     // Meanwhile another window tags unit 2 and saves.
     colleague_tags(&app, 2, Tag::Quote);
     // While the first save runs, this screen tags unit 1: that change waits for it.
     update(&mut app, tick(2));
-    assert!(update(&mut app, Action::NextUnit).is_empty());
-    assert!(update(&mut app, Action::ToggleDenial).is_empty());
+    assert!(update(&mut app, Command::NextUnit).is_empty());
+    assert!(update(&mut app, Command::ToggleDenial).is_empty());
 
     // The first save merges the colleague's tag in; then the waiting change is saved. Taking
     // the disk as the waiting change's base would read the colleague's tag as deleted here.
@@ -200,13 +202,13 @@ fn a_tag_toggled_on_and_off_while_a_save_merges_another_writers_tag_stays_off() 
     // Another window tags unit 1 as a claim; this screen has not read it.
     colleague_tags(&app, 1, Tag::Claim);
     update(&mut app, tick(1));
-    update(&mut app, Action::NextUnit);
+    update(&mut app, Action::from(Command::NextUnit));
     // `3 3` on unit 1: the first save (quote on) runs and merges the claim in; the second
     // change (quote off) waits for it.
-    let first = update(&mut app, Action::ToggleQuote);
+    let first = update(&mut app, Action::from(Command::ToggleQuote));
     assert_eq!(first.len(), 1);
     update(&mut app, tick(2));
-    assert!(update(&mut app, Action::ToggleQuote).is_empty());
+    assert!(update(&mut app, Action::from(Command::ToggleQuote)).is_empty());
     run_saves(&mut app, first);
 
     let tags: Vec<Vec<Tag>> = on_disk(&app).into_iter().map(|(_, tags)| tags).collect();
@@ -222,10 +224,10 @@ fn undo_goes_back_a_thousand_changes_and_no_further() {
     // keeps the last thousand toggles, from "quote on" onwards.
     let mut actions = Vec::new();
     for _ in 0..5 {
-        actions.extend([Action::ToggleClaim, Action::NextUnit]);
+        actions.extend([Command::ToggleClaim, Command::NextUnit]);
     }
-    actions.push(Action::FirstUnit);
-    actions.extend((0..=UNDO_LIMIT).map(|_| Action::ToggleQuote));
+    actions.push(Command::FirstUnit);
+    actions.extend((0..=UNDO_LIMIT).map(|_| Command::ToggleQuote));
     for action in actions {
         update(&mut app, action);
     }
@@ -233,15 +235,15 @@ fn undo_goes_back_a_thousand_changes_and_no_further() {
     assert_eq!(doc(&app).undo.len(), UNDO_LIMIT);
 
     for _ in 1..UNDO_LIMIT {
-        update(&mut app, Action::Undo);
+        update(&mut app, Command::Undo);
     }
     assert_eq!(doc(&app).counts(), [5, 0, 0]);
-    update(&mut app, Action::Undo);
+    update(&mut app, Command::Undo);
     assert_eq!(
         app.message.as_ref().unwrap().text,
         "undone: 5 claims, 0 denials, 1 quotes"
     );
-    update(&mut app, Action::Undo);
+    update(&mut app, Command::Undo);
     assert_eq!(app.message.as_ref().unwrap().text, "nothing to undo");
     assert_eq!(
         doc(&app).counts(),
@@ -250,10 +252,10 @@ fn undo_goes_back_a_thousand_changes_and_no_further() {
     );
 
     for _ in 0..UNDO_LIMIT {
-        update(&mut app, Action::Redo);
+        update(&mut app, Command::Redo);
     }
     assert_eq!(doc(&app).counts(), [5, 0, 1]);
-    update(&mut app, Action::Redo);
+    update(&mut app, Command::Redo);
     assert_eq!(app.message.as_ref().unwrap().text, "nothing to redo");
 }
 
@@ -326,7 +328,7 @@ fn save_in(effects: Vec<Effect>) -> Option<Effect> {
 }
 
 /// Runs a save through the sidecar module; returns its result for the screen.
-fn finish(effect: Effect) -> Action {
+fn finish(effect: Effect) -> Outcome {
     let Effect::SaveSidecar {
         path,
         article,
@@ -338,7 +340,7 @@ fn finish(effect: Effect) -> Action {
         panic!("only saves expected: {effect:?}");
     };
     let on_disk = sidecar::save_shared(&path, &article, &base, &ours).unwrap();
-    Action::saved(path, revision, &ours, on_disk)
+    Outcome::saved(path, revision, &ours, on_disk)
 }
 
 proptest! {
@@ -360,14 +362,14 @@ proptest! {
             update(&mut app, tick(n + 1));
             match step {
                 Step::Toggle(unit, tag) => {
-                    update(&mut app, Action::FirstUnit);
+                    update(&mut app, Action::from(Command::FirstUnit));
                     for _ in 0..unit {
-                        update(&mut app, Action::NextUnit);
+                        update(&mut app, Action::from(Command::NextUnit));
                     }
                     let action = match tag {
-                        0 => Action::ToggleClaim,
-                        1 => Action::ToggleDenial,
-                        _ => Action::ToggleQuote,
+                        0 => Action::from(Command::ToggleClaim),
+                        1 => Action::from(Command::ToggleDenial),
+                        _ => Action::from(Command::ToggleQuote),
                     };
                     let save = save_in(update(&mut app, action));
                     let tag = Tag::ALL[tag];

@@ -10,7 +10,9 @@ use sidenote::annotation::{AnnotationSet, Stamp, Tag};
 use sidenote::config::Config;
 use sidenote::tui::action::{Action, Input};
 use sidenote::tui::app::{App, Document, Mode, Pane};
+use sidenote::tui::command::Command;
 use sidenote::tui::effect::Effect;
+use sidenote::tui::outcome::{Outcome, SaveError};
 use sidenote::tui::{loader, setup, update::update};
 use time::macros::datetime;
 
@@ -51,6 +53,18 @@ fn opened_at(name: &str) -> (App, tempfile::TempDir) {
     (app, dir)
 }
 
+/// The open article's save failed: the disk is full.
+fn disk_full(app: &mut App) -> Outcome {
+    let path = doc(app).path.clone();
+    Outcome::SaveFailed {
+        path: path.clone(),
+        error: SaveError::Disk {
+            path,
+            reason: "disk full".to_owned(),
+        },
+    }
+}
+
 fn doc(app: &mut App) -> &mut Document {
     app.doc.as_mut().unwrap()
 }
@@ -63,7 +77,7 @@ fn stamp(id: &str) -> Stamp {
     }
 }
 
-fn run(app: &mut App, actions: Vec<Action>) -> Vec<Effect> {
+fn run(app: &mut App, actions: Vec<impl Into<Action>>) -> Vec<Effect> {
     actions.into_iter().flat_map(|a| update(app, a)).collect()
 }
 
@@ -79,17 +93,17 @@ fn opening_an_article_focuses_the_reading_pane_on_unit_0() {
 }
 
 #[rstest]
-#[case(vec![Action::NextUnit], 1)]
-#[case(vec![Action::NextUnit, Action::NextUnit, Action::PrevUnit], 1)]
-#[case(vec![Action::PrevUnit], 0)]
-#[case(vec![Action::LastUnit], LAST)]
-#[case(vec![Action::LastUnit, Action::NextUnit], LAST)]
-#[case(vec![Action::LastUnit, Action::FirstUnit], 0)]
-#[case(vec![Action::NextParagraph], 1)]
-#[case(vec![Action::NextParagraph, Action::NextParagraph, Action::PrevParagraph], 1)]
-#[case(vec![Action::HalfPageDown], 2)]
-#[case(vec![Action::HalfPageDown, Action::HalfPageUp], 0)]
-fn movement(#[case] actions: Vec<Action>, #[case] cursor: usize) {
+#[case(vec![Command::NextUnit], 1)]
+#[case(vec![Command::NextUnit, Command::NextUnit, Command::PrevUnit], 1)]
+#[case(vec![Command::PrevUnit], 0)]
+#[case(vec![Command::LastUnit], LAST)]
+#[case(vec![Command::LastUnit, Command::NextUnit], LAST)]
+#[case(vec![Command::LastUnit, Command::FirstUnit], 0)]
+#[case(vec![Command::NextParagraph], 1)]
+#[case(vec![Command::NextParagraph, Command::NextParagraph, Command::PrevParagraph], 1)]
+#[case(vec![Command::HalfPageDown], 2)]
+#[case(vec![Command::HalfPageDown, Command::HalfPageUp], 0)]
+fn movement(#[case] actions: Vec<Command>, #[case] cursor: usize) {
     let (mut app, _dir) = opened();
     let effects = run(&mut app, actions);
     assert!(effects.is_empty());
@@ -102,7 +116,7 @@ fn movement(#[case] actions: Vec<Action>, #[case] cursor: usize) {
 fn moving_changes_only_the_cursor_while_it_stays_in_sight() {
     let (mut app, _dir) = opened();
     let mut expected = app.clone();
-    update(&mut app, Action::NextUnit);
+    update(&mut app, Command::NextUnit);
     doc(&mut expected).cursor = 1;
     assert_eq!(app, expected);
 }
@@ -111,7 +125,7 @@ fn moving_changes_only_the_cursor_while_it_stays_in_sight() {
 fn a_tag_changes_the_annotations_records_undo_and_saves() {
     let (mut app, _dir) = opened();
     let mut expected = app.clone();
-    let effects = run(&mut app, vec![Action::NextUnit, Action::ToggleClaim]);
+    let effects = run(&mut app, vec![Command::NextUnit, Command::ToggleClaim]);
 
     let d = doc(&mut expected);
     d.cursor = 1;
@@ -150,11 +164,15 @@ fn a_tag_changes_the_annotations_records_undo_and_saves() {
 #[test]
 fn one_save_at_a_time_and_the_next_starts_when_it_ends() {
     let (mut app, _dir) = opened();
-    let first = run(&mut app, vec![Action::ToggleClaim]);
+    let first = run(&mut app, vec![Command::ToggleClaim]);
     assert_eq!(first.len(), 1);
     let second = run(
         &mut app,
-        vec![tick(1, "id-1"), Action::NextUnit, Action::ToggleDenial],
+        vec![
+            tick(1, "id-1"),
+            Command::NextUnit.into(),
+            Command::ToggleDenial.into(),
+        ],
     );
     assert!(second.is_empty(), "a save is running: {second:?}");
     assert!(doc(&mut app).save.dirty);
@@ -162,7 +180,7 @@ fn one_save_at_a_time_and_the_next_starts_when_it_ends() {
         panic!()
     };
     let path = doc(&mut app).path.clone();
-    let third = update(&mut app, Action::saved(path, 1, ours, ours.to_vec()));
+    let third = update(&mut app, Outcome::saved(path, 1, ours, ours.to_vec()));
     let [
         Effect::SaveSidecar {
             revision: 2,
@@ -180,15 +198,15 @@ fn one_save_at_a_time_and_the_next_starts_when_it_ends() {
 #[test]
 fn a_save_result_brings_in_what_another_process_wrote_and_only_then() {
     let (mut app, _dir) = opened();
-    let effects = run(&mut app, vec![Action::ToggleClaim]);
+    let effects = run(&mut app, vec![Command::ToggleClaim]);
     let Effect::SaveSidecar { ours, .. } = &effects[0] else {
         panic!("a save expected: {effects:?}")
     };
     let path = doc(&mut app).path.clone();
 
     // The sidecar holds just what was saved: the set is right as it is.
-    let same = Action::saved(path.clone(), 1, ours, ours.to_vec());
-    assert!(matches!(same, Action::Saved { as_saved: true, .. }));
+    let same = Outcome::saved(path.clone(), 1, ours, ours.to_vec());
+    assert!(matches!(same, Outcome::Saved { as_saved: true, .. }));
     let before = doc(&mut app).annotations.clone();
     update(&mut app, same);
     assert_eq!(doc(&mut app).annotations, before);
@@ -201,10 +219,10 @@ fn a_save_result_brings_in_what_another_process_wrote_and_only_then() {
     theirs.toggle_tag(&article, (2, 2), Tag::Denial, &stamp("theirs"));
     let mut on_disk = ours.to_vec();
     on_disk.extend(theirs.annotations().cloned());
-    let merged = Action::saved(path, 1, ours, on_disk);
+    let merged = Outcome::saved(path, 1, ours, on_disk);
     assert!(matches!(
         merged,
-        Action::Saved {
+        Outcome::Saved {
             as_saved: false,
             ..
         }
@@ -221,15 +239,9 @@ fn a_save_result_brings_in_what_another_process_wrote_and_only_then() {
 #[test]
 fn a_failed_save_is_shown_kept_and_retried_after_a_pause() {
     let (mut app, _dir) = opened();
-    run(&mut app, vec![Action::ToggleQuote]);
-    let path = doc(&mut app).path.clone();
-    let effects = update(
-        &mut app,
-        Action::SaveFailed {
-            path: path.clone(),
-            message: "disk full".to_owned(),
-        },
-    );
+    run(&mut app, vec![Command::ToggleQuote]);
+    let failed = disk_full(&mut app);
+    let effects = update(&mut app, failed);
     assert!(effects.is_empty());
     assert!(app.message.as_ref().unwrap().text.contains("disk full"));
     assert!(app.message.as_ref().unwrap().error);
@@ -252,17 +264,13 @@ fn a_failed_save_is_shown_kept_and_retried_after_a_pause() {
 #[test]
 fn quitting_with_unsaved_changes_asks_once_more() {
     let (mut app, _dir) = opened();
-    run(&mut app, vec![Action::Quit]);
+    run(&mut app, vec![Command::Quit]);
     assert!(app.quit, "nothing unsaved: q quits at once");
 
     let (mut app, _dir) = opened();
-    run(&mut app, vec![Action::ToggleQuote]);
-    let path = doc(&mut app).path.clone();
-    let failed = Action::SaveFailed {
-        path,
-        message: "disk full".to_owned(),
-    };
-    run(&mut app, vec![failed, Action::Quit]);
+    run(&mut app, vec![Command::ToggleQuote]);
+    let failed = disk_full(&mut app);
+    run(&mut app, vec![Action::from(failed), Command::Quit.into()]);
     assert!(
         !app.quit,
         "the first q is held back while changes are not saved"
@@ -272,7 +280,7 @@ fn quitting_with_unsaved_changes_asks_once_more() {
         message.error && message.text.contains("q again"),
         "{message:?}"
     );
-    run(&mut app, vec![Action::Quit]);
+    run(&mut app, vec![Command::Quit]);
     assert!(app.quit, "the second q quits");
 }
 
@@ -281,17 +289,21 @@ fn undo_and_redo_restore_every_change() {
     let (mut app, _dir) = opened();
     run(
         &mut app,
-        vec![Action::ToggleClaim, Action::NextUnit, Action::ToggleDenial],
+        vec![
+            Command::ToggleClaim,
+            Command::NextUnit,
+            Command::ToggleDenial,
+        ],
     );
     let two = doc(&mut app).annotations.clone();
-    let effects = run(&mut app, vec![Action::Undo]);
+    let effects = run(&mut app, vec![Command::Undo]);
     assert!(effects.is_empty(), "saves wait for the running one");
     assert_eq!(doc(&mut app).annotations.len(), 1);
-    run(&mut app, vec![Action::Undo]);
+    run(&mut app, vec![Command::Undo]);
     assert_eq!(doc(&mut app).annotations.len(), 0);
-    run(&mut app, vec![Action::Undo]);
+    run(&mut app, vec![Command::Undo]);
     assert_eq!(app.message.as_ref().unwrap().text, "nothing to undo");
-    run(&mut app, vec![Action::Redo, Action::Redo]);
+    run(&mut app, vec![Command::Redo, Command::Redo]);
     assert_eq!(doc(&mut app).annotations, two);
     assert_eq!(doc(&mut app).revision, 6);
 }
@@ -302,14 +314,14 @@ fn a_selection_is_tagged_as_one_annotation() {
     run(
         &mut app,
         vec![
-            Action::NextUnit,
-            Action::ToggleSelection,
-            Action::NextUnit,
-            Action::NextUnit,
+            Command::NextUnit,
+            Command::ToggleSelection,
+            Command::NextUnit,
+            Command::NextUnit,
         ],
     );
     assert_eq!(doc(&mut app).target(), (1, 3));
-    run(&mut app, vec![Action::ToggleClaim]);
+    run(&mut app, vec![Command::ToggleClaim]);
     let d = doc(&mut app);
     assert_eq!(d.selection_start, None);
     assert_eq!(d.annotations.len(), 1);
@@ -321,20 +333,20 @@ fn x_removes_the_annotation_under_the_cursor() {
     let (mut app, _dir) = opened();
     run(
         &mut app,
-        vec![Action::ToggleClaim, Action::RemoveAnnotation],
+        vec![Command::ToggleClaim, Command::RemoveAnnotation],
     );
     assert_eq!(doc(&mut app).annotations, AnnotationSet::default());
-    run(&mut app, vec![Action::RemoveAnnotation]);
+    run(&mut app, vec![Command::RemoveAnnotation]);
     assert_eq!(app.message.as_ref().unwrap().text, "no annotation here");
 }
 
 #[test]
 fn the_note_editor_keeps_its_text_on_esc() {
     let (mut app, _dir) = opened();
-    run(&mut app, vec![Action::EditNote]);
+    run(&mut app, vec![Command::EditNote]);
     assert!(matches!(app.mode, Mode::Note { units: (0, 0), .. }));
     run(&mut app, typed("hi\nthere"));
-    let effects = run(&mut app, vec![Action::Cancel]);
+    let effects = run(&mut app, vec![Command::Cancel]);
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(effects.len(), 1);
     let d = doc(&mut app);
@@ -354,17 +366,17 @@ fn typed(text: &str) -> Vec<Action> {
 
 /// The cursor on `unit`, from the first unit.
 fn to_unit(unit: usize) -> Vec<Action> {
-    let mut actions = vec![Action::FirstUnit];
-    actions.extend((0..unit).map(|_| Action::NextUnit));
+    let mut actions = vec![Action::from(Command::FirstUnit)];
+    actions.extend((0..unit).map(|_| Action::from(Command::NextUnit)));
     actions
 }
 
 /// The actions that write `text` as the note of `unit`'s annotation.
 fn note_on(unit: usize, text: &str) -> Vec<Action> {
     let mut actions = to_unit(unit);
-    actions.push(Action::EditNote);
+    actions.push(Action::from(Command::EditNote));
     actions.extend(typed(text));
-    actions.push(Action::Cancel);
+    actions.push(Action::from(Command::Cancel));
     actions
 }
 
@@ -382,9 +394,9 @@ fn the_note_editor_on_a_one_unit_selection_starts_from_its_note_and_esc_keeps_it
     run(&mut app, note_on(4, "checked twice"));
     let undo = doc(&mut app).undo.len();
     // `v` on unit 4, `a`, Esc.
-    run(&mut app, vec![Action::ToggleSelection, Action::EditNote]);
+    run(&mut app, vec![Action::from(Command::ToggleSelection), Action::from(Command::EditNote)]);
     assert_eq!(editing(&app), Some(("checked twice".to_owned(), (4, 4))));
-    let effects = run(&mut app, vec![Action::Cancel]);
+    let effects = run(&mut app, vec![Action::from(Command::Cancel)]);
     assert!(effects.is_empty(), "nothing changed, nothing to save");
     let d = doc(&mut app);
     assert_eq!(d.annotations.get(0).unwrap().0.note, "checked twice");
@@ -396,12 +408,12 @@ fn the_note_editor_on_a_selection_that_grows_a_note_starts_from_that_note() {
     let (mut app, _dir) = opened();
     let mut actions = note_on(4, "why");
     actions.extend(to_unit(3));
-    actions.extend([Action::ToggleSelection, Action::NextUnit, Action::NextUnit]);
-    actions.push(Action::EditNote);
+    actions.extend([Action::from(Command::ToggleSelection), Action::from(Command::NextUnit), Action::from(Command::NextUnit)]);
+    actions.push(Action::from(Command::EditNote));
     run(&mut app, actions);
     assert_eq!(editing(&app), Some(("why".to_owned(), (3, 5))));
     run(&mut app, typed("?"));
-    run(&mut app, vec![Action::Cancel]);
+    run(&mut app, vec![Action::from(Command::Cancel)]);
     let d = doc(&mut app);
     assert_eq!(d.annotations.len(), 1);
     let (annotation, placement) = d.annotations.get(0).unwrap();
@@ -415,9 +427,9 @@ fn the_note_editor_on_a_selection_that_grows_a_note_starts_from_that_note() {
 fn a_note_on_a_selection_that_would_grow_a_tagged_annotation_is_refused() {
     let (mut app, _dir) = opened();
     let mut actions = to_unit(4);
-    actions.push(Action::ToggleClaim);
+    actions.push(Action::from(Command::ToggleClaim));
     actions.extend(to_unit(3));
-    actions.extend([Action::ToggleSelection, Action::NextUnit, Action::EditNote]);
+    actions.extend([Action::from(Command::ToggleSelection), Action::from(Command::NextUnit), Action::from(Command::EditNote)]);
     run(&mut app, actions);
     assert_eq!(app.mode, Mode::Normal);
     let message = app.message.clone().unwrap();
@@ -437,18 +449,18 @@ fn a_selection_over_part_of_a_claim_is_not_tagged_a_denial() {
     let (mut app, _dir) = opened_at("kremlin-silent-on-captured-soldiers.txt");
     let mut actions = to_unit(14);
     actions.extend([
-        Action::ToggleSelection,
-        Action::NextUnit,
-        Action::ToggleClaim,
+        Action::from(Command::ToggleSelection),
+        Action::from(Command::NextUnit),
+        Action::from(Command::ToggleClaim),
     ]);
     run(&mut app, actions);
     let claim = doc(&mut app).annotations.clone();
     assert_eq!(claim.get(0).unwrap().1.units, Some((14, 15)));
     // Cursor on 13, `v`, `j`, `d`.
     let mut actions = to_unit(13);
-    actions.extend([Action::ToggleSelection, Action::NextUnit]);
+    actions.extend([Action::from(Command::ToggleSelection), Action::from(Command::NextUnit)]);
     run(&mut app, actions);
-    let effects = run(&mut app, vec![Action::ToggleDenial]);
+    let effects = run(&mut app, vec![Action::from(Command::ToggleDenial)]);
     assert!(effects.is_empty());
     assert_eq!(doc(&mut app).annotations, claim, "nothing changed");
     let message = app.message.clone().unwrap();
@@ -466,7 +478,7 @@ fn a_selection_over_part_of_a_claim_is_not_tagged_a_denial() {
         "the selection stays to be changed"
     );
     // Pressing claim instead extends the claim over 13.
-    run(&mut app, vec![Action::ToggleClaim]);
+    run(&mut app, vec![Action::from(Command::ToggleClaim)]);
     let d = doc(&mut app);
     assert_eq!(d.annotations.len(), 1);
     let (annotation, placement) = d.annotations.get(0).unwrap();
@@ -480,12 +492,15 @@ fn a_selection_over_part_of_a_claim_is_not_tagged_a_denial() {
 fn a_note_says_saved_even_while_an_earlier_save_still_runs() {
     let (mut app, _dir) = opened();
     // The tag's save is running: the note's change waits for it, then goes in the next save.
-    assert_eq!(run(&mut app, vec![Action::ToggleClaim]).len(), 1);
+    assert_eq!(run(&mut app, vec![Command::ToggleClaim]).len(), 1);
     run(
         &mut app,
-        vec![Action::EditNote, Action::Input(Input::Char('x'))],
+        vec![
+            Action::from(Command::EditNote),
+            Action::Input(Input::Char('x')),
+        ],
     );
-    let effects = run(&mut app, vec![Action::Cancel]);
+    let effects = run(&mut app, vec![Command::Cancel]);
     assert!(effects.is_empty(), "one save at a time: {effects:?}");
     assert!(doc(&mut app).save.dirty);
     assert_eq!(app.message.as_ref().unwrap().text, "note saved");
@@ -495,7 +510,7 @@ fn a_note_says_saved_even_while_an_earlier_save_still_runs() {
 #[test]
 fn search_results_move_to_the_first_match_after_the_cursor() {
     let (mut app, _dir) = opened();
-    let mut actions = vec![Action::NextUnit, Action::StartSearch];
+    let mut actions: Vec<Action> = vec![Command::NextUnit.into(), Command::StartSearch.into()];
     actions.extend("spy".chars().map(|c| Action::Input(Input::Char(c))));
     actions.push(Action::Input(Input::Enter));
     let effects = run(&mut app, actions);
@@ -503,7 +518,7 @@ fn search_results_move_to_the_first_match_after_the_cursor() {
         panic!("{effects:?}")
     };
     assert_eq!(query, "spy");
-    let done = Action::SearchDone {
+    let done = Outcome::SearchDone {
         path: path.clone(),
         query: "spy".to_owned(),
         matches: vec![0, 2, 7],
@@ -511,7 +526,7 @@ fn search_results_move_to_the_first_match_after_the_cursor() {
     update(&mut app, done);
     let d = doc(&mut app);
     assert_eq!((d.cursor, d.search.current), (2, Some(1)));
-    run(&mut app, vec![Action::NextMatch, Action::NextMatch]);
+    run(&mut app, vec![Command::NextMatch, Command::NextMatch]);
     let d = doc(&mut app);
     assert_eq!((d.cursor, d.search.current), (0, Some(0)));
 }
@@ -521,10 +536,10 @@ fn help_scrolls_with_movement_and_closes_on_any_other_key() {
     let (mut app, _dir) = opened();
     run(
         &mut app,
-        vec![Action::ToggleHelp, Action::NextUnit, Action::NextUnit],
+        vec![Command::ToggleHelp, Command::NextUnit, Command::NextUnit],
     );
     assert_eq!(app.mode, Mode::Help { scroll: 2 });
-    let effects = run(&mut app, vec![Action::ToggleClaim]);
+    let effects = run(&mut app, vec![Command::ToggleClaim]);
     assert!(effects.is_empty());
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(
@@ -548,7 +563,7 @@ fn opened_read_only() -> (App, tempfile::TempDir) {
 fn a_sidecar_that_cannot_be_read_is_never_overwritten() {
     let (mut app, _dir) = opened_read_only();
     assert!(app.message.as_ref().unwrap().error);
-    let effects = run(&mut app, vec![Action::ToggleClaim]);
+    let effects = run(&mut app, vec![Command::ToggleClaim]);
     assert!(effects.is_empty());
     assert_eq!(doc(&mut app).annotations.len(), 0);
     assert!(app.message.as_ref().unwrap().text.starts_with("not saved"));
@@ -557,7 +572,7 @@ fn a_sidecar_that_cannot_be_read_is_never_overwritten() {
 #[test]
 fn a_read_only_article_refuses_a_note_before_it_is_typed() {
     let (mut app, _dir) = opened_read_only();
-    let effects = run(&mut app, vec![Action::EditNote]);
+    let effects = run(&mut app, vec![Action::from(Command::EditNote)]);
     assert!(effects.is_empty());
     assert_eq!(app.mode, Mode::Normal, "no note box opens");
     let message = app.message.as_ref().unwrap();
@@ -574,13 +589,13 @@ fn the_list_filters_by_title_and_sorts_by_date() {
     let entries = paths.iter().map(|p| loader::entry(p)).collect();
     update(
         &mut app,
-        Action::LibraryLoaded {
+        Outcome::LibraryLoaded {
             entries,
             done: true,
         },
     );
     assert_eq!(app.library.visible, vec![0, 1, 2, 3, 4]);
-    let mut actions = vec![Action::StartSearch];
+    let mut actions: Vec<Action> = vec![Command::StartSearch.into()];
     actions.extend("korean sol".chars().map(|c| Action::Input(Input::Char(c))));
     run(&mut app, actions);
     let titles: Vec<&str> = app
@@ -595,9 +610,9 @@ fn the_list_filters_by_title_and_sorts_by_date() {
             .iter()
             .all(|t| t.to_lowercase().contains("korean sol"))
     );
-    run(&mut app, vec![Action::Cancel]);
+    run(&mut app, vec![Command::Cancel]);
     assert_eq!(app.library.visible.len(), 5);
-    run(&mut app, vec![Action::CycleSort]);
+    run(&mut app, vec![Command::CycleSort]);
     let dated: Vec<bool> = app
         .library
         .visible
@@ -622,4 +637,43 @@ fn an_article_that_cannot_be_read_is_reported_not_opened() {
     assert!(message.error);
     assert!(message.text.contains("binary.txt"), "{}", message.text);
     assert!(message.text.contains("NUL"), "{}", message.text);
+}
+
+#[test]
+fn a_failed_suspend_says_so_and_not_that_an_export_failed() {
+    let (mut app, _dir) = opened();
+    let effects = update(
+        &mut app,
+        Outcome::SuspendFailed("Input/output error (os error 5)".to_owned()),
+    );
+    assert!(effects.is_empty());
+    let message = app.message.as_ref().unwrap();
+    assert!(message.error);
+    assert_eq!(
+        message.text,
+        "suspending to the shell failed: Input/output error (os error 5)"
+    );
+}
+
+#[test]
+fn a_signal_to_end_quits_at_once_keeping_the_note_being_typed() {
+    let (mut app, _dir) = opened();
+    run(&mut app, vec![Command::ToggleQuote]);
+    let failed = disk_full(&mut app);
+    update(&mut app, failed);
+    run(
+        &mut app,
+        vec![
+            Action::from(Command::EditNote),
+            Action::Input(Input::Char('k')),
+        ],
+    );
+    let effects = update(&mut app, Action::Terminate);
+    assert!(app.quit, "no second look: the process is going");
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(doc(&mut app).annotations.get(0).unwrap().0.note, "k");
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveSidecar { .. }]),
+        "{effects:?}"
+    );
 }

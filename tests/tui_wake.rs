@@ -18,9 +18,9 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use rstest::rstest;
 use sidenote::config::Config;
-use sidenote::tui::action::Action;
 use sidenote::tui::app::Pane;
 use sidenote::tui::input::Threaded;
+use sidenote::tui::outcome::Outcome;
 use sidenote::tui::runtime::{EventSource, Runtime};
 use sidenote::tui::{loader, setup};
 
@@ -44,11 +44,11 @@ fn runtime<E: EventSource>(events: E, mouse: bool) -> Runtime<TestBackend, E> {
 }
 
 /// The sample library's entries, as the loader's last batch brings them.
-fn library_loaded(library: &tempfile::TempDir) -> Action {
+fn library_loaded(library: &tempfile::TempDir) -> Outcome {
     let mut paths: Vec<PathBuf> =
         sidenote::library::collect_articles(&[library.path().to_owned()]).unwrap();
     paths.sort();
-    Action::LibraryLoaded {
+    Outcome::LibraryLoaded {
         entries: paths.iter().map(|p| loader::entry(p)).collect(),
         done: true,
     }
@@ -59,7 +59,7 @@ fn library_loaded(library: &tempfile::TempDir) -> Action {
 #[derive(Default)]
 struct NoKeys {
     /// The runtime's sender for results, and what to send on it.
-    send: Option<(Sender<Action>, Action)>,
+    send: Option<(Sender<Outcome>, Outcome)>,
 }
 
 impl EventSource for NoKeys {

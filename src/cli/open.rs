@@ -52,11 +52,15 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         problem.into_iter().collect(),
     )?;
     let mouse = config.mouse();
-    match tui::run(paths, open, setup, mouse, dirs.data.join("exports"))? {
-        None => Ok(ExitCode::SUCCESS),
-        Some(unsaved) => {
-            super::message::warn(unsaved);
-            Ok(ExitCode::FAILURE)
-        }
+    let ending = tui::run(paths, open, setup, mouse, dirs.data.join("exports"))?;
+    if let Some(unsaved) = &ending.unsaved {
+        super::message::warn(unsaved);
     }
+    if let Some(signal) = ending.signal {
+        tui::terminal::die_of(signal);
+    }
+    Ok(match ending.unsaved {
+        None => ExitCode::SUCCESS,
+        Some(_) => ExitCode::FAILURE,
+    })
 }

@@ -12,6 +12,7 @@ use crate::article::Article;
 
 use super::editor::Editor;
 use super::keymap::HelpLine;
+use super::outcome::SaveError;
 
 /// Everything the reading screen shows and remembers.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,7 +176,7 @@ pub struct SaveState {
     /// There are changes not yet handed to a save.
     pub dirty: bool,
     /// The last save failed: why, and when (to retry).
-    pub failed: Option<(String, Timestamp)>,
+    pub failed: Option<(SaveError, Timestamp)>,
 }
 
 /// The search in the open article.

@@ -1,6 +1,6 @@
-//! What wakes the event loop: terminal events, read on a thread of their own, and the results of
-//! background work arrive on one channel, so the loop sleeps until either comes and draws a
-//! result the moment it arrives, with no polling.
+//! What wakes the event loop: terminal events, read on a thread of their own, the results of
+//! background work and the signal to end arrive on one channel, so the loop sleeps until one
+//! comes and draws a result the moment it arrives, with no polling.
 //!
 //! The reading thread hands over one event at a time and reads the next only when the loop says
 //! it has handled the last: after the key that quits or suspends, nothing reads the terminal, so
@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::Event;
 
-use super::action::Action;
+use super::outcome::Outcome;
 use super::runtime::EventSource;
 
 /// How long one wait for input lasts before the reading thread looks whether it must stop. Only
@@ -30,8 +30,13 @@ pub(crate) enum Wake {
     Event(Event),
     /// Reading the terminal failed; the loop ends with this error.
     Failed(io::Error),
-    /// The result (or progress) of background work.
-    Done(Action),
+    /// The process was told to end (SIGTERM, SIGHUP, SIGINT).
+    Terminate,
+    /// A result or progress report that ends no counted job: the library's batches, and what
+    /// is sent through [`Runtime::sender`](super::runtime::Runtime::sender).
+    Report(Outcome),
+    /// The last result of a job the runtime started for an effect and counts as running.
+    Finished(Outcome),
 }
 
 /// Where an event source with a thread of its own sends the events it reads.
@@ -52,6 +57,11 @@ impl Inbox {
     /// Tells the loop that reading failed.
     pub fn fail(&self, error: io::Error) {
         let _ = self.0.send(Wake::Failed(error));
+    }
+
+    /// Tells the loop that the process was told to end; false when the loop is gone.
+    pub fn terminate(&self) -> bool {
+        self.0.send(Wake::Terminate).is_ok()
     }
 }
 
@@ -226,7 +236,9 @@ mod tests {
         match inbox.recv_timeout(GUARD) {
             Ok(Wake::Event(event)) => event,
             Ok(Wake::Failed(error)) => panic!("reading failed: {error}"),
-            Ok(Wake::Done(_)) => panic!("a result on an input-only inbox"),
+            Ok(Wake::Report(_) | Wake::Finished(_) | Wake::Terminate) => {
+                panic!("not an event: only the reader sends here")
+            }
             Err(error) => panic!("no event came: {error}"),
         }
     }

@@ -1,8 +1,9 @@
 //! Keys are data: the default bindings in `assets/keymap.ron`, patched by the user's config, and
-//! the translation of terminal events into [`Action`]s.
+//! the translation of terminal events into [`Action`]s: a bound key into its [`Command`], the
+//! mouse and the window's size into their events.
 //!
 //! The only module that looks at key codes. Text boxes (search, filter, note editor, export
-//! menu) get their keys as [`Input`]s, except Esc which always means [`Action::Cancel`].
+//! menu) get their keys as [`Input`]s, except Esc which always means [`Command::Cancel`].
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -12,6 +13,7 @@ use ratatui::crossterm::event::{
 };
 
 use super::action::{Action, Input};
+use super::command::Command;
 
 /// The default bindings, compiled in.
 const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.ron");
@@ -32,22 +34,22 @@ pub struct Chord {
     modifiers: KeyModifiers,
 }
 
-/// One line of the help overlay: the keys, what they do, and the action.
+/// One line of the help overlay: the keys, what they do, and the command.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HelpLine {
     /// The keys, as written in keymap files, separated by commas.
     pub keys: String,
     /// What they do.
     pub description: String,
-    /// The action they run.
-    pub action: Action,
+    /// The command they run.
+    pub command: Command,
 }
 
 /// The bindings in effect.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    help: Vec<(Vec<Chord>, Action, String)>,
-    map: HashMap<Chord, Action>,
+    help: Vec<(Vec<Chord>, Command, String)>,
+    map: HashMap<Chord, Command>,
 }
 
 /// Why the built-in keymap could not be read (a defect caught by the tests).
@@ -62,7 +64,9 @@ pub struct KeymapError {
 #[derive(serde::Deserialize)]
 struct BindingEntry {
     keys: Vec<String>,
-    action: Action,
+    /// Named `action` in the file, as in the user's config.
+    #[serde(rename = "action")]
+    command: Command,
     description: String,
 }
 
@@ -92,15 +96,16 @@ impl Keymap {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             for chord in &chords {
-                keymap.map.insert(*chord, entry.action.clone());
+                keymap.map.insert(*chord, entry.command);
             }
-            keymap.help.push((chords, entry.action, entry.description));
+            keymap.help.push((chords, entry.command, entry.description));
         }
         Ok(keymap)
     }
 
     /// These bindings patched by the user's `keys` setting (key name -> action name); returns a
-    /// message for each entry that could not be used.
+    /// message for each entry that could not be used. One way out always stays: when no key is
+    /// left to quit, ctrl-c quits whatever the config gave it, and a message says so.
     pub fn with_overrides(mut self, overrides: &BTreeMap<String, String>) -> (Keymap, Vec<String>) {
         let mut problems = Vec::new();
         for (key, action_name) in overrides {
@@ -108,28 +113,44 @@ impl Keymap {
                 problems.push(format!("config: unknown key {key:?} (see docs/keys.md)"));
                 continue;
             };
-            let Ok(action) = ron::from_str::<Action>(action_name.trim()) else {
+            let Ok(command) = ron::from_str::<Command>(action_name.trim()) else {
                 problems.push(format!(
                     "config: unknown action {action_name:?} for key {key:?} (see docs/keys.md)"
                 ));
                 continue;
             };
-            for (chords, _, _) in &mut self.help {
-                chords.retain(|c| *c != chord);
-            }
-            if let Some((chords, _, _)) = self.help.iter_mut().find(|(_, a, _)| *a == action) {
-                chords.push(chord);
-            }
-            self.map.insert(chord, action);
+            self.bind(chord, command);
+        }
+        if !self.map.values().any(|command| *command == Command::Quit) {
+            let way_out = Chord {
+                code: KeyCode::Char('c'),
+                modifiers: KeyModifiers::CONTROL,
+            };
+            self.bind(way_out, Command::Quit);
+            problems.push(
+                "config: no key was left to quit, so ctrl-c still quits (see docs/keys.md)"
+                    .to_owned(),
+            );
         }
         (self, problems)
+    }
+
+    /// Binds `chord` to `command`, taking it from whatever it ran before, in the help too.
+    fn bind(&mut self, chord: Chord, command: Command) {
+        for (chords, _, _) in &mut self.help {
+            chords.retain(|c| *c != chord);
+        }
+        if let Some((chords, _, _)) = self.help.iter_mut().find(|(_, c, _)| *c == command) {
+            chords.push(chord);
+        }
+        self.map.insert(chord, command);
     }
 
     /// The action for a terminal event, if any.
     pub fn action(&self, mode: InputMode, event: &Event) -> Option<Action> {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => match mode {
-                InputMode::Command => self.map.get(&chord_of(key)).cloned(),
+                InputMode::Command => self.map.get(&chord_of(key)).copied().map(Action::Command),
                 InputMode::Text => text_action(key),
             },
             Event::Mouse(mouse) => match mouse.kind {
@@ -157,14 +178,14 @@ impl Keymap {
         self.help
             .iter()
             .filter(|(chords, _, _)| !chords.is_empty())
-            .map(|(chords, action, description)| HelpLine {
+            .map(|(chords, command, description)| HelpLine {
                 keys: chords
                     .iter()
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", "),
                 description: description.clone(),
-                action: action.clone(),
+                command: *command,
             })
             .collect()
     }
@@ -174,8 +195,8 @@ impl Keymap {
 fn text_action(key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let input = match key.code {
-        KeyCode::Esc => return Some(Action::Cancel),
-        KeyCode::Char('c') if ctrl => return Some(Action::Quit),
+        KeyCode::Esc => return Some(Action::Command(Command::Cancel)),
+        KeyCode::Char('c') if ctrl => return Some(Action::Command(Command::Quit)),
         KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
             // Never let a control character into a note: it would reach the terminal.
             if c.is_control() {

@@ -1,7 +1,7 @@
 //! Reading articles off disk for the reading screen: one article with its sidecar (a big one
 //! first as its head, so its first screen never waits for the whole file), and the whole
 //! library's titles, dates and tag counts on a background thread that feeds batches back as
-//! actions, so the first frame never waits for the library.
+//! outcomes, so the first frame never waits for the library.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 use crate::library::{self, Staging};
 use crate::sidecar;
 
-use super::action::{Action, Opened, Preview};
 use super::app::{Entry, count_tags};
+use super::outcome::{Opened, Outcome, Preview};
 
 /// Entries sent at most this often, so a big library does not flood the screen with redraws.
 const BATCH_EVERY: Duration = Duration::from_millis(100);
@@ -20,9 +20,9 @@ const BATCH_EVERY: Duration = Duration::from_millis(100);
 /// The head of the article at `path` as an `ArticlePreview`, when the file is big enough under
 /// `staging` and its head can stand alone; `None` otherwise (then [`open_article`] decides, and
 /// reports any problem, such as a directory or a pipe, which the head refuses too).
-pub fn preview(path: &Path, staging: Staging) -> Option<Action> {
+pub fn preview(path: &Path, staging: Staging) -> Option<Outcome> {
     let head = library::read_article_head(path, staging).ok()??;
-    Some(Action::ArticlePreview(Preview {
+    Some(Outcome::ArticlePreview(Preview {
         path: path.to_owned(),
         article: Arc::new(head.article),
         size: head.size,
@@ -31,24 +31,15 @@ pub fn preview(path: &Path, staging: Staging) -> Option<Action> {
 
 /// Opens the article at `path` in stages: `send` gets the head of a big file first (see
 /// [`preview`]), then what [`open_article`] answers.
-pub fn open_staged(path: &Path, staging: Staging, mut send: impl FnMut(Action)) {
+pub fn open_staged(path: &Path, staging: Staging, mut send: impl FnMut(Outcome)) {
     if let Some(preview) = preview(path, staging) {
         send(preview);
     }
     send(open_article(path));
 }
 
-/// Opens the article at `path` as the reading screen does, sending the head of a big file and
-/// then the whole article to `sender`.
-pub fn send_article(path: &Path, sender: &Sender<Action>) {
-    // A closed channel means the screen is gone: nothing is left to show.
-    open_staged(path, Staging::DEFAULT, |action| {
-        let _ = sender.send(action);
-    });
-}
-
 /// Reads the article at `path` and its sidecar.
-pub fn open_article(path: &Path) -> Action {
+pub fn open_article(path: &Path) -> Outcome {
     match library::read_article(path) {
         Ok(article) => {
             let (annotations, sidecar_error) = match sidecar::load(path) {
@@ -56,14 +47,14 @@ pub fn open_article(path: &Path) -> Action {
                 Ok(None) => (Vec::new(), None),
                 Err(error) => (Vec::new(), Some(error.to_string())),
             };
-            Action::ArticleOpened(Opened {
+            Outcome::ArticleOpened(Opened {
                 path: path.to_owned(),
                 article: Arc::new(article),
                 annotations,
                 sidecar_error,
             })
         }
-        Err(error) => Action::OpenFailed {
+        Err(error) => Outcome::OpenFailed {
             path: path.to_owned(),
             message: error.to_string(),
         },
@@ -125,14 +116,14 @@ pub fn opened_entry(opened: &Opened) -> Entry {
 }
 
 /// Reads the library found under `paths` on a new thread, sending `LibraryLoaded` batches.
-pub fn spawn_library(paths: Vec<PathBuf>, sender: Sender<Action>) {
+pub fn spawn_library(paths: Vec<PathBuf>, sender: Sender<Outcome>) {
     spawn_library_with(paths, sender, Vec::new());
 }
 
 /// Like [`spawn_library`], but takes the entries in `known` as they are instead of reading
 /// their articles: the article opened at start is not read and parsed a second time, which for
 /// a big file would double the memory and the work while its first screen is being drawn.
-pub fn spawn_library_with(paths: Vec<PathBuf>, sender: Sender<Action>, known: Vec<Entry>) {
+pub fn spawn_library_with(paths: Vec<PathBuf>, sender: Sender<Outcome>, known: Vec<Entry>) {
     spawn_library_after(None, paths, sender, known);
 }
 
@@ -142,16 +133,16 @@ pub fn spawn_library_with(paths: Vec<PathBuf>, sender: Sender<Action>, known: Ve
 pub fn spawn_library_after(
     open: Option<PathBuf>,
     paths: Vec<PathBuf>,
-    sender: Sender<Action>,
+    sender: Sender<Outcome>,
     mut known: Vec<Entry>,
 ) {
     std::thread::spawn(move || {
         if let Some(path) = open {
-            let action = open_article(&path);
-            if let Action::ArticleOpened(opened) = &action {
+            let outcome = open_article(&path);
+            if let Outcome::ArticleOpened(opened) = &outcome {
                 known.push(opened_entry(opened));
             }
-            if sender.send(action).is_err() {
+            if sender.send(outcome).is_err() {
                 return;
             }
         }
@@ -176,7 +167,7 @@ pub fn spawn_library_after(
                 })
                 .collect();
             if sender
-                .send(Action::LibraryLoaded {
+                .send(Outcome::LibraryLoaded {
                     entries,
                     done: false,
                 })
@@ -196,7 +187,7 @@ pub fn spawn_library_after(
             entry
         });
         if sender
-            .send(Action::LibraryLoaded {
+            .send(Outcome::LibraryLoaded {
                 entries: placeholders.collect(),
                 done: articles.is_empty(),
             })
@@ -216,7 +207,7 @@ pub fn spawn_library_after(
                 let done = i + 1 == total;
                 let entries = std::mem::take(&mut batch);
                 if sender
-                    .send(Action::LibraryLoaded { entries, done })
+                    .send(Outcome::LibraryLoaded { entries, done })
                     .is_err()
                 {
                     return;

@@ -1,5 +1,6 @@
 //! The event loop: draws frames, turns terminal events into actions through the keymap, feeds
-//! them to `update`, and runs the effects it returns (threads for reading, saving, searching).
+//! them to `update`, and runs the effects it returns (threads for reading, saving, searching),
+//! whose results come back as outcomes.
 //!
 //! The loop sleeps on one channel that terminal events and background results both arrive on
 //! ([`super::input`]), so it wakes for whichever comes first; when neither comes it ticks now
@@ -22,6 +23,7 @@ use super::exporter;
 use super::input::{Inbox, Wake};
 use super::keymap::{InputMode, Keymap};
 use super::loader;
+use super::outcome::Outcome;
 use super::search::scan;
 use super::theme::Theme;
 use super::ui;
@@ -31,6 +33,8 @@ use crate::sidecar;
 /// How often the loop ticks when nothing happens: the clock for new annotations and the
 /// retry of a failed save (every 2 s) need no finer steps.
 const TICK: Duration = Duration::from_millis(250);
+/// The shortest time between two frames while keys keep coming (60 a second).
+const FRAME: Duration = Duration::from_millis(16);
 /// How long quitting waits for the last saves.
 const FLUSH: Duration = Duration::from_secs(5);
 
@@ -89,13 +93,13 @@ pub struct Runtime<B: Backend, E: EventSource> {
     keymap: Keymap,
     theme: Theme,
     mouse: bool,
-    /// Where background work sends its results; forwarded to `inbox`.
-    sender: Sender<Action>,
+    /// Where background work not started by an effect sends its results; forwarded to `inbox`.
+    sender: Sender<Outcome>,
     /// Where the events of a reading source and the results arrive.
     inbox: Receiver<Wake>,
     /// The sending side of `inbox`, for the event source.
     wake: Sender<Wake>,
-    /// Effects started on threads whose result has not come back yet.
+    /// Jobs started on threads for effects whose last result has not come back yet.
     running: usize,
     /// How often to tick when nothing happens, and when the last tick was.
     tick_every: Duration,
@@ -186,27 +190,31 @@ where
     fn wake(&mut self, wake: Wake) -> io::Result<bool> {
         match wake {
             Wake::Event(event) => Ok(self.handle(event)),
-            Wake::Done(action) => {
-                self.receive(action);
+            Wake::Report(outcome) => {
+                self.dispatch(outcome);
+                Ok(true)
+            }
+            Wake::Finished(outcome) => {
+                self.finish(outcome);
+                Ok(true)
+            }
+            Wake::Terminate => {
+                self.dispatch(Action::Terminate);
                 Ok(true)
             }
             Wake::Failed(error) => Err(error),
         }
     }
 
-    fn receive(&mut self, action: Action) {
-        // Progress reports: the effect that sent them still has its result to come.
-        if !matches!(
-            action,
-            Action::LibraryLoaded { .. } | Action::SearchFound { .. } | Action::ArticlePreview(_)
-        ) {
-            self.running = self.running.saturating_sub(1);
-        }
-        self.dispatch(action);
+    /// Applies the last result of a job: it is running no more.
+    fn finish(&mut self, outcome: Outcome) {
+        self.running = self.running.saturating_sub(1);
+        self.dispatch(outcome);
     }
 
-    /// A sender for results of background work.
-    pub fn sender(&self) -> Sender<Action> {
+    /// A sender for results of background work the loop does not wait for (the library's
+    /// reading); each result is applied as it comes.
+    pub fn sender(&self) -> Sender<Outcome> {
         self.sender.clone()
     }
 
@@ -239,11 +247,19 @@ where
         self.events.start(Inbox::new(self.wake.clone()))?;
         self.resize()?;
         let mut redraw = true;
+        let mut drawn: Option<Instant> = None;
         while !self.app.quit {
-            if redraw {
+            let due = drawn.map(|at| at + FRAME);
+            if redraw && due.is_none_or(|due| Instant::now() >= due) {
                 self.draw()?;
+                drawn = Some(Instant::now());
+                redraw = false;
             }
-            redraw = self.step()?;
+            // While a frame is owed, wait no longer than until it is due; keys that come
+            // meanwhile (a paste, read as fast as the terminal gives it) are handled first, as a
+            // frame per key would take far longer than the keys.
+            let until = due.filter(|_| redraw);
+            redraw |= self.step_until(until)?;
         }
         Ok(())
     }
@@ -260,6 +276,11 @@ where
     /// Handles the background results that came, else one event, else waits for either (up to
     /// the next tick); returns whether to redraw.
     pub fn step(&mut self) -> io::Result<bool> {
+        self.step_until(None)
+    }
+
+    /// [`Runtime::step`], waiting no later than `until` when given.
+    fn step_until(&mut self, until: Option<Instant>) -> io::Result<bool> {
         let mut redraw = false;
         while let Ok(wake) = self.inbox.try_recv() {
             // One event at a time: the loop looks at `quit` between two keys.
@@ -273,7 +294,8 @@ where
             if let Some(event) = self.events.next()? {
                 return Ok(self.handle(event));
             }
-            let due = self.last_tick + self.tick_every;
+            let tick = self.last_tick + self.tick_every;
+            let due = until.map_or(tick, |until| until.min(tick));
             match self
                 .inbox
                 .recv_timeout(due.saturating_duration_since(Instant::now()))
@@ -327,30 +349,39 @@ where
         });
     }
 
-    /// Applies `action` and runs the effects that follow.
-    pub fn dispatch(&mut self, action: Action) {
+    /// Applies `action` (or an outcome) and runs the effects that follow.
+    pub fn dispatch(&mut self, action: impl Into<Action>) {
         for effect in update(&mut self.app, action) {
             self.run_effect(effect);
         }
     }
 
+    /// Runs `job` on a thread of its own, counted as running until the outcome it returns comes
+    /// back; what it hands to its `report` argument on the way comes back first, in order.
+    fn spawn_job<F>(&mut self, job: F)
+    where
+        F: FnOnce(&dyn Fn(Outcome)) -> Outcome + Send + 'static,
+    {
+        self.running += 1;
+        let wake = self.wake.clone();
+        std::thread::spawn(move || {
+            // A closed channel means the screen is gone: nothing is left to show.
+            let report = |outcome| {
+                let _ = wake.send(Wake::Report(outcome));
+            };
+            let last = job(&report);
+            let _ = wake.send(Wake::Finished(last));
+        });
+    }
+
     fn run_effect(&mut self, effect: Effect) {
-        let sender = self.sender.clone();
-        if matches!(
-            effect,
-            Effect::OpenArticle(_)
-                | Effect::SaveSidecar { .. }
-                | Effect::Search { .. }
-                | Effect::Export { .. }
-        ) {
-            self.running += 1;
-        }
         match effect {
-            Effect::OpenArticle(path) => {
-                std::thread::spawn(move || {
-                    loader::send_article(&path, &sender);
-                });
-            }
+            Effect::OpenArticle(path) => self.spawn_job(move |report| {
+                if let Some(head) = loader::preview(&path, crate::library::Staging::DEFAULT) {
+                    report(head);
+                }
+                loader::open_article(&path)
+            }),
             Effect::SaveSidecar {
                 path,
                 article,
@@ -358,40 +389,37 @@ where
                 ours,
                 revision,
             } => {
-                std::thread::spawn(move || {
-                    let action = match sidecar::save_shared(&path, &article, &base, &ours) {
-                        Ok(on_disk) => Action::saved(path, revision, &ours, on_disk),
-                        Err(error) => Action::SaveFailed {
+                self.spawn_job(
+                    move |_| match sidecar::save_shared(&path, &article, &base, &ours) {
+                        Ok(on_disk) => Outcome::saved(path, revision, &ours, on_disk),
+                        Err(error) => Outcome::SaveFailed {
                             path,
-                            message: save_problem(&error),
+                            error: error.into(),
                         },
-                    };
-                    let _ = sender.send(action);
-                });
+                    },
+                )
             }
             Effect::Search {
                 path,
                 article,
                 query,
                 from,
-            } => {
-                std::thread::spawn(move || {
-                    // The first match goes to the screen at once; counting them all can take
-                    // the length of the article.
-                    let matches = scan(&article, &query, from, |unit| {
-                        let _ = sender.send(Action::SearchFound {
-                            path: path.clone(),
-                            query: query.clone(),
-                            unit,
-                        });
-                    });
-                    let _ = sender.send(Action::SearchDone {
-                        path,
-                        query,
-                        matches,
+            } => self.spawn_job(move |report| {
+                // The first match goes to the screen at once; counting them all can take the
+                // length of the article.
+                let matches = scan(&article, &query, from, |unit| {
+                    report(Outcome::SearchFound {
+                        path: path.clone(),
+                        query: query.clone(),
+                        unit,
                     });
                 });
-            }
+                Outcome::SearchDone {
+                    path,
+                    query,
+                    matches,
+                }
+            }),
             Effect::Export {
                 format,
                 articles,
@@ -399,9 +427,8 @@ where
                 name,
             } => {
                 let dir = self.export_dir.clone();
-                std::thread::spawn(move || {
-                    let result = exporter::write(&dir, &name, &articles, open, &format);
-                    let _ = sender.send(Action::Exported(result));
+                self.spawn_job(move |_| {
+                    Outcome::Exported(exporter::write(&dir, &name, &articles, open, &format))
                 });
             }
             Effect::Suspend => {
@@ -414,7 +441,7 @@ where
                 let _ = self.terminal.autoresize();
                 let _ = self.resize();
                 if let Err(error) = resumed {
-                    self.dispatch(Action::Exported(Err(format!("suspend failed: {error}"))));
+                    self.dispatch(Outcome::SuspendFailed(error.to_string()));
                 }
             }
         }
@@ -436,7 +463,9 @@ where
                     .save
                     .failed
                     .as_ref()
-                    .map_or("the save took too long".to_owned(), |(m, _)| m.clone());
+                    .map_or("the save took too long".to_owned(), |(error, _)| {
+                        error.to_string()
+                    });
                 return Some(format!(
                     "the last changes to {} could not be saved: {why}",
                     doc.path.display()
@@ -447,36 +476,26 @@ where
                 .inbox
                 .recv_timeout(self.tick_every.min(deadline.saturating_duration_since(now)))
             {
-                Ok(Wake::Done(action)) => self.receive(action),
-                Ok(Wake::Event(_) | Wake::Failed(_)) => {}
+                Ok(Wake::Report(outcome)) => self.dispatch(outcome),
+                Ok(Wake::Finished(outcome)) => self.finish(outcome),
+                Ok(Wake::Event(_) | Wake::Failed(_) | Wake::Terminate) => {}
                 Err(_) => self.tick(),
             }
         }
     }
 }
 
-/// A sender for results whose every message is forwarded to `wake`: effects and the library
-/// loader send plain actions, and the loop still sleeps on the one channel its events come on.
-/// The thread ends when every sender is gone or the loop is.
-fn forward_results(wake: Sender<Wake>) -> Sender<Action> {
+/// A sender for results whose every message is forwarded to `wake`: the library loader sends
+/// plain outcomes, and the loop still sleeps on the one channel its events come on. The thread
+/// ends when every sender is gone or the loop is.
+fn forward_results(wake: Sender<Wake>) -> Sender<Outcome> {
     let (sender, results) = channel();
     std::thread::spawn(move || {
-        for action in results {
-            if wake.send(Wake::Done(action)).is_err() {
+        for outcome in results {
+            if wake.send(Wake::Report(outcome)).is_err() {
                 return;
             }
         }
     });
     sender
-}
-
-/// Why a save failed, the reason before the path: the status bar is one line, and a long path
-/// would push the reason off the screen.
-fn save_problem(error: &sidecar::SidecarError) -> String {
-    match error {
-        sidecar::SidecarError::Io { path, source } => {
-            format!("{source}, writing {}", path.display())
-        }
-        other => other.to_string(),
-    }
 }

@@ -187,12 +187,17 @@ impl Pty {
 
     /// Waits for the program to exit, reading all it wrote; returns whether it succeeded.
     pub fn wait_exit(&mut self) -> bool {
+        self.wait_end().success()
+    }
+
+    /// Waits for the program to end, by exiting or by a signal, reading all it wrote.
+    pub fn wait_end(&mut self) -> portable_pty::ExitStatus {
         let deadline = Instant::now() + WAIT;
         while Instant::now() < deadline {
             if let Some(status) = self.child.try_wait().unwrap() {
                 // The last bytes may still be on their way through the reader thread.
                 self.pump(Duration::from_millis(200));
-                return status.success();
+                return status;
             }
             self.pump(Duration::from_millis(20));
         }
@@ -207,6 +212,14 @@ impl Pty {
         let mut termios: libc::termios = unsafe { std::mem::zeroed() };
         assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0);
         termios.c_lflag & libc::ICANON != 0 && termios.c_lflag & libc::ECHO != 0
+    }
+
+    /// Sends `signal` to the program, as `kill -SIGNAL` would.
+    pub fn signal(&self, signal: libc::c_int) {
+        let pid = libc::pid_t::try_from(self.pid()).unwrap();
+        // SAFETY: kill only sends a signal, to our own child, which is not reaped yet.
+        let result = unsafe { libc::kill(pid, signal) };
+        assert_eq!(result, 0, "kill -{signal} failed");
     }
 
     /// Kills the program with SIGKILL, as a crash or `kill -9` would, and reaps it.

@@ -65,7 +65,7 @@ impl Screen {
             sidenote::library::collect_articles(&[library.path().to_owned()]).unwrap();
         paths.sort();
         let entries = paths.iter().map(|p| loader::entry(p)).collect();
-        runtime.dispatch(sidenote::tui::action::Action::LibraryLoaded {
+        runtime.dispatch(sidenote::tui::outcome::Outcome::LibraryLoaded {
             entries,
             done: true,
         });

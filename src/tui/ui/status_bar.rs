@@ -7,20 +7,20 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::tui::action::Action;
 use crate::tui::app::{App, Document};
+use crate::tui::command::Command;
 use crate::tui::theme::Theme;
 
 use super::search::prompt;
 use super::{one_line, preview};
 
-/// Actions whose keys the hints show, with a short label.
-const HINTS: [(Action, &str); 5] = [
-    (Action::ToggleHelp, "help"),
-    (Action::ToggleClaim, "claim"),
-    (Action::EditNote, "note"),
-    (Action::StartSearch, "search"),
-    (Action::Quit, "quit"),
+/// Commands whose keys the hints show, with a short label.
+const HINTS: [(Command, &str); 5] = [
+    (Command::ToggleHelp, "help"),
+    (Command::ToggleClaim, "claim"),
+    (Command::EditNote, "note"),
+    (Command::StartSearch, "search"),
+    (Command::Quit, "quit"),
 ];
 
 /// The status bar widget.
@@ -106,8 +106,8 @@ impl StatusBar<'_> {
             ))),
         }
         let mut hints = Vec::new();
-        for (action, label) in HINTS {
-            if let Some(line) = self.app.help.iter().find(|line| line.action == action) {
+        for (command, label) in HINTS {
+            if let Some(line) = self.app.help.iter().find(|line| line.command == command) {
                 let key = line.keys.split(", ").next().unwrap_or_default().to_owned();
                 hints.push(Span::styled(key, theme.focus));
                 hints.push(Span::styled(format!(" {label}  "), theme.dim));

@@ -10,7 +10,7 @@ use crate::article::Article;
 use crate::tui::app::{App, Document, UNDO_LIMIT};
 use crate::tui::effect::Effect;
 
-use super::results::{say, say_error};
+use super::message::{say, say_error};
 
 /// The author, time and id for an edit made now.
 pub fn stamp(app: &App) -> Stamp {

@@ -3,7 +3,7 @@
 use crate::tui::app::{App, Entry, Pane, Sort};
 use crate::tui::effect::Effect;
 
-use super::results::say;
+use super::message::say;
 
 /// Entries read in the background: add them (or replace an entry for the same path).
 pub fn loaded(app: &mut App, entries: Vec<Entry>, done: bool) -> Vec<Effect> {

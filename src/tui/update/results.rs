@@ -1,37 +1,67 @@
-//! What comes back from the runtime: the clock, opened articles (the head of a big one first),
-//! saves and searches.
+//! What comes back from the runtime: the clock, and every [`Outcome`] of background work:
+//! opened articles (the head of a big one first), saves, searches, exports and suspends.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::annotation::{AnnotationSet, Snapshot, Timestamp};
 use crate::article::Article;
-use crate::tui::action::{Opened, Preview};
-use crate::tui::app::{App, Clock, Document, Loading, Message, Mode, Pane, SaveState, Search, Top};
+use crate::tui::app::{App, Clock, Document, Loading, Mode, Pane, SaveState, Search, Top};
 use crate::tui::effect::Effect;
+use crate::tui::outcome::{Opened, Outcome, Preview, SaveError};
 
 use super::edit::save;
+use super::library::loaded;
+use super::message::{say, say_error};
 use super::movement::{follow, move_cursor};
 
 /// Seconds between retries of a failed save.
 const RETRY_SECONDS: i64 = 2;
 
-/// Shows `text` in the status bar.
-pub fn say(app: &mut App, text: String) {
-    app.message = Some(Message { text, error: false });
+/// Applies the result (or progress) of background work.
+pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
+    match outcome {
+        Outcome::LibraryLoaded { entries, done } => loaded(app, entries, done),
+        Outcome::ArticlePreview(head) => preview(app, head),
+        Outcome::ArticleOpened(article) => opened(app, article),
+        Outcome::OpenFailed { path, message } => open_failed(app, &path, &message),
+        Outcome::Saved {
+            path,
+            revision,
+            on_disk,
+            saved: base,
+            as_saved,
+        } => saved(app, &path, revision, on_disk, base, as_saved),
+        Outcome::SaveFailed { path, error } => save_failed(app, &path, error),
+        Outcome::SearchFound { path, query, unit } => search_found(app, &path, &query, unit),
+        Outcome::SearchDone {
+            path,
+            query,
+            matches,
+        } => search_done(app, &path, query, matches),
+        Outcome::Exported(Ok(path)) => {
+            say(app, format!("exported to {}", path.display()));
+            Vec::new()
+        }
+        Outcome::Exported(Err(message)) => {
+            say_error(app, format!("export failed: {message}"));
+            Vec::new()
+        }
+        Outcome::SuspendFailed(message) => {
+            say_error(app, format!("suspending to the shell failed: {message}"));
+            Vec::new()
+        }
+    }
 }
 
-/// Shows the problem `text` in the status bar.
-pub fn say_error(app: &mut App, text: String) {
-    app.message = Some(Message { text, error: true });
-}
-
-/// A new time and id; retries failed saves whose pause is over.
+/// A new time and id; retries failed saves whose pause is over, when the failure may pass by
+/// itself.
 pub fn tick(app: &mut App, now: Timestamp, new_id: String) -> Vec<Effect> {
     app.clock = Clock { now, new_id };
     let mut effects = Vec::new();
     if let Some(doc) = app.doc.as_mut()
-        && let Some((_, at)) = &doc.save.failed
+        && let Some((error, at)) = &doc.save.failed
+        && error.is_retried()
         && (now - *at).whole_seconds() >= RETRY_SECONDS
     {
         effects.extend(save(doc));
@@ -243,20 +273,24 @@ pub fn saved(
     effects
 }
 
-/// A save failed: say so; the change stays in memory and the save is retried on a later tick.
-pub fn save_failed(app: &mut App, path: &Path, message: String) -> Vec<Effect> {
+/// A save failed: say so; the change stays in memory. A full disk or a busy lock is retried on
+/// a later tick; a sidecar that is broken or newer is not, as only a person can fix it, and the
+/// message says how (the next change saves again).
+pub fn save_failed(app: &mut App, path: &Path, error: SaveError) -> Vec<Effect> {
     let now = app.clock.now;
     let Some(doc) = app.doc.as_mut().filter(|doc| doc.path == path) else {
         return Vec::new();
     };
     doc.save.in_flight = false;
     doc.save.dirty = true;
-    doc.save.failed = Some((message.clone(), now));
-    say_error(
-        app,
-        // The reassurance first: a long path in the message would push it off the screen.
-        format!("not saved, kept in memory, retrying: {message}"),
-    );
+    // The reassurance first: a long path in the message would push it off the screen.
+    let text = if error.is_retried() {
+        format!("not saved, kept in memory, retrying: {error}")
+    } else {
+        format!("not saved, kept in memory: {error}")
+    };
+    doc.save.failed = Some((error, now));
+    say_error(app, text);
     Vec::new()
 }
 

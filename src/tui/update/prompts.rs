@@ -8,7 +8,7 @@ use crate::tui::effect::{Effect, ExportedDoc};
 
 use super::edit::set_note;
 use super::library::set_filter;
-use super::results::{say, say_error};
+use super::message::{say, say_error};
 
 /// Opens the search box (the title filter when the list has focus).
 pub fn start_search(app: &mut App) -> Vec<Effect> {
