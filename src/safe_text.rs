@@ -77,11 +77,7 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match treatment(c) {
-            Treatment::Kept => out.push(c),
-            Treatment::Replaced => out.push(REPLACEMENT),
-            Treatment::Dropped => {}
-        }
+        push_shown(&mut out, c);
     }
     Cow::Owned(out)
 }
@@ -95,12 +91,18 @@ pub fn push_lines_for_terminal(out: &mut String, text: &str) {
         match c {
             '\n' | '\t' => out.push(c),
             '\r' if chars.peek() == Some(&'\n') => out.push(c),
-            c => match treatment(c) {
-                Treatment::Kept => out.push(c),
-                Treatment::Replaced => out.push(REPLACEMENT),
-                Treatment::Dropped => {}
-            },
+            c => push_shown(out, c),
         }
+    }
+}
+
+/// Appends `c` to `out` as the rule shows it: itself, U+FFFD or nothing.
+#[inline]
+fn push_shown(out: &mut String, c: char) {
+    match treatment(c) {
+        Treatment::Kept => out.push(c),
+        Treatment::Replaced => out.push(REPLACEMENT),
+        Treatment::Dropped => {}
     }
 }
 

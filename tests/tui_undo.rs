@@ -1,8 +1,9 @@
 //! Undo, redo and saves on the reading screen beside another process writing the same sidecar:
 //! how far back undo goes, that undoing after a save merged in the other process's annotations
-//! takes back only this screen's changes, and that edits made while a save runs never drop what
-//! that save merged in. Saves run through the real sidecar module on files in a temporary
-//! folder, as the runtime runs them.
+//! takes back only this screen's changes (even from an annotation the merge changed or folded
+//! into the other process's), that edits made while a save runs never drop what that save merged
+//! in nor bring back what they took off, and a property test interleaving all of it. Saves run
+//! through the real sidecar module on files in a temporary folder, as the runtime runs them.
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeSet;
@@ -73,7 +74,9 @@ fn run_saves(app: &mut App, mut effects: Vec<Effect>) {
     }
 }
 
-/// Another window tags `unit` of the open article with `tag` and saves.
+/// Another window tags `unit` of the open article with `tag` and saves. Its id sorts before the
+/// screen's, so a merge that folds its annotation and the screen's on the same text into one
+/// keeps this one's id.
 fn colleague_tags(app: &App, unit: usize, tag: Tag) {
     let path = doc(app).path.clone();
     let article = doc(app).article.clone();
@@ -85,7 +88,7 @@ fn colleague_tags(app: &App, unit: usize, tag: Tag) {
     let stamp = Stamp {
         author: "colleague".to_owned(),
         now: NOW,
-        new_id: "0195a3c2-bbbb-7000-8000-000000000000".to_owned(),
+        new_id: "0195a3c2-0000-7000-8000-000000000000".to_owned(),
     };
     set.add_tag(&article, (unit, unit), tag, &stamp);
     sidecar::save(&path, &article, &theirs, &set.into_annotations()).unwrap();
@@ -161,6 +164,27 @@ fn undo_takes_back_only_its_own_tag_from_an_annotation_another_process_tagged_to
     assert_eq!(tags(&app), [Tag::Claim], "the colleague's claim stays");
     assert_eq!(on_disk(&app).len(), 1);
     run(&mut app, vec![Action::from(Command::Redo)], &mut clock);
+    assert_eq!(tags(&app), [Tag::Claim, Tag::Quote]);
+}
+
+#[test]
+fn undo_takes_back_a_tag_whose_annotation_a_merge_folded_into_another_writers() {
+    let (mut app, _dir) = opened();
+    let mut clock = 0;
+    colleague_tags(&app, 1, Tag::Claim);
+    // The save folds this screen's new annotation on unit 1 into the colleague's.
+    run(
+        &mut app,
+        vec![Action::NextUnit, Action::ToggleQuote],
+        &mut clock,
+    );
+    let tags = |app: &App| doc(app).annotations.tags_at_unit(1).to_vec();
+    assert_eq!(tags(&app), [Tag::Claim, Tag::Quote]);
+    run(&mut app, vec![Action::Undo], &mut clock);
+    assert_eq!(tags(&app), [Tag::Claim]);
+    let on_disk: Vec<Vec<Tag>> = on_disk(&app).into_iter().map(|(_, tags)| tags).collect();
+    assert_eq!(on_disk, vec![vec![Tag::Claim]]);
+    run(&mut app, vec![Action::Redo], &mut clock);
     assert_eq!(tags(&app), [Tag::Claim, Tag::Quote]);
 }
 

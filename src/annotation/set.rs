@@ -120,6 +120,7 @@ impl AnnotationSet {
             let now = self
                 .store
                 .find(&entry.id, entry.after.as_ref())
+                .or_else(|| self.folded_into(entry.after.as_ref()?))
                 .map(|at| self.store.take(at));
             if let Some(item) = entry.taken_back(now.as_ref()) {
                 self.store.put(item);
@@ -128,6 +129,16 @@ impl AnnotationSet {
         let done = self.store.take_change();
         drop(pending);
         done
+    }
+
+    /// The position of the annotation on exactly the text of `item`, whose id is gone: a merge
+    /// folded two annotations made at once on the same text into one, keeping the other's id.
+    fn folded_into(&self, (annotation, placement): &change::Item) -> Option<usize> {
+        let anchor = &annotation.anchor;
+        self.overlapping(placement.units?).into_iter().find(|&i| {
+            let other = &self.store.annotation(i).anchor;
+            (other.start, other.end, &other.exact) == (anchor.start, anchor.end, &anchor.exact)
+        })
     }
 
     /// The position of the placed annotation that covers `unit` (the latest-starting one when
