@@ -175,16 +175,16 @@ fn undo_takes_back_a_tag_whose_annotation_a_merge_folded_into_another_writers() 
     // The save folds this screen's new annotation on unit 1 into the colleague's.
     run(
         &mut app,
-        vec![Action::NextUnit, Action::ToggleQuote],
+        vec![Action::from(Command::NextUnit), Action::from(Command::ToggleQuote)],
         &mut clock,
     );
     let tags = |app: &App| doc(app).annotations.tags_at_unit(1).to_vec();
     assert_eq!(tags(&app), [Tag::Claim, Tag::Quote]);
-    run(&mut app, vec![Action::Undo], &mut clock);
+    run(&mut app, vec![Action::from(Command::Undo)], &mut clock);
     assert_eq!(tags(&app), [Tag::Claim]);
     let on_disk: Vec<Vec<Tag>> = on_disk(&app).into_iter().map(|(_, tags)| tags).collect();
     assert_eq!(on_disk, vec![vec![Tag::Claim]]);
-    run(&mut app, vec![Action::Redo], &mut clock);
+    run(&mut app, vec![Action::from(Command::Redo)], &mut clock);
     assert_eq!(tags(&app), [Tag::Claim, Tag::Quote]);
 }
 
