@@ -9,6 +9,7 @@ mod char_index;
 mod dates;
 mod decode;
 mod display;
+mod fingerprint;
 mod head;
 mod inline;
 mod lines;
@@ -23,6 +24,7 @@ use std::sync::OnceLock;
 
 pub use char_index::CharIndex;
 pub use decode::SourceEncoding;
+pub use fingerprint::Fingerprint;
 pub use metadata::Metadata;
 pub use preview::preview_len;
 

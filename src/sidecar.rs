@@ -21,6 +21,7 @@ use crate::annotation::{Annotation, Snapshot, Timestamp, in_document_order, refr
 use crate::article::Article;
 use crate::atomic_file;
 
+pub use crate::article::Fingerprint;
 pub use error::SidecarError;
 pub use format::{ron_config, to_text};
 pub use lock::path_for as lock_path_for;
@@ -28,28 +29,6 @@ pub use merge::merge;
 
 /// The sidecar format version this build writes.
 pub const VERSION: u32 = 1;
-
-/// What identifies the article text a sidecar was made against.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Fingerprint {
-    /// XXH3-64 of the text's UTF-8 bytes, as 16 lower-case hex digits.
-    pub xxh3: String,
-    /// Length of the text in code points.
-    pub chars: usize,
-}
-
-impl Fingerprint {
-    /// The fingerprint of `article`'s text.
-    pub fn of(article: &Article) -> Fingerprint {
-        Fingerprint {
-            xxh3: format!(
-                "{:016x}",
-                xxhash_rust::xxh3::xxh3_64(article.text().as_bytes())
-            ),
-            chars: article.chars().len_chars(),
-        }
-    }
-}
 
 /// The contents of a sidecar file.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
