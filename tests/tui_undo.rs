@@ -69,11 +69,14 @@ fn run_saves(app: &mut App, mut effects: Vec<Effect>) {
             base,
             ours,
             revision,
+            cache,
         } = effect
         else {
             panic!("only saves expected: {effect:?}");
         };
-        let on_disk = sidecar::save_shared(&path, &article, &base, &ours).unwrap();
+        let mut cache = cache.lock().unwrap();
+        let on_disk = sidecar::save_shared(&path, &article, &base, &ours, &mut cache).unwrap();
+        drop(cache);
         effects.extend(update(app, Action::saved(path, revision, &ours, on_disk)));
     }
 }

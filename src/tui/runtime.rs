@@ -8,6 +8,7 @@
 
 use std::io;
 use std::path::PathBuf;
+use std::sync::PoisonError;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -357,9 +358,14 @@ where
                 base,
                 ours,
                 revision,
+                cache,
             } => {
                 std::thread::spawn(move || {
-                    let action = match sidecar::save_shared(&path, &article, &base, &ours) {
+                    // One save at a time per document: the lock is never waited for.
+                    let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
+                    let saved = sidecar::save_shared(&path, &article, &base, &ours, &mut cache);
+                    drop(cache);
+                    let action = match saved {
                         Ok(on_disk) => Action::saved(path, revision, &ours, on_disk),
                         Err(error) => Action::SaveFailed {
                             path,
@@ -400,7 +406,7 @@ where
             } => {
                 let dir = self.export_dir.clone();
                 std::thread::spawn(move || {
-                    let result = exporter::write(&dir, &name, &articles, open, &format);
+                    let result = exporter::write(&dir, &name, &articles, open, format);
                     let _ = sender.send(Action::Exported(result));
                 });
             }
