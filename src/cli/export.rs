@@ -19,8 +19,8 @@ use anyhow::{Context, bail};
 
 use self::terminal_safe::TerminalSafe;
 use crate::export::{self, Text};
-use crate::library::export::{Error, Job, Names, OnError, Unreadable};
 use crate::library;
+use crate::library::export::{Error, Job, Names, OnError, Unreadable};
 use crate::paths::Dirs;
 use crate::sidecar;
 
@@ -121,11 +121,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             if !format.is_folder() && path.is_dir() {
                 bail!("{}: is a folder; give a file name", path.display());
             }
-            job.write_to(path, OnError::Skip(&mut report)).map_err(|error| match error {
-                Error::Create(error) if format.is_folder() => anyhow::Error::new(error)
-                    .context(format!("writing the folder {}", path.display())),
-                error => into_anyhow(error).context(format!("writing {}", path.display())),
-            })?;
+            job.write_to(path, OnError::Skip(&mut report))
+                .map_err(|error| match error {
+                    Error::Create(error) if format.is_folder() => anyhow::Error::new(error)
+                        .context(format!("writing the folder {}", path.display())),
+                    error => into_anyhow(error).context(format!("writing {}", path.display())),
+                })?;
         }
     }
     Ok(if problems.found {

@@ -251,3 +251,131 @@ impl Sink for Folder {
         Folder::file(self, Path::new(path), contents)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use time::macros::datetime;
+
+    use super::*;
+    use crate::annotation::{Stamp, Tag};
+
+    const TEXT: &str = "Officials said the bridge was closed.\n\nThe ministry denied it.\n";
+
+    /// Writes an article named `name` into `dir`, with a sidecar tagging its first sentence
+    /// when `tagged`; returns its path.
+    fn article(dir: &Path, name: &str, tagged: bool) -> PathBuf {
+        let path = dir.join(name);
+        fs::write(&path, TEXT).unwrap();
+        if tagged {
+            let parsed = read_article(&path).unwrap();
+            let annotations = tag_first(&parsed);
+            sidecar::save(&path, &parsed, &[], &annotations).unwrap();
+        }
+        path
+    }
+
+    fn tag_first(article: &Article) -> Vec<Annotation> {
+        let mut set = AnnotationSet::new(article, Vec::new());
+        let stamp = Stamp {
+            author: "tester".to_owned(),
+            now: datetime!(2025-01-13 09:00 UTC),
+            new_id: "0195a3c2-0000-7000-8000-000000000001".to_owned(),
+        };
+        set.add_tag(article, (0, 0), Tag::Claim, &stamp);
+        set.into_annotations()
+    }
+
+    /// A sink that keeps the text in memory.
+    fn memory() -> Text<Vec<u8>> {
+        Text(Vec::new())
+    }
+
+    fn text(memory: Text<Vec<u8>>) -> String {
+        String::from_utf8(memory.0).unwrap()
+    }
+
+    #[test]
+    fn stop_ends_the_export_at_an_unreadable_sidecar_and_skip_reports_it_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = article(dir.path(), "a.txt", true);
+        let broken = article(dir.path(), "b.txt", false);
+        fs::write(sidecar::path_for(&broken), "(version: oops").unwrap();
+        // Markdown reads every article twice: the broken one must be reported once all the same.
+        let job = Job::new(
+            &[broken.clone(), good.clone()],
+            Format::Markdown,
+            Options::default(),
+            Names::AsGiven,
+        );
+        assert_eq!(job.articles(), [good.clone(), broken.clone()]);
+
+        let stopped = job.write(memory(), OnError::Stop, |_| Ok(()));
+        let Err(Error::Read { path, error }) = stopped else {
+            panic!("the export should stop: {stopped:?}");
+        };
+        assert_eq!(path, broken);
+        assert!(matches!(error, Unreadable::Sidecar(_)), "{error}");
+
+        let mut reported = Vec::new();
+        let mut report = |path: &Path, error: Unreadable| reported.push((path.to_owned(), error));
+        let out = job
+            .write(memory(), OnError::Skip(&mut report), |_| Ok(()))
+            .unwrap();
+        assert_eq!(reported.len(), 1, "{reported:?}");
+        assert_eq!(reported[0].0, broken);
+        let out = text(out);
+        assert!(out.contains("a.txt") && !out.contains("b.txt"), "{out}");
+    }
+
+    #[test]
+    fn an_edited_article_is_exported_as_edited_even_without_a_sidecar() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = article(dir.path(), "open.txt", false);
+        let parsed = Arc::new(read_article(&path).unwrap());
+        let annotations = tag_first(&parsed);
+        let edited = Edited {
+            path: &path,
+            article: &parsed,
+            annotations: &annotations,
+        };
+        // W3C's first pass skips articles without a sidecar; the edited one has annotations all
+        // the same, and a summary without them would not match the second pass.
+        let job = Job::new(
+            std::slice::from_ref(&path),
+            Format::W3c,
+            Options::default(),
+            Names::AsGiven,
+        )
+        .with_edited(Some(edited));
+        let out = job.write(memory(), OnError::Stop, |_| Ok(())).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text(out)).unwrap();
+        assert_eq!(json["total"], 1, "{json}");
+    }
+
+    #[test]
+    fn names_are_absolute_where_asked_and_always_for_w3c() {
+        let relative = Path::new("news/a.txt");
+        let absolute = std::path::absolute(relative).unwrap().display().to_string();
+        assert_eq!(shown(relative, Format::Csv, Names::AsGiven), "news/a.txt");
+        assert_eq!(shown(relative, Format::W3c, Names::AsGiven), absolute);
+        assert_eq!(shown(relative, Format::Csv, Names::Absolute), absolute);
+    }
+
+    #[test]
+    fn a_text_format_written_to_a_folder_sink_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut folder = Folder::create(&dir.path().join("out")).unwrap();
+        assert_eq!(
+            folder.text(b"x").unwrap_err().kind(),
+            io::ErrorKind::InvalidInput
+        );
+        Sink::file(&mut folder, "a.ann", b"T1").unwrap();
+        folder.commit().unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("out/a.ann")).unwrap(),
+            "T1"
+        );
+    }
+}

@@ -66,3 +66,45 @@ impl std::fmt::Debug for Cache {
 pub(super) fn hash(text: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(text.as_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sidecar::{Fingerprint, VERSION};
+
+    fn sidecar(chars: usize) -> Sidecar {
+        Sidecar {
+            version: VERSION,
+            fingerprint: Fingerprint {
+                xxh3: "0000000000000000".to_owned(),
+                chars,
+            },
+            annotations: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn gives_its_sidecar_only_for_the_same_path_and_text_and_only_once() {
+        let mut cache = Cache::new();
+        let path = Path::new("/news/a.txt.annotations.ron");
+        cache.put(path, 7, sidecar(1));
+        assert!(cache.take(path, 8).is_none(), "another text");
+        assert!(
+            cache
+                .take(Path::new("/news/b.txt.annotations.ron"), 7)
+                .is_none()
+        );
+        assert_eq!(cache.take(path, 7), Some(sidecar(1)));
+        assert!(cache.take(path, 7).is_none(), "taken out");
+    }
+
+    #[test]
+    fn holds_only_the_last_sidecar() {
+        let mut cache = Cache::new();
+        let (a, b) = (Path::new("a.ron"), Path::new("b.ron"));
+        cache.put(a, 1, sidecar(1));
+        cache.put(b, 2, sidecar(2));
+        assert!(cache.take(a, 1).is_none());
+        assert_eq!(cache.take(b, 2), Some(sidecar(2)));
+    }
+}

@@ -39,10 +39,12 @@ pub fn write(
         annotations: &doc.annotations,
     });
     let job = Job::new(articles, format, Options::default(), Names::Absolute).with_edited(edited);
-    let written = job.write_to(&target, OnError::Stop).map_err(|error| match error {
-        Error::Create(e) | Error::Commit(e) => format!("{}: {e}", target.display()),
-        other => other.to_string(),
-    });
+    let written = job
+        .write_to(&target, OnError::Stop)
+        .map_err(|error| match error {
+            Error::Create(e) | Error::Commit(e) => format!("{}: {e}", target.display()),
+            other => other.to_string(),
+        });
     if written.is_err() {
         // Give the claimed name back; the temporary file or folder is already gone.
         let _ = if folder {
