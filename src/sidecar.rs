@@ -33,6 +33,7 @@ pub const VERSION: u32 = 1;
 
 /// The contents of a sidecar file.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Sidecar {
     /// Format version; a newer one than [`VERSION`] is read where possible and never written.
     pub version: u32,

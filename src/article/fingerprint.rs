@@ -7,6 +7,7 @@ use super::Article;
 
 /// What identifies the article text a sidecar was made against.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Fingerprint {
     /// XXH3-64 of the text's UTF-8 bytes, as 16 lower-case hex digits.
     pub xxh3: String,
