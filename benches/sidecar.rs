@@ -90,8 +90,11 @@ fn bench(c: &mut Criterion) {
         )
     });
     c.bench_function("load 10k", |b| b.iter(|| sidecar::load(&path).unwrap()));
+    // Saves through the cache the open document keeps, as the reading screen does.
+    let mut cache = sidecar::Cache::new();
+    sidecar::load_cached(&path, &mut cache).unwrap();
     c.bench_function("save 10k unchanged", |b| {
-        b.iter(|| sidecar::save(&path, &article, &saved, &saved).unwrap())
+        b.iter(|| sidecar::save_cached(&path, &article, &saved, &saved, &mut cache).unwrap())
     });
     let mut base = saved.clone();
     c.bench_function("save 10k with one change", |b| {
@@ -102,7 +105,7 @@ fn bench(c: &mut Criterion) {
             } else {
                 String::new()
             };
-            base = sidecar::save(&path, &article, &base, &ours).unwrap();
+            base = sidecar::save_cached(&path, &article, &base, &ours, &mut cache).unwrap();
         })
     });
     tag_frame(c, &path, article, saved);

@@ -9,6 +9,7 @@ mod char_index;
 mod dates;
 mod decode;
 mod display;
+mod fingerprint;
 mod head;
 mod inline;
 mod lines;
@@ -23,6 +24,7 @@ use std::sync::OnceLock;
 
 pub use char_index::{CharIndex, count_chars, line_column};
 pub use decode::{HEAD_BYTES, SourceEncoding, check_head};
+pub use fingerprint::Fingerprint;
 pub use metadata::Metadata;
 pub use preview::preview_len;
 

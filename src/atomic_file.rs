@@ -245,20 +245,6 @@ impl Drop for Folder {
     }
 }
 
-/// A folder export (brat) writes its files into the folder; it has no single text.
-impl crate::export::Sink for Folder {
-    fn text(&mut self, _bytes: &[u8]) -> io::Result<()> {
-        Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "this format writes one text, not a folder",
-        ))
-    }
-
-    fn file(&mut self, path: &str, contents: &[u8]) -> io::Result<()> {
-        Folder::file(self, Path::new(path), contents)
-    }
-}
-
 /// Flushes `files`, all written inside `dir`, to disk. On Linux one `syncfs` of the folder's
 /// file system does it in one journal commit, where flushing each file costs one commit per
 /// file (20 s for a brat export of 10,000 articles, 20,000 files).

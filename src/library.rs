@@ -1,5 +1,7 @@
-//! The library: folders of articles, the bundled sample articles, and reading an article file.
+//! The library: folders of articles, the bundled sample articles, reading an article file, and
+//! exporting articles with their sidecars (module [`export`]).
 
+pub mod export;
 mod samples;
 
 use std::fs;

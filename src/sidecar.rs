@@ -22,6 +22,8 @@ use crate::article::{Article, line_column};
 use crate::atomic_file;
 use crate::regular_file;
 
+pub use crate::article::Fingerprint;
+pub use cache::Cache;
 pub use error::SidecarError;
 pub use format::{ron_config, to_text};
 pub use lock::path_for as lock_path_for;
@@ -30,30 +32,9 @@ pub use merge::merge;
 /// The sidecar format version this build writes.
 pub const VERSION: u32 = 1;
 
-/// What identifies the article text a sidecar was made against.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Fingerprint {
-    /// XXH3-64 of the text's UTF-8 bytes, as 16 lower-case hex digits.
-    pub xxh3: String,
-    /// Length of the text in code points.
-    pub chars: usize,
-}
-
-impl Fingerprint {
-    /// The fingerprint of `article`'s text.
-    pub fn of(article: &Article) -> Fingerprint {
-        Fingerprint {
-            xxh3: format!(
-                "{:016x}",
-                xxhash_rust::xxh3::xxh3_64(article.text().as_bytes())
-            ),
-            chars: article.chars().len_chars(),
-        }
-    }
-}
-
 /// The contents of a sidecar file.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Sidecar {
     /// Format version; a newer one than [`VERSION`] is read where possible and never written.
     pub version: u32,
@@ -93,25 +74,29 @@ pub fn is_own_file(path: &Path) -> bool {
 }
 
 /// Reads the sidecar of the article at `article_path`; `None` when there is none yet. A sidecar
-/// of a newer format is returned when it can be read: check [`Sidecar::is_writable`].
+/// of a newer format is returned when it can be read: check [`Sidecar::is_writable`]. Keeps no
+/// copy: code that only reads (a library's tag counts, an export) holds nothing per sidecar.
 pub fn load(article_path: &Path) -> Result<Option<Sidecar>, SidecarError> {
     let path = path_for(article_path);
     let Some(text) = read(&path)? else {
         return Ok(None);
     };
-    let sidecar = format::parse(&path, &text)?;
-    cache::put(&path, cache::hash(&text), &sidecar);
-    Ok(Some(sidecar))
+    Ok(Some(format::parse(&path, &text)?))
 }
 
-/// Reads the sidecar like [`load`] without keeping a copy for a later save: for code that only
-/// reads (an export of a whole library), whose memory must not grow with every sidecar it reads.
-pub fn load_read_only(article_path: &Path) -> Result<Option<Sidecar>, SidecarError> {
+/// Reads the sidecar like [`load`] and keeps it in `cache`, so the next save through the same
+/// cache does not parse it again if nobody changed the file meanwhile.
+pub fn load_cached(
+    article_path: &Path,
+    cache: &mut Cache,
+) -> Result<Option<Sidecar>, SidecarError> {
     let path = path_for(article_path);
     let Some(text) = read(&path)? else {
         return Ok(None);
     };
-    Ok(Some(format::parse(&path, &text)?))
+    let sidecar = format::parse(&path, &text)?;
+    cache.put(&path, cache::hash(&text), sidecar.clone());
+    Ok(Some(sidecar))
 }
 
 /// Saves `ours`, the annotations as edited since `base` was read, into the sidecar of the article
@@ -123,27 +108,41 @@ pub fn load_read_only(article_path: &Path) -> Result<Option<Sidecar>, SidecarErr
 /// file atomically, only if its bytes change. It refuses, leaving the file as it is, when the file
 /// does not parse ([`SidecarError::Parse`]) or was written by a newer sidenote
 /// ([`SidecarError::Newer`]). On any error nothing on disk has changed, so it is safe to call again
-/// with the same arguments.
+/// with the same arguments. It parses the file on disk every time: a caller that saves the same
+/// sidecar again and again keeps a [`Cache`] and calls [`save_cached`].
 pub fn save(
     article_path: &Path,
     article: &Article,
     base: &[Annotation],
     ours: &[Annotation],
 ) -> Result<Vec<Annotation>, SidecarError> {
-    save_any(article_path, article, base, ours)
+    save_any(article_path, article, base, ours, &mut Cache::new())
 }
 
-/// [`save`] for annotations shared with the reading screen (each a [`Snapshot`]), so handing
-/// them to the saving thread copies none of them.
+/// [`save`] through `cache`, which holds what its owner last read or wrote: when the file is
+/// still as the owner left it, it is not parsed again. The cache then holds what was written.
+pub fn save_cached(
+    article_path: &Path,
+    article: &Article,
+    base: &[Annotation],
+    ours: &[Annotation],
+    cache: &mut Cache,
+) -> Result<Vec<Annotation>, SidecarError> {
+    save_any(article_path, article, base, ours, cache)
+}
+
+/// [`save_cached`] for annotations shared with the reading screen (each a [`Snapshot`]), so
+/// handing them to the saving thread copies none of them.
 pub fn save_shared(
     article_path: &Path,
     article: &Article,
     base: &Snapshot,
     ours: &Snapshot,
+    cache: &mut Cache,
 ) -> Result<Vec<Annotation>, SidecarError> {
     let base: Vec<&Annotation> = base.iter().collect();
     let ours: Vec<&Annotation> = ours.iter().collect();
-    save_any(article_path, article, &base, &ours)
+    save_any(article_path, article, &base, &ours, cache)
 }
 
 fn save_any(
@@ -151,6 +150,7 @@ fn save_any(
     article: &Article,
     base: &[impl Borrow<Annotation>],
     ours: &[impl Borrow<Annotation>],
+    cache: &mut Cache,
 ) -> Result<Vec<Annotation>, SidecarError> {
     let path = path_for(article_path);
     let _guard = lock::acquire(&path, lock::WAIT)?;
@@ -159,7 +159,7 @@ fn save_any(
     let theirs = match &on_disk {
         Some(text) => {
             let hash = cache::hash(text);
-            let sidecar = match cache::get(&path, hash) {
+            let sidecar = match cache.take(&path, hash) {
                 Some(sidecar) => sidecar,
                 None => format::parse(&path, text)?,
             };
@@ -169,14 +169,14 @@ fn save_any(
                     version: sidecar.version,
                 });
             }
-            Some(sidecar)
+            Some((hash, sidecar))
         }
         None => None,
     };
     // No file means nobody wrote one since we read none, or someone deleted it: either way,
     // nothing of theirs to merge, and ours must not be taken for deletions.
     let mut merged = match &theirs {
-        Some(theirs) => merge(base, ours, &theirs.annotations),
+        Some((_, theirs)) => merge(base, ours, &theirs.annotations),
         None => merge(base, ours, base),
     };
     refresh_anchors(article, &mut merged);
@@ -186,10 +186,14 @@ fn save_any(
         annotations: in_document_order(article, merged),
     };
     let unchanged = match &theirs {
-        Some(theirs) => *theirs == sidecar,
+        Some((_, theirs)) => *theirs == sidecar,
         None => sidecar.annotations.is_empty(),
     };
-    if !unchanged {
+    if unchanged {
+        if let Some((hash, theirs)) = theirs {
+            cache.put(&path, hash, theirs);
+        }
+    } else {
         let text = format::to_text(&sidecar).map_err(|error| SidecarError::Io {
             path: path.clone(),
             source: io::Error::other(error),
@@ -198,7 +202,7 @@ fn save_any(
             path: path.clone(),
             source,
         })?;
-        cache::put(&path, cache::hash(&text), &sidecar);
+        cache.put(&path, cache::hash(&text), sidecar.clone());
     }
     Ok(sidecar.annotations)
 }

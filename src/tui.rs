@@ -60,10 +60,7 @@ pub fn setup(
         new_id: uuid::Uuid::now_v7().to_string(),
     };
     let mut app = App::new(config.author(), keymap.help(), clock);
-    app.export_formats = crate::export::Format::ALL
-        .iter()
-        .map(|format| format.name().to_owned())
-        .collect();
+    app.export_formats = crate::export::Format::ALL.to_vec();
     if !problems.is_empty() {
         app.message = Some(app::Message {
             text: problems.join("; "),

@@ -425,8 +425,7 @@ fn the_reading_screen_writes_what_render_gives(
     // In list order, which need not be path order.
     let mut articles = library.articles();
     articles.reverse();
-    let written =
-        sidenote::tui::exporter::write(&exports, "all", &articles, None, format.name()).unwrap();
+    let written = sidenote::tui::exporter::write(&exports, "all", &articles, None, format).unwrap();
     match export::render(&items, format, &Options::default()).unwrap() {
         Output::Text(text) => assert_eq!(fs::read_to_string(&written).unwrap(), text),
         Output::Files(files) => {
@@ -451,8 +450,14 @@ fn exports_started_together_from_the_reading_screen_take_different_names() {
         let runs: Vec<_> = (0..3)
             .map(|_| {
                 scope.spawn(|| {
-                    sidenote::tui::exporter::write(&exports, "library", &articles, None, "csv")
-                        .unwrap()
+                    sidenote::tui::exporter::write(
+                        &exports,
+                        "library",
+                        &articles,
+                        None,
+                        Format::Csv,
+                    )
+                    .unwrap()
                 })
             })
             .collect();

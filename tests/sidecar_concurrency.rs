@@ -97,3 +97,38 @@ fn two_processes_tagging_the_same_sentences_lose_nothing() {
         assert_eq!(tags, &[Tag::Claim, Tag::Denial], "unit {unit}");
     }
 }
+
+/// A save through the cache of what this process last wrote still brings in what another
+/// process saved since: the cache serves only the very text it was filled from.
+#[test]
+fn a_cached_save_keeps_what_another_process_saved_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = article(dir.path(), 3);
+    let parsed = Article::parse("report.txt", &fs::read(&article).unwrap()).unwrap();
+    let stamp = |n: u32| sidenote::annotation::Stamp {
+        author: "tester".to_owned(),
+        now: time::macros::datetime!(2025-01-13 09:00 UTC),
+        new_id: format!("0195a3c2-0000-7000-8000-00000000000{n}"),
+    };
+    let mut cache = sidecar::Cache::new();
+    let mut set = AnnotationSet::new(&parsed, Vec::new());
+    set.add_tag(&parsed, (0, 0), Tag::Claim, &stamp(1));
+    let ours = set.into_annotations();
+    let base = sidecar::save_cached(&article, &parsed, &[], &ours, &mut cache).unwrap();
+
+    tag(dir.path(), &article, 1, "denial");
+
+    let mut set = AnnotationSet::new(&parsed, base.clone());
+    set.add_tag(&parsed, (2, 2), Tag::Quote, &stamp(2));
+    let ours = set.into_annotations();
+    let saved = sidecar::save_cached(&article, &parsed, &base, &ours, &mut cache).unwrap();
+    assert_eq!(saved.len(), 3);
+    assert_eq!(
+        tags_by_unit(&article),
+        [vec![Tag::Claim], vec![Tag::Denial], vec![Tag::Quote]]
+    );
+    // The cache now holds what was written: saving it again changes nothing.
+    let before = fs::read(sidecar::path_for(&article)).unwrap();
+    sidecar::save_cached(&article, &parsed, &saved, &saved, &mut cache).unwrap();
+    assert_eq!(fs::read(sidecar::path_for(&article)).unwrap(), before);
+}

@@ -42,12 +42,16 @@ fn run_saves(app: &mut App, mut effects: Vec<Effect>) -> Vec<Effect> {
             base,
             ours,
             revision,
+            cache,
         } = effect
         else {
             rest.push(effect);
             continue;
         };
-        let outcome = match sidecar::save_shared(&path, &article, &base, &ours) {
+        let mut cache = cache.lock().unwrap();
+        let saved = sidecar::save_shared(&path, &article, &base, &ours, &mut cache);
+        drop(cache);
+        let outcome = match saved {
             Ok(on_disk) => Outcome::saved(path, revision, &ours, on_disk),
             Err(error) => Outcome::SaveFailed {
                 path,

@@ -359,11 +359,14 @@ fn finish(effect: Effect) -> Outcome {
         base,
         ours,
         revision,
+        cache,
     } = effect
     else {
         panic!("only saves expected: {effect:?}");
     };
-    let on_disk = sidecar::save_shared(&path, &article, &base, &ours).unwrap();
+    let mut cache = cache.lock().unwrap();
+    let on_disk = sidecar::save_shared(&path, &article, &base, &ours, &mut cache).unwrap();
+    drop(cache);
     Outcome::saved(path, revision, &ours, on_disk)
 }
 

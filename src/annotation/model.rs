@@ -2,7 +2,9 @@
 //!
 //! Fields that a person or an older sidenote may leave out carry `#[serde(default)]`, so fields
 //! added later (a speaker, suggestions, team metadata) can follow the same rule without breaking
-//! sidecars already written.
+//! sidecars already written. An unknown field is refused (`deny_unknown_fields`): in a sidecar of
+//! this version it is most likely a misspelt hand edit; the sidecar module reads newer files
+//! around it.
 
 use super::Tag;
 
@@ -11,6 +13,7 @@ pub type Timestamp = time::OffsetDateTime;
 
 /// Where an annotation sits in the article text, in forms that survive edits of the text.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Anchor {
     /// The annotated text exactly as it stood (W3C TextQuoteSelector `exact`).
     pub exact: String,
@@ -34,6 +37,7 @@ pub struct Anchor {
 
 /// Tags and a note on one unit or a run of consecutive units.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Annotation {
     /// Stable identifier, unique across annotators (a UUID v7).
     pub id: String,

@@ -139,7 +139,9 @@ fn edit(
 ) -> anyhow::Result<ExitCode> {
     let article = library::read_article(file)?;
     let stamp = stamp()?;
-    let base = match sidecar::load(file) {
+    // The sidecar read here is not parsed again by the save, unless someone changes it between.
+    let mut cache = sidecar::Cache::new();
+    let base = match sidecar::load_cached(file, &mut cache) {
         Ok(Some(loaded)) if !loaded.is_writable() => {
             return Err(SidecarError::Newer {
                 path: sidecar::path_for(file),
@@ -176,7 +178,7 @@ fn edit(
     let mut set = AnnotationSet::new(&article, base.clone());
     change(&article, &mut set, &stamp)?;
     let ours = set.into_annotations();
-    sidecar::save(file, &article, &base, &ours)
+    sidecar::save_cached(file, &article, &base, &ours, &mut cache)
         .with_context(|| format!("saving the annotations of {}", file.display()))?;
     Ok(ExitCode::SUCCESS)
 }

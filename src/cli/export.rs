@@ -1,13 +1,14 @@
-//! `sidenote export [PATH...] --format FORMAT [-o OUT]`: reads articles and their sidecars one at
-//! a time, in path order, writes each through an [`export::Writer`] and lets it go, to stdout, to
-//! a file, or (brat) to a folder. Memory follows the largest article, and output begins with the
-//! first one.
+//! `sidenote export [PATH...] --format FORMAT [-o OUT]`: the command line over the export driver
+//! both shells share (`crate::library::export`), which reads articles and their sidecars one at a
+//! time, in path order, writes each and lets it go, to stdout, to a file, or (brat) to a folder.
+//! Memory follows the largest article, and output begins with the first one.
 //!
 //! Files are written atomically: a temporary file in the target's folder, flushed to disk, then
 //! renamed over the target, so a crash or an error leaves the old file or the new one, never half
 //! of one; a named pipe or a device is written into, and what must not be written over is
 //! refused (module `crate::export_output`). A broken article or sidecar is named on stderr; the
-//! others are still exported and the exit code says something went wrong.
+//! others are still exported and the exit code says something went wrong. Articles are named as
+//! given, W3C sources absolute.
 
 mod terminal_safe;
 
@@ -19,12 +20,9 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 
 use self::terminal_safe::TerminalSafe;
-use crate::annotation::AnnotationSet;
-use crate::article::Article;
-use crate::atomic_file;
-use crate::export::{self, OwnedItem, Sink, Text, Writer};
-use crate::export_output;
+use crate::export::{self, Text};
 use crate::library;
+use crate::library::export::{Error, Job, Names, OnError, Unreadable};
 use crate::paths::Dirs;
 use crate::sidecar;
 
@@ -86,17 +84,12 @@ impl From<Format> for export::Format {
     }
 }
 
-/// An article read from disk with its annotations.
-type Loaded = OwnedItem<Article>;
-
 /// Exports the articles under `args.paths` (or the default library).
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let format = export::Format::from(args.format);
     check_args(args, format)?;
     let mut problems = Problems::default();
-    let mut articles = article_paths(&args.paths, &mut problems)?;
-    // Articles are written in the order `export::render` gives: by the name they are shown under.
-    articles.sort_by_cached_key(|path| PathBuf::from(shown(path, format)));
+    let articles = article_paths(&args.paths, &mut problems)?;
     let options = export::Options {
         offsets: match args.offsets {
             Offsets::CodePoints => export::Offsets::CodePoints,
@@ -104,10 +97,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         },
         bom: args.bom,
     };
-    let source = Source {
-        articles: &articles,
-        format,
-    };
+    let job = Job::new(&articles, format, options, Names::AsGiven);
+    let mut report = |path: &Path, error: Unreadable| problems.report(&describe(path, error));
     match &args.output {
         None => {
             let stdout = io::stdout();
@@ -115,38 +106,29 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             // Flushed after each article, so output begins with the first one.
             let out = BufWriter::with_capacity(64 * 1024, stdout.lock());
             if terminal {
-                let writer = Writer::new(format, options, Text(TerminalSafe::new(out)));
-                let Text(out) = source.stream(writer, &mut problems, |out| out.0.flush())?;
+                let sink = Text(TerminalSafe::new(out));
+                let Text(out) = job
+                    .write(sink, OnError::Skip(&mut report), |out| out.0.flush())
+                    .map_err(into_anyhow)?;
                 out.finish()?.flush()?;
             } else {
-                let writer = Writer::new(format, options, Text(out));
-                let Text(mut out) = source.stream(writer, &mut problems, |out| out.0.flush())?;
+                let Text(mut out) = job
+                    .write(Text(out), OnError::Skip(&mut report), |out| out.0.flush())
+                    .map_err(into_anyhow)?;
                 out.flush()?;
             }
         }
         Some(path) => {
-            refuse_overwriting_articles(path, &articles)?;
-            let context = || format!("writing {}", path.display());
-            if format.is_folder() {
-                export_output::check_folder(path).with_context(context)?;
-                let folder = atomic_file::Folder::create(path)
-                    .with_context(|| format!("writing the folder {}", path.display()))?;
-                let writer = Writer::new(format, options, folder);
-                let folder = source
-                    .stream(writer, &mut problems, |_| Ok(()))
-                    .with_context(context)?;
-                folder.commit().with_context(context)?;
-            } else {
-                if path.is_dir() {
-                    bail!("{}: is a folder; give a file name", path.display());
-                }
-                let file = export_output::open_file(path).with_context(context)?;
-                let writer = Writer::new(format, options, Text(file));
-                let Text(file) = source
-                    .stream(writer, &mut problems, |_| Ok(()))
-                    .with_context(context)?;
-                file.commit().with_context(context)?;
+            refuse_overwriting_articles(path, job.articles())?;
+            if !format.is_folder() && path.is_dir() {
+                bail!("{}: is a folder; give a file name", path.display());
             }
+            job.write_to(path, OnError::Skip(&mut report))
+                .map_err(|error| match error {
+                    Error::Create(error) if format.is_folder() => anyhow::Error::new(error)
+                        .context(format!("writing the folder {}", path.display())),
+                    error => into_anyhow(error).context(format!("writing {}", path.display())),
+                })?;
         }
     }
     Ok(if problems.found {
@@ -169,51 +151,26 @@ impl Problems {
     }
 }
 
-/// The articles to export, in path order, read one at a time.
-struct Source<'a> {
-    articles: &'a [PathBuf],
-    format: export::Format,
+/// What stderr says of an article left out of the export.
+fn describe(path: &Path, error: Unreadable) -> String {
+    let error = match error {
+        Unreadable::Article(error) => anyhow::Error::new(error),
+        Unreadable::Sidecar(error) => anyhow::Error::new(error).context(format!(
+            "{}: its sidecar cannot be read, so this article is left out of the export \
+             (the sidecar is kept as it is)",
+            path.display()
+        )),
+    };
+    super::message::describe(&error)
 }
 
-impl Source<'_> {
-    /// Writes every article through `writer`: each is read, written, and let go before the next
-    /// is read, and `after` runs once it is written (to flush stdout). An article that cannot be
-    /// read is reported and left out. Formats that open with a summary get a first pass.
-    fn stream<S: Sink>(
-        &self,
-        mut writer: Writer<S>,
-        problems: &mut Problems,
-        mut after: impl FnMut(&mut S) -> io::Result<()>,
-    ) -> anyhow::Result<S> {
-        let mut readable = vec![true; self.articles.len()];
-        if writer.needs_outline() {
-            for (path, readable) in self.articles.iter().zip(&mut readable) {
-                // Without a sidecar an article adds nothing to a W3C outline: read it once.
-                let skip = !self.format.outline_counts_every_article()
-                    && !sidecar::path_for(path).exists();
-                if skip {
-                    continue;
-                }
-                match load(path, self.format) {
-                    Ok(loaded) => writer.outline(&loaded.item()),
-                    Err(error) => {
-                        *readable = false;
-                        problems.report(&super::message::describe(&error));
-                    }
-                }
-            }
-        }
-        writer.begin()?;
-        for (path, _) in self.articles.iter().zip(&readable).filter(|(_, ok)| **ok) {
-            match load(path, self.format) {
-                Ok(loaded) => {
-                    writer.article(&loaded.item())?;
-                    after(writer.sink_mut())?;
-                }
-                Err(error) => problems.report(&super::message::describe(&error)),
-            }
-        }
-        Ok(writer.finish()?)
+/// The driver's error with the cause it wraps as its own, so a closed pipe is still seen as one.
+fn into_anyhow(error: Error) -> anyhow::Error {
+    match error {
+        Error::Export(error) => error.into(),
+        Error::After(error) | Error::Create(error) | Error::Commit(error) => error.into(),
+        // Articles that cannot be read are skipped and reported, never an error here.
+        error @ Error::Read { .. } => error.into(),
     }
 }
 
@@ -270,39 +227,6 @@ fn article_paths(paths: &[PathBuf], problems: &mut Problems) -> anyhow::Result<V
     out.sort();
     out.dedup();
     Ok(out)
-}
-
-/// The name `path` is shown under in the export: W3C sources must be absolute IRIs, so that format
-/// gets absolute paths; the others show paths as they were given.
-fn shown(path: &Path, format: export::Format) -> String {
-    let shown = if format == export::Format::W3c {
-        std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
-    } else {
-        path.to_owned()
-    };
-    shown.display().to_string()
-}
-
-/// Reads the article at `path` and its sidecar, under the name [`shown`] gives it.
-fn load(path: &Path, format: export::Format) -> anyhow::Result<Loaded> {
-    let article = library::read_article(path)?;
-    let annotations = match sidecar::load_read_only(path) {
-        Ok(Some(sidecar)) => sidecar.annotations,
-        Ok(None) => Vec::new(),
-        Err(error) => {
-            return Err(anyhow::Error::new(error).context(format!(
-                "{}: its sidecar cannot be read, so this article is left out of the export \
-                 (the sidecar is kept as it is)",
-                path.display()
-            )));
-        }
-    };
-    let annotations = AnnotationSet::new(&article, annotations);
-    Ok(Loaded {
-        file: shown(path, format),
-        article,
-        annotations,
-    })
 }
 
 #[cfg(test)]

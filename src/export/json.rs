@@ -8,7 +8,7 @@ use super::pretty::Array;
 use super::row::{Row, rows};
 use super::{ExportError, Item, Options, rfc3339};
 use crate::annotation::Anchor;
-use crate::sidecar::Fingerprint;
+use crate::article::Fingerprint;
 
 /// Version of the JSON and JSON Lines layouts, bumped when a field changes meaning.
 pub const VERSION: u32 = 1;

@@ -2,16 +2,18 @@
 //! points at the line and column of any problem.
 //!
 //! Files of this format version are read strictly: an unknown field is an error, not something
-//! silently dropped at the next save, since it is most likely a misspelt hand edit. Files of a
-//! newer version are read leniently (unknown fields ignored), and are never written.
+//! silently dropped at the next save, since it is most likely a misspelt hand edit; the sidecar's
+//! types say so themselves (`#[serde(deny_unknown_fields)]`), so a new field is declared once, on
+//! its type, and written once, in module `writer`. Files of a newer version are read leniently,
+//! through module `lenient`, which drops the fields a type does not name, and are never written.
 
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::{Fingerprint, Sidecar, SidecarError, VERSION};
-use crate::annotation::{Anchor, Annotation, Tag, Timestamp};
+use super::{Sidecar, SidecarError, VERSION};
 use crate::article::line_column;
 
+mod lenient;
 mod writer;
 
 /// The sidecar as text: pretty RON, LF line ends, four-space indents, enums as bare identifiers,
@@ -35,11 +37,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Sidecar, SidecarError> {
     if text.trim().is_empty() {
         return Err(error_at(path, text, 0, "the file is empty".to_owned()));
     }
-    let sidecar = match ron::from_str::<strict::Sidecar>(text) {
-        Ok(strict) => Sidecar::from(strict),
+    let sidecar = match ron::from_str::<Sidecar>(text) {
+        Ok(sidecar) => sidecar,
         Err(strict_error) => match ron::from_str::<Head>(text) {
             Ok(head) if head.version > VERSION => {
-                ron::from_str::<Sidecar>(text).map_err(|error| {
+                lenient::from_str::<Sidecar>(text).map_err(|error| {
                     spanned(
                         path,
                         &error,
@@ -172,93 +174,5 @@ fn error_at(path: &Path, text: &str, byte: usize, message: String) -> SidecarErr
         line,
         column,
         message,
-    }
-}
-
-/// The same shape as the public types, refusing unknown fields.
-mod strict {
-    use super::{Tag, Timestamp};
-
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Sidecar {
-        pub version: u32,
-        pub fingerprint: Fingerprint,
-        #[serde(default)]
-        pub annotations: Vec<Annotation>,
-    }
-
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Fingerprint {
-        pub xxh3: String,
-        pub chars: usize,
-    }
-
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Annotation {
-        pub id: String,
-        pub tags: Vec<Tag>,
-        #[serde(default)]
-        pub note: String,
-        #[serde(default)]
-        pub author: String,
-        #[serde(with = "time::serde::rfc3339")]
-        pub created: Timestamp,
-        #[serde(with = "time::serde::rfc3339")]
-        pub modified: Timestamp,
-        pub anchor: Anchor,
-    }
-
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Anchor {
-        pub exact: String,
-        #[serde(default)]
-        pub prefix: String,
-        #[serde(default)]
-        pub suffix: String,
-        pub start: usize,
-        pub end: usize,
-        #[serde(default)]
-        pub first_unit: usize,
-        #[serde(default)]
-        pub last_unit: usize,
-    }
-}
-
-impl From<strict::Sidecar> for Sidecar {
-    fn from(file: strict::Sidecar) -> Sidecar {
-        Sidecar {
-            version: file.version,
-            fingerprint: Fingerprint {
-                xxh3: file.fingerprint.xxh3,
-                chars: file.fingerprint.chars,
-            },
-            annotations: file.annotations.into_iter().map(Annotation::from).collect(),
-        }
-    }
-}
-
-impl From<strict::Annotation> for Annotation {
-    fn from(a: strict::Annotation) -> Annotation {
-        Annotation {
-            id: a.id,
-            tags: a.tags,
-            note: a.note,
-            author: a.author,
-            created: a.created,
-            modified: a.modified,
-            anchor: Anchor {
-                exact: a.anchor.exact,
-                prefix: a.anchor.prefix,
-                suffix: a.anchor.suffix,
-                start: a.anchor.start,
-                end: a.anchor.end,
-                first_unit: a.anchor.first_unit,
-                last_unit: a.anchor.last_unit,
-            },
-        }
     }
 }

@@ -5,10 +5,12 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::annotation::{Annotation, AnnotationSet, Change, Snapshot, Tag, Timestamp};
 use crate::article::Article;
+use crate::export::Format;
+use crate::sidecar;
 
 use super::editor::Editor;
 use super::keymap::HelpLine;
@@ -40,7 +42,7 @@ pub struct App {
     /// The time and next annotation id, from the last `Tick`.
     pub clock: Clock,
     /// The export formats offered by `e`.
-    pub export_formats: Vec<String>,
+    pub export_formats: Vec<Format>,
     /// Set when the user quits.
     pub quit: bool,
     /// Set when a quit was held back because the open article's changes could not be saved; the
@@ -226,6 +228,10 @@ pub struct Document {
     pub revision: u64,
     /// Saving.
     pub save: SaveState,
+    /// The sidecar as this document last read or wrote it, so a save does not parse again a
+    /// file nobody else changed. Lent to the save, one at a time (see [`SaveState`]); it goes
+    /// when the document is closed.
+    pub sidecar_cache: Arc<Mutex<sidecar::Cache>>,
     /// The search.
     pub search: Search,
     /// Set while only the head of a big article is shown and the whole file is being read:
@@ -253,7 +259,8 @@ impl Loading {
 }
 
 impl PartialEq for Document {
-    /// Documents compare by everything but the article text, compared by identity.
+    /// Documents compare by everything but the article text, compared by identity, and the
+    /// sidecar cache, which changes nothing a person sees.
     fn eq(&self, other: &Document) -> bool {
         self.path == other.path
             && Arc::ptr_eq(&self.article, &other.article)

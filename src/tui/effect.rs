@@ -2,10 +2,12 @@
 //! or the terminal. Each effect's result comes back as an [`Action`](super::action::Action).
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::annotation::{Annotation, Snapshot};
 use crate::article::Article;
+use crate::export::Format;
+use crate::sidecar;
 
 /// A side effect for the runtime to run.
 #[derive(Debug, Clone)]
@@ -24,6 +26,8 @@ pub enum Effect {
         ours: Snapshot,
         /// The document revision being saved.
         revision: u64,
+        /// The open document's sidecar cache, which the save reads and refreshes.
+        cache: Arc<Mutex<sidecar::Cache>>,
     },
     /// Find the units that contain `query`, from unit `from` on and then from the start;
     /// answers `SearchFound` with the first match as soon as it is found, then `SearchDone`.
@@ -39,8 +43,8 @@ pub enum Effect {
     },
     /// Write an export of `articles` in the given format into a new file; answers `Exported`.
     Export {
-        /// The format's name, as `crate::export::Format::name` gives it.
-        format: String,
+        /// The format.
+        format: Format,
         /// The articles, in list order.
         articles: Vec<PathBuf>,
         /// The open article as edited, used instead of its file and sidecar.

@@ -9,6 +9,7 @@
 
 use std::io;
 use std::path::PathBuf;
+use std::sync::PoisonError;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -388,16 +389,21 @@ where
                 base,
                 ours,
                 revision,
+                cache,
             } => {
-                self.spawn_job(
-                    move |_| match sidecar::save_shared(&path, &article, &base, &ours) {
+                self.spawn_job(move |_| {
+                    // One save at a time per document: the lock is never waited for.
+                    let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
+                    let saved = sidecar::save_shared(&path, &article, &base, &ours, &mut cache);
+                    drop(cache);
+                    match saved {
                         Ok(on_disk) => Outcome::saved(path, revision, &ours, on_disk),
                         Err(error) => Outcome::SaveFailed {
                             path,
                             error: error.into(),
                         },
-                    },
-                )
+                    }
+                })
             }
             Effect::Search {
                 path,
@@ -428,7 +434,7 @@ where
             } => {
                 let dir = self.export_dir.clone();
                 self.spawn_job(move |_| {
-                    Outcome::Exported(exporter::write(&dir, &name, &articles, open, &format))
+                    Outcome::Exported(exporter::write(&dir, &name, &articles, open, format))
                 });
             }
             Effect::Suspend => {

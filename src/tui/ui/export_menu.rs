@@ -5,20 +5,21 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
+use crate::export::Format;
 use crate::tui::theme::Theme;
 
 use super::popup;
 
 /// The export menu widget.
 pub struct ExportMenu<'a> {
-    formats: &'a [String],
+    formats: &'a [Format],
     title: String,
     theme: &'a Theme,
 }
 
 impl<'a> ExportMenu<'a> {
     /// The menu for `formats`, titled with what is exported.
-    pub fn new(formats: &'a [String], title: String, theme: &'a Theme) -> ExportMenu<'a> {
+    pub fn new(formats: &'a [Format], title: String, theme: &'a Theme) -> ExportMenu<'a> {
         ExportMenu {
             formats,
             title,
@@ -40,7 +41,7 @@ impl Widget for ExportMenu<'_> {
             .map(|(i, format)| {
                 Line::from(vec![
                     Span::styled(format!(" {} ", i + 1), self.theme.focus),
-                    Span::raw(format.clone()),
+                    Span::raw(format.name()),
                 ])
             })
             .collect();

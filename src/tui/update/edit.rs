@@ -90,6 +90,7 @@ pub fn save(doc: &mut Document) -> Option<Effect> {
         base: doc.base.clone(),
         ours: doc.annotations.snapshot(),
         revision: doc.revision,
+        cache: doc.sidecar_cache.clone(),
     })
 }
 

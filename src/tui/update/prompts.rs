@@ -1,6 +1,7 @@
 //! The text boxes: search, the list filter, the note editor and the export menu, and leaving
 //! them.
 
+use crate::export::Format;
 use crate::tui::action::Input;
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::editor::Editor;
@@ -174,7 +175,7 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
             let chosen = c
                 .to_digit(10)
                 .and_then(|n| (n as usize).checked_sub(1))
-                .and_then(|i| app.export_formats.get(i).cloned());
+                .and_then(|i| app.export_formats.get(i).copied());
             let Some(format) = chosen else {
                 return Vec::new();
             };
@@ -222,7 +223,7 @@ fn submit_search(app: &mut App, query: String) -> Vec<Effect> {
 
 /// The export of the open article, or of every article shown in the list; the open article is
 /// exported as edited, the others as their sidecars hold them.
-fn export_effect(app: &App, format: String, library: bool) -> Option<Effect> {
+fn export_effect(app: &App, format: Format, library: bool) -> Option<Effect> {
     let open = app.doc.as_ref().map(|doc| ExportedDoc {
         path: doc.path.clone(),
         article: doc.article.clone(),

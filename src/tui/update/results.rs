@@ -202,6 +202,7 @@ pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
         redo: Vec::new(),
         revision: 0,
         save: SaveState::default(),
+        sidecar_cache: Default::default(),
         search: Search::default(),
         loading: None,
     });
