@@ -167,6 +167,10 @@ impl Run {
                 }
                 _ => false,
             },
+            Previous::Abbreviation(Abbreviation::Month) => match next.kind {
+                NextKind::Upper { initial, .. } => !initial && !is_fragment(&text[start..at]),
+                _ => false,
+            },
             Previous::Time => match next.kind {
                 NextKind::Upper { word, .. } => {
                     !words::continues_time(word) && !is_fragment(&text[start..at])
