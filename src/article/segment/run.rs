@@ -181,6 +181,21 @@ impl Run {
     }
 }
 
+/// Where the terminator run that ends `text[start..end]` begins: at its first terminator, since a
+/// run never opens with a closing mark (`said.”` gives the stop, `(see above).` the stop after
+/// the bracket).
+pub(super) fn start_of_run_ending(text: &str, start: usize, end: usize) -> Option<usize> {
+    let mut first = None;
+    for (index, c) in text[start..end].char_indices().rev() {
+        match mark(c) {
+            None => break,
+            Some(Mark::Closer) => {}
+            Some(_) => first = Some(start + index),
+        }
+    }
+    first
+}
+
 /// Whether `bytes[at..]` reads " ." closing a spaced ellipsis (". . ."), not a new sentence
 /// that happens to start with a dot.
 fn is_spaced_ellipsis(bytes: &[u8], at: usize) -> bool {
