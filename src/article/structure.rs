@@ -1,11 +1,14 @@
 //! The layout of an article: which lines form a paragraph, which are headings, and the units
 //! inside them.
 //!
-//! Files come in two shapes, told apart per file by [`wrap_width`]: hard-wrapped text, where a
-//! single newline joins the lines of one paragraph, and one paragraph per line, where every line
-//! stands alone. Blank lines, Markdown headings, list items, block quotes, rules and fences end a
-//! paragraph in both. Sentences come from [`segment::sentences`]; this module only hands it one
-//! paragraph at a time, so a unit never crosses a paragraph break. Units hold offsets only.
+//! Whether a line break joins two lines is decided line by line ([`Builder::joins`]): a line
+//! going on in lower case or past an abbreviation continues, a short unfinished line on top
+//! stands alone, any other unfinished line goes on. One figure comes from the whole file, the
+//! wrap width of hard-wrapped text ([`wrap_width`]), which tells a line broken on purpose from a
+//! full one; without it, a line that ends a sentence ends its paragraph. Blank lines, Markdown
+//! headings, list items, block quotes, rules and fences end a paragraph in both. Sentences come
+//! from [`segment::sentences`]; this module only hands it one paragraph at a time, so a unit never
+//! crosses a paragraph break. Units hold offsets only.
 
 use super::lines::{self, Line};
 use super::metadata::Found;
