@@ -7,7 +7,7 @@ mod annotate;
 mod export;
 mod list;
 mod open;
-mod segment;
+pub mod segment;
 mod terminal;
 
 use std::io;
