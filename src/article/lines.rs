@@ -203,6 +203,14 @@ pub fn is_heading_like(text: &str, start: usize, end: usize) -> bool {
         && slice.chars().any(char::is_alphabetic)
 }
 
+/// Whether `start..end` (trimmed) stops where a sentence cannot: after a comma, a semicolon, a
+/// dash, or a word such as "the" or "of". Judged on the last characters only, so that it gives
+/// the same answer whatever the line's length or encoding.
+pub fn ends_mid_sentence(text: &str, start: usize, end: usize) -> bool {
+    let slice = text[start..end].trim_end();
+    slice.ends_with([',', ';', '-', '–', '—']) || ends_in_joining_word(slice)
+}
+
 /// Whether `line` ends in a word that a heading never ends in but a line cut in mid-sentence
 /// often does: an article, a conjunction, a preposition that needs its object ("cooperation
 /// since the", "were told to", "written by"). Particles that end headings ("on", "in", "for")

@@ -231,14 +231,15 @@ impl Builder<'_> {
             }
         }
         let Some(width) = self.width else {
-            // One paragraph per line, unless the line stops in mid-sentence: a short line
-            // without final punctuation on top (a heading, a byline) and a list item stand
-            // alone, any other unfinished line goes on.
+            // One paragraph per line, unless the line stops where a sentence cannot (a comma,
+            // "the"): a line without final punctuation (a heading, a byline) and a list item
+            // stand alone. Length is not weighed, so that the answer never depends on how many
+            // characters the encoding makes of the line.
             return !ended
                 && !para.item
                 && (para.quote
                     || para.lines > 1
-                    || !lines::is_heading_like(self.text, para.start, para.end));
+                    || lines::ends_mid_sentence(self.text, last.start, last.end));
         };
         let fits = || {
             let last = lines::count_chars(&self.text.as_bytes()[last.start..last.end]);
