@@ -5,6 +5,7 @@
 # locale (in a UTF-8 locale it decodes characters, as sidenote does). See docs/performance.md.
 #
 #   scripts/segment-vs-wc.sh [RUNS] [FORMAT]
+#   SIDENOTE_BEFORE=/tmp/sidenote-old scripts/segment-vs-wc.sh    # adds a row for another build
 #
 # Builds the release binary first. The news file is made the way benches/segment.rs makes its
 # text: the paragraphs of the five sample articles (blocks between blank lines in the wrapped
@@ -60,8 +61,12 @@ measure() {
   if [[ -z ${wall[$tool]:-} ]] || ((real < wall[$tool])); then wall[$tool]=$real; fi
   if [[ -z ${cpu[$tool]:-} ]] || ((user < cpu[$tool])); then cpu[$tool]=$user; fi
 }
+before=${SIDENOTE_BEFORE:-}
+tools=(sidenote wc)
+[[ -n $before ]] && tools=(sidenote before wc)
 for ((i = 0; i < runs; i++)); do
   measure sidenote "$bin" segment --format "$format" "$news"
+  [[ -n $before ]] && measure before "$before" segment --format "$format" "$news"
   measure wc wc -w "$news"
 done
 
@@ -69,9 +74,12 @@ mbps() { awk -v b="$bytes" -v ms="$1" 'BEGIN { printf "%.0f", (ms > 0 ? b / 1e6 
 echo "news file: $bytes bytes, $(wc -w <"$news") words; best of $runs; $(nproc) cores;" \
   "load: $(cut -d' ' -f1-3 /proc/loadavg); LC_ALL=${LC_ALL:-} LANG=${LANG:-}"
 printf '%-34s %8s %8s %10s %8s\n' "" "wall ms" "MB/s" "CPU ms" "MB/s"
-for tool in sidenote wc; do
-  name="wc -w"
-  [[ $tool == sidenote ]] && name="sidenote segment --format $format"
+for tool in "${tools[@]}"; do
+  case $tool in
+    sidenote) name="sidenote segment --format $format" ;;
+    before) name="$before (SIDENOTE_BEFORE)" ;;
+    *) name="wc -w" ;;
+  esac
   printf '%-34s %8s %8s %10s %8s\n' "$name" "${wall[$tool]}" "$(mbps "${wall[$tool]}")" \
     "${cpu[$tool]}" "$(mbps "${cpu[$tool]}")"
 done
