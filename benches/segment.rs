@@ -110,7 +110,12 @@ fn bench(c: &mut Criterion) {
         assert!(status.success(), "{program} failed");
     };
     group.bench_function("process/sidenote_segment", |b| {
-        b.iter(|| run(env!("CARGO_BIN_EXE_sidenote"), &["segment".as_ref(), file.as_ref()]));
+        b.iter(|| {
+            run(
+                env!("CARGO_BIN_EXE_sidenote"),
+                &["segment".as_ref(), file.as_ref()],
+            )
+        });
     });
     group.bench_function("process/wc_-w", |b| {
         b.iter(|| run("wc", &["-w".as_ref(), file.as_ref()]));

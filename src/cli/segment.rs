@@ -218,8 +218,16 @@ mod tests {
             assert_eq!(head.bytes(), n.to_string().as_bytes());
         }
         let mut row = Vec::new();
-        write_row(&mut row, usize::MAX, UnitKind::Sentence, usize::MAX, usize::MAX, usize::MAX, "")
-            .unwrap();
+        write_row(
+            &mut row,
+            usize::MAX,
+            UnitKind::Sentence,
+            usize::MAX,
+            usize::MAX,
+            usize::MAX,
+            "",
+        )
+        .unwrap();
         assert_eq!(row.len(), 144 + "\"\"}\n".len());
         let mut row = Vec::new();
         write_row(&mut row, 0, UnitKind::Title, 0, 1, 57, "T").unwrap();

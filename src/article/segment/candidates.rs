@@ -39,7 +39,9 @@ const fn is_candidate(byte: u8) -> bool {
 /// Whether any byte of `block` is a candidate, with no branch per byte.
 #[inline]
 fn any_candidate(block: &[u8; BLOCK]) -> bool {
-    block.iter().fold(false, |any, &byte| any | is_candidate(byte))
+    block
+        .iter()
+        .fold(false, |any, &byte| any | is_candidate(byte))
 }
 
 /// The candidate positions of one paragraph, in order.
@@ -87,7 +89,9 @@ mod tests {
     /// The lead bytes of every terminator, and the ASCII candidates.
     fn wanted() -> Vec<u8> {
         let mut wanted = b".!?]".to_vec();
-        for terminator in ['…', '‼', '⁇', '⁈', '⁉', '。', '！', '？', '｡', '؟', '۔', '।', '॥', '።', '။'] {
+        for terminator in [
+            '…', '‼', '⁇', '⁈', '⁉', '。', '！', '？', '｡', '؟', '۔', '।', '॥', '።', '။',
+        ] {
             wanted.push(terminator.to_string().as_bytes()[0]);
         }
         wanted
@@ -125,8 +129,16 @@ mod tests {
             text[BLOCK + 7] = byte;
             let expected = wanted.contains(&byte).then_some(BLOCK + 7);
             assert_eq!(Candidates::new(&text).next_from(0), expected, "{byte:#x}");
-            assert_eq!(Candidates::new(&text).next_from(BLOCK), expected, "{byte:#x}");
-            assert_eq!(Candidates::new(&text).next_from(BLOCK + 3), expected, "{byte:#x}");
+            assert_eq!(
+                Candidates::new(&text).next_from(BLOCK),
+                expected,
+                "{byte:#x}"
+            );
+            assert_eq!(
+                Candidates::new(&text).next_from(BLOCK + 3),
+                expected,
+                "{byte:#x}"
+            );
         }
     }
 

@@ -61,11 +61,11 @@ pub fn abbreviation(word: &[u8]) -> Option<Abbreviation> {
         | b"Oct" | b"Nov" | b"Dec" => Month,
         // A few weekdays that are not English words, saints and AP-style state names. "Miss."
         // is the state: as a title Miss takes no full stop.
-        b"Tues" | b"Weds" | b"Thur" | b"Thurs" | b"St" | b"Sts"
-        | b"Ala" | b"Ariz" | b"Ark" | b"Calif" | b"Colo" | b"Conn" | b"Del" | b"Fla" | b"Ga"
-        | b"Ill" | b"Ind" | b"Kan" | b"Kans" | b"Ky" | b"La" | b"Md" | b"Mass" | b"Mich"
-        | b"Minn" | b"Miss" | b"Mo" | b"Mont" | b"Neb" | b"Nev" | b"Okla" | b"Ore" | b"Pa"
-        | b"Tenn" | b"Tex" | b"Vt" | b"Va" | b"Wash" | b"Wis" | b"Wyo" | b"Ont" => Weak,
+        b"Tues" | b"Weds" | b"Thur" | b"Thurs" | b"St" | b"Sts" | b"Ala" | b"Ariz" | b"Ark"
+        | b"Calif" | b"Colo" | b"Conn" | b"Del" | b"Fla" | b"Ga" | b"Ill" | b"Ind" | b"Kan"
+        | b"Kans" | b"Ky" | b"La" | b"Md" | b"Mass" | b"Mich" | b"Minn" | b"Miss" | b"Mo"
+        | b"Mont" | b"Neb" | b"Nev" | b"Okla" | b"Ore" | b"Pa" | b"Tenn" | b"Tex" | b"Vt"
+        | b"Va" | b"Wash" | b"Wis" | b"Wyo" | b"Ont" => Weak,
         _ => return None,
     };
     Some(class)
