@@ -1,4 +1,5 @@
-//! Throughput of the sentence splitter and of the whole article pass on ~20 MB of news text.
+//! Throughput of the sentence splitter, of the whole article pass and of `sidenote segment` on
+//! ~20 MB of news text, with `wc -w` on the same file in the same run for comparison.
 //!
 //! The text is the five sample articles, paragraphs shuffled and numbers varied so that no two
 //! copies are byte-identical. Set `SIDENOTE_BENCH_DUMP=/path/file.txt` to write the text out,
@@ -9,10 +10,13 @@
 mod news;
 
 use std::hint::black_box;
+use std::io;
+use std::process::{Command, Stdio};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sidenote::article::Article;
 use sidenote::article::segment::{sentences, sentences_into};
+use sidenote::cli::segment::{Format, write_units};
 
 const SAMPLES: [&str; 5] = [
     include_str!("../assets/samples/kremlin-silent-on-captured-soldiers.txt"),
@@ -83,6 +87,38 @@ fn bench(c: &mut Criterion) {
                 .units()
                 .len()
         });
+    });
+    // The core of `sidenote segment`: parse, then every unit as a JSON Lines row.
+    group.bench_function("parse_and_write_json_rows", |b| {
+        b.iter(|| {
+            let article = Article::parse("news.txt", black_box(text.as_bytes())).unwrap();
+            let mut out = io::sink();
+            write_units(&article, Format::Json, &mut out).unwrap();
+            article.units().len()
+        });
+    });
+    // Side by side: the whole command and `wc -w` as processes on the same file.
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("news.txt");
+    std::fs::write(&file, &text).unwrap();
+    let run = |program: &str, args: &[&std::ffi::OsStr]| {
+        let status = Command::new(program)
+            .args(args)
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "{program} failed");
+    };
+    group.bench_function("process/sidenote_segment", |b| {
+        b.iter(|| {
+            run(
+                env!("CARGO_BIN_EXE_sidenote"),
+                &["segment".as_ref(), file.as_ref()],
+            )
+        });
+    });
+    group.bench_function("process/wc_-w", |b| {
+        b.iter(|| run("wc", &["-w".as_ref(), file.as_ref()]));
     });
     group.finish();
 

@@ -10,7 +10,7 @@ mod list;
 mod man;
 mod message;
 mod open;
-mod segment;
+pub mod segment;
 
 use std::io;
 use std::process::ExitCode;

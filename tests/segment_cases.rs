@@ -49,6 +49,16 @@ fn split(paragraph: &str) -> Vec<&str> {
     "Sales peaked in Dec. The decline began soon after.",
     &["Sales peaked in Dec.", "The decline began soon after."]
 )]
+#[case::month_before_a_noun_ends(
+    "The aid arrived in Feb. Supplies ran out within days.",
+    &["The aid arrived in Feb.", "Supplies ran out within days."]
+)]
+#[case::month_before_a_name_ends(
+    "Talks stalled in Sept. Negotiators blamed Moscow.",
+    &["Talks stalled in Sept.", "Negotiators blamed Moscow."]
+)]
+#[case::month_before_lower_case_goes_on("The cuts came in Jan. and Feb. of last year.", &["The cuts came in Jan. and Feb. of last year."])]
+#[case::month_opening_phrase_goes_on("By Feb. Ministers had agreed.", &["By Feb. Ministers had agreed."])]
 #[case::month_date_comma("He was born Mar. 3, 1990, in Ohio.", &["He was born Mar. 3, 1990, in Ohio."])]
 #[case::date_line("January 13, 2025", &["January 13, 2025"])]
 // Abbreviations before numbers.

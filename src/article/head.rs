@@ -69,6 +69,7 @@ pub fn read(text: &str, wrapped: bool) -> Head {
         } else if lines::is_heading_like(text, s, e)
             && lines::list_item(text, line).is_none()
             && (!wrapped || stands_alone(text, line))
+            && !continues_lower(text, line)
             && matches_found_title(&head.found, &text[s..e])
         {
             push_title(&mut head, s, e);
@@ -192,6 +193,14 @@ fn stands_alone(text: &str, line: Line) -> bool {
     }
     let next = lines::line_at(text, line.next);
     lines::is_blank(text, next) || dates::is_date_line(trimmed(text, next))
+}
+
+/// Whether the next line goes on in lower case, so that the line is the start of a sentence.
+fn continues_lower(text: &str, line: Line) -> bool {
+    line.next < text.len() && {
+        let next = lines::line_at(text, line.next);
+        lines::starts_lower(text, lines::trim(text, next.start, next.end).0)
+    }
 }
 
 /// Whether a title candidate agrees with the front-matter title, when there is one.

@@ -105,7 +105,23 @@ pub fn is_fence(text: &str, line: Line) -> bool {
     bytes.starts_with(b"```") || bytes.starts_with(b"~~~")
 }
 
-/// For a list item (`- `, `* `, `+ `, `• `, `1. `, `2) `), the offset where its text starts.
+/// Whether the text at `at` starts with a lower-case letter: such a line goes on with the
+/// sentence of the line before it, whatever the shape of the file.
+pub fn starts_lower(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_lowercase)
+}
+
+/// Whether the line opens with a bullet (`•`, `‣`, `◦`, `⁃`), which no wrapped sentence does by
+/// accident, unlike `-` or `1.`.
+pub fn is_bullet(text: &str, line: Line) -> bool {
+    let rest = text[line.start..line.end].trim_start_matches([' ', '\t']);
+    rest.starts_with(['•', '‣', '◦', '⁃'])
+}
+
+/// For a list item (`- `, `* `, `+ `, `• `, `1. `, `2) `, `a) `), the offset where its text
+/// starts.
 pub fn list_item(text: &str, line: Line) -> Option<usize> {
     let bytes = &text.as_bytes()[line.start..line.end];
     let indent = bytes
@@ -123,11 +139,12 @@ pub fn list_item(text: &str, line: Line) -> Option<usize> {
         [0xE2, 0x81, 0x83, b' ', ..] => 3,
         _ => {
             let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-            if !(1..=3).contains(&digits) {
-                return None;
-            }
-            match rest.get(digits..digits + 2) {
-                Some([b'.' | b')', b' ' | b'\t']) => digits + 1,
+            match (digits, rest.get(digits..digits + 2)) {
+                (1..=3, Some([b'.' | b')', b' ' | b'\t'])) => digits + 1,
+                // "a) " and "B) ", but not "a. ": "A. Smith" is an initial.
+                (0, _) if matches!(rest, [letter, b')', b' ' | b'\t', ..] if letter.is_ascii_alphabetic()) => {
+                    2
+                }
                 _ => return None,
             }
         }
@@ -177,9 +194,46 @@ pub fn is_heading_like(text: &str, start: usize, end: usize) -> bool {
         '.' | '!' | '?' | '…' | ':' | ';' | ',' | '。' | '！' | '？' | '-' | '–' | '—'
     ) || (is_closer(last) && ends_sentence(text, start, end));
     !ends_open
+        && !ends_in_joining_word(slice)
         && slice.len() <= MAX_CHARS * 4
         && count_chars(slice.as_bytes()) <= MAX_CHARS
         && slice.chars().any(char::is_alphabetic)
+}
+
+/// Whether `start..end` (trimmed) stops where a sentence cannot: after a comma, a semicolon, a
+/// dash, or a word such as "the" or "of". Judged on the last characters only, so that it gives
+/// the same answer whatever the line's length or encoding.
+pub fn ends_mid_sentence(text: &str, start: usize, end: usize) -> bool {
+    let slice = text[start..end].trim_end();
+    slice.ends_with([',', ';', '-', '–', '—']) || ends_in_joining_word(slice)
+}
+
+/// Whether `line` ends in a word that a heading never ends in but a line cut in mid-sentence
+/// often does: an article, a conjunction, a preposition that needs its object ("cooperation
+/// since the", "were told to", "written by"). Particles that end headings ("on", "in", "for")
+/// are left out.
+fn ends_in_joining_word(line: &str) -> bool {
+    let last = line.rsplit([' ', '\t']).next().unwrap_or(line);
+    matches!(
+        last,
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "of"
+            | "to"
+            | "by"
+            | "at"
+            | "from"
+            | "into"
+            | "with"
+            | "than"
+            | "that"
+            | "its"
+            | "their"
+    )
 }
 
 /// Closing quotes and brackets, which may follow a sentence's final punctuation.
@@ -219,6 +273,11 @@ mod tests {
     #[case("12. twelfth", Some("twelfth"))]
     #[case("3) third", Some("third"))]
     #[case("2022. The year", None)]
+    #[case("• 12 arrested", Some("12 arrested"))]
+    #[case("a) schools closed", Some("schools closed"))]
+    #[case("B) roads blocked", Some("roads blocked"))]
+    #[case("A. Smith said so", None)]
+    #[case("ab) no", None)]
     #[case("-dash", None)]
     #[case("5 p.m. Monday", None)]
     fn lists(#[case] text: &str, #[case] expected: Option<&str>) {
@@ -239,6 +298,9 @@ mod tests {
     )]
     #[case("The list:", false)]
     #[case("2025", false)]
+    #[case("The two countries have boosted their cooperation since the", false)]
+    #[case("The crews were told to", false)]
+    #[case("Why the talks failed", true)]
     fn heading_like(#[case] text: &str, #[case] expected: bool) {
         assert_eq!(is_heading_like(text, 0, text.len()), expected);
     }

@@ -59,6 +59,18 @@ pub fn sentences_into(paragraph: &str, out: &mut Vec<Range<usize>>) {
     push_trimmed(paragraph, start..paragraph.len(), out);
 }
 
+/// Whether a sentence goes on past `end`, the end of a line whose text starts at `start` and
+/// closes with a terminator run: it does when the run follows an abbreviation and what comes next
+/// (on the next line) is a name or a lower-case word, as in "hosted by the U.N.\nlast week" or
+/// "met Sen.\nWarren". The line's start stands in for the sentence's. Reads only the run and the
+/// words on either side of it, so a line is not segmented twice.
+pub fn goes_on_past(text: &str, start: usize, end: usize) -> bool {
+    let Some(at) = run::start_of_run_ending(text, start, end) else {
+        return false;
+    };
+    Run::scan(text, at).is_some_and(|run| run.end == end && !run.ends_sentence(text, start, at))
+}
+
 /// Where to resume after the `]` at `at`: past the `(url)` of a Markdown link, so that nothing
 /// inside a URL is taken for a sentence end. A target ends at the first `)` and holds no
 /// whitespace; without one the scan goes on after the `]`. `target_end` remembers the last search:

@@ -1,11 +1,14 @@
 //! The layout of an article: which lines form a paragraph, which are headings, and the units
 //! inside them.
 //!
-//! Files come in two shapes, told apart per file by [`wrap_width`]: hard-wrapped text, where a
-//! single newline joins the lines of one paragraph, and one paragraph per line, where every line
-//! stands alone. Blank lines, Markdown headings, list items, block quotes, rules and fences end a
-//! paragraph in both. Sentences come from [`segment::sentences`]; this module only hands it one
-//! paragraph at a time, so a unit never crosses a paragraph break. Units hold offsets only.
+//! Whether a line break joins two lines is decided line by line ([`Builder::joins`]): a line
+//! going on in lower case or past an abbreviation continues, a short unfinished line on top
+//! stands alone, any other unfinished line goes on. One figure comes from the whole file, the
+//! wrap width of hard-wrapped text ([`wrap_width`]), which tells a line broken on purpose from a
+//! full one; without it, a line that ends a sentence ends its paragraph. Blank lines, Markdown
+//! headings, list items, block quotes, rules and fences end a paragraph in both. Sentences come
+//! from [`segment::sentences`]; this module only hands it one paragraph at a time, so a unit never
+//! crosses a paragraph break. Units hold offsets only.
 
 use super::char_index::count_chars;
 use super::lines::{self, Line};
@@ -16,6 +19,8 @@ use super::{Unit, UnitKind, head, segment};
 const SHAPE_SAMPLE: usize = 256 * 1024;
 /// Lines shorter than this say little about wrapping: headings, short last lines.
 const SHAPE_MIN_CHARS: usize = 40;
+/// How many long lines followed by another line it takes to call a file hard-wrapped.
+const SHAPE_MIN_LINES: usize = 3;
 
 /// Units and the metadata found while laying out a text.
 #[derive(Debug, Default)]
@@ -48,18 +53,20 @@ pub fn layout(text: &str, markdown: bool) -> Layout {
     }
 }
 
-/// The wrap width in code points when the file is hard-wrapped, `None` when every line is a
-/// paragraph of its own. A hard-wrapped file breaks most of its lines in mid-sentence; a file of
-/// one paragraph per line ends nearly every line that has a successor with a sentence.
+/// The wrap width in code points when the file is hard-wrapped, `None` when lines stand as
+/// paragraphs of their own. A hard-wrapped file breaks most of its lines in mid-sentence; a file of
+/// one paragraph per line ends nearly every line that has a successor with a sentence. Only lines
+/// of some length count, and a few of them are not enough: in a short file the lines are
+/// headings, a byline, a paragraph or two, and their widths say nothing of a wrap (the line
+/// rules in [`Builder::joins`] still join what continues in lower case or stops mid-sentence).
 pub fn wrap_width(text: &str) -> Option<usize> {
     let mut sample_end = text.len().min(SHAPE_SAMPLE);
     while !text.is_char_boundary(sample_end) {
         sample_end -= 1;
     }
     let sample = &text[..sample_end];
-    // Counts for lines of at least SHAPE_MIN_CHARS, and for all lines as a fallback when every
-    // line is short.
-    let (mut long, mut all) = (Shape::default(), Shape::default());
+    let mut widths = Vec::new();
+    let mut ended = 0;
     let mut previous: Option<Line> = None;
     for line in lines::lines_from(sample, 0) {
         let blank = lines::is_blank(sample, line);
@@ -67,38 +74,21 @@ pub fn wrap_width(text: &str) -> Option<usize> {
             && !blank
         {
             let chars = count_chars(&sample.as_bytes()[prev.start..prev.end]);
-            let ended = lines::ends_sentence(sample, prev.start, prev.end);
-            all.add(chars, ended);
             if chars >= SHAPE_MIN_CHARS {
-                long.add(chars, ended);
+                widths.push(chars);
+                ended += usize::from(lines::ends_sentence(sample, prev.start, prev.end));
             }
         }
         previous = (!blank).then_some(line);
     }
-    let mut shape = if long.widths.is_empty() { all } else { long };
-    let continued = shape.widths.len();
-    if continued == 0 || shape.ended * 2 >= continued {
+    let continued = widths.len();
+    if continued < SHAPE_MIN_LINES || ended * 2 >= continued {
         return None;
     }
     // The wrap width is what nearly all lines reach; one overlong line (a URL, a table) must not
     // widen it, or every sentence ending at a line end would look like a paragraph end.
-    shape.widths.sort_unstable();
-    Some(shape.widths[(continued - 1) * 19 / 20])
-}
-
-/// The widths of lines followed by another line of the same block, and how many of those lines
-/// end a sentence.
-#[derive(Debug, Default)]
-struct Shape {
-    widths: Vec<usize>,
-    ended: usize,
-}
-
-impl Shape {
-    fn add(&mut self, chars: usize, ended: bool) {
-        self.widths.push(chars);
-        self.ended += usize::from(ended);
-    }
+    widths.sort_unstable();
+    Some(widths[(continued - 1) * 19 / 20])
 }
 
 /// A paragraph being gathered line by line.
@@ -143,11 +133,12 @@ impl Builder<'_> {
                 self.flush(open.take());
                 continue;
             }
-            // Most lines start with a letter or a quote: none of the block syntax below applies.
+            // Most lines start with a letter or a quote: none of the block syntax below applies,
+            // except for a letter item such as "a) ".
             let may_be_syntax = matches!(
                 text.as_bytes()[s],
                 b'#' | b'-' | b'*' | b'_' | b'+' | b'>' | b'`' | b'~' | b'=' | b'0'..=b'9' | 0xE2
-            );
+            ) || text.as_bytes().get(s + 1) == Some(&b')');
             if !may_be_syntax {
                 self.text_line(&mut open, line, s, e);
                 continue;
@@ -188,8 +179,12 @@ impl Builder<'_> {
                 }
                 continue;
             }
+            // In plain text a marker opens an item only where a new block may start anyway, so
+            // that a wrapped line starting with "2022." stays text; a bullet always does.
             if let Some(item) = lines::list_item(text, line)
-                && (self.markdown || open.is_none_or(|p| p.item || self.ends(p.last)))
+                && (self.markdown
+                    || lines::is_bullet(text, line)
+                    || open.is_none_or(|p| p.item || !self.continues(&p, line, s)))
             {
                 self.flush(open.take());
                 open = Some(start(
@@ -218,21 +213,44 @@ impl Builder<'_> {
         }
     }
 
-    /// Whether `line`, whose text starts at `content`, continues the paragraph `para`.
+    /// Whether `line`, whose text starts at `content`, continues the paragraph `para`. Decided
+    /// from the paragraph's last line and this one: a line going on in lower case always
+    /// continues; so does one after an abbreviation that the sentence runs past.
     fn joins(&self, para: &Open, line: Line, content: usize) -> bool {
+        lines::starts_lower(self.text, content) || self.continues(para, line, content)
+    }
+
+    /// Whether `line` continues `para` whatever its first letter: the rules for a line that
+    /// starts with a capital, a digit or a list marker.
+    fn continues(&self, para: &Open, line: Line, content: usize) -> bool {
+        let last = para.last;
+        let ended = self.ends(last);
+        if ended {
+            let (s, e) = lines::trim(self.text, last.start, last.end);
+            if segment::goes_on_past(self.text, s, e) {
+                return true;
+            }
+        }
         let Some(width) = self.width else {
-            // One paragraph per line, except that a quote broken in mid-sentence goes on.
-            return para.quote && !self.ends(para.last);
+            // One paragraph per line, unless the line stops where a sentence cannot (a comma,
+            // "the"): a line without final punctuation (a heading, a byline) and a list item
+            // stand alone. Length is not weighed, so that the answer never depends on how many
+            // characters the encoding makes of the line.
+            return !ended
+                && !para.item
+                && (para.quote
+                    || para.lines > 1
+                    || lines::ends_mid_sentence(self.text, last.start, last.end));
         };
         let fits = || {
-            let last = count_chars(&self.text.as_bytes()[para.last.start..para.last.end]);
+            let last = count_chars(&self.text.as_bytes()[last.start..last.end]);
             let word = self.text[content..line.end]
                 .split(' ')
                 .next()
                 .map_or(0, |w| count_chars(w.as_bytes()));
             last + 1 + word <= width
         };
-        if self.ends(para.last) && (lines::is_indented(self.text, line) || fits()) {
+        if ended && (lines::is_indented(self.text, line) || fits()) {
             // The writer broke the line on purpose: the paragraph ended there.
             return false;
         }
@@ -241,7 +259,7 @@ impl Builder<'_> {
         let heading = para.lines == 1
             && !para.item
             && !para.quote
-            && count_chars(&self.text.as_bytes()[para.last.start..para.last.end]) * 3 <= width * 2
+            && count_chars(&self.text.as_bytes()[last.start..last.end]) * 3 <= width * 2
             && lines::is_heading_like(self.text, para.start, para.end);
         !(heading && fits())
     }

@@ -167,6 +167,10 @@ impl Run {
                 }
                 _ => false,
             },
+            Previous::Abbreviation(Abbreviation::Month) => match next.kind {
+                NextKind::Upper { initial, .. } => !initial && !is_fragment(&text[start..at]),
+                _ => false,
+            },
             Previous::Time => match next.kind {
                 NextKind::Upper { word, .. } => {
                     !words::continues_time(word) && !is_fragment(&text[start..at])
@@ -175,6 +179,21 @@ impl Run {
             },
         }
     }
+}
+
+/// Where the terminator run that ends `text[start..end]` begins: at its first terminator, since a
+/// run never opens with a closing mark (`said.”` gives the stop, `(see above).` the stop after
+/// the bracket).
+pub(super) fn start_of_run_ending(text: &str, start: usize, end: usize) -> Option<usize> {
+    let mut first = None;
+    for (index, c) in text[start..end].char_indices().rev() {
+        match mark(c) {
+            None => break,
+            Some(Mark::Closer) => {}
+            Some(_) => first = Some(start + index),
+        }
+    }
+    first
 }
 
 /// Whether `bytes[at..]` reads " ." closing a spaced ellipsis (". . ."), not a new sentence

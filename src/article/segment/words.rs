@@ -16,14 +16,17 @@ pub enum Abbreviation {
     /// An abbreviation that often ends a sentence (Inc., Ltd., etc., Jr.): the sentence ends
     /// before a capitalised word unless that word continues a name.
     Ender,
-    /// An abbreviation that sits inside sentences but may end one (Jan., St., Calif.): the
+    /// An abbreviation that sits inside sentences but may end one (St., Calif., U.S.): the
     /// sentence ends only before a word that typically opens a sentence.
     Weak,
+    /// A month (Jan., Sept.): a date goes on after it ("Feb. 3"), but no name does, since a
+    /// person called Jan takes no full stop; before any capitalised word the sentence ends.
+    Month,
 }
 
 /// The class of `word` (the letters just before a full stop), if it is a known abbreviation.
 pub fn abbreviation(word: &[u8]) -> Option<Abbreviation> {
-    use Abbreviation::{Ender, NumberPrefix, Title, Weak};
+    use Abbreviation::{Ender, Month, NumberPrefix, Title, Weak};
     let class = match word {
         // Personal, military, religious and political titles.
         b"Mr" | b"Mrs" | b"Ms" | b"Messrs" | b"Mmes" | b"Mme" | b"Mlle" | b"Dr" | b"Drs"
@@ -53,14 +56,16 @@ pub fn abbreviation(word: &[u8]) -> Option<Abbreviation> {
         | b"max" | b"avg" | b"Dist" | b"Div" | b"Comm" | b"Admin" | b"Mgmt" | b"Ret" | b"ret"
         | b"temp" | b"dept" | b"govt" | b"assn" | b"corp" | b"inc" | b"ltd" | b"misc" | b"op"
         | b"cit" | b"bzw" | b"usw" | b"ggf" | b"evtl" => Ender,
-        // Months (May has no abbreviation), a few weekdays that are not English words, saints
-        // and AP-style state names. "Miss." is the state: as a title Miss takes no full stop.
+        // Months; May has no abbreviation.
         b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"Jun" | b"Jul" | b"Aug" | b"Sep" | b"Sept"
-        | b"Oct" | b"Nov" | b"Dec" | b"Tues" | b"Weds" | b"Thur" | b"Thurs" | b"St" | b"Sts"
-        | b"Ala" | b"Ariz" | b"Ark" | b"Calif" | b"Colo" | b"Conn" | b"Del" | b"Fla" | b"Ga"
-        | b"Ill" | b"Ind" | b"Kan" | b"Kans" | b"Ky" | b"La" | b"Md" | b"Mass" | b"Mich"
-        | b"Minn" | b"Miss" | b"Mo" | b"Mont" | b"Neb" | b"Nev" | b"Okla" | b"Ore" | b"Pa"
-        | b"Tenn" | b"Tex" | b"Vt" | b"Va" | b"Wash" | b"Wis" | b"Wyo" | b"Ont" => Weak,
+        | b"Oct" | b"Nov" | b"Dec" => Month,
+        // A few weekdays that are not English words, saints and AP-style state names. "Miss."
+        // is the state: as a title Miss takes no full stop.
+        b"Tues" | b"Weds" | b"Thur" | b"Thurs" | b"St" | b"Sts" | b"Ala" | b"Ariz" | b"Ark"
+        | b"Calif" | b"Colo" | b"Conn" | b"Del" | b"Fla" | b"Ga" | b"Ill" | b"Ind" | b"Kan"
+        | b"Kans" | b"Ky" | b"La" | b"Md" | b"Mass" | b"Mich" | b"Minn" | b"Miss" | b"Mo"
+        | b"Mont" | b"Neb" | b"Nev" | b"Okla" | b"Ore" | b"Pa" | b"Tenn" | b"Tex" | b"Vt"
+        | b"Va" | b"Wash" | b"Wis" | b"Wyo" | b"Ont" => Weak,
         _ => return None,
     };
     Some(class)
