@@ -6,6 +6,7 @@
 mod annotate;
 mod export;
 mod list;
+mod merge_driver;
 mod open;
 mod segment;
 mod terminal;
@@ -39,6 +40,8 @@ pub enum Command {
     List(list::Args),
     /// Export annotations as JSON, JSON Lines, CSV, Markdown, W3C Web Annotations or brat.
     Export(export::Args),
+    /// Git's merge driver for sidecars: merge base, ours and theirs by annotation id into ours.
+    MergeDriver(merge_driver::Args),
 }
 
 /// Runs sidenote with the process's arguments and returns its exit code.
@@ -50,6 +53,7 @@ pub fn main() -> ExitCode {
         Some(Command::Untag(args)) => annotate::untag(&args),
         Some(Command::List(args)) => list::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::MergeDriver(args)) => merge_driver::run(&args),
         None => open::run(&cli.paths),
     };
     match result {
