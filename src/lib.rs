@@ -5,6 +5,7 @@
 //! terminals or files; `sidecar`, `library`, `atomic_file`, `paths`, `config` and `crash_report`
 //! are the only code that touches the file system; `cli` and `tui` are thin shells over both.
 
+pub mod agreement;
 pub mod annotation;
 pub mod article;
 pub mod atomic_file;
