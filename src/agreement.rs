@@ -8,6 +8,7 @@
 
 pub mod coding;
 mod coefficients;
+pub mod report;
 
 pub use coefficients::{
     cohen_kappa, fleiss_kappa, gwet_ac1, krippendorff_alpha, percent_agreement,

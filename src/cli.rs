@@ -3,6 +3,7 @@
 //! A thin shell over the core: each subcommand lives in its own file under `cli/` and only
 //! formats what the core computes.
 
+mod agree;
 mod annotate;
 mod export;
 mod list;
@@ -40,6 +41,8 @@ pub enum Command {
     List(list::Args),
     /// Export annotations as JSON, JSON Lines, CSV, Markdown, W3C Web Annotations or brat.
     Export(export::Args),
+    /// How far coders agree: each argument one coder's copy of the same articles.
+    Agree(agree::Args),
     /// Git's merge driver for sidecars: merge base, ours and theirs by annotation id into ours.
     MergeDriver(merge_driver::Args),
 }
@@ -53,6 +56,7 @@ pub fn main() -> ExitCode {
         Some(Command::Untag(args)) => annotate::untag(&args),
         Some(Command::List(args)) => list::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Agree(args)) => agree::run(&args),
         Some(Command::MergeDriver(args)) => merge_driver::run(&args),
         None => open::run(&cli.paths),
     };
