@@ -6,6 +6,7 @@
 
 mod annotation_pane;
 mod article_list;
+mod disagreements;
 mod export_menu;
 mod help;
 mod note_editor;
@@ -28,6 +29,7 @@ use super::theme::Theme;
 
 pub use annotation_pane::AnnotationPane;
 pub use article_list::ArticleList;
+pub use disagreements::Disagreements;
 pub use export_menu::ExportMenu;
 pub use help::Help;
 pub use note_editor::NoteEditor;

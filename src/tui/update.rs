@@ -4,6 +4,7 @@
 //! read and written by the runtime through the returned [`Effect`]s, whose results come back as
 //! actions. Split by area under `update/`.
 
+pub mod disagreements;
 mod edit;
 mod library;
 mod mouse;
