@@ -23,6 +23,9 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     /// Articles or folders to open; the default library when none are given.
     pub paths: Vec<std::path::PathBuf>,
+    /// Coders' copies of the same articles, for the reading screen's disagreement view (`D`).
+    #[arg(long, value_name = "COPY", num_args = 1..)]
+    pub compare: Vec<std::path::PathBuf>,
     /// What to do instead of opening the reading screen.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -58,7 +61,7 @@ pub fn main() -> ExitCode {
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Agree(args)) => agree::run(&args),
         Some(Command::MergeDriver(args)) => merge_driver::run(&args),
-        None => open::run(&cli.paths),
+        None => open::run(&cli.paths, &cli.compare),
     };
     match result {
         Ok(code) => code,

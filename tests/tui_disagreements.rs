@@ -227,3 +227,83 @@ fn the_overlay_shows_each_coders_version_side_by_side() {
         .unwrap();
     insta::assert_snapshot!(terminal.backend());
 }
+
+/// The reading screen opened on the sample library, compared with Alice's and Bob's copies of
+/// it (made by `sidenote tag`-like edits saved through the sidecar module).
+fn compared() -> (support::Screen, tempfile::TempDir) {
+    let mut screen = support::Screen::new(110, 34);
+    let copies = tempfile::tempdir().unwrap();
+    let article = article();
+    for (coder, edits) in [
+        (
+            "alice",
+            vec![
+                (2, 2, &[Tag::Claim][..], "a figure"),
+                (5, 5, &[Tag::Denial][..], ""),
+            ],
+        ),
+        ("bob", vec![(2, 2, &[Tag::Quote][..], "his words")]),
+    ] {
+        let path = copies.path().join(coder).join(ARTICLE);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, support::sample_text(ARTICLE)).unwrap();
+        let annotations = coded(&article, coder, &edits);
+        sidenote::sidecar::save(&path, &article, &[], &annotations).unwrap();
+    }
+    screen.runtime.app.compare = sidenote::tui::compare::Compare {
+        roots: vec![screen.library.path().to_owned()],
+        copies: vec![copies.path().join("alice"), copies.path().join("bob")],
+    };
+    screen.open(ARTICLE);
+    (screen, copies)
+}
+
+fn saved_unit(screen: &support::Screen, unit: usize) -> (Vec<Tag>, String) {
+    let saved = screen
+        .sidecar(ARTICLE)
+        .map(|s| s.annotations)
+        .unwrap_or_default();
+    let set = AnnotationSet::new(&article(), saved);
+    let note = set
+        .index_at_unit(unit)
+        .and_then(|i| set.get(i))
+        .map(|(a, _)| a.note.clone())
+        .unwrap_or_default();
+    (set.tags_at_unit(unit).to_vec(), note)
+}
+
+#[test]
+fn d_opens_the_view_and_a_digit_adopts_that_coders_version_into_the_shared_sidecar() {
+    let (mut screen, _copies) = compared();
+    screen.keys("D");
+    let text = screen.text();
+    assert!(text.contains("Disagreement 1/2: unit 2"), "{text}");
+    assert!(text.contains("his words"), "{text}");
+    assert_eq!(screen.runtime.app.doc.as_ref().unwrap().cursor, 2);
+
+    screen.keys("2");
+    assert_eq!(
+        saved_unit(&screen, 2),
+        (vec![Tag::Quote], "his words".to_owned())
+    );
+    screen.keys("n");
+    assert_eq!(screen.runtime.app.doc.as_ref().unwrap().cursor, 5);
+    screen.keys("1");
+    assert_eq!(saved_unit(&screen, 5).0, vec![Tag::Denial]);
+
+    screen.keys("<esc>u");
+    assert_eq!(
+        saved_unit(&screen, 5).0,
+        Vec::<Tag>::new(),
+        "u takes the adoption back"
+    );
+    assert_eq!(saved_unit(&screen, 2).0, vec![Tag::Quote]);
+}
+
+#[test]
+fn without_copies_to_compare_d_says_how_to_give_them() {
+    let mut screen = support::Screen::new(110, 34);
+    screen.open(ARTICLE);
+    screen.keys("D");
+    assert!(screen.text().contains("--compare"));
+}

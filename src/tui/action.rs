@@ -11,6 +11,7 @@ use crate::annotation::{Annotation, Snapshot, Timestamp};
 use crate::article::Article;
 
 use super::app::Entry;
+use super::disagreements::DisagreementView;
 
 /// Something that happened: a key the user pressed (through the keymap) or a result.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
@@ -187,6 +188,16 @@ pub enum Action {
     /// An export was written (Ok: its path) or failed (Err: why).
     #[serde(skip_deserializing)]
     Exported(Result<PathBuf, String>),
+    /// Compare coders' copies of the open article: walk the units where they differ.
+    ShowDisagreements,
+    /// The coders' versions of the article at `path`, or why they could not be read.
+    #[serde(skip_deserializing)]
+    DisagreementsLoaded {
+        /// The article they are versions of.
+        path: PathBuf,
+        /// The view, or a message naming the copy that could not be read.
+        view: Result<DisagreementView, String>,
+    },
 }
 
 /// An edit in a text box.

@@ -305,9 +305,11 @@ where
             return false;
         }
         let mode = match self.app.mode {
-            Mode::Search { .. } | Mode::Filter { .. } | Mode::Note { .. } | Mode::Export { .. } => {
-                InputMode::Text
-            }
+            Mode::Search { .. }
+            | Mode::Filter { .. }
+            | Mode::Note { .. }
+            | Mode::Export { .. }
+            | Mode::Disagreements(_) => InputMode::Text,
             Mode::Normal | Mode::Help { .. } => InputMode::Command,
         };
         let Some(action) = self.keymap.action(mode, &event) else {
@@ -342,6 +344,7 @@ where
                 | Effect::SaveSidecar { .. }
                 | Effect::Search { .. }
                 | Effect::Export { .. }
+                | Effect::LoadDisagreements { .. }
         ) {
             self.running += 1;
         }
@@ -402,6 +405,13 @@ where
                 std::thread::spawn(move || {
                     let result = exporter::write(&dir, &name, &articles, open, &format);
                     let _ = sender.send(Action::Exported(result));
+                });
+            }
+            Effect::LoadDisagreements { path, article } => {
+                let compare = self.app.compare.clone();
+                std::thread::spawn(move || {
+                    let view = compare.load(&path, &article);
+                    let _ = sender.send(Action::DisagreementsLoaded { path, view });
                 });
             }
             Effect::Suspend => {

@@ -73,6 +73,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             };
             ExportMenu::new(&app.export_formats, scope, theme).render(area, buf);
         }
+        Mode::Disagreements(view) => {
+            if let Some(doc) = &app.doc {
+                Disagreements::new(view, &doc.article, theme).render(area, buf);
+            }
+        }
         Mode::Normal | Mode::Search { .. } | Mode::Filter { .. } => {}
     }
 }

@@ -115,6 +115,8 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             query,
             matches,
         } => results::search_done(app, &path, query, matches),
+        Action::ShowDisagreements => disagreements::show(app),
+        Action::DisagreementsLoaded { path, view } => disagreements::loaded(app, &path, view),
         Action::Exported(result) => {
             match result {
                 Ok(path) => results::say(app, format!("exported to {}", path.display())),
@@ -143,6 +145,7 @@ fn is_command(action: &Action) -> bool {
             | Action::SearchFound { .. }
             | Action::SearchDone { .. }
             | Action::Exported(_)
+            | Action::DisagreementsLoaded { .. }
     )
 }
 
@@ -162,7 +165,8 @@ fn waits_for_whole_article(app: &App, action: &Action) -> Option<String> {
         | Action::Redo
         | Action::NextMatch
         | Action::PrevMatch
-        | Action::Export => true,
+        | Action::Export
+        | Action::ShowDisagreements => true,
         Action::StartSearch => app.focus != Pane::List,
         Action::Open => match app.focus {
             Pane::List => app
