@@ -148,7 +148,11 @@ fn opened() -> (App, tempfile::TempDir) {
 }
 
 fn unit_state(app: &App, unit: usize) -> (Vec<Tag>, String) {
-    let set = &app.doc.as_ref().unwrap().annotations;
+    state_at(&app.doc.as_ref().unwrap().annotations, unit)
+}
+
+/// The tags and note `set` has on `unit`.
+fn state_at(set: &AnnotationSet, unit: usize) -> (Vec<Tag>, String) {
     let note = set
         .index_at_unit(unit)
         .and_then(|i| set.get(i))
@@ -263,13 +267,7 @@ fn saved_unit(screen: &support::Screen, unit: usize) -> (Vec<Tag>, String) {
         .sidecar(ARTICLE)
         .map(|s| s.annotations)
         .unwrap_or_default();
-    let set = AnnotationSet::new(&article(), saved);
-    let note = set
-        .index_at_unit(unit)
-        .and_then(|i| set.get(i))
-        .map(|(a, _)| a.note.clone())
-        .unwrap_or_default();
-    (set.tags_at_unit(unit).to_vec(), note)
+    state_at(&AnnotationSet::new(&article(), saved), unit)
 }
 
 #[test]
