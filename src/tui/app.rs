@@ -10,6 +10,8 @@ use std::sync::Arc;
 use crate::annotation::{Annotation, AnnotationSet, Change, Snapshot, Tag, Timestamp};
 use crate::article::Article;
 
+use super::compare::Compare;
+use super::disagreements::DisagreementView;
 use super::editor::Editor;
 use super::keymap::HelpLine;
 use super::outcome::SaveError;
@@ -41,6 +43,8 @@ pub struct App {
     pub clock: Clock,
     /// The export formats offered by `e`.
     pub export_formats: Vec<String>,
+    /// The coders' copies the disagreement view compares the open article with.
+    pub compare: Compare,
     /// Set when the user quits.
     pub quit: bool,
     /// Set when a quit was held back because the open article's changes could not be saved; the
@@ -109,6 +113,8 @@ pub enum Mode {
         /// Whether the export covers the library rather than the open article.
         library: bool,
     },
+    /// Walking the units where coders' copies differ, adopting one version.
+    Disagreements(DisagreementView),
 }
 
 /// How the article list is sorted.
@@ -333,6 +339,7 @@ impl App {
             author,
             clock,
             export_formats: Vec::new(),
+            compare: Compare::default(),
             quit: false,
             quit_warned: false,
         }
