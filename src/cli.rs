@@ -3,12 +3,14 @@
 //! A thin shell over the core: each subcommand lives in its own file under `cli/` and only
 //! formats what the core computes.
 
+mod agree;
 mod annotate;
 mod completions;
 mod export;
 mod list;
 mod man;
 mod message;
+mod merge_driver;
 mod open;
 pub mod segment;
 
@@ -23,6 +25,9 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     /// Articles or folders to open; the default library when none are given.
     pub paths: Vec<std::path::PathBuf>,
+    /// Coders' copies of the same articles, for the reading screen's disagreement view (`D`).
+    #[arg(long, value_name = "COPY", num_args = 1..)]
+    pub compare: Vec<std::path::PathBuf>,
     /// What to do instead of opening the reading screen.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -45,6 +50,10 @@ pub enum Command {
     Completions(completions::Args),
     /// Print the manual page (roff): `sidenote man | man -l -`.
     Man(man::Args),
+    /// How far coders agree: each argument one coder's copy of the same articles.
+    Agree(agree::Args),
+    /// Git's merge driver for sidecars: merge base, ours and theirs by annotation id into ours.
+    MergeDriver(merge_driver::Args),
 }
 
 /// Runs sidenote with the process's arguments and returns its exit code.
@@ -58,7 +67,9 @@ pub fn main() -> ExitCode {
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Completions(args)) => completions::run(&args),
         Some(Command::Man(args)) => man::run(&args),
-        None => open::run(&cli.paths),
+        Some(Command::Agree(args)) => agree::run(&args),
+        Some(Command::MergeDriver(args)) => merge_driver::run(&args),
+        None => open::run(&cli.paths, &cli.compare),
     };
     match result {
         Ok(code) => code,

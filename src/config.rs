@@ -15,6 +15,9 @@ pub const MAX_BYTES: u64 = 1 << 20;
 pub struct Config {
     /// The name written into new annotations; the login name when unset.
     pub author: Option<String>,
+    /// For independent coding, the coder who owns this copy of the library (docs/teams.md):
+    /// signs new annotations in place of `author`, and names the copy in `sidenote agree`.
+    pub coder: Option<String>,
     /// The library folder opened by `sidenote` with no path; the data directory's when unset.
     pub library: Option<PathBuf>,
     /// Key bindings over the defaults: key name (`"ctrl-n"`) -> action name (`"next_unit"`).
@@ -88,11 +91,14 @@ impl Config {
         self.mouse.unwrap_or(true)
     }
 
-    /// The author of new annotations: the configured name, else the login name, else "unknown".
+    /// The author of new annotations: the coder, else the configured name, else the login name,
+    /// else "unknown".
     pub fn author(&self) -> String {
-        self.author
-            .clone()
-            .filter(|name| !name.trim().is_empty())
+        [&self.coder, &self.author]
+            .into_iter()
+            .flatten()
+            .find(|name| !name.trim().is_empty())
+            .cloned()
             .or_else(login_name)
             .unwrap_or_else(|| "unknown".to_owned())
     }

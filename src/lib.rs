@@ -6,6 +6,7 @@
 //! `export_output`, `paths`, `config` and `crash_report` are the only code that touches the file
 //! system; `cli` and `tui` are thin shells over both.
 
+pub mod agreement;
 pub mod annotation;
 pub mod article;
 pub mod atomic_file;

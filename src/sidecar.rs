@@ -9,6 +9,7 @@
 mod cache;
 mod error;
 mod format;
+mod git_merge;
 mod lock;
 mod merge;
 
@@ -26,6 +27,7 @@ pub use crate::article::Fingerprint;
 pub use cache::Cache;
 pub use error::SidecarError;
 pub use format::{ron_config, to_text};
+pub use git_merge::merge_files;
 pub use lock::path_for as lock_path_for;
 pub use merge::merge;
 

@@ -8,6 +8,8 @@
 pub mod action;
 pub mod app;
 pub mod command;
+pub mod compare;
+pub mod disagreements;
 pub mod editor;
 pub mod effect;
 pub mod exporter;

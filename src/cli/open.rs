@@ -12,8 +12,9 @@ use crate::library;
 use crate::paths::Dirs;
 use crate::tui;
 
-/// Opens the reading screen; `sidenote FILE` opens that article at once.
-pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+/// Opens the reading screen; `sidenote FILE` opens that article at once. `compare` names the
+/// coders' copies the disagreement view compares with.
+pub fn run(paths: &[PathBuf], compare: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let dirs = Dirs::from_env()?;
     let (config, problem) = Config::load_or_default(&dirs.config_file());
     let paths = if paths.is_empty() {
@@ -46,11 +47,15 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         );
     }
     let open = paths.first().filter(|path| path.is_file()).cloned();
-    let setup = tui::setup(
+    let mut setup = tui::setup(
         &config,
         tui::theme::no_color_requested(),
         problem.into_iter().collect(),
     )?;
+    setup.app.compare = tui::compare::Compare {
+        roots: paths.clone(),
+        copies: compare.to_vec(),
+    };
     let mouse = config.mouse();
     let ending = tui::run(paths, open, setup, mouse, dirs.data.join("exports"))?;
     if let Some(unsaved) = &ending.unsaved {

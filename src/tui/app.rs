@@ -12,6 +12,8 @@ use crate::article::Article;
 use crate::export::Format;
 use crate::sidecar;
 
+use super::compare::Compare;
+use super::disagreements::DisagreementView;
 use super::editor::Editor;
 use super::keymap::HelpLine;
 use super::outcome::SaveError;
@@ -43,6 +45,8 @@ pub struct App {
     pub clock: Clock,
     /// The export formats offered by `e`.
     pub export_formats: Vec<Format>,
+    /// The coders' copies the disagreement view compares the open article with.
+    pub compare: Compare,
     /// Set when the user quits.
     pub quit: bool,
     /// Set when a quit was held back because the open article's changes could not be saved; the
@@ -111,6 +115,8 @@ pub enum Mode {
         /// Whether the export covers the library rather than the open article.
         library: bool,
     },
+    /// Walking the units where coders' copies differ, adopting one version.
+    Disagreements(DisagreementView),
 }
 
 /// How the article list is sorted.
@@ -340,6 +346,7 @@ impl App {
             author,
             clock,
             export_formats: Vec::new(),
+            compare: Compare::default(),
             quit: false,
             quit_warned: false,
         }

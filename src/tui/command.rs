@@ -71,4 +71,6 @@ pub enum Command {
     Suspend,
     /// Quit sidenote.
     Quit,
+    /// Compare coders' copies of the open article: walk the units where they differ.
+    ShowDisagreements,
 }

@@ -54,6 +54,13 @@ pub enum Effect {
     },
     /// Give the terminal back to the shell until the user resumes.
     Suspend,
+    /// Read the coders' copies of the article at `path`; answers `DisagreementsLoaded`.
+    LoadDisagreements {
+        /// The article's path.
+        path: PathBuf,
+        /// The article.
+        article: Arc<Article>,
+    },
 }
 
 /// The open article with its annotations as edited, for an export.

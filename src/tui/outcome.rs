@@ -12,6 +12,7 @@ use crate::article::Article;
 use crate::sidecar::SidecarError;
 
 use super::app::Entry;
+use super::disagreements::DisagreementView;
 
 /// The result (or the progress) of something the runtime ran for `update`.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +80,13 @@ pub enum Outcome {
     Exported(Result<PathBuf, String>),
     /// The screen could not be suspended, or not taken back after `fg`.
     SuspendFailed(String),
+    /// The coders' versions of the article at `path`, or why they could not be read.
+    DisagreementsLoaded {
+        /// The article they are versions of.
+        path: PathBuf,
+        /// The view, or a message naming the copy that could not be read.
+        view: Result<DisagreementView, String>,
+    },
 }
 
 /// Why a save failed, kept as the kind of problem: a full disk passes by itself and is retried,

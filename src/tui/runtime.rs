@@ -328,9 +328,11 @@ where
             return false;
         }
         let mode = match self.app.mode {
-            Mode::Search { .. } | Mode::Filter { .. } | Mode::Note { .. } | Mode::Export { .. } => {
-                InputMode::Text
-            }
+            Mode::Search { .. }
+            | Mode::Filter { .. }
+            | Mode::Note { .. }
+            | Mode::Export { .. }
+            | Mode::Disagreements(_) => InputMode::Text,
             Mode::Normal | Mode::Help { .. } => InputMode::Command,
         };
         let Some(action) = self.keymap.action(mode, &event) else {
@@ -435,6 +437,13 @@ where
                 let dir = self.export_dir.clone();
                 self.spawn_job(move |_| {
                     Outcome::Exported(exporter::write(&dir, &name, &articles, open, format))
+                });
+            }
+            Effect::LoadDisagreements { path, article } => {
+                let compare = self.app.compare.clone();
+                self.spawn_job(move |_| {
+                    let view = compare.load(&path, &article);
+                    Outcome::DisagreementsLoaded { path, view }
                 });
             }
             Effect::Suspend => {

@@ -7,6 +7,7 @@
 
 mod annotation_pane;
 mod article_list;
+mod disagreements;
 mod export_menu;
 mod help;
 mod note_editor;
@@ -28,6 +29,7 @@ use crate::safe_text;
 
 pub use annotation_pane::AnnotationPane;
 pub use article_list::ArticleList;
+pub use disagreements::Disagreements;
 pub use export_menu::ExportMenu;
 pub use help::Help;
 pub use note_editor::NoteEditor;
@@ -70,6 +72,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 " Export this article as ".to_owned()
             };
             ExportMenu::new(&app.export_formats, scope, theme).render(area, buf);
+        }
+        Mode::Disagreements(view) => {
+            if let Some(doc) = &app.doc {
+                Disagreements::new(view, &doc.article, theme).render(area, buf);
+            }
         }
         Mode::Normal | Mode::Search { .. } | Mode::Filter { .. } => {}
     }

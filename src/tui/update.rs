@@ -4,6 +4,7 @@
 //! read and written by the runtime through the returned [`Effect`]s, whose results come back as
 //! [`Outcome`](super::outcome::Outcome)s. Split by area under `update/`.
 
+pub mod disagreements;
 mod edit;
 mod library;
 mod message;
@@ -107,6 +108,7 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         }
         Command::Cancel => prompts::cancel(app),
         Command::Suspend => vec![Effect::Suspend],
+        Command::ShowDisagreements => disagreements::show(app),
         Command::Quit => {
             let effects = prompts::leave_note(app);
             quit(app);
@@ -131,7 +133,8 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
         | Command::Redo
         | Command::NextMatch
         | Command::PrevMatch
-        | Command::Export => true,
+        | Command::Export
+        | Command::ShowDisagreements => true,
         Command::StartSearch => app.focus != Pane::List,
         Command::Open => match app.focus {
             Pane::List => app
@@ -220,7 +223,8 @@ fn help(app: &mut App, scroll: usize, command: Command) -> Vec<Effect> {
         | Command::ToggleAnnotations
         | Command::ToggleHelp
         | Command::Cancel
-        | Command::Suspend => Mode::Normal,
+        | Command::Suspend
+        | Command::ShowDisagreements => Mode::Normal,
     };
     Vec::new()
 }

@@ -12,7 +12,11 @@ pub fn prompt<'a>(mode: &Mode, theme: &Theme) -> Option<Line<'a>> {
     let (label, input) = match mode {
         Mode::Search { input } => ("/", input),
         Mode::Filter { input } => ("filter titles: ", input),
-        Mode::Normal | Mode::Help { .. } | Mode::Note { .. } | Mode::Export { .. } => return None,
+        Mode::Normal
+        | Mode::Help { .. }
+        | Mode::Note { .. }
+        | Mode::Export { .. }
+        | Mode::Disagreements(_) => return None,
     };
     Some(Line::from(vec![
         Span::styled(label, theme.focus),

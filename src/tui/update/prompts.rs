@@ -125,7 +125,9 @@ pub fn cancel(app: &mut App) -> Vec<Effect> {
             set_filter(app, String::new());
             app.mode = Mode::Normal;
         }
-        Mode::Search { .. } | Mode::Export { .. } | Mode::Help { .. } => app.mode = Mode::Normal,
+        Mode::Search { .. } | Mode::Export { .. } | Mode::Help { .. } | Mode::Disagreements(_) => {
+            app.mode = Mode::Normal
+        }
         Mode::Normal => {
             let doc = app.doc.as_mut();
             match doc {
@@ -181,6 +183,7 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
             };
             export_effect(app, format, library).into_iter().collect()
         }
+        Mode::Disagreements(_) => super::disagreements::input(app, input),
         Mode::Normal | Mode::Help { .. } => Vec::new(),
     }
 }

@@ -51,6 +51,9 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             say_error(app, format!("suspending to the shell failed: {message}"));
             Vec::new()
         }
+        Outcome::DisagreementsLoaded { path, view } => {
+            super::disagreements::loaded(app, &path, view)
+        }
     }
 }
 

@@ -1,0 +1,51 @@
+//! Agreement over a set of articles, one article at a time: each article's figures and the
+//! units where coders differ as it goes by, and the figures for the whole set at the end, so
+//! memory holds one article's codings and the ratings tables, not the articles.
+
+use super::coding::{self, Coding, Difference};
+use super::{Figures, Ratings};
+use crate::annotation::Tag;
+
+/// One article's agreement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleAgreement {
+    /// The figures for each tag, in [`Tag::ALL`] order.
+    pub figures: [(Tag, Figures); 3],
+    /// The units where coders differ, in order.
+    pub differences: Vec<Difference>,
+}
+
+/// The ratings of every article so far, per tag, for the figures over the whole set.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    totals: [Ratings; 3],
+}
+
+impl Tally {
+    /// An empty tally for `coders` coders.
+    pub fn new(coders: usize) -> Tally {
+        Tally {
+            totals: [(); 3].map(|()| Ratings::new(coders, 2)),
+        }
+    }
+
+    /// Adds one article, coded by each coder (`None` for a coder without it), and returns its
+    /// agreement.
+    pub fn add(&mut self, codings: &[Option<&Coding>]) -> ArticleAgreement {
+        let figures = std::array::from_fn(|i| {
+            let tag = Tag::ALL[i];
+            let ratings = coding::ratings(codings, tag);
+            self.totals[i].extend(&ratings);
+            (tag, Figures::of(&ratings))
+        });
+        ArticleAgreement {
+            figures,
+            differences: coding::differences(codings),
+        }
+    }
+
+    /// The figures over every article added, per tag.
+    pub fn totals(&self) -> [(Tag, Figures); 3] {
+        std::array::from_fn(|i| (Tag::ALL[i], Figures::of(&self.totals[i])))
+    }
+}
