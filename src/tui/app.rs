@@ -31,6 +31,9 @@ pub struct App {
     pub show_list: bool,
     /// Whether the annotation pane is shown.
     pub show_annotations: bool,
+    /// The side pane a medium screen, with room for one beside the reading pane, shows when
+    /// both are wanted: the one last shown by its key.
+    pub side: Pane,
     /// The message shown in the status bar (errors stay until the next message).
     pub message: Option<Message>,
     /// The bindings, for the help overlay and the hints.
@@ -327,6 +330,7 @@ impl App {
             size: (80, 24),
             show_list: true,
             show_annotations: true,
+            side: Pane::Annotations,
             message: None,
             help,
             author,

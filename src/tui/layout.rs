@@ -125,8 +125,10 @@ fn shown_panes(app: &App, width: u16) -> Vec<Pane> {
         match app.focus {
             Pane::List => vec![Pane::List, Pane::Reading],
             Pane::Annotations => vec![Pane::Reading, Pane::Annotations],
+            Pane::Reading if app.show_list && (app.side == Pane::List || !app.show_annotations) => {
+                vec![Pane::List, Pane::Reading]
+            }
             Pane::Reading if app.show_annotations => vec![Pane::Reading, Pane::Annotations],
-            Pane::Reading if app.show_list => vec![Pane::List, Pane::Reading],
             Pane::Reading => vec![Pane::Reading],
         }
     } else {

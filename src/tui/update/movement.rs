@@ -2,7 +2,7 @@
 
 use crate::tui::app::{App, Pane};
 use crate::tui::effect::Effect;
-use crate::tui::layout::{Areas, GUTTER, MEDIUM, WIDE, inner};
+use crate::tui::layout::{Areas, GUTTER, inner};
 use crate::tui::scroll::Rows;
 
 /// The reading text's width and height, also when the reading pane is hidden.
@@ -233,23 +233,21 @@ pub fn cycle_pane(app: &mut App, forward: bool) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Shows or hides the list or annotation pane; on medium screens only one of them fits.
+/// Shows or hides the list or annotation pane. A pane that is wanted but not on screen (a
+/// medium screen has room for one of the two beside the reading pane) is brought in rather than
+/// marked hidden, and the other stays wanted, so widening the terminal shows both again.
 pub fn toggle_pane(app: &mut App, pane: Pane) -> Vec<Effect> {
-    let medium = (MEDIUM..WIDE).contains(&app.size.0);
-    match pane {
-        Pane::List => {
-            app.show_list = !app.show_list;
-            if app.show_list && medium {
-                app.show_annotations = false;
-            }
-        }
-        Pane::Annotations => {
-            app.show_annotations = !app.show_annotations;
-            if app.show_annotations && medium {
-                app.show_list = false;
-            }
-        }
-        Pane::Reading => {}
+    let shown = pane_shown(app, pane);
+    let wanted = match pane {
+        Pane::List => &mut app.show_list,
+        Pane::Annotations => &mut app.show_annotations,
+        Pane::Reading => return Vec::new(),
+    };
+    if shown {
+        *wanted = false;
+    } else {
+        *wanted = true;
+        app.side = pane;
     }
     if !pane_shown(app, app.focus) && app.doc.is_some() {
         app.focus = Pane::Reading;
