@@ -111,6 +111,8 @@ pub enum Mode {
     Export {
         /// Whether the export covers the library rather than the open article.
         library: bool,
+        /// The highlighted format, chosen by Enter.
+        selected: usize,
     },
 }
 

@@ -307,9 +307,8 @@ where
             return false;
         }
         let mode = match self.app.mode {
-            Mode::Search { .. } | Mode::Filter { .. } | Mode::Note { .. } | Mode::Export { .. } => {
-                InputMode::Text
-            }
+            Mode::Search { .. } | Mode::Filter { .. } | Mode::Note { .. } => InputMode::Text,
+            Mode::Export { .. } => InputMode::Menu,
             Mode::Normal | Mode::Help { .. } => InputMode::Command,
         };
         let Some(action) = self.keymap.action(mode, &event) else {

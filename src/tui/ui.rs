@@ -63,13 +63,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     match &app.mode {
         Mode::Help { scroll } => Help::new(&app.help, *scroll, theme).render(area, buf),
         Mode::Note { editor, units } => NoteEditor::new(editor, *units, theme).render(area, buf),
-        Mode::Export { library } => {
+        Mode::Export { library, selected } => {
             let scope = if *library {
                 format!(" Export {} articles as ", app.library.visible.len())
             } else {
                 " Export this article as ".to_owned()
             };
-            ExportMenu::new(&app.export_formats, scope, theme).render(area, buf);
+            ExportMenu::new(&app.export_formats, *selected, scope, theme).render(area, buf);
         }
         Mode::Normal | Mode::Search { .. } | Mode::Filter { .. } => {}
     }

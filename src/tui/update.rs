@@ -6,6 +6,7 @@
 
 mod edit;
 mod library;
+mod menu;
 mod message;
 mod mouse;
 mod movement;
@@ -39,6 +40,9 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Command(command) => {
             if let Mode::Help { scroll } = app.mode {
                 return help(app, scroll, command);
+            }
+            if let Mode::Export { library, selected } = app.mode {
+                return menu::command(app, library, selected, command);
             }
             match waits_for_whole_article(app, command) {
                 Some(notice) => {

@@ -102,7 +102,10 @@ pub fn start_export(app: &mut App) -> Vec<Effect> {
         );
         return Vec::new();
     }
-    app.mode = Mode::Export { library };
+    app.mode = Mode::Export {
+        library,
+        selected: 0,
+    };
     Vec::new()
 }
 
@@ -156,21 +159,7 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
             set_filter(app, filter);
             Vec::new()
         }
-        Mode::Export { library } => {
-            let library = *library;
-            let Input::Char(c) = input else {
-                return Vec::new();
-            };
-            app.mode = Mode::Normal;
-            let chosen = c
-                .to_digit(10)
-                .and_then(|n| (n as usize).checked_sub(1))
-                .and_then(|i| app.export_formats.get(i).cloned());
-            let Some(format) = chosen else {
-                return Vec::new();
-            };
-            export_effect(app, format, library).into_iter().collect()
-        }
+        Mode::Export { .. } => super::menu::input(app, input),
         Mode::Normal | Mode::Help { .. } => Vec::new(),
     }
 }
@@ -213,7 +202,7 @@ fn submit_search(app: &mut App, query: String) -> Vec<Effect> {
 
 /// The export of the open article, or of every article shown in the list; the open article is
 /// exported as edited, the others as their sidecars hold them.
-fn export_effect(app: &App, format: String, library: bool) -> Option<Effect> {
+pub(super) fn export_effect(app: &App, format: String, library: bool) -> Option<Effect> {
     let open = app.doc.as_ref().map(|doc| ExportedDoc {
         path: doc.path.clone(),
         article: doc.article.clone(),
