@@ -64,12 +64,19 @@ pub fn setup(
         .iter()
         .map(|format| format.name().to_owned())
         .collect();
-    if !problems.is_empty() {
-        app.message = Some(app::Message {
-            text: problems.join("; "),
-            error: true,
-        });
-    }
+    app.problems = problems
+        .iter()
+        .map(|problem| ui::clean(problem).into_owned())
+        .collect();
+    let text = match app.problems.as_slice() {
+        [] => None,
+        [one] => Some(format!("{one} (? shows it in full)")),
+        [first, ..] => Some(format!(
+            "{} config problems, ? shows each in full: {first}",
+            app.problems.len()
+        )),
+    };
+    app.message = text.map(|text| app::Message { text, error: true });
     Ok(Setup { app, keymap, theme })
 }
 

@@ -19,10 +19,13 @@ fn exported(screen: &Screen) -> std::path::PathBuf {
 fn export_menu_lists_the_formats_and_writes_the_chosen_one() {
     let mut screen = Screen::new(100, 30);
     screen.open(ARTICLE).keys("jcjde");
-    assert_eq!(screen.runtime.app.mode, Mode::Export {
+    assert_eq!(
+        screen.runtime.app.mode,
+        Mode::Export {
             library: false,
             selected: 0
-        });
+        }
+    );
     insta::assert_snapshot!("export_menu_100x30", screen.text());
     screen.keys("1");
     let first = exported(&screen);
@@ -56,10 +59,13 @@ fn from_the_list_the_whole_library_is_exported() {
     let mut screen = Screen::new(100, 30);
     screen.open(ARTICLE).keys("jc<tab><tab>");
     screen.keys("e");
-    assert_eq!(screen.runtime.app.mode, Mode::Export {
+    assert_eq!(
+        screen.runtime.app.mode,
+        Mode::Export {
             library: true,
             selected: 0
-        });
+        }
+    );
     assert!(screen.text().contains("Export 5 articles as"));
     screen.keys("3");
     let csv = std::fs::read_to_string(exported(&screen)).unwrap();
@@ -117,4 +123,13 @@ fn no_key_falls_through_the_menu_to_the_article() {
         "after Esc, keys act on the article again"
     );
     assert_eq!(std::fs::read_dir(screen.exports.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn one_article_is_one_article_in_the_menu_title() {
+    let mut screen = Screen::new(100, 30);
+    screen.keys("/As many<enter>e");
+    assert_eq!(screen.runtime.app.library.visible.len(), 1);
+    let text = screen.text();
+    assert!(text.contains("Export 1 article as "), "{text}");
 }

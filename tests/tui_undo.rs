@@ -11,7 +11,7 @@ mod support;
 use sidenote::annotation::{AnnotationSet, Stamp, Tag};
 use sidenote::config::Config;
 use sidenote::sidecar;
-use sidenote::tui::action::Action;
+use sidenote::tui::action::{Action, Input};
 use sidenote::tui::app::{App, Document, UNDO_LIMIT};
 use sidenote::tui::command::Command;
 use sidenote::tui::effect::Effect;
@@ -137,7 +137,7 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
     assert_eq!(doc(&app).counts(), [0, 0, 1]);
     assert_eq!(
         app.message.as_ref().unwrap().text,
-        "undone: 0 claims, 0 denials, 1 quotes"
+        "undone: 1 claim removed"
     );
 
     run(&mut app, vec![Command::Redo, Command::Redo], &mut clock);
@@ -199,10 +199,7 @@ fn undo_goes_back_a_thousand_changes_and_no_further() {
     }
     assert_eq!(doc(&app).counts(), [5, 0, 0]);
     update(&mut app, Command::Undo);
-    assert_eq!(
-        app.message.as_ref().unwrap().text,
-        "undone: 5 claims, 0 denials, 1 quotes"
-    );
+    assert_eq!(app.message.as_ref().unwrap().text, "undone: 1 quote added");
     update(&mut app, Command::Undo);
     assert_eq!(app.message.as_ref().unwrap().text, "nothing to undo");
     assert_eq!(
@@ -217,4 +214,29 @@ fn undo_goes_back_a_thousand_changes_and_no_further() {
     assert_eq!(doc(&app).counts(), [5, 0, 1]);
     update(&mut app, Command::Redo);
     assert_eq!(app.message.as_ref().unwrap().text, "nothing to redo");
+}
+
+#[test]
+fn undo_says_what_it_took_back_not_what_is_left() {
+    let (mut app, _dir) = opened();
+    let said = |app: &App| app.message.as_ref().unwrap().text.clone();
+    for command in [
+        Command::ToggleClaim,
+        Command::NextUnit,
+        Command::ToggleClaim,
+    ] {
+        update(&mut app, command);
+    }
+    update(&mut app, Command::Undo);
+    assert_eq!(said(&app), "undone: 1 claim removed");
+    update(&mut app, Command::Redo);
+    assert_eq!(said(&app), "redone: 1 claim added");
+    update(&mut app, Command::RemoveAnnotation);
+    update(&mut app, Command::Undo);
+    assert_eq!(said(&app), "undone: 1 claim added");
+    update(&mut app, Command::EditNote);
+    update(&mut app, Action::Input(Input::Char('n')));
+    update(&mut app, Command::Cancel);
+    update(&mut app, Command::Undo);
+    assert_eq!(said(&app), "undone: a note edit on 1 annotation");
 }

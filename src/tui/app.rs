@@ -38,6 +38,9 @@ pub struct App {
     pub message: Option<Message>,
     /// The bindings, for the help overlay and the hints.
     pub help: Vec<HelpLine>,
+    /// What was wrong with the config (a file that could not be read, a bad key or colour),
+    /// each in full at the top of the help overlay: the status bar has one line for them.
+    pub problems: Vec<String>,
     /// The name written into new annotations.
     pub author: String,
     /// The time and next annotation id, from the last `Tick`.
@@ -335,6 +338,7 @@ impl App {
             side: Pane::Annotations,
             message: None,
             help,
+            problems: Vec::new(),
             author,
             clock,
             export_formats: Vec::new(),

@@ -18,6 +18,9 @@ pub const MEDIUM: u16 = 70;
 /// Cells left of the reading text: the cursor mark, up to three tag letters and a space.
 pub const GUTTER: u16 = 5;
 
+/// The help overlay's widest.
+pub const HELP_WIDTH: u16 = 86;
+
 /// The rectangles of one frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
@@ -134,6 +137,32 @@ fn shown_panes(app: &App, width: u16) -> Vec<Pane> {
     } else {
         vec![app.focus]
     }
+}
+
+/// The config's problems as the help overlay shows them above the keys: a heading, each problem
+/// wrapped to the overlay's width, and a blank row; nothing when there are none.
+pub fn help_problem_rows(app: &App) -> Vec<String> {
+    if app.problems.is_empty() {
+        return Vec::new();
+    }
+    let width = usize::from(HELP_WIDTH.min(app.size.0).saturating_sub(4)).max(1);
+    let mut rows = vec![" Problems with the config:".to_owned()];
+    for problem in &app.problems {
+        rows.extend(
+            super::wrap::wrap(problem, width)
+                .into_iter()
+                .map(|range| format!("  {}", &problem[range])),
+        );
+    }
+    rows.push(String::new());
+    rows
+}
+
+/// How far the help overlay scrolls: far enough to show its last row at the bottom, no further.
+pub fn help_scroll_limit(app: &App) -> usize {
+    let total = help_problem_rows(app).len() + app.help.len();
+    let visible = (total + 2).min(usize::from(app.size.1)).saturating_sub(2);
+    total - visible
 }
 
 /// The first item shown of a list of `len` items, `capacity` at a time, keeping `selected` in

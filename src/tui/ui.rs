@@ -61,11 +61,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     StatusBar::new(app, theme).render(sized.status, buf);
     match &app.mode {
-        Mode::Help { scroll } => Help::new(&app.help, *scroll, theme).render(area, buf),
+        Mode::Help { scroll } => {
+            let problems = super::layout::help_problem_rows(app);
+            Help::new(&app.help, problems, *scroll, theme).render(area, buf);
+        }
         Mode::Note { editor, units } => NoteEditor::new(editor, *units, theme).render(area, buf),
         Mode::Export { library, selected } => {
             let scope = if *library {
-                format!(" Export {} articles as ", app.library.visible.len())
+                match app.library.visible.len() {
+                    1 => " Export 1 article as ".to_owned(),
+                    n => format!(" Export {n} articles as "),
+                }
             } else {
                 " Export this article as ".to_owned()
             };

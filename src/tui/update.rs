@@ -175,7 +175,7 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
 
 /// Keys while the help overlay is open: movement scrolls it, quit quits, anything else closes it.
 fn help(app: &mut App, scroll: usize, command: Command) -> Vec<Effect> {
-    let last = app.help.len().saturating_sub(1);
+    let last = super::layout::help_scroll_limit(app);
     app.mode = match command {
         Command::NextUnit => Mode::Help {
             scroll: (scroll + 1).min(last),

@@ -160,16 +160,10 @@ pub fn undo(app: &mut App, back: bool) -> Vec<Effect> {
         return Vec::new();
     };
     // Matched by id, so what another process merged in since stays; what this did is the way back.
+    let before = doc.annotations.tag_counts();
     let done = doc.annotations.revert(&change);
+    let text = super::message::undone(back, before, doc.annotations.tag_counts(), done.len());
     remember(to, done);
-    let counts = doc.annotations.tag_counts();
-    let text = format!(
-        "{}: {} claims, {} denials, {} quotes",
-        if back { "undone" } else { "redone" },
-        counts[0],
-        counts[1],
-        counts[2]
-    );
     let effects = changed(app);
     say(app, text);
     effects
