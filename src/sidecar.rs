@@ -11,6 +11,7 @@ mod error;
 mod format;
 mod lock;
 mod merge;
+mod stamp;
 
 use std::borrow::Borrow;
 use std::fs;
@@ -25,6 +26,7 @@ pub use error::SidecarError;
 pub use format::{ron_config, to_text};
 pub use lock::path_for as lock_path_for;
 pub use merge::merge;
+pub use stamp::Stamp;
 
 /// The sidecar format version this build writes.
 pub const VERSION: u32 = 1;

@@ -23,6 +23,7 @@ pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod watch;
 pub mod wrap;
 
 use std::path::PathBuf;

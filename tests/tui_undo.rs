@@ -240,3 +240,49 @@ fn undo_says_what_it_took_back_not_what_is_left() {
     update(&mut app, Command::Undo);
     assert_eq!(said(&app), "undone: a note edit on 1 annotation");
 }
+
+/// What the watch reports for the open article's sidecar, read from disk.
+fn watched(app: &App) -> Outcome {
+    let path = doc(app).path.clone();
+    let annotations = sidecar::load(&path).unwrap().unwrap().annotations;
+    Outcome::SidecarChanged { path, annotations }
+}
+
+#[test]
+fn another_writers_tags_come_in_at_once_or_through_the_next_save() {
+    let (mut app, _dir) = opened();
+    let entries = vec![loader::entry(&doc(&app).path)];
+    update(
+        &mut app,
+        Outcome::LibraryLoaded {
+            entries,
+            done: true,
+        },
+    );
+    let mut clock = 0;
+    // Nothing waits to be saved: the sidecar's tags are shown at once, counts too.
+    colleague_tags(&app, 3);
+    let report = watched(&app);
+    let effects = update(&mut app, report);
+    assert!(effects.is_empty());
+    assert_eq!(doc(&app).counts(), [0, 0, 1]);
+    let at = app.library.index[&doc(&app).path];
+    assert_eq!(app.library.entries[at].counts, [0, 0, 1]);
+    // Seeing this screen's own save changes nothing.
+    run(&mut app, vec![Command::ToggleClaim], &mut clock);
+    let before = app.clone();
+    let report = watched(&app);
+    update(&mut app, report);
+    assert_eq!(app, before);
+
+    // A save is running: its result is followed by one more save, whose merge brings them in.
+    update(&mut app, tick(50));
+    let saving = update(&mut app, Command::ToggleDenial);
+    colleague_tags(&app, 5);
+    let report = watched(&app);
+    assert!(update(&mut app, report).is_empty());
+    assert_eq!(doc(&app).counts(), [1, 1, 1], "not while the save runs");
+    run_saves(&mut app, saving);
+    assert_eq!(doc(&app).counts(), [1, 1, 2]);
+    assert_eq!(app.library.entries[at].counts, [1, 1, 2]);
+}
