@@ -49,8 +49,8 @@ fn another_process_tags_show_without_a_key_counts_included() {
         120,
     );
     app.wait_for("Articles (5)");
-    // The list is sorted by file name: the second is the article.
-    app.send("j\r");
+    // The list is sorted by title: the third is the article.
+    app.send("jj\r");
     app.wait_for("unit 0 of");
     app.settle(Duration::from_millis(300));
 

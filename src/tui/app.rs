@@ -122,7 +122,7 @@ pub enum Mode {
 /// How the article list is sorted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sort {
-    /// By path, as found.
+    /// By title as shown, then by outlet.
     Name,
     /// Newest first; undated last.
     Date,
@@ -143,6 +143,22 @@ pub struct Entry {
     pub counts: [usize; 3],
     /// Why it could not be read, when it could not.
     pub error: Option<String>,
+}
+
+impl Entry {
+    /// The outlet the list shows, which tells articles with alike titles apart: the source the
+    /// article names (front matter, a byline or source line), else its file name without
+    /// the extension.
+    pub fn outlet(&self) -> std::borrow::Cow<'_, str> {
+        match &self.source {
+            Some(source) => std::borrow::Cow::Borrowed(source.as_str()),
+            None => self
+                .path
+                .file_stem()
+                .map(|name| name.to_string_lossy())
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// The library: every article found, and how the list shows them.

@@ -57,7 +57,7 @@ pub enum Command {
     PrevMatch,
     /// Export the annotations: choose a format.
     Export,
-    /// Sort the article list by date, then by name.
+    /// Sort the article list by date, then by title.
     CycleSort,
     /// Show or hide the article list.
     ToggleList,

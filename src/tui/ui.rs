@@ -7,6 +7,7 @@
 mod annotation_pane;
 mod article_list;
 mod export_menu;
+mod fit;
 mod help;
 mod note_editor;
 mod reading_pane;
@@ -29,6 +30,7 @@ use super::theme::Theme;
 pub use annotation_pane::AnnotationPane;
 pub use article_list::ArticleList;
 pub use export_menu::ExportMenu;
+pub use fit::fit;
 pub use help::Help;
 pub use note_editor::NoteEditor;
 pub use reading_pane::ReadingPane;
