@@ -49,8 +49,12 @@ fn another_process_tags_show_without_a_key_counts_included() {
         120,
     );
     app.wait_for("Articles (5)");
-    // The list is sorted by title: the third is the article.
-    app.send("jj\r");
+    app.wait_until("the whole list read", |s| {
+        s.contains("Around 300 N.K.") && !s.contains("reading")
+    });
+    app.settle(Duration::from_millis(300));
+    // Sorted by title, the article is the third.
+    app.send("gjj\r");
     app.wait_for("unit 0 of");
     app.settle(Duration::from_millis(300));
 
