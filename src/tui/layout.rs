@@ -165,6 +165,62 @@ pub fn help_scroll_limit(app: &App) -> usize {
     total - visible
 }
 
+/// The note of the selected annotation as the annotation pane shows it in full below its list,
+/// wrapped to `width`, at most `max` rows (the last ending in "…" when cut); empty when it has
+/// no note. Only the start of a very long note is wrapped: what fits, not its length.
+pub fn note_rows(app: &App, width: u16, max: usize) -> Vec<String> {
+    let Some(doc) = &app.doc else {
+        return Vec::new();
+    };
+    let Some((annotation, _)) = doc.annotations.get(doc.selected_annotation) else {
+        return Vec::new();
+    };
+    let width = usize::from(width).max(1);
+    let budget = 4 * width * (max + 1);
+    let mut end = budget.min(annotation.note.len());
+    while !annotation.note.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut rows = Vec::new();
+    for line in annotation.note[..end].split('\n') {
+        let paragraph = super::ui::clean(line.trim_end());
+        for range in super::wrap::wrap(&paragraph, width) {
+            rows.push(paragraph[range].to_owned());
+        }
+    }
+    if rows.iter().all(|row| row.trim().is_empty()) {
+        return Vec::new();
+    }
+    if rows.len() > max || end < annotation.note.len() {
+        rows.truncate(max);
+        if let Some(last) = rows.last_mut() {
+            *last = super::ui::fit(&format!("{last} …"), width);
+            if !last.ends_with('…') {
+                last.push('…');
+            }
+        }
+    }
+    rows
+}
+
+/// The rows of the annotation pane's inside `inner` given to the selected annotation's note: its
+/// rows and a heading, at most half the pane; 0 without a note.
+pub fn note_box_height(app: &App, inner: Rect) -> u16 {
+    let max = usize::from(inner.height / 2).saturating_sub(1);
+    if max == 0 {
+        return 0;
+    }
+    let rows = note_rows(app, inner.width, max).len();
+    if rows == 0 { 0 } else { (rows + 1) as u16 }
+}
+
+/// The annotations the annotation pane `rect` lists at once, two rows each, above the note.
+pub fn annotation_capacity(app: &App, rect: Rect) -> usize {
+    let inside = inner(rect);
+    let height = inside.height - note_box_height(app, inside);
+    (usize::from(height) / 2).max(1)
+}
+
 /// The first item shown of a list of `len` items, `capacity` at a time, keeping `selected` in
 /// the middle when it can: derived from the selection alone, so drawing needs no scroll state.
 pub fn window_start(selected: usize, len: usize, capacity: usize) -> usize {

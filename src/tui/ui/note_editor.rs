@@ -1,13 +1,14 @@
-//! The note editor overlay: the note's lines with the cursor, scrolled to keep it in sight.
+//! The note editor overlay: the note's lines wrapped inside the box, with the cursor, scrolled to
+//! keep it in sight.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
-use unicode_width::UnicodeWidthStr;
 
 use crate::tui::editor::Editor;
 use crate::tui::theme::Theme;
+use crate::tui::wrap::wrap;
 
 use super::{clean, popup};
 
@@ -47,38 +48,39 @@ impl Widget for NoteEditor<'_> {
             return;
         }
         let (cursor_line, cursor_column) = self.editor.position();
+        // Every line wrapped inside the box, a cell kept for the cursor at a row's end; the
+        // cursor is on the last row that starts at or before it.
+        let width = usize::from(inner.width).saturating_sub(1).max(1);
+        let text = self.editor.text();
+        let mut rows: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+        let mut cursor = (0, 0);
+        for (number, line) in text.split('\n').enumerate() {
+            let at = line
+                .char_indices()
+                .nth(cursor_column)
+                .map_or(line.len(), |(at, _)| at);
+            for range in wrap(line, width) {
+                if number == cursor_line && range.start <= at {
+                    cursor = (rows.len(), at.max(range.start));
+                }
+                rows.push((line, range));
+            }
+        }
         let height = usize::from(inner.height);
-        let first_line = cursor_line.saturating_sub(height - 1);
-        for (row, text) in self
-            .editor
-            .text()
-            .split('\n')
-            .enumerate()
-            .skip(first_line)
-            .take(height)
-        {
-            let y = inner.y + (row - first_line) as u16;
+        let first_row = cursor.0.saturating_sub(height - 1);
+        for (index, (line, range)) in rows.iter().enumerate().skip(first_row).take(height) {
+            let y = inner.y + (index - first_row) as u16;
             let mut spans = Vec::new();
-            if row == cursor_line {
-                let split = text
-                    .char_indices()
-                    .nth(cursor_column)
-                    .map_or(text.len(), |(at, _)| at);
-                let (before, after) = text.split_at(split);
+            if index == cursor.0 {
+                let at = cursor.1.min(range.end);
+                let (before, after) = (&line[range.start..at], &line[at..range.end]);
                 let mut rest = after.chars();
                 let under = rest.next().map_or(" ".to_owned(), |c| c.to_string());
-                // Keep the cursor in sight on long lines by dropping the start of the line.
-                let width = usize::from(inner.width);
-                let mut shown = before;
-                while shown.width() + 1 > width && !shown.is_empty() {
-                    let skip = shown.chars().next().map_or(0, char::len_utf8);
-                    shown = &shown[skip..];
-                }
-                spans.push(Span::raw(clean(shown).into_owned()));
+                spans.push(Span::raw(clean(before).into_owned()));
                 spans.push(Span::styled(clean(&under).into_owned(), self.theme.cursor));
                 spans.push(Span::raw(clean(rest.as_str()).into_owned()));
             } else {
-                spans.push(Span::raw(clean(text).into_owned()));
+                spans.push(Span::raw(clean(&line[range.clone()]).into_owned()));
             }
             buf.set_line(inner.x, y, &Line::from(spans), inner.width);
         }
