@@ -335,8 +335,26 @@ fn x_removes_the_annotation_under_the_cursor() {
         vec![Command::ToggleClaim, Command::RemoveAnnotation],
     );
     assert_eq!(doc(&mut app).annotations, AnnotationSet::default());
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "removed claim (u brings it back)"
+    );
     run(&mut app, vec![Command::RemoveAnnotation]);
     assert_eq!(app.message.as_ref().unwrap().text, "no annotation here");
+    run(
+        &mut app,
+        vec![
+            Command::ToggleClaim,
+            Command::ToggleQuote,
+            Command::EditNote,
+        ],
+    );
+    run(&mut app, vec![Action::Input(Input::Char('!'))]);
+    run(&mut app, vec![Command::Cancel, Command::RemoveAnnotation]);
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "removed claim + quote and its note (u brings it back)"
+    );
 }
 
 #[test]

@@ -124,10 +124,17 @@ pub fn remove(app: &mut App) -> Vec<Effect> {
         say(app, "no annotation here".to_owned());
         return Vec::new();
     };
-    edit(app, |set, _, _| {
+    let text = doc
+        .annotations
+        .get(index)
+        .map(|(annotation, _)| super::message::removed(app, &annotation.tags, &annotation.note));
+    let (changed, effects) = edit(app, |set, _, _| {
         set.remove(index);
-    })
-    .1
+    });
+    if let Some(text) = text.filter(|_| changed) {
+        say(app, text);
+    }
+    effects
 }
 
 /// Sets the note on units `first..=last`; says whether the annotations changed, and the save.

@@ -1,7 +1,9 @@
 //! The status bar's message row: a notice, which the next key clears, or a problem, which stays
 //! until it is replaced or dismissed. Every part of `update` speaks through these two.
 
+use crate::annotation::Tag;
 use crate::tui::app::{App, Message};
+use crate::tui::command::Command;
 
 /// Shows `text` in the status bar.
 pub fn say(app: &mut App, text: String) {
@@ -44,4 +46,24 @@ pub fn undone(back: bool, before: [usize; 3], after: [usize; 3], touched: usize)
     } else {
         format!("{verb}: {}", parts.join(", "))
     }
+}
+
+/// What `x` removed and how to get it back: "removed claim and its note (u brings it back)".
+pub fn removed(app: &App, tags: &[Tag], note: &str) -> String {
+    let tags: Vec<&str> = tags.iter().map(|tag| tag.name()).collect();
+    let what = match (tags.is_empty(), note.is_empty()) {
+        (false, true) => tags.join(" + "),
+        (false, false) => format!("{} and its note", tags.join(" + ")),
+        (true, _) => "a note".to_owned(),
+    };
+    match key_for(app, Command::Undo) {
+        Some(key) => format!("removed {what} ({key} brings it back)"),
+        None => format!("removed {what}"),
+    }
+}
+
+/// The first key bound to `command`, as the help names it.
+pub fn key_for(app: &App, command: Command) -> Option<String> {
+    let line = app.help.iter().find(|line| line.command == command)?;
+    line.keys.split(", ").next().map(str::to_owned)
 }
