@@ -18,6 +18,12 @@ fn a_long_note_wraps_in_the_editor_and_shows_in_full_in_the_pane() {
     screen.open(ARTICLE).keys("jja");
     screen.keys(NOTE);
     insta::assert_snapshot!("note_editor_wraps_120x30", screen.text());
+    let text = screen.text();
+    let status = text.lines().last().unwrap();
+    assert!(
+        status.contains("esc done, saved") && !status.contains("quit"),
+        "while typing, the hints are the editor's: {status}"
+    );
     screen.keys("<esc>");
     insta::assert_snapshot!("note_in_the_gutter_and_in_full_120x30", screen.text());
     let text = screen.text();
