@@ -65,7 +65,6 @@ fn hints_for(app: &App) -> &'static [Hint] {
             Key(Command::ToggleHelp, "help"),
             Key(Command::ToggleClaim, "claim"),
             Key(Command::EditNote, "note"),
-            Key(Command::ToggleSelection, "select"),
             Key(Command::StartSearch, "search"),
             Key(Command::Quit, "quit"),
         ],
