@@ -464,7 +464,9 @@ fn the_list_filters_by_title_and_sorts_by_date() {
             done: true,
         },
     );
-    assert_eq!(app.library.visible, vec![0, 1, 2, 3, 4]);
+    let mut shown = app.library.visible.clone();
+    shown.sort_unstable();
+    assert_eq!(shown, vec![0, 1, 2, 3, 4]);
     let mut actions: Vec<Action> = vec![Command::StartSearch.into()];
     actions.extend("korean sol".chars().map(|c| Action::Input(Input::Char(c))));
     run(&mut app, actions);
@@ -480,7 +482,20 @@ fn the_list_filters_by_title_and_sorts_by_date() {
             .iter()
             .all(|t| t.to_lowercase().contains("korean sol"))
     );
+    let found = titles.len();
     run(&mut app, vec![Command::Cancel]);
+    assert_eq!(app.library.visible.len(), 5);
+    // A filter kept with Enter is cleared by Esc in the list.
+    let mut actions: Vec<Action> = vec![Command::StartSearch.into()];
+    actions.extend("korean sol".chars().map(|c| Action::Input(Input::Char(c))));
+    actions.push(Action::Input(Input::Enter));
+    run(&mut app, actions);
+    assert_eq!(
+        (&app.mode, app.library.visible.len()),
+        (&Mode::Normal, found)
+    );
+    run(&mut app, vec![Command::Cancel]);
+    assert_eq!(app.library.filter, "");
     assert_eq!(app.library.visible.len(), 5);
     run(&mut app, vec![Command::CycleSort]);
     let dated: Vec<bool> = app

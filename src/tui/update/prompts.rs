@@ -109,8 +109,8 @@ pub fn start_export(app: &mut App) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Esc: leave the box or overlay; in the plain mode, drop the selection, then the search, then
-/// the message.
+/// Esc: leave the box or overlay; in the plain mode, clear the list's filter (in the list), else
+/// drop the selection, then the search, then the message.
 pub fn cancel(app: &mut App) -> Vec<Effect> {
     match &app.mode {
         Mode::Note { .. } => return leave_note(app),
@@ -119,6 +119,9 @@ pub fn cancel(app: &mut App) -> Vec<Effect> {
             app.mode = Mode::Normal;
         }
         Mode::Search { .. } | Mode::Export { .. } | Mode::Help { .. } => app.mode = Mode::Normal,
+        Mode::Normal if app.focus == Pane::List && !app.library.filter.is_empty() => {
+            set_filter(app, String::new());
+        }
         Mode::Normal => {
             let doc = app.doc.as_mut();
             match doc {
