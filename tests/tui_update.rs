@@ -86,6 +86,9 @@ fn opening_an_article_focuses_the_reading_pane_on_unit_0() {
 #[case(vec![Command::NextParagraph, Command::NextParagraph, Command::PrevParagraph], 1)]
 #[case(vec![Command::HalfPageDown], 2)]
 #[case(vec![Command::HalfPageDown, Command::HalfPageUp], 0)]
+#[case(vec![Command::PageDown], 5)]
+#[case(vec![Command::PageDown, Command::PageUp], 0)]
+#[case(vec![Command::HalfPageDown, Command::HalfPageDown], 5)]
 fn movement(#[case] actions: Vec<Command>, #[case] cursor: usize) {
     let (mut app, _dir) = opened();
     let effects = run(&mut app, actions);
@@ -93,6 +96,18 @@ fn movement(#[case] actions: Vec<Command>, #[case] cursor: usize) {
     let last = doc(&mut app).article.units().len() - 1;
     let cursor = if cursor == LAST { last } else { cursor };
     assert_eq!(doc(&mut app).cursor, cursor);
+}
+
+#[rstest]
+#[case(vec![Command::FocusLeft], Pane::List)]
+#[case(vec![Command::FocusLeft, Command::FocusLeft], Pane::List)]
+#[case(vec![Command::FocusRight], Pane::Annotations)]
+#[case(vec![Command::FocusRight, Command::FocusRight], Pane::Annotations)]
+#[case(vec![Command::FocusRight, Command::FocusLeft], Pane::Reading)]
+fn left_and_right_move_between_panes(#[case] commands: Vec<Command>, #[case] focus: Pane) {
+    let (mut app, _dir) = opened();
+    run(&mut app, commands);
+    assert_eq!(app.focus, focus);
 }
 
 #[test]

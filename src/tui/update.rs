@@ -76,10 +76,14 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         Command::LastUnit => movement::jump(app, true),
         Command::HalfPageDown => movement::half_page(app, true),
         Command::HalfPageUp => movement::half_page(app, false),
+        Command::PageDown => movement::page(app, true),
+        Command::PageUp => movement::page(app, false),
         Command::NextAnnotation => movement::annotation(app, true),
         Command::PrevAnnotation => movement::annotation(app, false),
         Command::NextPane => movement::cycle_pane(app, true),
         Command::PrevPane => movement::cycle_pane(app, false),
+        Command::FocusLeft => movement::focus_side(app, false),
+        Command::FocusRight => movement::focus_side(app, true),
         Command::Open => match app.focus {
             Pane::List => library::open_selected(app),
             Pane::Annotations => prompts::edit_selected_note(app),
@@ -147,10 +151,14 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
         | Command::LastUnit
         | Command::HalfPageDown
         | Command::HalfPageUp
+        | Command::PageDown
+        | Command::PageUp
         | Command::NextAnnotation
         | Command::PrevAnnotation
         | Command::NextPane
         | Command::PrevPane
+        | Command::FocusLeft
+        | Command::FocusRight
         | Command::ToggleSelection
         | Command::CycleSort
         | Command::ToggleList
@@ -183,10 +191,10 @@ fn help(app: &mut App, scroll: usize, command: Command) -> Vec<Effect> {
         Command::PrevUnit => Mode::Help {
             scroll: scroll.saturating_sub(1),
         },
-        Command::HalfPageDown => Mode::Help {
+        Command::HalfPageDown | Command::PageDown => Mode::Help {
             scroll: (scroll + 10).min(last),
         },
-        Command::HalfPageUp => Mode::Help {
+        Command::HalfPageUp | Command::PageUp => Mode::Help {
             scroll: scroll.saturating_sub(10),
         },
         Command::Quit => {
@@ -201,6 +209,8 @@ fn help(app: &mut App, scroll: usize, command: Command) -> Vec<Effect> {
         | Command::PrevAnnotation
         | Command::NextPane
         | Command::PrevPane
+        | Command::FocusLeft
+        | Command::FocusRight
         | Command::Open
         | Command::ToggleClaim
         | Command::ToggleDenial

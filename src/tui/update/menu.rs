@@ -16,8 +16,8 @@ pub fn command(app: &mut App, library: bool, selected: usize, command: Command) 
     let moved = match command {
         Command::NextUnit => (selected + 1).min(last),
         Command::PrevUnit => selected.saturating_sub(1),
-        Command::FirstUnit | Command::HalfPageUp => 0,
-        Command::LastUnit | Command::HalfPageDown => last,
+        Command::FirstUnit | Command::HalfPageUp | Command::PageUp => 0,
+        Command::LastUnit | Command::HalfPageDown | Command::PageDown => last,
         Command::Open => return choose(app, library, selected),
         Command::Cancel => {
             app.mode = Mode::Normal;
@@ -34,6 +34,8 @@ pub fn command(app: &mut App, library: bool, selected: usize, command: Command) 
         | Command::PrevAnnotation
         | Command::NextPane
         | Command::PrevPane
+        | Command::FocusLeft
+        | Command::FocusRight
         | Command::ToggleClaim
         | Command::ToggleDenial
         | Command::ToggleQuote

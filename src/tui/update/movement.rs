@@ -155,6 +155,43 @@ pub fn half_page(app: &mut App, down: bool) -> Vec<Effect> {
     Vec::new()
 }
 
+/// A page down or up in the focused pane, as Space and `b` in less.
+pub fn page(app: &mut App, down: bool) -> Vec<Effect> {
+    let (width, height) = reading_size(app);
+    match app.focus {
+        Pane::Reading => {
+            if let Some(doc) = app.doc.as_ref() {
+                // Two half pages of this height: a whole page, less the row that joins them.
+                let unit = Rows::new(&doc.article, width).half_page(doc.cursor, 2 * height, down);
+                move_cursor(app, unit);
+            }
+        }
+        Pane::List | Pane::Annotations => {
+            let items = (height / 2).max(1) as isize;
+            step(app, if down { items } else { -items });
+        }
+    }
+    Vec::new()
+}
+
+/// Focuses the pane left or right of the focused one, in screen order; none past the edges.
+pub fn focus_side(app: &mut App, right: bool) -> Vec<Effect> {
+    let order = if app.doc.is_some() {
+        vec![Pane::List, Pane::Reading, Pane::Annotations]
+    } else {
+        vec![Pane::List]
+    };
+    let at = order.iter().position(|p| *p == app.focus).unwrap_or(0);
+    let next = if right {
+        (at + 1).min(order.len() - 1)
+    } else {
+        at.saturating_sub(1)
+    };
+    app.focus = order[next];
+    follow(app);
+    Vec::new()
+}
+
 /// To the next or previous annotation after or before the cursor.
 pub fn annotation(app: &mut App, down: bool) -> Vec<Effect> {
     let Some(doc) = app.doc.as_ref() else {
