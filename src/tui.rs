@@ -61,6 +61,7 @@ pub fn setup(
         new_id: uuid::Uuid::now_v7().to_string(),
     };
     let mut app = App::new(config.author(), keymap.help(), clock);
+    app.reading_width = config.reading_width();
     app.export_formats = crate::export::Format::ALL
         .iter()
         .map(|format| format.name().to_owned())

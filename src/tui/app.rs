@@ -43,6 +43,8 @@ pub struct App {
     pub problems: Vec<String>,
     /// The name written into new annotations.
     pub author: String,
+    /// The widest the reading text is drawn, in cells.
+    pub reading_width: u16,
     /// The time and next annotation id, from the last `Tick`.
     pub clock: Clock,
     /// The export formats offered by `e`.
@@ -356,6 +358,7 @@ impl App {
             help,
             problems: Vec::new(),
             author,
+            reading_width: crate::config::DEFAULT_READING_WIDTH,
             clock,
             export_formats: Vec::new(),
             quit: false,

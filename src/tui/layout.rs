@@ -34,6 +34,8 @@ pub struct Areas {
     pub status: Rect,
     /// The terminal is below the minimum size: only a message is drawn.
     pub too_small: bool,
+    /// The widest the reading text is drawn.
+    pub reading_width: u16,
 }
 
 impl Areas {
@@ -58,6 +60,7 @@ impl Areas {
         let shown = shown_panes(app, width);
         let mut areas = Areas {
             status,
+            reading_width: app.reading_width,
             ..Areas::default()
         };
         let weights: Vec<u16> = shown
@@ -87,9 +90,10 @@ impl Areas {
         areas
     }
 
-    /// The reading pane's text area (inside the border, right of the gutter).
+    /// The reading pane's text area (inside the border, right of the gutter, at most
+    /// `reading_width` wide).
     pub fn reading_text(&self) -> Option<Rect> {
-        let inner = inner(self.reading?);
+        let inner = reading_column(inner(self.reading?), self.reading_width);
         let gutter = GUTTER.min(inner.width);
         Some(Rect::new(
             inner.x + gutter,
@@ -97,6 +101,20 @@ impl Areas {
             inner.width - gutter,
             inner.height,
         ))
+    }
+}
+
+/// The part of the reading pane's inside `inner` that the gutter and text take: all of it, or,
+/// when the text would be wider than `width`, a column that wide (and the gutter) in the middle.
+pub fn reading_column(inner: Rect, width: u16) -> Rect {
+    let wanted = width.saturating_add(GUTTER);
+    if inner.width <= wanted {
+        return inner;
+    }
+    Rect {
+        x: inner.x + (inner.width - wanted) / 2,
+        width: wanted,
+        ..inner
     }
 }
 

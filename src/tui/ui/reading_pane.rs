@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::article::UnitKind;
 use crate::tui::app::{App, Document};
-use crate::tui::layout::GUTTER;
+use crate::tui::layout::{GUTTER, reading_column};
 use crate::tui::search::find_all;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
@@ -44,7 +44,12 @@ impl Widget for ReadingPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         match &self.app.doc {
-            Some(doc) => draw_units(doc, self.theme, inner, buf),
+            Some(doc) => draw_units(
+                doc,
+                self.theme,
+                reading_column(inner, self.app.reading_width),
+                buf,
+            ),
             None => Paragraph::new("Choose an article in the list and press Enter.")
                 .style(self.theme.dim)
                 .wrap(Wrap { trim: true })

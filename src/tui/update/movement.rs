@@ -10,7 +10,7 @@ pub fn reading_size(app: &App) -> (usize, usize) {
     match Areas::of(app).reading_text() {
         Some(rect) => (usize::from(rect.width), usize::from(rect.height)),
         None => (
-            usize::from(app.size.0.saturating_sub(2 + GUTTER)),
+            usize::from(app.size.0.saturating_sub(2 + GUTTER).min(app.reading_width)),
             usize::from(app.size.1.saturating_sub(3)),
         ),
     }
