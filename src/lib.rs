@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod crash_report;
 pub mod export;
+pub mod last_place;
 pub mod library;
 pub mod paths;
 pub mod sidecar;

@@ -82,14 +82,23 @@ pub fn setup(
     Ok(Setup { app, keymap, theme })
 }
 
+/// Where the reading screen keeps the place to reopen at.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// The data directory.
+    pub data: PathBuf,
+}
+
 /// Runs the reading screen on the terminal over the articles under `paths`, opening `open`
-/// first when given. Returns a message about changes that could not be saved, if any.
+/// first when given; on the way out keeps the open article and its cursor in `place`. Returns a
+/// message about changes that could not be saved, if any.
 pub fn run(
     paths: Vec<PathBuf>,
     open: Option<PathBuf>,
     setup: Setup,
     mouse: bool,
     export_dir: PathBuf,
+    place: Place,
 ) -> anyhow::Result<Option<String>> {
     let terminal = terminal::enter_screen(mouse)?;
     let events = terminal::TerminalEvents::new(mouse);
@@ -119,5 +128,9 @@ pub fn run(
     loader::spawn_library_after(rest, paths, runtime.sender(), known);
     let result = runtime.run();
     terminal::leave(mouse);
+    if let Some(doc) = &runtime.app.doc {
+        // Best effort: a place that cannot be kept only means the next start opens the list.
+        let _ = crate::last_place::save(&place.data, &doc.path, doc.cursor);
+    }
     Ok(result?)
 }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 
 use crate::config::Config;
+use crate::last_place;
 use crate::library;
 use crate::paths::Dirs;
 use crate::tui;
@@ -45,14 +46,24 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
              run sidenote in a terminal, or use `sidenote segment FILE` for text output"
         );
     }
-    let open = paths.first().filter(|path| path.is_file()).cloned();
-    let setup = tui::setup(
+    let mut open = paths.first().filter(|path| path.is_file()).cloned();
+    let mut setup = tui::setup(
         &config,
         tui::theme::no_color_requested(),
         problem.into_iter().collect(),
     )?;
+    // On a library rather than a file: reopen where the reader left off.
+    if open.is_none()
+        && let Some(place) = last_place::resume(&dirs.data, &paths)
+    {
+        setup.app.resume = Some((place.article.clone(), place.unit));
+        open = Some(place.article);
+    }
     let mouse = config.mouse();
-    match tui::run(paths, open, setup, mouse, dirs.data.join("exports"))? {
+    let place = tui::Place {
+        data: dirs.data.clone(),
+    };
+    match tui::run(paths, open, setup, mouse, dirs.data.join("exports"), place)? {
         None => Ok(ExitCode::SUCCESS),
         Some(unsaved) => {
             let _ = writeln!(std::io::stderr(), "sidenote: {unsaved}");

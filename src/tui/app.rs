@@ -49,6 +49,9 @@ pub struct App {
     pub clock: Clock,
     /// The export formats offered by `e`.
     pub export_formats: Vec<String>,
+    /// The article and unit to put the cursor on when that article opens: where the reader
+    /// left off last time.
+    pub resume: Option<(PathBuf, usize)>,
     /// Set when the user quits.
     pub quit: bool,
     /// Set when a quit was held back because the open article's changes could not be saved; the
@@ -361,6 +364,7 @@ impl App {
             reading_width: crate::config::DEFAULT_READING_WIDTH,
             clock,
             export_formats: Vec::new(),
+            resume: None,
             quit: false,
             quit_warned: false,
         }

@@ -227,7 +227,23 @@ pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
         Some(place) => restore(app, place),
         None => move_cursor(app, 0),
     }
+    resume(app);
     Vec::new()
+}
+
+/// Puts the cursor where the reader left off last time, once that article is open far enough
+/// (the head of a big one may not reach it yet).
+fn resume(app: &mut App) {
+    let Some(doc) = &app.doc else {
+        return;
+    };
+    let Some((path, unit)) = app.resume.clone() else {
+        return;
+    };
+    if path == doc.path && unit < doc.article.units().len() {
+        app.resume = None;
+        move_cursor(app, unit);
+    }
 }
 
 /// A save finished: adopt what is on disk as the new base, and as the annotations when nothing
