@@ -52,9 +52,15 @@ impl Widget for NoteEditor<'_> {
         // cursor is on the last row that starts at or before it.
         let width = usize::from(inner.width).saturating_sub(1).max(1);
         let text = self.editor.text();
+        // Wrapped as drawn: a control character takes a cell once replaced, and replacing
+        // keeps the characters' count, so the cursor's column still counts characters.
+        let lines: Vec<String> = text
+            .split('\n')
+            .map(|line| clean(line).into_owned())
+            .collect();
         let mut rows: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
         let mut cursor = (0, 0);
-        for (number, line) in text.split('\n').enumerate() {
+        for (number, line) in lines.iter().enumerate() {
             let at = line
                 .char_indices()
                 .nth(cursor_column)
@@ -63,7 +69,7 @@ impl Widget for NoteEditor<'_> {
                 if number == cursor_line && range.start <= at {
                     cursor = (rows.len(), at.max(range.start));
                 }
-                rows.push((line, range));
+                rows.push((line.as_str(), range));
             }
         }
         let height = usize::from(inner.height);
@@ -76,11 +82,11 @@ impl Widget for NoteEditor<'_> {
                 let (before, after) = (&line[range.start..at], &line[at..range.end]);
                 let mut rest = after.chars();
                 let under = rest.next().map_or(" ".to_owned(), |c| c.to_string());
-                spans.push(Span::raw(clean(before).into_owned()));
-                spans.push(Span::styled(clean(&under).into_owned(), self.theme.cursor));
-                spans.push(Span::raw(clean(rest.as_str()).into_owned()));
+                spans.push(Span::raw(before));
+                spans.push(Span::styled(under, self.theme.cursor));
+                spans.push(Span::raw(rest.as_str()));
             } else {
-                spans.push(Span::raw(clean(&line[range.clone()]).into_owned()));
+                spans.push(Span::raw(&line[range.clone()]));
             }
             buf.set_line(inner.x, y, &Line::from(spans), inner.width);
         }
