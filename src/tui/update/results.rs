@@ -306,10 +306,11 @@ fn count_open(app: &mut App) {
 }
 
 /// A sidecar changed on disk. For another article, only its counts change. For the open one,
-/// with nothing of this screen's waiting to be saved, what the sidecar holds is shown, as after
-/// a save that merged another writer's tags in; with changes waiting or being saved, one more
-/// save runs after them, and its merge brings the other writer's tags in. An open note editor
-/// is left as it is: its note is set on the annotations as they are when it closes.
+/// when it holds something else than this screen last read or wrote, a save runs (after the
+/// one running, if any): under the lock it reads the file as it is now and merges it, so the
+/// other writer's tags come in through the same merge and result as any save, and a report
+/// read before this screen's own last save cannot take a tag back. An open note editor is left
+/// as it is: its note is set on the annotations as they are when it closes.
 pub fn sidecar_changed(
     app: &mut App,
     path: &Path,
@@ -325,18 +326,12 @@ pub fn sidecar_changed(
     if doc.read_only.is_some() || doc.loading.is_some() {
         return Vec::new();
     }
-    if doc.save.in_flight || doc.save.dirty {
-        doc.save.dirty = true;
-        return Vec::new();
-    }
     // This screen's own save, seen on disk: nothing new.
     if annotations.len() == doc.base.len() && annotations.iter().eq(doc.base.iter()) {
         return Vec::new();
     }
-    adopt(doc, annotations);
-    doc.base = doc.annotations.snapshot();
-    count_open(app);
-    Vec::new()
+    doc.save.dirty = true;
+    save(doc).into_iter().collect()
 }
 
 /// A save failed: say so; the change stays in memory. A full disk or a busy lock is retried on
