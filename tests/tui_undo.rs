@@ -249,7 +249,7 @@ fn watched(app: &App) -> Outcome {
 }
 
 #[test]
-fn another_writers_tags_come_in_at_once_or_through_the_next_save() {
+fn another_writers_tags_come_in_through_a_save_and_a_stale_report_takes_nothing_back() {
     let (mut app, _dir) = opened();
     let entries = vec![loader::entry(&doc(&app).path)];
     update(
