@@ -26,7 +26,13 @@ pub struct Config {
     pub colors: BTreeMap<String, String>,
     /// Whether the mouse is used (clicks and the wheel); on when unset.
     pub mouse: Option<bool>,
+    /// The widest the reading text is drawn, in cells (lines stay readable on a very wide
+    /// terminal); [`DEFAULT_READING_WIDTH`] when unset, no limit when 0.
+    pub reading_width: Option<u16>,
 }
+
+/// The reading text's widest when the config does not say.
+pub const DEFAULT_READING_WIDTH: u16 = 80;
 
 /// A config file that could not be used, with the position of the problem.
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +95,14 @@ impl Config {
     /// Whether the mouse is used.
     pub fn mouse(&self) -> bool {
         self.mouse.unwrap_or(true)
+    }
+
+    /// The widest the reading text is drawn, in cells; `u16::MAX` for no limit.
+    pub fn reading_width(&self) -> u16 {
+        match self.reading_width.unwrap_or(DEFAULT_READING_WIDTH) {
+            0 => u16::MAX,
+            width => width,
+        }
     }
 
     /// The author of new annotations: the coder, else the configured name, else the login name,

@@ -15,6 +15,7 @@ pub mod config;
 pub mod crash_report;
 pub mod export;
 pub mod export_output;
+pub mod last_place;
 pub mod library;
 pub mod paths;
 pub mod regular_file;

@@ -12,6 +12,7 @@ mod format;
 mod git_merge;
 mod lock;
 mod merge;
+mod stamp;
 
 use std::borrow::Borrow;
 use std::fs;
@@ -30,6 +31,7 @@ pub use format::{ron_config, to_text};
 pub use git_merge::merge_files;
 pub use lock::path_for as lock_path_for;
 pub use merge::merge;
+pub use stamp::Stamp;
 
 /// The sidecar format version this build writes.
 pub const VERSION: u32 = 1;

@@ -25,6 +25,7 @@ pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod watch;
 pub mod wrap;
 
 use std::path::PathBuf;
@@ -62,13 +63,21 @@ pub fn setup(
         new_id: uuid::Uuid::now_v7().to_string(),
     };
     let mut app = App::new(config.author(), keymap.help(), clock);
+    app.reading_width = config.reading_width();
     app.export_formats = crate::export::Format::ALL.to_vec();
-    if !problems.is_empty() {
-        app.message = Some(app::Message {
-            text: problems.join("; "),
-            error: true,
-        });
-    }
+    app.problems = problems
+        .iter()
+        .map(|problem| crate::safe_text::for_terminal(problem).into_owned())
+        .collect();
+    let text = match app.problems.as_slice() {
+        [] => None,
+        [one] => Some(format!("{one} (? shows it in full)")),
+        [first, ..] => Some(format!(
+            "{} config problems, ? shows each in full: {first}",
+            app.problems.len()
+        )),
+    };
+    app.message = text.map(|text| app::Message { text, error: true });
     Ok(Setup { app, keymap, theme })
 }
 
@@ -82,14 +91,22 @@ pub struct Ending {
     pub signal: Option<i32>,
 }
 
+/// Where the reading screen keeps the place to reopen at.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// The data directory.
+    pub data: PathBuf,
+}
+
 /// Runs the reading screen on the terminal over the articles under `paths`, opening `open`
-/// first when given.
+/// first when given; on the way out keeps the open article and its cursor in `place`.
 pub fn run(
     paths: Vec<PathBuf>,
     open: Option<PathBuf>,
     setup: Setup,
     mouse: bool,
     export_dir: PathBuf,
+    place: Place,
 ) -> anyhow::Result<Ending> {
     let events = terminal::TerminalEvents::new(mouse)?;
     let terminal = terminal::enter_screen(mouse)?;
@@ -119,6 +136,10 @@ pub fn run(
     loader::spawn_library_after(rest, paths, runtime.sender(), known);
     let result = runtime.run();
     terminal::leave(mouse);
+    if let Some(doc) = &runtime.app.doc {
+        // Best effort: a place that cannot be kept only means the next start opens the list.
+        let _ = crate::last_place::save(&place.data, &doc.path, doc.cursor);
+    }
     Ok(Ending {
         unsaved: result?,
         signal: runtime.events_mut().signal(),

@@ -146,3 +146,57 @@ fn a_path_that_cannot_be_read_is_listed_beside_the_articles_that_can() {
     let error = problem.error.as_deref().unwrap();
     assert!(error.contains("no-such-folder"), "{error}");
 }
+
+#[test]
+fn the_list_tells_alike_titles_apart_by_outlet_and_sorts_by_what_it_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let alike = "Around 300 North Korean soldiers killed in Russia's war against Ukraine";
+    std::fs::write(
+        dir.path().join("a-wire.txt"),
+        format!("---\ntitle: {alike}, officials say\nsource: Yonhap\n---\n\nBody one.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b-paper.txt"),
+        format!("{alike}, lawmaker says\n\nBody two.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("c-blog.txt"),
+        "As many as 300 dead\n\nBody three.\n",
+    )
+    .unwrap();
+    let mut runtime = runtime();
+    let entries = ["c-blog.txt", "b-paper.txt", "a-wire.txt"]
+        .iter()
+        .map(|name| loader::entry(&dir.path().join(name)))
+        .collect();
+    runtime.dispatch(sidenote::tui::outcome::Outcome::LibraryLoaded {
+        entries,
+        done: true,
+    });
+    runtime.draw().unwrap();
+    let screen = runtime.terminal.backend().to_string();
+    let rows: Vec<&str> = screen.lines().skip(1).take(6).collect();
+    let list: Vec<String> = rows
+        .iter()
+        .map(|row| {
+            let cell = row.trim_matches('"').trim_start_matches('│');
+            cell.split('│').next().unwrap().trim_end().to_owned()
+        })
+        .collect();
+    // Titles cut with "…" at the pane's width; the outlet from the front matter, else the
+    // file's name; in the order of the titles in full ("lawmaker says" before "officials say").
+    assert_eq!(
+        list,
+        vec![
+            "Around 300 North Korean sold…",
+            " b-paper C0 D0 Q0",
+            "Around 300 North Korean sold…",
+            " Yonhap C0 D0 Q0",
+            "As many as 300 dead",
+            " c-blog C0 D0 Q0",
+        ],
+        "{screen}"
+    );
+}

@@ -247,9 +247,9 @@ fn the_list_filter_works_while_loading_but_opening_another_article_waits() {
     update(&mut app, Command::StartSearch);
     assert!(matches!(app.mode, Mode::Filter { .. }), "{:?}", app.mode);
     update(&mut app, Command::Cancel);
-    // The list selects the open article (first by name); Enter there only focuses it.
+    // The list selects the open article (last by title); Enter there only focuses it.
     assert_eq!(app.selected_entry().unwrap().path, path);
-    update(&mut app, Command::NextUnit);
+    update(&mut app, Command::PrevUnit);
     assert_eq!(app.selected_entry().unwrap().path, other);
     assert!(update(&mut app, Command::Open).is_empty());
     assert!(
@@ -260,7 +260,7 @@ fn the_list_filter_works_while_loading_but_opening_another_article_waits() {
             .starts_with("still loading big.txt")
     );
     assert_eq!(app.doc.as_ref().unwrap().path, path);
-    update(&mut app, Command::PrevUnit);
+    update(&mut app, Command::NextUnit);
     assert!(update(&mut app, Command::Open).is_empty());
     assert_eq!(app.focus, Pane::Reading);
 }
@@ -460,9 +460,15 @@ fn the_reading_screen_opens_a_big_file_from_the_list_in_stages() {
         entries: vec![loader::entry(&path)],
         done: true,
     });
-    // The last entry, opened: the screen settles only once the whole article is here, the head
-    // being a report on the way.
-    screen.keys("G<enter>");
+    // The entry, opened: the screen settles only once the whole article is here, the head being
+    // a report on the way.
+    let library = &screen.runtime.app.library;
+    let at = library
+        .visible
+        .iter()
+        .position(|&i| library.entries[i].path == path)
+        .unwrap();
+    screen.keys(&format!("g{}<enter>", "j".repeat(at)));
     let doc = screen.runtime.app.doc.as_ref().unwrap();
     assert_eq!(doc.path, path);
     assert_eq!(doc.loading, None);

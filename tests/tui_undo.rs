@@ -15,7 +15,7 @@ use proptest::prelude::*;
 use sidenote::annotation::{AnnotationSet, Stamp, Tag};
 use sidenote::config::Config;
 use sidenote::sidecar;
-use sidenote::tui::action::Action;
+use sidenote::tui::action::{Action, Input};
 use sidenote::tui::app::{App, Document, UNDO_LIMIT};
 use sidenote::tui::command::Command;
 use sidenote::tui::effect::Effect;
@@ -133,7 +133,7 @@ fn undo_after_another_process_saved_keeps_its_annotations() {
     assert_eq!(doc(&app).counts(), [0, 0, 1]);
     assert_eq!(
         app.message.as_ref().unwrap().text,
-        "undone: 0 claims, 0 denials, 1 quotes"
+        "undone: 1 claim removed"
     );
 
     run(&mut app, vec![Command::Redo, Command::Redo], &mut clock);
@@ -263,10 +263,7 @@ fn undo_goes_back_a_thousand_changes_and_no_further() {
     }
     assert_eq!(doc(&app).counts(), [5, 0, 0]);
     update(&mut app, Command::Undo);
-    assert_eq!(
-        app.message.as_ref().unwrap().text,
-        "undone: 5 claims, 0 denials, 1 quotes"
-    );
+    assert_eq!(app.message.as_ref().unwrap().text, "undone: 1 quote added");
     update(&mut app, Command::Undo);
     assert_eq!(app.message.as_ref().unwrap().text, "nothing to undo");
     assert_eq!(
@@ -461,4 +458,84 @@ proptest! {
             prop_assert_eq!(&units_of(&doc(&app).annotations), &screen);
         }
     }
+}
+
+#[test]
+fn undo_says_what_it_took_back_not_what_is_left() {
+    let (mut app, _dir) = opened();
+    let said = |app: &App| app.message.as_ref().unwrap().text.clone();
+    for command in [
+        Command::ToggleClaim,
+        Command::NextUnit,
+        Command::ToggleClaim,
+    ] {
+        update(&mut app, command);
+    }
+    update(&mut app, Command::Undo);
+    assert_eq!(said(&app), "undone: 1 claim removed");
+    update(&mut app, Command::Redo);
+    assert_eq!(said(&app), "redone: 1 claim added");
+    update(&mut app, Command::RemoveAnnotation);
+    update(&mut app, Command::Undo);
+    assert_eq!(said(&app), "undone: 1 claim added");
+    update(&mut app, Command::EditNote);
+    update(&mut app, Action::Input(Input::Char('n')));
+    update(&mut app, Command::Cancel);
+    update(&mut app, Command::Undo);
+    assert_eq!(said(&app), "undone: a note edit on 1 annotation");
+}
+
+/// What the watch reports for the open article's sidecar, read from disk.
+fn watched(app: &App) -> Outcome {
+    let path = doc(app).path.clone();
+    let annotations = sidecar::load(&path).unwrap().unwrap().annotations;
+    Outcome::SidecarChanged { path, annotations }
+}
+
+#[test]
+fn another_writers_tags_come_in_through_a_save_and_a_stale_report_takes_nothing_back() {
+    let (mut app, _dir) = opened();
+    let entries = vec![loader::entry(&doc(&app).path)];
+    update(
+        &mut app,
+        Outcome::LibraryLoaded {
+            entries,
+            done: true,
+        },
+    );
+    let mut clock = 0;
+    // The change starts a save whose merge brings the sidecar's tags in, counts too.
+    colleague_tags(&app, 3, Tag::Quote);
+    let report = watched(&app);
+    let effects = update(&mut app, report);
+    assert_eq!(effects.len(), 1);
+    run_saves(&mut app, effects);
+    assert_eq!(doc(&app).counts(), [0, 0, 1]);
+    let at = app.library.index[&doc(&app).path];
+    assert_eq!(app.library.entries[at].counts, [0, 0, 1]);
+    // Seeing this screen's own save changes nothing.
+    run(&mut app, vec![Command::ToggleClaim], &mut clock);
+    let before = app.clone();
+    let report = watched(&app);
+    assert!(update(&mut app, report).is_empty());
+    assert_eq!(app, before);
+    // A report read before this screen's last save takes nothing back.
+    let stale = Outcome::SidecarChanged {
+        path: doc(&app).path.clone(),
+        annotations: Vec::new(),
+    };
+    let effects = update(&mut app, stale);
+    run_saves(&mut app, effects);
+    assert_eq!(doc(&app).counts(), [1, 0, 1]);
+
+    // A save is running: its result is followed by one more save, whose merge brings them in.
+    update(&mut app, tick(50));
+    let saving = update(&mut app, Command::ToggleDenial);
+    colleague_tags(&app, 5, Tag::Quote);
+    let report = watched(&app);
+    assert!(update(&mut app, report).is_empty());
+    assert_eq!(doc(&app).counts(), [1, 1, 1], "not while the save runs");
+    run_saves(&mut app, saving);
+    assert_eq!(doc(&app).counts(), [1, 1, 2]);
+    assert_eq!(app.library.entries[at].counts, [1, 1, 2]);
 }

@@ -103,6 +103,9 @@ fn opening_an_article_focuses_the_reading_pane_on_unit_0() {
 #[case(vec![Command::NextParagraph, Command::NextParagraph, Command::PrevParagraph], 1)]
 #[case(vec![Command::HalfPageDown], 2)]
 #[case(vec![Command::HalfPageDown, Command::HalfPageUp], 0)]
+#[case(vec![Command::PageDown], 5)]
+#[case(vec![Command::PageDown, Command::PageUp], 0)]
+#[case(vec![Command::HalfPageDown, Command::HalfPageDown], 5)]
 fn movement(#[case] actions: Vec<Command>, #[case] cursor: usize) {
     let (mut app, _dir) = opened();
     let effects = run(&mut app, actions);
@@ -110,6 +113,18 @@ fn movement(#[case] actions: Vec<Command>, #[case] cursor: usize) {
     let last = doc(&mut app).article.units().len() - 1;
     let cursor = if cursor == LAST { last } else { cursor };
     assert_eq!(doc(&mut app).cursor, cursor);
+}
+
+#[rstest]
+#[case(vec![Command::FocusLeft], Pane::List)]
+#[case(vec![Command::FocusLeft, Command::FocusLeft], Pane::List)]
+#[case(vec![Command::FocusRight], Pane::Annotations)]
+#[case(vec![Command::FocusRight, Command::FocusRight], Pane::Annotations)]
+#[case(vec![Command::FocusRight, Command::FocusLeft], Pane::Reading)]
+fn left_and_right_move_between_panes(#[case] commands: Vec<Command>, #[case] focus: Pane) {
+    let (mut app, _dir) = opened();
+    run(&mut app, commands);
+    assert_eq!(app.focus, focus);
 }
 
 #[test]
@@ -336,8 +351,26 @@ fn x_removes_the_annotation_under_the_cursor() {
         vec![Command::ToggleClaim, Command::RemoveAnnotation],
     );
     assert_eq!(doc(&mut app).annotations, AnnotationSet::default());
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "removed claim (u brings it back)"
+    );
     run(&mut app, vec![Command::RemoveAnnotation]);
     assert_eq!(app.message.as_ref().unwrap().text, "no annotation here");
+    run(
+        &mut app,
+        vec![
+            Command::ToggleClaim,
+            Command::ToggleQuote,
+            Command::EditNote,
+        ],
+    );
+    run(&mut app, vec![Action::Input(Input::Char('!'))]);
+    run(&mut app, vec![Command::Cancel, Command::RemoveAnnotation]);
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "removed claim + quote and its note (u brings it back)"
+    );
 }
 
 #[test]
@@ -594,7 +627,9 @@ fn the_list_filters_by_title_and_sorts_by_date() {
             done: true,
         },
     );
-    assert_eq!(app.library.visible, vec![0, 1, 2, 3, 4]);
+    let mut shown = app.library.visible.clone();
+    shown.sort_unstable();
+    assert_eq!(shown, vec![0, 1, 2, 3, 4]);
     let mut actions: Vec<Action> = vec![Command::StartSearch.into()];
     actions.extend("korean sol".chars().map(|c| Action::Input(Input::Char(c))));
     run(&mut app, actions);
@@ -610,7 +645,20 @@ fn the_list_filters_by_title_and_sorts_by_date() {
             .iter()
             .all(|t| t.to_lowercase().contains("korean sol"))
     );
+    let found = titles.len();
     run(&mut app, vec![Command::Cancel]);
+    assert_eq!(app.library.visible.len(), 5);
+    // A filter kept with Enter is cleared by Esc in the list.
+    let mut actions: Vec<Action> = vec![Command::StartSearch.into()];
+    actions.extend("korean sol".chars().map(|c| Action::Input(Input::Char(c))));
+    actions.push(Action::Input(Input::Enter));
+    run(&mut app, actions);
+    assert_eq!(
+        (&app.mode, app.library.visible.len()),
+        (&Mode::Normal, found)
+    );
+    run(&mut app, vec![Command::Cancel]);
+    assert_eq!(app.library.filter, "");
     assert_eq!(app.library.visible.len(), 5);
     run(&mut app, vec![Command::CycleSort]);
     let dated: Vec<bool> = app

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 
 use crate::config::Config;
+use crate::last_place;
 use crate::library;
 use crate::paths::Dirs;
 use crate::tui;
@@ -46,7 +47,7 @@ pub fn run(paths: &[PathBuf], compare: &[PathBuf]) -> anyhow::Result<ExitCode> {
              run sidenote in a terminal, or use `sidenote segment FILE` for text output"
         );
     }
-    let open = paths.first().filter(|path| path.is_file()).cloned();
+    let mut open = paths.first().filter(|path| path.is_file()).cloned();
     let mut setup = tui::setup(
         &config,
         tui::theme::no_color_requested(),
@@ -56,8 +57,18 @@ pub fn run(paths: &[PathBuf], compare: &[PathBuf]) -> anyhow::Result<ExitCode> {
         roots: paths.clone(),
         copies: compare.to_vec(),
     };
+    // On a library rather than a file: reopen where the reader left off.
+    if open.is_none()
+        && let Some(place) = last_place::resume(&dirs.data, &paths)
+    {
+        setup.app.resume = Some((place.article.clone(), place.unit));
+        open = Some(place.article);
+    }
     let mouse = config.mouse();
-    let ending = tui::run(paths, open, setup, mouse, dirs.data.join("exports"))?;
+    let place = tui::Place {
+        data: dirs.data.clone(),
+    };
+    let ending = tui::run(paths, open, setup, mouse, dirs.data.join("exports"), place)?;
     if let Some(unsaved) = &ending.unsaved {
         super::message::warn(unsaved);
     }

@@ -35,18 +35,29 @@ pub struct App {
     pub show_list: bool,
     /// Whether the annotation pane is shown.
     pub show_annotations: bool,
+    /// The side pane a medium screen, with room for one beside the reading pane, shows when
+    /// both are wanted: the one last shown by its key.
+    pub side: Pane,
     /// The message shown in the status bar (errors stay until the next message).
     pub message: Option<Message>,
     /// The bindings, for the help overlay and the hints.
     pub help: Vec<HelpLine>,
+    /// What was wrong with the config (a file that could not be read, a bad key or colour),
+    /// each in full at the top of the help overlay: the status bar has one line for them.
+    pub problems: Vec<String>,
     /// The name written into new annotations.
     pub author: String,
+    /// The widest the reading text is drawn, in cells.
+    pub reading_width: u16,
     /// The time and next annotation id, from the last `Tick`.
     pub clock: Clock,
     /// The export formats offered by `e`.
     pub export_formats: Vec<Format>,
     /// The coders' copies the disagreement view compares the open article with.
     pub compare: Compare,
+    /// The article and unit to put the cursor on when that article opens: where the reader
+    /// left off last time.
+    pub resume: Option<(PathBuf, usize)>,
     /// Set when the user quits.
     pub quit: bool,
     /// Set when a quit was held back because the open article's changes could not be saved; the
@@ -114,6 +125,8 @@ pub enum Mode {
     Export {
         /// Whether the export covers the library rather than the open article.
         library: bool,
+        /// The highlighted format, chosen by Enter.
+        selected: usize,
     },
     /// Walking the units where coders' copies differ, adopting one version.
     Disagreements(DisagreementView),
@@ -122,7 +135,7 @@ pub enum Mode {
 /// How the article list is sorted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sort {
-    /// By path, as found.
+    /// By title as shown, then by outlet.
     Name,
     /// Newest first; undated last.
     Date,
@@ -143,6 +156,22 @@ pub struct Entry {
     pub counts: [usize; 3],
     /// Why it could not be read, when it could not.
     pub error: Option<String>,
+}
+
+impl Entry {
+    /// The outlet the list shows, which tells articles with alike titles apart: the source the
+    /// article names (front matter, a byline or source line), else its file name without
+    /// the extension.
+    pub fn outlet(&self) -> std::borrow::Cow<'_, str> {
+        match &self.source {
+            Some(source) => std::borrow::Cow::Borrowed(source.as_str()),
+            None => self
+                .path
+                .file_stem()
+                .map(|name| name.to_string_lossy())
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// The library: every article found, and how the list shows them.
@@ -341,12 +370,16 @@ impl App {
             size: (80, 24),
             show_list: true,
             show_annotations: true,
+            side: Pane::Annotations,
             message: None,
             help,
+            problems: Vec::new(),
             author,
+            reading_width: crate::config::DEFAULT_READING_WIDTH,
             clock,
             export_formats: Vec::new(),
             compare: Compare::default(),
+            resume: None,
             quit: false,
             quit_warned: false,
         }

@@ -23,6 +23,10 @@ pub enum Command {
     HalfPageDown,
     /// Move up half a page.
     HalfPageUp,
+    /// Move down a page (as Space in less).
+    PageDown,
+    /// Move up a page (as `b` in less).
+    PageUp,
     /// Move to the next annotation.
     NextAnnotation,
     /// Move to the previous annotation.
@@ -31,6 +35,10 @@ pub enum Command {
     NextPane,
     /// Focus the previous pane.
     PrevPane,
+    /// Focus the pane to the left, if any.
+    FocusLeft,
+    /// Focus the pane to the right, if any.
+    FocusRight,
     /// Open the selected article (list) or edit the selected note (annotations).
     Open,
     /// Toggle the claim tag on the cursor unit or the selection.
@@ -57,7 +65,7 @@ pub enum Command {
     PrevMatch,
     /// Export the annotations: choose a format.
     Export,
-    /// Sort the article list by date, then by name.
+    /// Sort the article list by date, then by title.
     CycleSort,
     /// Show or hide the article list.
     ToggleList,

@@ -2,8 +2,9 @@
 //! the translation of terminal events into [`Action`]s: a bound key into its [`Command`], the
 //! mouse and the window's size into their events.
 //!
-//! The only module that looks at key codes. Text boxes (search, filter, note editor, export
-//! menu) get their keys as [`Input`]s, except Esc which always means [`Command::Cancel`].
+//! The only module that looks at key codes. Text boxes (search, filter, note editor) get their
+//! keys as [`Input`]s, except Esc which always means [`Command::Cancel`]; the export menu gets
+//! digits as [`Input`]s and every other key as its command.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -25,6 +26,9 @@ pub enum InputMode {
     Command,
     /// Keys type text.
     Text,
+    /// A menu: a digit chooses an item by its number, other keys run their bound commands
+    /// (moving, Enter, Esc), so the menu moves like every list.
+    Menu,
 }
 
 /// A key with its modifiers, as written in keymap files (`ctrl-d`, `G`, `shift-tab`).
@@ -152,6 +156,13 @@ impl Keymap {
             Event::Key(key) if key.kind != KeyEventKind::Release => match mode {
                 InputMode::Command => self.map.get(&chord_of(key)).copied().map(Action::Command),
                 InputMode::Text => text_action(key),
+                InputMode::Menu => match key.code {
+                    KeyCode::Char(c) if c.is_ascii_digit() && key.modifiers.is_empty() => {
+                        Some(Action::Input(Input::Char(c)))
+                    }
+                    KeyCode::Esc => Some(Action::Command(Command::Cancel)),
+                    _ => self.map.get(&chord_of(key)).copied().map(Action::Command),
+                },
             },
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {

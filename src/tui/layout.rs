@@ -18,6 +18,9 @@ pub const MEDIUM: u16 = 70;
 /// Cells left of the reading text: the cursor mark, up to three tag letters and a space.
 pub const GUTTER: u16 = 5;
 
+/// The help overlay's widest.
+pub const HELP_WIDTH: u16 = 86;
+
 /// The rectangles of one frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
@@ -31,6 +34,8 @@ pub struct Areas {
     pub status: Rect,
     /// The terminal is below the minimum size: only a message is drawn.
     pub too_small: bool,
+    /// The widest the reading text is drawn.
+    pub reading_width: u16,
 }
 
 impl Areas {
@@ -55,6 +60,7 @@ impl Areas {
         let shown = shown_panes(app, width);
         let mut areas = Areas {
             status,
+            reading_width: app.reading_width,
             ..Areas::default()
         };
         let weights: Vec<u16> = shown
@@ -84,9 +90,10 @@ impl Areas {
         areas
     }
 
-    /// The reading pane's text area (inside the border, right of the gutter).
+    /// The reading pane's text area (inside the border, right of the gutter, at most
+    /// `reading_width` wide).
     pub fn reading_text(&self) -> Option<Rect> {
-        let inner = inner(self.reading?);
+        let inner = reading_column(inner(self.reading?), self.reading_width);
         let gutter = GUTTER.min(inner.width);
         Some(Rect::new(
             inner.x + gutter,
@@ -94,6 +101,20 @@ impl Areas {
             inner.width - gutter,
             inner.height,
         ))
+    }
+}
+
+/// The part of the reading pane's inside `inner` that the gutter and text take: all of it, or,
+/// when the text would be wider than `width`, a column that wide (and the gutter) in the middle.
+pub fn reading_column(inner: Rect, width: u16) -> Rect {
+    let wanted = width.saturating_add(GUTTER);
+    if inner.width <= wanted {
+        return inner;
+    }
+    Rect {
+        x: inner.x + (inner.width - wanted) / 2,
+        width: wanted,
+        ..inner
     }
 }
 
@@ -125,13 +146,97 @@ fn shown_panes(app: &App, width: u16) -> Vec<Pane> {
         match app.focus {
             Pane::List => vec![Pane::List, Pane::Reading],
             Pane::Annotations => vec![Pane::Reading, Pane::Annotations],
+            Pane::Reading if app.show_list && (app.side == Pane::List || !app.show_annotations) => {
+                vec![Pane::List, Pane::Reading]
+            }
             Pane::Reading if app.show_annotations => vec![Pane::Reading, Pane::Annotations],
-            Pane::Reading if app.show_list => vec![Pane::List, Pane::Reading],
             Pane::Reading => vec![Pane::Reading],
         }
     } else {
         vec![app.focus]
     }
+}
+
+/// The config's problems as the help overlay shows them above the keys: a heading, each problem
+/// wrapped to the overlay's width, and a blank row; nothing when there are none.
+pub fn help_problem_rows(app: &App) -> Vec<String> {
+    if app.problems.is_empty() {
+        return Vec::new();
+    }
+    let width = usize::from(HELP_WIDTH.min(app.size.0).saturating_sub(4)).max(1);
+    let mut rows = vec![" Problems with the config:".to_owned()];
+    for problem in &app.problems {
+        rows.extend(
+            super::wrap::wrap(problem, width)
+                .into_iter()
+                .map(|range| format!("  {}", &problem[range])),
+        );
+    }
+    rows.push(String::new());
+    rows
+}
+
+/// How far the help overlay scrolls: far enough to show its last row at the bottom, no further.
+pub fn help_scroll_limit(app: &App) -> usize {
+    let total = help_problem_rows(app).len() + app.help.len();
+    let visible = (total + 2).min(usize::from(app.size.1)).saturating_sub(2);
+    total - visible
+}
+
+/// The note of the selected annotation as the annotation pane shows it in full below its list,
+/// wrapped to `width`, at most `max` rows (the last ending in "…" when cut); empty when it has
+/// no note. Only the start of a very long note is wrapped: what fits, not its length.
+pub fn note_rows(app: &App, width: u16, max: usize) -> Vec<String> {
+    let Some(doc) = &app.doc else {
+        return Vec::new();
+    };
+    let Some((annotation, _)) = doc.annotations.get(doc.selected_annotation) else {
+        return Vec::new();
+    };
+    let width = usize::from(width).max(1);
+    let budget = 4 * width * (max + 1);
+    let mut end = budget.min(annotation.note.len());
+    while !annotation.note.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut rows = Vec::new();
+    for line in annotation.note[..end].split('\n') {
+        let paragraph = crate::safe_text::for_terminal(line.trim_end());
+        for range in super::wrap::wrap(&paragraph, width) {
+            rows.push(paragraph[range].to_owned());
+        }
+    }
+    if rows.iter().all(|row| row.trim().is_empty()) {
+        return Vec::new();
+    }
+    if rows.len() > max || end < annotation.note.len() {
+        rows.truncate(max);
+        if let Some(last) = rows.last_mut() {
+            *last = super::ui::fit(&format!("{last} …"), width);
+            if !last.ends_with('…') {
+                last.push('…');
+            }
+        }
+    }
+    rows
+}
+
+/// The rows of the annotation pane's inside `inner` given to the selected annotation's note: its
+/// rows and a heading, at most half the pane; 0 without a note.
+pub fn note_box_height(app: &App, inner: Rect) -> u16 {
+    let max = usize::from(inner.height / 2).saturating_sub(1);
+    if max == 0 {
+        return 0;
+    }
+    let rows = note_rows(app, inner.width, max).len();
+    if rows == 0 { 0 } else { (rows + 1) as u16 }
+}
+
+/// The annotations the annotation pane `rect` lists at once, two rows each, above the note.
+pub fn annotation_capacity(app: &App, rect: Rect) -> usize {
+    let inside = inner(rect);
+    let height = inside.height - note_box_height(app, inside);
+    (usize::from(height) / 2).max(1)
 }
 
 /// The first item shown of a list of `len` items, `capacity` at a time, keeping `selected` in

@@ -1,6 +1,6 @@
 //! What background work reports back to the reading screen: the library read, an article opened
-//! (the head of a big one first), a save done or refused, a search's matches, an export written,
-//! a suspend that could not take the terminal back. Results carry data and are never bound to a
+//! (the head of a big one first), a save done or refused, a sidecar another writer changed, a
+//! search's matches, an export written, a suspend that could not take the terminal back. Results carry data and are never bound to a
 //! key: they reach `update` inside [`Action::Outcome`](super::action::Action::Outcome).
 
 use std::fmt;
@@ -57,6 +57,14 @@ pub enum Outcome {
         path: PathBuf,
         /// Why, as the kind that decides whether to retry.
         error: SaveError,
+    },
+    /// A sidecar changed on disk, written by someone else (or by a save of this screen): what
+    /// it holds now.
+    SidecarChanged {
+        /// The article's path.
+        path: PathBuf,
+        /// The annotations in the sidecar.
+        annotations: Vec<Annotation>,
     },
     /// A search found its first match and goes on counting the rest.
     SearchFound {

@@ -29,6 +29,7 @@ use super::search::scan;
 use super::theme::Theme;
 use super::ui;
 use super::update::update;
+use super::watch::Watcher;
 use crate::sidecar;
 
 /// How often the loop ticks when nothing happens: the clock for new annotations and the
@@ -107,6 +108,10 @@ pub struct Runtime<B: Backend, E: EventSource> {
     last_tick: Instant,
     /// Where exports are written.
     export_dir: PathBuf,
+    /// The watch for other writers' sidecars, while the loop runs.
+    watcher: Option<Watcher>,
+    /// What the watch was last given: the open article and the number of library entries.
+    watched: (Option<PathBuf>, usize),
 }
 
 impl<B: Backend, E: EventSource> Runtime<B, E>
@@ -138,6 +143,8 @@ where
             tick_every: TICK,
             last_tick: Instant::now(),
             export_dir: std::env::temp_dir().join("sidenote-exports"),
+            watcher: None,
+            watched: (None, 0),
         }
     }
 
@@ -234,6 +241,7 @@ where
     pub fn run(&mut self) -> io::Result<Option<String>> {
         let result = self.event_loop();
         self.events.stop();
+        self.watcher = None;
         let unsaved = self.flush();
         match (result, unsaved) {
             (Ok(()), unsaved) => Ok(unsaved),
@@ -246,6 +254,7 @@ where
 
     fn event_loop(&mut self) -> io::Result<()> {
         self.events.start(Inbox::new(self.wake.clone()))?;
+        self.watch_sidecars()?;
         self.resize()?;
         let mut redraw = true;
         let mut drawn: Option<Instant> = None;
@@ -261,8 +270,40 @@ where
             // frame per key would take far longer than the keys.
             let until = due.filter(|_| redraw);
             redraw |= self.step_until(until)?;
+            self.follow_watch();
         }
         Ok(())
+    }
+
+    /// Watches the sidecars of the open article and the library for other writers: their tags
+    /// come in without a key press (see [`super::watch`]).
+    pub fn watch_sidecars(&mut self) -> io::Result<()> {
+        self.watcher = Some(Watcher::start(self.sender.clone())?);
+        self.follow_watch();
+        Ok(())
+    }
+
+    /// Gives the watch the articles to look at when the open article or the library changed.
+    fn follow_watch(&mut self) {
+        let Some(watcher) = &self.watcher else {
+            return;
+        };
+        let open = self.app.doc.as_ref().map(|doc| doc.path.clone());
+        let watched = (open, self.app.library.entries.len());
+        if watched == self.watched {
+            return;
+        }
+        let mut articles: Vec<PathBuf> = watched.0.iter().cloned().collect();
+        articles.extend(
+            self.app
+                .library
+                .entries
+                .iter()
+                .filter(|entry| Some(&entry.path) != watched.0.as_ref())
+                .map(|entry| entry.path.clone()),
+        );
+        watcher.watch(articles);
+        self.watched = watched;
     }
 
     /// Draws one frame.
@@ -331,8 +372,8 @@ where
             Mode::Search { .. }
             | Mode::Filter { .. }
             | Mode::Note { .. }
-            | Mode::Export { .. }
             | Mode::Disagreements(_) => InputMode::Text,
+            Mode::Export { .. } => InputMode::Menu,
             Mode::Normal | Mode::Help { .. } => InputMode::Command,
         };
         let Some(action) = self.keymap.action(mode, &event) else {

@@ -9,6 +9,7 @@ mod annotation_pane;
 mod article_list;
 mod disagreements;
 mod export_menu;
+mod fit;
 mod help;
 mod note_editor;
 mod reading_pane;
@@ -31,6 +32,7 @@ pub use annotation_pane::AnnotationPane;
 pub use article_list::ArticleList;
 pub use disagreements::Disagreements;
 pub use export_menu::ExportMenu;
+pub use fit::fit;
 pub use help::Help;
 pub use note_editor::NoteEditor;
 pub use reading_pane::ReadingPane;
@@ -63,15 +65,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     StatusBar::new(app, theme).render(sized.status, buf);
     match &app.mode {
-        Mode::Help { scroll } => Help::new(&app.help, *scroll, theme).render(area, buf),
+        Mode::Help { scroll } => {
+            let problems = super::layout::help_problem_rows(app);
+            Help::new(&app.help, problems, *scroll, theme).render(area, buf);
+        }
         Mode::Note { editor, units } => NoteEditor::new(editor, *units, theme).render(area, buf),
-        Mode::Export { library } => {
+        Mode::Export { library, selected } => {
             let scope = if *library {
-                format!(" Export {} articles as ", app.library.visible.len())
+                match app.library.visible.len() {
+                    1 => " Export 1 article as ".to_owned(),
+                    n => format!(" Export {n} articles as "),
+                }
             } else {
                 " Export this article as ".to_owned()
             };
-            ExportMenu::new(&app.export_formats, scope, theme).render(area, buf);
+            ExportMenu::new(&app.export_formats, *selected, scope, theme).render(area, buf);
         }
         Mode::Disagreements(view) => {
             if let Some(doc) = &app.doc {

@@ -7,6 +7,7 @@
 pub mod disagreements;
 mod edit;
 mod library;
+mod menu;
 mod message;
 mod mouse;
 mod movement;
@@ -40,6 +41,9 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Command(command) => {
             if let Mode::Help { scroll } = app.mode {
                 return help(app, scroll, command);
+            }
+            if let Mode::Export { library, selected } = app.mode {
+                return menu::command(app, library, selected, command);
             }
             match waits_for_whole_article(app, command) {
                 Some(notice) => {
@@ -78,10 +82,14 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         Command::LastUnit => movement::jump(app, true),
         Command::HalfPageDown => movement::half_page(app, true),
         Command::HalfPageUp => movement::half_page(app, false),
+        Command::PageDown => movement::page(app, true),
+        Command::PageUp => movement::page(app, false),
         Command::NextAnnotation => movement::annotation(app, true),
         Command::PrevAnnotation => movement::annotation(app, false),
         Command::NextPane => movement::cycle_pane(app, true),
         Command::PrevPane => movement::cycle_pane(app, false),
+        Command::FocusLeft => movement::focus_side(app, false),
+        Command::FocusRight => movement::focus_side(app, true),
         Command::Open => match app.focus {
             Pane::List => library::open_selected(app),
             Pane::Annotations => prompts::edit_selected_note(app),
@@ -151,10 +159,14 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
         | Command::LastUnit
         | Command::HalfPageDown
         | Command::HalfPageUp
+        | Command::PageDown
+        | Command::PageUp
         | Command::NextAnnotation
         | Command::PrevAnnotation
         | Command::NextPane
         | Command::PrevPane
+        | Command::FocusLeft
+        | Command::FocusRight
         | Command::ToggleSelection
         | Command::CycleSort
         | Command::ToggleList
@@ -179,7 +191,7 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
 
 /// Keys while the help overlay is open: movement scrolls it, quit quits, anything else closes it.
 fn help(app: &mut App, scroll: usize, command: Command) -> Vec<Effect> {
-    let last = app.help.len().saturating_sub(1);
+    let last = super::layout::help_scroll_limit(app);
     app.mode = match command {
         Command::NextUnit => Mode::Help {
             scroll: (scroll + 1).min(last),
@@ -187,10 +199,10 @@ fn help(app: &mut App, scroll: usize, command: Command) -> Vec<Effect> {
         Command::PrevUnit => Mode::Help {
             scroll: scroll.saturating_sub(1),
         },
-        Command::HalfPageDown => Mode::Help {
+        Command::HalfPageDown | Command::PageDown => Mode::Help {
             scroll: (scroll + 10).min(last),
         },
-        Command::HalfPageUp => Mode::Help {
+        Command::HalfPageUp | Command::PageUp => Mode::Help {
             scroll: scroll.saturating_sub(10),
         },
         Command::Quit => {
@@ -205,6 +217,8 @@ fn help(app: &mut App, scroll: usize, command: Command) -> Vec<Effect> {
         | Command::PrevAnnotation
         | Command::NextPane
         | Command::PrevPane
+        | Command::FocusLeft
+        | Command::FocusRight
         | Command::Open
         | Command::ToggleClaim
         | Command::ToggleDenial

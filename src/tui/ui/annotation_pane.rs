@@ -1,5 +1,6 @@
 //! The annotation pane: the open article's annotations in document order, two rows each (tags,
-//! status and excerpt; then the note's first line), fuzzy and orphaned ones marked.
+//! status and excerpt; then the note's first line), fuzzy and orphaned ones marked; below them
+//! the selected annotation's note in full.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use crate::annotation::Status;
 use crate::tui::app::App;
-use crate::tui::layout::window_start;
+use crate::tui::layout::{note_box_height, note_rows, window_start};
 use crate::tui::theme::Theme;
 
 use super::{pane_block, preview};
@@ -56,6 +57,29 @@ impl Widget for AnnotationPane<'_> {
             buf.set_line(inner.x, inner.y, &hint, inner.width);
             return;
         }
+        let note_height = note_box_height(self.app, inner);
+        if note_height > 0 {
+            let max = usize::from(note_height - 1);
+            let top = inner.y + inner.height - note_height;
+            let heading = format!("{:─<width$}", "─ note ", width = usize::from(inner.width));
+            buf.set_line(
+                inner.x,
+                top,
+                &Line::styled(heading, self.theme.border),
+                inner.width,
+            );
+            for (i, row) in note_rows(self.app, inner.width, max)
+                .into_iter()
+                .enumerate()
+            {
+                let y = top + 1 + i as u16;
+                buf.set_line(inner.x, y, &Line::raw(row), inner.width);
+            }
+        }
+        let inner = Rect {
+            height: inner.height - note_height,
+            ..inner
+        };
         let capacity = (usize::from(inner.height) / 2).max(1);
         // Enough bytes for a row of four-byte characters: the rest would be cut anyway.
         let budget = 4 * usize::from(inner.width);

@@ -1,5 +1,5 @@
-//! The article list: title, then date, source and tag counts, two rows per article; the window
-//! follows the selection.
+//! The article list: title, then outlet, date and tag counts, two rows per article, each cut with
+//! "…"; the window follows the selection.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,7 +11,7 @@ use crate::tui::app::{App, Sort};
 use crate::tui::layout::window_start;
 use crate::tui::theme::Theme;
 
-use super::{one_line, pane_block};
+use super::{fit, one_line, pane_block};
 
 /// The article list widget.
 pub struct ArticleList<'a> {
@@ -102,7 +102,9 @@ impl Widget for ArticleList<'_> {
             }
             // Style the whole row so the selection reads as a bar, without padding the text.
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), title_style);
-            let title = Line::from(Span::styled(one_line(&entry.title), title_style));
+            let width = usize::from(inner.width);
+            let title = fit(&one_line(&entry.title), width);
+            let title = Line::from(Span::styled(title, title_style));
             buf.set_line(inner.x, y, &title, inner.width);
             if y + 1 >= inner.y + inner.height {
                 break;
@@ -111,13 +113,16 @@ impl Widget for ArticleList<'_> {
             if let Some(error) = &entry.error {
                 facts.push(Span::styled(one_line(error), self.theme.error));
             } else {
-                let about: Vec<String> = [&entry.date, &entry.source]
-                    .into_iter()
-                    .flatten()
-                    .map(|s| one_line(s))
-                    .collect();
+                let outlet = one_line(&entry.outlet());
+                let about = match &entry.date {
+                    Some(date) => format!("{outlet} · {}", one_line(date)),
+                    None => outlet,
+                };
+                // The counts keep their room ("C0 D0 Q0 "), and the spaces around this.
+                let counts: usize = entry.counts.iter().map(|n| n.to_string().len() + 2).sum();
+                let room = width.saturating_sub(counts + 2);
                 facts.push(Span::styled(
-                    format!(" {} ", about.join(" · ")),
+                    format!(" {} ", fit(&about, room)),
                     self.theme.dim,
                 ));
                 for (slot, letter) in ['C', 'D', 'Q'].into_iter().enumerate() {

@@ -1,4 +1,5 @@
-//! The help overlay: every binding in effect with its description, from the keymap.
+//! The help overlay: the config's problems in full, then every binding in effect with its
+//! description, from the keymap.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::tui::keymap::HelpLine;
+use crate::tui::layout::HELP_WIDTH;
 use crate::tui::theme::Theme;
 
 use super::popup;
@@ -14,15 +16,22 @@ use crate::safe_text::for_terminal;
 /// The help overlay widget.
 pub struct Help<'a> {
     lines: &'a [HelpLine],
+    problems: Vec<String>,
     scroll: usize,
     theme: &'a Theme,
 }
 
 impl<'a> Help<'a> {
-    /// The overlay for `lines`, scrolled by `scroll` lines.
-    pub fn new(lines: &'a [HelpLine], scroll: usize, theme: &'a Theme) -> Help<'a> {
+    /// The overlay for `lines` below the rows of `problems`, scrolled by `scroll` rows.
+    pub fn new(
+        lines: &'a [HelpLine],
+        problems: Vec<String>,
+        scroll: usize,
+        theme: &'a Theme,
+    ) -> Help<'a> {
         Help {
             lines,
+            problems,
             scroll,
             theme,
         }
@@ -38,22 +47,22 @@ impl Widget for Help<'_> {
             .max()
             .unwrap_or(0)
             .min(24);
-        let height = u16::try_from(self.lines.len() + 2).unwrap_or(u16::MAX);
-        let rect = popup(area, 86, height, buf);
-        let text: Vec<Line> = self
-            .lines
-            .iter()
-            .skip(self.scroll)
-            .map(|line| {
-                Line::from(vec![
-                    Span::styled(
-                        format!(" {:>keys_width$}  ", for_terminal(&line.keys)),
-                        self.theme.focus,
-                    ),
-                    Span::raw(for_terminal(&line.description).into_owned()),
-                ])
-            })
-            .collect();
+        let height = u16::try_from(self.problems.len() + self.lines.len() + 2).unwrap_or(u16::MAX);
+        let rect = popup(area, HELP_WIDTH, height, buf);
+        let problems = self
+            .problems
+            .into_iter()
+            .map(|row| Line::styled(row, self.theme.error));
+        let keys = self.lines.iter().map(|line| {
+            Line::from(vec![
+                Span::styled(
+                    format!(" {:>keys_width$}  ", for_terminal(&line.keys)),
+                    self.theme.focus,
+                ),
+                Span::raw(for_terminal(&line.description).into_owned()),
+            ])
+        });
+        let text: Vec<Line> = problems.chain(keys).skip(self.scroll).collect();
         Paragraph::new(text)
             .block(
                 Block::bordered()

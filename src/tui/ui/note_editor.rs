@@ -1,16 +1,17 @@
-//! The note editor overlay: the note's lines with the cursor, scrolled to keep it in sight.
+//! The note editor overlay: the note's lines wrapped inside the box, with the cursor, scrolled to
+//! keep it in sight.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::safe_text::for_terminal;
 use crate::tui::editor::Editor;
 use crate::tui::theme::Theme;
+use crate::tui::wrap::wrap;
 
 use super::popup;
+use crate::safe_text::for_terminal;
 
 /// The note editor widget.
 pub struct NoteEditor<'a> {
@@ -48,102 +49,64 @@ impl Widget for NoteEditor<'_> {
             return;
         }
         let (cursor_line, cursor_column) = self.editor.position();
+        // Every line wrapped inside the box, a cell kept for the cursor at a row's end; the
+        // cursor is on the last row that starts at or before it.
+        let width = usize::from(inner.width).saturating_sub(1).max(1);
+        let text = self.editor.text();
+        // Wrapped as drawn: a control character takes a cell once replaced, and a character the
+        // rule drops (a bidi control, a zero-width space) is drawn as a space, so the cursor's
+        // column still counts characters.
+        let lines: Vec<String> = text.split('\n').map(as_drawn).collect();
+        let mut rows: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+        let mut cursor = (0, 0);
+        for (number, line) in lines.iter().enumerate() {
+            let at = line
+                .char_indices()
+                .nth(cursor_column)
+                .map_or(line.len(), |(at, _)| at);
+            for range in wrap(line, width) {
+                if number == cursor_line && range.start <= at {
+                    cursor = (rows.len(), at.max(range.start));
+                }
+                rows.push((line.as_str(), range));
+            }
+        }
         let height = usize::from(inner.height);
-        let first_line = cursor_line.saturating_sub(height - 1);
-        for (row, text) in self
-            .editor
-            .text()
-            .split('\n')
-            .enumerate()
-            .skip(first_line)
-            .take(height)
-        {
-            let y = inner.y + (row - first_line) as u16;
+        let first_row = cursor.0.saturating_sub(height - 1);
+        for (index, (line, range)) in rows.iter().enumerate().skip(first_row).take(height) {
+            let y = inner.y + (index - first_row) as u16;
             let mut spans = Vec::new();
-            if row == cursor_line {
-                let split = text
-                    .char_indices()
-                    .nth(cursor_column)
-                    .map_or(text.len(), |(at, _)| at);
-                let (before, after) = text.split_at(split);
+            if index == cursor.0 {
+                let at = cursor.1.min(range.end);
+                let (before, after) = (&line[range.start..at], &line[at..range.end]);
                 let mut rest = after.chars();
-                // A character the rule drops still takes the cursor, shown as a space.
-                let under = rest
-                    .next()
-                    .map(|c| for_terminal(&c.to_string()).into_owned())
-                    .filter(|shown| !shown.is_empty())
-                    .unwrap_or_else(|| " ".to_owned());
-                // Keep the cursor in sight on long lines by dropping the start of the line.
-                let shown = in_sight(before, usize::from(inner.width));
-                spans.push(Span::raw(for_terminal(shown).into_owned()));
+                let under = rest.next().map_or(" ".to_owned(), |c| c.to_string());
+                spans.push(Span::raw(before));
                 spans.push(Span::styled(under, self.theme.cursor));
-                spans.push(Span::raw(for_terminal(rest.as_str()).into_owned()));
+                spans.push(Span::raw(rest.as_str()));
             } else {
-                spans.push(Span::raw(for_terminal(text).into_owned()));
+                spans.push(Span::raw(&line[range.clone()]));
             }
             buf.set_line(inner.x, y, &Line::from(spans), inner.width);
         }
     }
 }
 
-/// What a line `width` cells wide shows of `before`, the text before the cursor, keeping the
-/// cursor in sight: the start of a long line is dropped.
-fn in_sight(before: &str, width: usize) -> &str {
-    let mut shown = tail(before, width);
-    while shown.width() + 1 > width && !shown.is_empty() {
-        let skip = shown.chars().next().map_or(0, char::len_utf8);
-        shown = &shown[skip..];
+/// `line` as the editor draws it: each character as the `safe_text` rule shows it, one that the
+/// rule drops as a space, so the drawn line has as many characters as the typed one.
+fn as_drawn(line: &str) -> String {
+    if for_terminal(line).chars().count() == line.chars().count() {
+        return for_terminal(line).into_owned();
     }
-    shown
-}
-
-/// The end of `text` that is surely no narrower than what a line `width` cells wide keeps of it,
-/// found in one pass from the end: measuring the whole text once per character dropped took
-/// time in the square of a long line's length, on every frame of a paste.
-fn tail(text: &str, width: usize) -> &str {
-    // Twice the room, so that sequences a terminal draws narrower than their characters (an
-    // emoji joined by ZWJ) still leave the cut to the exact measure above.
-    let mut room = width.saturating_mul(2).saturating_add(8);
-    let mut start = text.len();
-    for (at, c) in text.char_indices().rev() {
-        let cells = UnicodeWidthChar::width(c).unwrap_or(0);
-        if cells > room {
-            break;
-        }
-        room -= cells;
-        start = at;
-    }
-    &text[start..]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The cut as it was made before: measuring the rest after dropping each character.
-    fn measured(before: &str, width: usize) -> &str {
-        let mut shown = before;
-        while shown.width() + 1 > width && !shown.is_empty() {
-            let skip = shown.chars().next().map_or(0, char::len_utf8);
-            shown = &shown[skip..];
-        }
-        shown
-    }
-
-    #[rstest::rstest]
-    #[case("x".repeat(3000))]
-    #[case("漢字".repeat(500))]
-    #[case("e\u{301}".repeat(400))]
-    #[case("👩\u{200d}💻 ".repeat(300))]
-    #[case("short".to_owned())]
-    #[case(String::new())]
-    fn a_long_line_keeps_the_same_end_in_sight(#[case] text: String) {
-        for width in [1, 2, 3, 10, 70] {
-            assert_eq!(
-                in_sight(&text, width),
-                measured(&text, width),
-                "width {width}"
-            );
-        }
-    }
+    line.chars()
+        .map(|c| {
+            let mut one = [0; 4];
+            let shown = for_terminal(c.encode_utf8(&mut one));
+            if shown.is_empty() {
+                " ".to_owned()
+            } else {
+                shown.into_owned()
+            }
+        })
+        .collect()
 }

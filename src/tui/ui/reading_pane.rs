@@ -1,5 +1,5 @@
 //! The reading pane: the units around the view's top, wrapped to the pane, with the gutter
-//! (cursor mark and tag letters), tag colours, the cursor, the selection and search matches.
+//! (cursor mark, tag letters, `*` for a note), tag colours, the cursor, the selection and search matches.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::article::UnitKind;
 use crate::tui::app::{App, Document};
-use crate::tui::layout::GUTTER;
+use crate::tui::layout::{GUTTER, reading_column};
 use crate::tui::search::find_all;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
@@ -44,7 +44,12 @@ impl Widget for ReadingPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         match &self.app.doc {
-            Some(doc) => draw_units(doc, self.theme, inner, buf),
+            Some(doc) => draw_units(
+                doc,
+                self.theme,
+                reading_column(inner, self.app.reading_width),
+                buf,
+            ),
             None => Paragraph::new("Choose an article in the list and press Enter.")
                 .style(self.theme.dim)
                 .wrap(Wrap { trim: true })
@@ -67,6 +72,11 @@ fn draw_units(doc: &Document, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let text = doc.article.unit_text(unit).unwrap_or_default();
         let lines = wrap(&text, usize::from(text_width));
         let tags = doc.annotations.tags_at_unit(unit);
+        let noted = doc
+            .annotations
+            .index_at_unit(unit)
+            .and_then(|index| doc.annotations.get(index))
+            .is_some_and(|(annotation, _)| !annotation.note.is_empty());
         let cursor = unit == doc.cursor;
         let selected = doc.selection_start.is_some() && (sel_first..=sel_last).contains(&unit);
         let mut style = match units[unit].kind {
@@ -104,15 +114,26 @@ fn draw_units(doc: &Document, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     " "
                 };
                 spans.push(Span::styled(mark, theme.focus));
+                // A note is marked in the first free tag slot (the space before the text when all
+                // three are taken), even on a unit with no tag, where nothing else would show it.
+                let mut note_mark = noted;
                 for slot in 0..3 {
                     match tags.get(slot) {
                         Some(tag) => {
                             spans.push(Span::styled(tag.letter().to_string(), theme.tag(*tag)))
                         }
+                        None if note_mark => {
+                            spans.push(Span::styled("*", theme.focus));
+                            note_mark = false;
+                        }
                         None => spans.push(Span::raw(" ")),
                     }
                 }
-                spans.push(Span::raw(" "));
+                spans.push(if note_mark {
+                    Span::styled("*", theme.focus)
+                } else {
+                    Span::raw(" ")
+                });
                 let mut at = range.start;
                 for found in matches
                     .iter()

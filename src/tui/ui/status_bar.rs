@@ -1,5 +1,6 @@
 //! The status bar: the article, the cursor's position, tag counts, the save state (or the
-//! loading of a big article), search progress and key hints; a second row for a message when
+//! loading of a big article), search progress and the hints for the keys of the mode and the
+//! focused pane; a second row for a message when
 //! there is one.
 
 use ratatui::buffer::Buffer;
@@ -7,21 +8,75 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::tui::app::{App, Document};
+use crate::tui::app::{App, Document, Mode, Pane};
 use crate::tui::command::Command;
 use crate::tui::theme::Theme;
 
 use super::search::prompt;
 use super::{one_line, preview};
+use crate::safe_text::for_terminal;
 
-/// Commands whose keys the hints show, with a short label.
-const HINTS: [(Command, &str); 5] = [
-    (Command::ToggleHelp, "help"),
-    (Command::ToggleClaim, "claim"),
-    (Command::EditNote, "note"),
-    (Command::StartSearch, "search"),
-    (Command::Quit, "quit"),
-];
+/// A key hint: the first key of a command with a short label, or a fixed key of a text box.
+#[derive(Clone, Copy)]
+enum Hint {
+    /// A command's first key, as the keymap binds it.
+    Key(Command, &'static str),
+    /// A key that is not a binding (in a text box), written out.
+    Text(&'static str, &'static str),
+}
+
+use Hint::{Key, Text};
+
+/// The hints for what the keys do now: the mode, then the focused pane.
+fn hints_for(app: &App) -> &'static [Hint] {
+    let selecting = app.doc.as_ref().is_some_and(|doc| doc.selection_start.is_some());
+    match (&app.mode, app.focus) {
+        (Mode::Note { .. }, _) => &[Text("esc", "done, saved"), Text("enter", "new line")],
+        (Mode::Export { .. }, _) => &[
+            Key(Command::NextUnit, "move"),
+            Key(Command::Open, "export"),
+            Key(Command::Cancel, "cancel"),
+        ],
+        (Mode::Help { .. }, _) => &[
+            Key(Command::NextUnit, "scroll"),
+            Key(Command::Cancel, "close"),
+        ],
+        (Mode::Search { .. } | Mode::Filter { .. }, _) => &[],
+        (Mode::Disagreements(_), _) => &[
+            Text("n/p", "next/previous"),
+            Text("1-9", "adopt a coder's"),
+            Text("m", "adopt merged"),
+            Text("esc", "close"),
+        ],
+        (Mode::Normal, Pane::List) => &[
+            Key(Command::Open, "open"),
+            Key(Command::StartSearch, "filter"),
+            Key(Command::CycleSort, "sort"),
+            Key(Command::ToggleHelp, "help"),
+            Key(Command::Quit, "quit"),
+        ],
+        (Mode::Normal, Pane::Annotations) => &[
+            Key(Command::Open, "edit note"),
+            Key(Command::RemoveAnnotation, "remove"),
+            Key(Command::Undo, "undo"),
+            Key(Command::ToggleHelp, "help"),
+            Key(Command::Quit, "quit"),
+        ],
+        (Mode::Normal, Pane::Reading) if selecting => &[
+            Key(Command::ToggleClaim, "claim"),
+            Key(Command::ToggleDenial, "denial"),
+            Key(Command::EditNote, "note"),
+            Key(Command::Cancel, "cancel"),
+        ],
+        (Mode::Normal, Pane::Reading) => &[
+            Key(Command::ToggleHelp, "help"),
+            Key(Command::ToggleClaim, "claim"),
+            Key(Command::EditNote, "note"),
+            Key(Command::StartSearch, "search"),
+            Key(Command::Quit, "quit"),
+        ],
+    }
+}
 
 /// The status bar widget.
 pub struct StatusBar<'a> {
@@ -106,16 +161,28 @@ impl StatusBar<'_> {
             ))),
         }
         let mut hints = Vec::new();
-        for (command, label) in HINTS {
-            if let Some(line) = self.app.help.iter().find(|line| line.command == command) {
-                let key = line.keys.split(", ").next().unwrap_or_default().to_owned();
-                hints.push(Span::styled(key, theme.focus));
-                hints.push(Span::styled(format!(" {label}  "), theme.dim));
-            }
+        for hint in hints_for(self.app) {
+            let (key, label) = match *hint {
+                Text(key, label) => (key.to_owned(), label),
+                Key(command, label) => {
+                    let Some(line) = self.app.help.iter().find(|line| line.command == command)
+                    else {
+                        continue;
+                    };
+                    let key = line.keys.split(", ").next().unwrap_or_default();
+                    (for_terminal(key).into_owned(), label)
+                }
+            };
+            hints.push(Span::styled(key, theme.focus));
+            hints.push(Span::styled(format!(" {label}  "), theme.dim));
         }
         let left = Line::from(left);
-        let hints = Line::from(hints);
         let width = usize::from(area.width);
+        // As many hints as fit, the first ones first: the list puts the most useful first.
+        while hints.len() > 2 && left.width() + Line::from(hints.clone()).width() >= width {
+            hints.truncate(hints.len() - 2);
+        }
+        let hints = Line::from(hints);
         let (left_width, hints_width) = (left.width(), hints.width());
         buf.set_line(area.x, area.y, &left, area.width);
         if left_width + hints_width < width {

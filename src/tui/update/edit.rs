@@ -132,10 +132,17 @@ pub fn remove(app: &mut App) -> Vec<Effect> {
         say(app, "no annotation here".to_owned());
         return Vec::new();
     };
-    edit(app, |set, _, _| {
+    let text = doc
+        .annotations
+        .get(index)
+        .map(|(annotation, _)| super::message::removed(app, &annotation.tags, &annotation.note));
+    let (changed, effects) = edit(app, |set, _, _| {
         set.remove(index);
-    })
-    .1
+    });
+    if let Some(text) = text.filter(|_| changed) {
+        say(app, text);
+    }
+    effects
 }
 
 /// Sets the note on units `first..=last`; says whether the annotations changed, and the save.
@@ -168,16 +175,10 @@ pub fn undo(app: &mut App, back: bool) -> Vec<Effect> {
         return Vec::new();
     };
     // Matched by id, so what another process merged in since stays; what this did is the way back.
+    let before = doc.annotations.tag_counts();
     let done = doc.annotations.revert(&change);
+    let text = super::message::undone(back, before, doc.annotations.tag_counts(), done.len());
     remember(to, done);
-    let counts = doc.annotations.tag_counts();
-    let text = format!(
-        "{}: {} claims, {} denials, {} quotes",
-        if back { "undone" } else { "redone" },
-        counts[0],
-        counts[1],
-        counts[2]
-    );
     let effects = changed(app);
     say(app, text);
     effects

@@ -51,7 +51,15 @@ pub fn refresh(app: &mut App, keep: Option<std::path::PathBuf>) {
         .collect();
     let entries = &library.entries;
     match library.sort {
-        Sort::Name => visible.sort_by(|&a, &b| entries[a].path.cmp(&entries[b].path)),
+        // By what the list shows, so the order can be seen: title, then outlet.
+        Sort::Name => visible.sort_by_cached_key(|&i| {
+            let entry = &entries[i];
+            (
+                entry.title.to_lowercase(),
+                entry.outlet().to_lowercase(),
+                entry.path.clone(),
+            )
+        }),
         Sort::Date => visible.sort_by(|&a, &b| {
             let (x, y) = (&entries[a], &entries[b]);
             x.date
@@ -73,14 +81,14 @@ pub fn refresh(app: &mut App, keep: Option<std::path::PathBuf>) {
         .min(library.visible.len().saturating_sub(1));
 }
 
-/// Sorts by date, then by name.
+/// Sorts by date, then by title.
 pub fn cycle_sort(app: &mut App) -> Vec<Effect> {
     app.library.sort = match app.library.sort {
         Sort::Name => Sort::Date,
         Sort::Date => Sort::Name,
     };
     let text = match app.library.sort {
-        Sort::Name => "articles sorted by name",
+        Sort::Name => "articles sorted by title",
         Sort::Date => "articles sorted by date, newest first",
     };
     let keep = selected_path(app);

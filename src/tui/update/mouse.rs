@@ -4,7 +4,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::effect::Effect;
-use crate::tui::layout::{Areas, inner, window_start};
+use crate::tui::layout::{Areas, annotation_capacity, inner, window_start};
 use crate::tui::scroll::Rows;
 
 use super::movement::{list_capacity, move_cursor, select_annotation, step};
@@ -54,7 +54,8 @@ pub fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
                 return Vec::new();
             };
             let len = doc.annotations.len();
-            let index = window_start(doc.selected_annotation, len, list_capacity(rect)) + line / 2;
+            let capacity = annotation_capacity(app, rect);
+            let index = window_start(doc.selected_annotation, len, capacity) + line / 2;
             if index < len {
                 select_annotation(app, index);
             }

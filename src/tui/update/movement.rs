@@ -2,7 +2,7 @@
 
 use crate::tui::app::{App, Pane};
 use crate::tui::effect::Effect;
-use crate::tui::layout::{Areas, GUTTER, MEDIUM, WIDE, inner};
+use crate::tui::layout::{Areas, GUTTER, inner};
 use crate::tui::scroll::Rows;
 
 /// The reading text's width and height, also when the reading pane is hidden.
@@ -10,7 +10,7 @@ pub fn reading_size(app: &App) -> (usize, usize) {
     match Areas::of(app).reading_text() {
         Some(rect) => (usize::from(rect.width), usize::from(rect.height)),
         None => (
-            usize::from(app.size.0.saturating_sub(2 + GUTTER)),
+            usize::from(app.size.0.saturating_sub(2 + GUTTER).min(app.reading_width)),
             usize::from(app.size.1.saturating_sub(3)),
         ),
     }
@@ -155,6 +155,43 @@ pub fn half_page(app: &mut App, down: bool) -> Vec<Effect> {
     Vec::new()
 }
 
+/// A page down or up in the focused pane, as Space and `b` in less.
+pub fn page(app: &mut App, down: bool) -> Vec<Effect> {
+    let (width, height) = reading_size(app);
+    match app.focus {
+        Pane::Reading => {
+            if let Some(doc) = app.doc.as_ref() {
+                // Two half pages of this height: a whole page, less the row that joins them.
+                let unit = Rows::new(&doc.article, width).half_page(doc.cursor, 2 * height, down);
+                move_cursor(app, unit);
+            }
+        }
+        Pane::List | Pane::Annotations => {
+            let items = (height / 2).max(1) as isize;
+            step(app, if down { items } else { -items });
+        }
+    }
+    Vec::new()
+}
+
+/// Focuses the pane left or right of the focused one, in screen order; none past the edges.
+pub fn focus_side(app: &mut App, right: bool) -> Vec<Effect> {
+    let order = if app.doc.is_some() {
+        vec![Pane::List, Pane::Reading, Pane::Annotations]
+    } else {
+        vec![Pane::List]
+    };
+    let at = order.iter().position(|p| *p == app.focus).unwrap_or(0);
+    let next = if right {
+        (at + 1).min(order.len() - 1)
+    } else {
+        at.saturating_sub(1)
+    };
+    app.focus = order[next];
+    follow(app);
+    Vec::new()
+}
+
 /// To the next or previous annotation after or before the cursor.
 pub fn annotation(app: &mut App, down: bool) -> Vec<Effect> {
     let Some(doc) = app.doc.as_ref() else {
@@ -233,23 +270,21 @@ pub fn cycle_pane(app: &mut App, forward: bool) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Shows or hides the list or annotation pane; on medium screens only one of them fits.
+/// Shows or hides the list or annotation pane. A pane that is wanted but not on screen (a
+/// medium screen has room for one of the two beside the reading pane) is brought in rather than
+/// marked hidden, and the other stays wanted, so widening the terminal shows both again.
 pub fn toggle_pane(app: &mut App, pane: Pane) -> Vec<Effect> {
-    let medium = (MEDIUM..WIDE).contains(&app.size.0);
-    match pane {
-        Pane::List => {
-            app.show_list = !app.show_list;
-            if app.show_list && medium {
-                app.show_annotations = false;
-            }
-        }
-        Pane::Annotations => {
-            app.show_annotations = !app.show_annotations;
-            if app.show_annotations && medium {
-                app.show_list = false;
-            }
-        }
-        Pane::Reading => {}
+    let shown = pane_shown(app, pane);
+    let wanted = match pane {
+        Pane::List => &mut app.show_list,
+        Pane::Annotations => &mut app.show_annotations,
+        Pane::Reading => return Vec::new(),
+    };
+    if shown {
+        *wanted = false;
+    } else {
+        *wanted = true;
+        app.side = pane;
     }
     if !pane_shown(app, app.focus) && app.doc.is_some() {
         app.focus = Pane::Reading;

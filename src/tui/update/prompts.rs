@@ -112,12 +112,15 @@ pub fn start_export(app: &mut App) -> Vec<Effect> {
         );
         return Vec::new();
     }
-    app.mode = Mode::Export { library };
+    app.mode = Mode::Export {
+        library,
+        selected: 0,
+    };
     Vec::new()
 }
 
-/// Esc: leave the box or overlay; in the plain mode, drop the selection, then the search, then
-/// the message.
+/// Esc: leave the box or overlay; in the plain mode, clear the list's filter (in the list), else
+/// drop the selection, then the search, then the message.
 pub fn cancel(app: &mut App) -> Vec<Effect> {
     match &app.mode {
         Mode::Note { .. } => return leave_note(app),
@@ -127,6 +130,9 @@ pub fn cancel(app: &mut App) -> Vec<Effect> {
         }
         Mode::Search { .. } | Mode::Export { .. } | Mode::Help { .. } | Mode::Disagreements(_) => {
             app.mode = Mode::Normal
+        }
+        Mode::Normal if app.focus == Pane::List && !app.library.filter.is_empty() => {
+            set_filter(app, String::new());
         }
         Mode::Normal => {
             let doc = app.doc.as_mut();
@@ -168,21 +174,7 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
             set_filter(app, filter);
             Vec::new()
         }
-        Mode::Export { library } => {
-            let library = *library;
-            let Input::Char(c) = input else {
-                return Vec::new();
-            };
-            app.mode = Mode::Normal;
-            let chosen = c
-                .to_digit(10)
-                .and_then(|n| (n as usize).checked_sub(1))
-                .and_then(|i| app.export_formats.get(i).copied());
-            let Some(format) = chosen else {
-                return Vec::new();
-            };
-            export_effect(app, format, library).into_iter().collect()
-        }
+        Mode::Export { .. } => super::menu::input(app, input),
         Mode::Disagreements(_) => super::disagreements::input(app, input),
         Mode::Normal | Mode::Help { .. } => Vec::new(),
     }
@@ -226,7 +218,7 @@ fn submit_search(app: &mut App, query: String) -> Vec<Effect> {
 
 /// The export of the open article, or of every article shown in the list; the open article is
 /// exported as edited, the others as their sidecars hold them.
-fn export_effect(app: &App, format: Format, library: bool) -> Option<Effect> {
+pub(super) fn export_effect(app: &App, format: Format, library: bool) -> Option<Effect> {
     let open = app.doc.as_ref().map(|doc| ExportedDoc {
         path: doc.path.clone(),
         article: doc.article.clone(),

@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use crate::annotation::{AnnotationSet, Snapshot, Timestamp};
 use crate::article::Article;
-use crate::tui::app::{App, Clock, Document, Loading, Mode, Pane, SaveState, Search, Top};
+use crate::tui::app::{
+    App, Clock, Document, Loading, Mode, Pane, SaveState, Search, Top, count_tags,
+};
 use crate::tui::effect::Effect;
 use crate::tui::outcome::{Opened, Outcome, Preview, SaveError};
 
@@ -33,6 +35,7 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             as_saved,
         } => saved(app, &path, revision, on_disk, base, as_saved),
         Outcome::SaveFailed { path, error } => save_failed(app, &path, error),
+        Outcome::SidecarChanged { path, annotations } => sidecar_changed(app, &path, annotations),
         Outcome::SearchFound { path, query, unit } => search_found(app, &path, &query, unit),
         Outcome::SearchDone {
             path,
@@ -230,7 +233,23 @@ pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
         Some(place) => restore(app, place),
         None => move_cursor(app, 0),
     }
+    resume(app);
     Vec::new()
+}
+
+/// Puts the cursor where the reader left off last time, once that article is open far enough
+/// (the head of a big one may not reach it yet).
+fn resume(app: &mut App) {
+    let Some(doc) = &app.doc else {
+        return;
+    };
+    let Some((path, unit)) = app.resume.clone() else {
+        return;
+    };
+    if path == doc.path && unit < doc.article.units().len() {
+        app.resume = None;
+        move_cursor(app, unit);
+    }
 }
 
 /// A save finished: adopt what is on disk as the new base, and as the annotations when nothing
@@ -257,10 +276,7 @@ pub fn saved(
     // set; when the sidecar holds just what was saved, the set is already right.
     if revision == doc.revision {
         if !as_saved {
-            doc.annotations = AnnotationSet::new(&doc.article, on_disk.to_vec());
-            doc.selected_annotation = doc
-                .selected_annotation
-                .min(doc.annotations.len().saturating_sub(1));
+            adopt(doc, on_disk.to_vec());
         }
         doc.base = on_disk;
     } else {
@@ -271,10 +287,57 @@ pub fn saved(
         doc.base = saved;
     }
     let effects = save(doc).into_iter().collect();
+    count_open(app);
     if app.message.as_ref().is_some_and(|m| m.error) {
         app.message = None;
     }
     effects
+}
+
+/// Shows `annotations` (what the sidecar holds) as the open document's.
+fn adopt(doc: &mut Document, annotations: Vec<crate::annotation::Annotation>) {
+    doc.annotations = AnnotationSet::new(&doc.article, annotations);
+    doc.selected_annotation = doc
+        .selected_annotation
+        .min(doc.annotations.len().saturating_sub(1));
+}
+
+/// Puts the open document's tag counts into its library entry.
+fn count_open(app: &mut App) {
+    if let Some(doc) = &app.doc
+        && let Some(&at) = app.library.index.get(&doc.path)
+    {
+        app.library.entries[at].counts = doc.counts();
+    }
+}
+
+/// A sidecar changed on disk. For another article, only its counts change. For the open one,
+/// when it holds something else than this screen last read or wrote, a save runs (after the
+/// one running, if any): under the lock it reads the file as it is now and merges it, so the
+/// other writer's tags come in through the same merge and result as any save, and a report
+/// read before this screen's own last save cannot take a tag back. An open note editor is left
+/// as it is: its note is set on the annotations as they are when it closes.
+pub fn sidecar_changed(
+    app: &mut App,
+    path: &Path,
+    annotations: Vec<crate::annotation::Annotation>,
+) -> Vec<Effect> {
+    let open = app.doc.as_mut().filter(|doc| doc.path == path);
+    let Some(doc) = open else {
+        if let Some(&at) = app.library.index.get(path) {
+            app.library.entries[at].counts = count_tags(annotations.iter());
+        }
+        return Vec::new();
+    };
+    if doc.read_only.is_some() || doc.loading.is_some() {
+        return Vec::new();
+    }
+    // This screen's own save, seen on disk: nothing new.
+    if annotations.len() == doc.base.len() && annotations.iter().eq(doc.base.iter()) {
+        return Vec::new();
+    }
+    doc.save.dirty = true;
+    save(doc).into_iter().collect()
 }
 
 /// A save failed: say so; the change stays in memory. A full disk or a busy lock is retried on

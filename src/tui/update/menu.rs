@@ -1,0 +1,94 @@
+//! The export menu while it is open: moved through like every list (the keys that move in a
+//! list), a format chosen by Enter or by its number, closed by Esc. No other key gets through to
+//! the article behind it, so a key pressed in the menu never tags or removes anything.
+
+use crate::tui::action::Input;
+use crate::tui::app::{App, Mode};
+use crate::tui::command::Command;
+use crate::tui::effect::Effect;
+
+use super::prompts::export_effect;
+
+/// A command while the menu is open: moving, choosing, closing or quitting; anything else is
+/// ignored and the menu stays.
+pub fn command(app: &mut App, library: bool, selected: usize, command: Command) -> Vec<Effect> {
+    let last = app.export_formats.len().saturating_sub(1);
+    let moved = match command {
+        Command::NextUnit => (selected + 1).min(last),
+        Command::PrevUnit => selected.saturating_sub(1),
+        Command::FirstUnit | Command::HalfPageUp | Command::PageUp => 0,
+        Command::LastUnit | Command::HalfPageDown | Command::PageDown => last,
+        Command::Open => return choose(app, library, selected),
+        Command::Cancel => {
+            app.mode = Mode::Normal;
+            return Vec::new();
+        }
+        Command::Quit => {
+            app.mode = Mode::Normal;
+            return super::run(app, Command::Quit);
+        }
+        Command::Suspend => return vec![Effect::Suspend],
+        Command::NextParagraph
+        | Command::ShowDisagreements
+        | Command::PrevParagraph
+        | Command::NextAnnotation
+        | Command::PrevAnnotation
+        | Command::NextPane
+        | Command::PrevPane
+        | Command::FocusLeft
+        | Command::FocusRight
+        | Command::ToggleClaim
+        | Command::ToggleDenial
+        | Command::ToggleQuote
+        | Command::RemoveAnnotation
+        | Command::EditNote
+        | Command::ToggleSelection
+        | Command::Undo
+        | Command::Redo
+        | Command::StartSearch
+        | Command::NextMatch
+        | Command::PrevMatch
+        | Command::Export
+        | Command::CycleSort
+        | Command::ToggleList
+        | Command::ToggleAnnotations
+        | Command::ToggleHelp => selected,
+    };
+    app.mode = Mode::Export {
+        library,
+        selected: moved,
+    };
+    Vec::new()
+}
+
+/// Typing in the menu: a format's number chooses it; nothing else does anything.
+pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
+    let Mode::Export { library, .. } = app.mode else {
+        return Vec::new();
+    };
+    let number = match input {
+        Input::Char(c) => c.to_digit(10).and_then(|n| (n as usize).checked_sub(1)),
+        Input::Enter
+        | Input::Backspace
+        | Input::Delete
+        | Input::Left
+        | Input::Right
+        | Input::Up
+        | Input::Down
+        | Input::Home
+        | Input::End => None,
+    };
+    match number.filter(|&i| i < app.export_formats.len()) {
+        Some(index) => choose(app, library, index),
+        None => Vec::new(),
+    }
+}
+
+/// Closes the menu and exports in the format at `index`.
+fn choose(app: &mut App, library: bool, index: usize) -> Vec<Effect> {
+    app.mode = Mode::Normal;
+    let Some(format) = app.export_formats.get(index).cloned() else {
+        return Vec::new();
+    };
+    export_effect(app, format, library).into_iter().collect()
+}
