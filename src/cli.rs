@@ -9,8 +9,8 @@ mod completions;
 mod export;
 mod list;
 mod man;
-mod message;
 mod merge_driver;
+mod message;
 mod open;
 pub mod segment;
 

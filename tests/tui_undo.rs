@@ -147,20 +147,30 @@ fn undo_takes_back_only_its_own_tag_from_an_annotation_another_process_tagged_to
     let mut clock = 0;
     run(
         &mut app,
-        vec![Action::from(Command::NextUnit), Action::from(Command::ToggleQuote)],
+        vec![
+            Action::from(Command::NextUnit),
+            Action::from(Command::ToggleQuote),
+        ],
         &mut clock,
     );
     // Another window adds a claim to the same annotation; this screen's next save brings it in.
     colleague_tags(&app, 1, Tag::Claim);
     run(
         &mut app,
-        vec![Action::from(Command::NextUnit), Action::from(Command::ToggleDenial)],
+        vec![
+            Action::from(Command::NextUnit),
+            Action::from(Command::ToggleDenial),
+        ],
         &mut clock,
     );
     let tags = |app: &App| doc(app).annotations.tags_at_unit(1).to_vec();
     assert_eq!(tags(&app), [Tag::Claim, Tag::Quote]);
 
-    run(&mut app, vec![Action::from(Command::Undo), Action::from(Command::Undo)], &mut clock);
+    run(
+        &mut app,
+        vec![Action::from(Command::Undo), Action::from(Command::Undo)],
+        &mut clock,
+    );
     assert_eq!(tags(&app), [Tag::Claim], "the colleague's claim stays");
     assert_eq!(on_disk(&app).len(), 1);
     run(&mut app, vec![Action::from(Command::Redo)], &mut clock);
@@ -175,7 +185,10 @@ fn undo_takes_back_a_tag_whose_annotation_a_merge_folded_into_another_writers() 
     // The save folds this screen's new annotation on unit 1 into the colleague's.
     run(
         &mut app,
-        vec![Action::from(Command::NextUnit), Action::from(Command::ToggleQuote)],
+        vec![
+            Action::from(Command::NextUnit),
+            Action::from(Command::ToggleQuote),
+        ],
         &mut clock,
     );
     let tags = |app: &App| doc(app).annotations.tags_at_unit(1).to_vec();

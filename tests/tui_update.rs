@@ -427,7 +427,13 @@ fn the_note_editor_on_a_one_unit_selection_starts_from_its_note_and_esc_keeps_it
     run(&mut app, note_on(4, "checked twice"));
     let undo = doc(&mut app).undo.len();
     // `v` on unit 4, `a`, Esc.
-    run(&mut app, vec![Action::from(Command::ToggleSelection), Action::from(Command::EditNote)]);
+    run(
+        &mut app,
+        vec![
+            Action::from(Command::ToggleSelection),
+            Action::from(Command::EditNote),
+        ],
+    );
     assert_eq!(editing(&app), Some(("checked twice".to_owned(), (4, 4))));
     let effects = run(&mut app, vec![Action::from(Command::Cancel)]);
     assert!(effects.is_empty(), "nothing changed, nothing to save");
@@ -441,7 +447,11 @@ fn the_note_editor_on_a_selection_that_grows_a_note_starts_from_that_note() {
     let (mut app, _dir) = opened();
     let mut actions = note_on(4, "why");
     actions.extend(to_unit(3));
-    actions.extend([Action::from(Command::ToggleSelection), Action::from(Command::NextUnit), Action::from(Command::NextUnit)]);
+    actions.extend([
+        Action::from(Command::ToggleSelection),
+        Action::from(Command::NextUnit),
+        Action::from(Command::NextUnit),
+    ]);
     actions.push(Action::from(Command::EditNote));
     run(&mut app, actions);
     assert_eq!(editing(&app), Some(("why".to_owned(), (3, 5))));
@@ -462,7 +472,11 @@ fn a_note_on_a_selection_that_would_grow_a_tagged_annotation_is_refused() {
     let mut actions = to_unit(4);
     actions.push(Action::from(Command::ToggleClaim));
     actions.extend(to_unit(3));
-    actions.extend([Action::from(Command::ToggleSelection), Action::from(Command::NextUnit), Action::from(Command::EditNote)]);
+    actions.extend([
+        Action::from(Command::ToggleSelection),
+        Action::from(Command::NextUnit),
+        Action::from(Command::EditNote),
+    ]);
     run(&mut app, actions);
     assert_eq!(app.mode, Mode::Normal);
     let message = app.message.clone().unwrap();
@@ -491,7 +505,10 @@ fn a_selection_over_part_of_a_claim_is_not_tagged_a_denial() {
     assert_eq!(claim.get(0).unwrap().1.units, Some((14, 15)));
     // Cursor on 13, `v`, `j`, `d`.
     let mut actions = to_unit(13);
-    actions.extend([Action::from(Command::ToggleSelection), Action::from(Command::NextUnit)]);
+    actions.extend([
+        Action::from(Command::ToggleSelection),
+        Action::from(Command::NextUnit),
+    ]);
     run(&mut app, actions);
     let effects = run(&mut app, vec![Action::from(Command::ToggleDenial)]);
     assert!(effects.is_empty());

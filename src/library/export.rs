@@ -18,8 +18,8 @@ use std::sync::Arc;
 use crate::annotation::{Annotation, AnnotationSet};
 use crate::article::Article;
 use crate::atomic_file::Folder;
-use crate::export_output;
 use crate::export::{ExportError, Format, Options, OwnedItem, Sink, Text, Writer};
+use crate::export_output;
 use crate::sidecar::{self, SidecarError};
 
 use super::{ReadError, read_article};

@@ -29,7 +29,10 @@ use Hint::{Key, Text};
 
 /// The hints for what the keys do now: the mode, then the focused pane.
 fn hints_for(app: &App) -> &'static [Hint] {
-    let selecting = app.doc.as_ref().is_some_and(|doc| doc.selection_start.is_some());
+    let selecting = app
+        .doc
+        .as_ref()
+        .is_some_and(|doc| doc.selection_start.is_some());
     match (&app.mode, app.focus) {
         (Mode::Note { .. }, _) => &[Text("esc", "done, saved"), Text("enter", "new line")],
         (Mode::Export { .. }, _) => &[
