@@ -14,6 +14,7 @@ mod head;
 mod inline;
 mod lines;
 mod metadata;
+mod outlet;
 mod preview;
 pub mod segment;
 mod structure;

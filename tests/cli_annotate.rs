@@ -390,3 +390,44 @@ fn list_reads_several_files_and_reports_the_bad_ones() {
         .clone();
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
 }
+
+#[test]
+fn tag_and_untag_say_what_they_did_unless_quiet() {
+    let env = Env::new();
+    let said = |args: &[&str]| {
+        let output = env.run(args).success().get_output().clone();
+        assert!(output.stdout.is_empty(), "stdout stays for data");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let name = env.article.display().to_string();
+    assert_eq!(
+        said(&["tag", "--sentence", "2", "--to", "3", "--tag", "claim"]),
+        format!("sidenote: {name}: units 2-3 tagged claim (now: claim)\n")
+    );
+    assert_eq!(
+        said(&[
+            "tag",
+            "--sentence",
+            "2",
+            "--tag",
+            "quote",
+            "--note",
+            "check"
+        ]),
+        format!("sidenote: {name}: units 2-3 tagged quote (now: claim, quote); note added\n")
+    );
+    assert_eq!(
+        said(&["untag", "--sentence", "3", "--tag", "claim"]),
+        format!("sidenote: {name}: claim removed from units 2-3 (now: quote)\n")
+    );
+    assert_eq!(
+        said(&["untag", "--sentence", "2"]),
+        format!("sidenote: {name}: the annotation on units 2-3 removed (quote, its note)\n")
+    );
+    assert_eq!(
+        said(&["tag", "--sentence", "4", "--tag", "denial", "-q"]),
+        ""
+    );
+    assert_eq!(said(&["untag", "--sentence", "4", "--quiet"]), "");
+    assert!(env.list().is_empty());
+}

@@ -72,7 +72,7 @@ fn prints_one_json_object_per_unit_with_code_point_offsets() {
 }
 
 #[test]
-fn text_format_prints_one_unit_per_line() {
+fn text_format_prints_one_numbered_unit_per_line() {
     let dir = TempDir::new().unwrap();
     let path = write(
         dir.path(),
@@ -84,7 +84,7 @@ fn text_format_prints_one_unit_per_line() {
         .arg(&path)
         .assert()
         .success()
-        .stdout("A title here\nFirst sentence.\nSecond sentence.\n");
+        .stdout("0\tA title here\n1\tFirst sentence.\n2\tSecond sentence.\n");
 }
 
 #[test]
@@ -103,13 +103,15 @@ fn escape_sequences_never_reach_the_output() {
         .get_output()
         .stdout
         .clone();
+    // A tab after each unit's number, a line feed after its text, and no other control byte.
     assert!(
-        !output.iter().any(|&b| b < 0x20 && b != b'\n'),
+        !output.iter().any(|&b| b < 0x20 && b != b'\n' && b != b'\t'),
         "{output:?}"
     );
     let shown = String::from_utf8(output).unwrap();
     assert!(!shown.contains('\u{202E}'));
-    assert!(shown.starts_with("Look here."));
+    assert!(shown.starts_with("0\tLook here."));
+    assert_eq!(shown.matches('\t').count(), shown.lines().count());
 }
 
 #[test]
@@ -128,7 +130,7 @@ fn bidi_marks_and_zero_width_characters_are_not_shown_and_offsets_still_count_th
     };
     assert_eq!(
         String::from_utf8(segment("text")).unwrap(),
-        "Marked words and zerowidth ones.\nA joiner 👩\u{200d}💻 stays.\n"
+        "0\tMarked words and zerowidth ones.\n1\tA joiner 👩\u{200d}💻 stays.\n"
     );
     let rows = rows(&segment("json"));
     assert_eq!(rows[0]["text"], "Marked words and zerowidth ones.");
@@ -148,7 +150,7 @@ fn warns_about_the_encoding_on_stderr() {
         .arg(&path)
         .assert()
         .success()
-        .stdout("Café society.\nFine.\n")
+        .stdout("0\tCafé society.\n1\tFine.\n")
         .stderr(
             predicate::str::contains("latin.txt")
                 .and(predicate::str::contains("Windows-1252"))

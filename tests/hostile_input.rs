@@ -155,7 +155,12 @@ fn snapshot_into(dir: &Path, out: &mut BTreeMap<PathBuf, String>) {
 fn assert_terminal_safe(bytes: &[u8], what: &str) {
     let text = String::from_utf8_lossy(bytes);
     let chars: Vec<char> = text.chars().collect();
-    if let Some(at) = chars.iter().position(|&c| c != '\n' && c.is_control()) {
+    // Line feeds and tabs are sidenote's own (`segment --format text` puts a tab after each
+    // unit's number); no other control character may reach the terminal.
+    if let Some(at) = chars
+        .iter()
+        .position(|&c| c != '\n' && c != '\t' && c.is_control())
+    {
         let around: String = chars[at.saturating_sub(40)..(at + 40).min(chars.len())]
             .iter()
             .collect();
@@ -325,7 +330,10 @@ fn a_hostile_article_is_read_or_refused_cleanly(
             assert_terminal_safe(&text.stdout, "segment --format text");
             assert_eq!(text.stdout_text().lines().count(), rows.len());
             for (row, line) in rows.iter().zip(text.stdout_text().lines()) {
-                assert_eq!(row["text"], line);
+                // Each text line is the unit's number, a tab, and its text.
+                let (number, shown) = line.split_once('\t').unwrap();
+                assert_eq!(row["index"].to_string(), number.trim_start());
+                assert_eq!(row["text"], shown);
             }
             // OSC strings are dropped whole: their payload never shows.
             assert!(!text.stdout_text().contains("pwned"));

@@ -76,7 +76,10 @@ impl Metadata {
             title,
             date_iso: date.as_deref().and_then(super::dates::iso_date),
             date,
-            source: clean(&found.source),
+            source: clean(&found.source).or_else(|| {
+                // Without front matter, the outlet the first lines name, if any.
+                super::outlet::from_text(text).map(|outlet| display::clean(&outlet).into_owned())
+            }),
             url: clean(&found.url),
             author: clean(&found.author),
         }

@@ -37,6 +37,9 @@ pub struct TagArgs {
     /// If the sidecar cannot be read, move it aside to `<sidecar>.bad-<time>` and start a new one.
     #[arg(long)]
     pub start_afresh: bool,
+    /// Say nothing on success (what was tagged is otherwise said on stderr).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Arguments of `sidenote untag`.
@@ -50,12 +53,15 @@ pub struct UntagArgs {
     /// The tag to remove; without it the whole annotation (tags and note) is removed.
     #[arg(long, value_name = "TAG")]
     pub tag: Option<Tag>,
+    /// Say nothing on success (what was removed is otherwise said on stderr).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Adds a tag (and optionally a note) to units of an article.
 pub fn tag(args: &TagArgs) -> anyhow::Result<ExitCode> {
     let last = args.to.unwrap_or(args.sentence);
-    edit(&args.file, args.start_afresh, |article, set, stamp| {
+    let done = edit(&args.file, args.start_afresh, |article, set, stamp| {
         check_unit(article, &args.file, args.sentence, "--sentence")?;
         check_unit(article, &args.file, last, "--to")?;
         if last < args.sentence {
@@ -88,13 +94,21 @@ pub fn tag(args: &TagArgs) -> anyhow::Result<ExitCode> {
             let (tagged, old) = set.note_for(tagged)?;
             set.set_note(article, tagged, &added_note(&old, note), stamp);
         }
-        Ok(())
-    })
+        let (units, tags) = described(set, args.sentence);
+        let note = if args.note.is_some() {
+            "; note added"
+        } else {
+            ""
+        };
+        Ok(format!("{units} tagged {}{tags}{note}", args.tag))
+    })?;
+    say(&args.file, &done, args.quiet);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Removes a tag, or a whole annotation, from a unit of an article.
 pub fn untag(args: &UntagArgs) -> anyhow::Result<ExitCode> {
-    edit(&args.file, false, |article, set, stamp| {
+    let done = edit(&args.file, false, |article, set, stamp| {
         check_unit(article, &args.file, args.sentence, "--sentence")?;
         let Some(index) = set.index_at_unit(args.sentence) else {
             bail!(
@@ -103,6 +117,7 @@ pub fn untag(args: &UntagArgs) -> anyhow::Result<ExitCode> {
                 args.file.display()
             );
         };
+        let (units, _) = described(set, args.sentence);
         match args.tag {
             Some(tag) => {
                 if !set.remove_tag(args.sentence, tag, stamp.now) {
@@ -122,21 +137,65 @@ pub fn untag(args: &UntagArgs) -> anyhow::Result<ExitCode> {
                         }
                     );
                 }
+                let (_, left) = described(set, args.sentence);
+                Ok(format!("{tag} removed from {units}{left}"))
             }
             None => {
+                let what = set
+                    .get(index)
+                    .map(|(annotation, _)| {
+                        let mut parts: Vec<&str> =
+                            annotation.tags.iter().map(|t| t.name()).collect();
+                        if !annotation.note.is_empty() {
+                            parts.push("its note");
+                        }
+                        parts.join(", ")
+                    })
+                    .unwrap_or_default();
                 set.remove(index);
+                Ok(format!("the annotation on {units} removed ({what})"))
             }
         }
-        Ok(())
-    })
+    })?;
+    say(&args.file, &done, args.quiet);
+    Ok(ExitCode::SUCCESS)
 }
 
-/// Loads the article and its sidecar, applies `change`, and saves the result.
+/// The units of the annotation at `unit` ("unit 3", "units 3-9") and, when it has tags, " (now:
+/// claim, quote)".
+fn described(set: &AnnotationSet, unit: usize) -> (String, String) {
+    let Some((annotation, placement)) = set.index_at_unit(unit).and_then(|index| set.get(index))
+    else {
+        return (format!("unit {unit}"), String::new());
+    };
+    let units = match placement.units {
+        Some((first, last)) if first != last => format!("units {first}-{last}"),
+        Some((first, _)) => format!("unit {first}"),
+        None => format!("unit {unit}"),
+    };
+    let tags: Vec<&str> = annotation.tags.iter().map(|t| t.name()).collect();
+    let tags = if tags.is_empty() {
+        String::new()
+    } else {
+        format!(" (now: {})", tags.join(", "))
+    };
+    (units, tags)
+}
+
+/// Says on stderr what a command did, unless `quiet`.
+fn say(file: &Path, done: &str, quiet: bool) {
+    if !quiet {
+        super::message::warn(format_args!("{}: {done}", file.display()));
+    }
+}
+
+/// Loads the article and its sidecar, applies `change`, and saves the result; returns what
+/// `change` says it did.
 fn edit(
     file: &Path,
     start_afresh: bool,
-    change: impl FnOnce(&Article, &mut AnnotationSet, &Stamp) -> anyhow::Result<()>,
-) -> anyhow::Result<ExitCode> {
+    change: impl FnOnce(&Article, &mut AnnotationSet, &Stamp) -> anyhow::Result<String>,
+) -> anyhow::Result<String> {
     let article = library::read_article(file)?;
     let stamp = stamp()?;
     // The sidecar read here is not parsed again by the save, unless someone changes it between.
@@ -176,11 +235,11 @@ fn edit(
         Err(error) => return Err(error.into()),
     };
     let mut set = AnnotationSet::new(&article, base.clone());
-    change(&article, &mut set, &stamp)?;
+    let done = change(&article, &mut set, &stamp)?;
     let ours = set.into_annotations();
     sidecar::save_cached(file, &article, &base, &ours, &mut cache)
         .with_context(|| format!("saving the annotations of {}", file.display()))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(done)
 }
 
 /// `note` added to the note `old`: on a line of its own after it, unless `old` holds it already,

@@ -26,7 +26,7 @@ pub struct Args {
 pub enum Format {
     /// One JSON object per unit (JSON Lines).
     Json,
-    /// One unit per line.
+    /// One unit per line after its number, the N that `tag --sentence N` takes.
     Text,
 }
 
@@ -56,6 +56,9 @@ pub fn write_units(article: &Article, format: Format, out: &mut impl Write) -> i
         chars
     };
     let mut buffer = String::new();
+    // Numbers right-aligned to the widest, then a tab, as `cat -n` does: readable, and `cut -f2`
+    // gives the text alone.
+    let width = article.units().len().saturating_sub(1).to_string().len();
     for (index, unit) in article.units().iter().enumerate() {
         let display = article.unit_text_in(index, &mut buffer).unwrap_or_default();
         match format {
@@ -64,6 +67,7 @@ pub fn write_units(article: &Article, format: Format, out: &mut impl Write) -> i
                 write_row(out, index, unit.kind, unit.paragraph, start, end, display)?;
             }
             Format::Text => {
+                write!(out, "{index:>width$}\t")?;
                 out.write_all(display.as_bytes())?;
                 out.write_all(b"\n")?;
             }
