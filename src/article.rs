@@ -10,7 +10,6 @@ mod dates;
 mod decode;
 mod display;
 mod fingerprint;
-mod head;
 mod inline;
 mod lines;
 mod metadata;
@@ -18,6 +17,7 @@ mod outlet;
 mod preview;
 pub mod segment;
 mod structure;
+mod top_matter;
 
 use std::borrow::Cow;
 use std::ops::Range;

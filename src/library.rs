@@ -77,44 +77,47 @@ pub fn read_article(path: &Path) -> Result<Article, ReadError> {
     Ok(Article::parse_owned(&name, bytes)?)
 }
 
-/// When an article is big enough to be shown from its head while the whole file is read, and
-/// how much the head holds.
+/// When an article is big enough to be shown from a preview (its first part) while the whole
+/// file is read, and how much the preview holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Staging {
-    /// Files of at least this many bytes are shown from their head first.
+    /// Files of at least this many bytes are shown from their preview first.
     pub from_size: u64,
-    /// The head holds at least this many bytes, up to the next paragraph break.
-    pub head: usize,
+    /// The preview holds at least this many bytes, up to the next paragraph break.
+    pub preview: usize,
 }
 
 impl Staging {
-    /// From 4 MiB on, a head of 1 MiB: that much decides Markdown and the wrapping of lines as
+    /// From 4 MiB on, a preview of 1 MiB: that much decides Markdown and the wrapping of lines as
     /// the whole file does (both are judged from the first MiB or less), and it parses in a
     /// millisecond or two; a smaller file is read whole about as fast.
     pub const DEFAULT: Staging = Staging {
         from_size: 4 << 20,
-        head: 1 << 20,
+        preview: 1 << 20,
     };
 }
 
-/// How far past the head's minimum size a paragraph break is looked for.
-const HEAD_SLACK: usize = 64 * 1024;
+/// How far past the preview's minimum size a paragraph break is looked for.
+const PREVIEW_SLACK: usize = 64 * 1024;
 
-/// The head of a big article, parsed alone.
+/// The preview of a big article: its first part, parsed alone, shown before the rest is read.
 #[derive(Debug)]
-pub struct ArticleHead {
-    /// The head's paragraphs as an article: its units are the whole file's first units.
+pub struct ArticlePreview {
+    /// The preview's paragraphs as an article: its units are the whole file's first units.
     pub article: Article,
     /// The whole file's size in bytes.
     pub size: u64,
 }
 
-/// Reads and parses the head of the article at `path` when the file has at least
+/// Reads and parses the preview (the first part) of the article at `path` when the file has at least
 /// `staging.from_size` bytes, cut at a paragraph break (see [`crate::article::preview_len`]).
-/// `Ok(None)` for a smaller file, or one whose head cannot stand alone (UTF-16, a NUL byte, no
+/// `Ok(None)` for a smaller file, or one whose first part cannot stand alone (UTF-16, a NUL byte, no
 /// line break near the cut, nothing but whitespace): [`read_article`] then decides. Refuses
 /// what [`read_article`] refuses before reading a byte: directories, pipes, devices.
-pub fn read_article_head(path: &Path, staging: Staging) -> Result<Option<ArticleHead>, ReadError> {
+pub fn read_article_preview(
+    path: &Path,
+    staging: Staging,
+) -> Result<Option<ArticlePreview>, ReadError> {
     let (file, meta) = regular_file(path)?;
     let size = meta.len();
     if size < staging.from_size {
@@ -124,19 +127,19 @@ pub fn read_article_head(path: &Path, staging: Staging) -> Result<Option<Article
         path: path.to_owned(),
         source,
     };
-    let limit = staging.head.saturating_add(HEAD_SLACK);
+    let limit = staging.preview.saturating_add(PREVIEW_SLACK);
     let mut bytes = Vec::with_capacity(limit);
     file.take(limit as u64)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    let Some(len) = crate::article::preview_len(&bytes, staging.head) else {
+    let Some(len) = crate::article::preview_len(&bytes, staging.preview) else {
         return Ok(None);
     };
     bytes.truncate(len);
     let name = path.display().to_string();
     Ok(Article::parse_owned(&name, bytes)
         .ok()
-        .map(|article| ArticleHead { article, size }))
+        .map(|article| ArticlePreview { article, size }))
 }
 
 /// The regular file at `path`, open, with its metadata: reading a directory fails, and reading a

@@ -77,7 +77,7 @@ fn the_heads_units_are_the_first_units_of_the_whole() {
     assert_eq!(head, &whole.article.units()[..head.len()]);
     assert_eq!(preview.article.metadata(), whole.article.metadata());
     assert!(whole.article.text().starts_with(preview.article.text()));
-    assert!(preview.article.text().len() >= SMALL.head);
+    assert!(preview.article.text().len() >= SMALL.preview);
     assert_eq!(preview.size, std::fs::metadata(&path).unwrap().len());
 }
 
@@ -362,12 +362,12 @@ fn small_files_have_no_head_and_the_head_refuses_what_the_whole_refuses() {
     let sample = dir.path().join(support::ARTICLE);
     assert!(loader::preview(&sample, SMALL).is_none());
     assert!(
-        library::read_article_head(&sample, SMALL)
+        library::read_article_preview(&sample, SMALL)
             .unwrap()
             .is_none()
     );
     assert!(matches!(
-        library::read_article_head(dir.path(), SMALL),
+        library::read_article_preview(dir.path(), SMALL),
         Err(ReadError::Directory { .. })
     ));
     let fifo = dir.path().join("pipe.txt");
@@ -378,7 +378,7 @@ fn small_files_have_no_head_and_the_head_refuses_what_the_whole_refuses() {
     assert!(made.success());
     // Opening a pipe for reading would wait for a writer forever: it is refused first.
     assert!(matches!(
-        library::read_article_head(&fifo, SMALL),
+        library::read_article_preview(&fifo, SMALL),
         Err(ReadError::NotAFile { .. })
     ));
     assert!(loader::preview(&fifo, SMALL).is_none());
@@ -439,7 +439,9 @@ fn the_default_head_is_a_mebibyte_cut_at_a_paragraph_break() {
         panic!("a file past the default size has a head")
     };
     let head = preview.article.text();
-    assert!(head.len() >= Staging::DEFAULT.head && head.len() < Staging::DEFAULT.head + 65_536);
+    assert!(
+        head.len() >= Staging::DEFAULT.preview && head.len() < Staging::DEFAULT.preview + 65_536
+    );
     assert!(head.ends_with('\n'));
     let Outcome::ArticleOpened(whole) = loader::open_article(&path) else {
         panic!("the whole opens")

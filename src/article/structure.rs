@@ -13,7 +13,7 @@
 use super::char_index::count_chars;
 use super::lines::{self, Line};
 use super::metadata::Found;
-use super::{Unit, UnitKind, head, segment};
+use super::{Unit, UnitKind, segment, top_matter};
 
 /// How many leading bytes decide the shape of a file.
 const SHAPE_SAMPLE: usize = 256 * 1024;
@@ -31,25 +31,25 @@ pub struct Layout {
     pub metadata: Found,
 }
 
-/// Lays out `text`: head (metadata and title), then paragraphs, headings and their sentences.
+/// Lays out `text`: top matter (metadata and title), then paragraphs, headings and their sentences.
 /// `markdown` turns on the block syntax that plain text never means (fences, Setext headings).
 pub fn layout(text: &str, markdown: bool) -> Layout {
     let width = wrap_width(text);
-    let head = head::read(text, width.is_some());
+    let top = top_matter::read(text, width.is_some());
     let mut builder = Builder {
         text,
         markdown,
         width,
         // News sentences average well over 96 bytes: one allocation for the whole text.
-        units: Vec::with_capacity(text.len() / 96 + head.units.len()),
-        paragraph: head.paragraphs,
+        units: Vec::with_capacity(text.len() / 96 + top.units.len()),
+        paragraph: top.paragraphs,
         ranges: Vec::new(),
     };
-    builder.units.extend_from_slice(&head.units);
-    builder.body(head.body);
+    builder.units.extend_from_slice(&top.units);
+    builder.body(top.body);
     Layout {
         units: builder.units,
-        metadata: head.found,
+        metadata: top.found,
     }
 }
 

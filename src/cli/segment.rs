@@ -92,7 +92,7 @@ fn write_row(
         UnitKind::Heading => b"heading",
         UnitKind::Sentence => b"sentence",
     };
-    let mut head = RowHead::default();
+    let mut head = RowPrefix::default();
     head.push(b"{\"index\":");
     head.number(index);
     head.push(b",\"kind\":\"");
@@ -111,21 +111,21 @@ fn write_row(
 
 /// The fixed part of a row, built on the stack: its longest form, with five 20-digit numbers,
 /// is 144 bytes.
-struct RowHead {
+struct RowPrefix {
     bytes: [u8; 160],
     len: usize,
 }
 
-impl Default for RowHead {
-    fn default() -> RowHead {
-        RowHead {
+impl Default for RowPrefix {
+    fn default() -> RowPrefix {
+        RowPrefix {
             bytes: [0; 160],
             len: 0,
         }
     }
 }
 
-impl RowHead {
+impl RowPrefix {
     fn push(&mut self, piece: &[u8]) {
         self.bytes[self.len..self.len + piece.len()].copy_from_slice(piece);
         self.len += piece.len();
@@ -201,7 +201,7 @@ mod tests {
             );
         }
         for n in [0, 7, 10, 99, 100, 101, 4096, 99_999, usize::MAX] {
-            let mut head = RowHead::default();
+            let mut head = RowPrefix::default();
             head.number(n);
             assert_eq!(head.bytes(), n.to_string().as_bytes());
         }

@@ -12,9 +12,9 @@ use super::Item;
 use super::row::{Row, rows};
 use crate::annotation::{Status, Tag};
 
-/// The report's title, the totals line and the table of counts: `articles` articles were
+/// The report's opening: its title, the totals line and the table of counts: `articles` articles were
 /// exported, and `annotated` holds the title and [`summary`] counts of each annotated one.
-pub fn head(articles: usize, annotated: &[(String, [usize; 4])]) -> String {
+pub fn opening(articles: usize, annotated: &[(String, [usize; 4])]) -> String {
     let mut out = String::from("# Annotations\n\n");
     let _ = writeln!(
         out,

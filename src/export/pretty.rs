@@ -14,7 +14,7 @@ use super::ExportError;
 #[derive(Debug)]
 pub struct Array {
     /// The document up to and including the array's `[`.
-    head: String,
+    opening: String,
     /// The document after the array's `[` when the array is empty: `]` and what follows.
     tail: String,
     /// The indentation of the line that opens the array.
@@ -45,7 +45,7 @@ impl Array {
                 )))
             })?;
         Ok(Array {
-            head: text[..at].to_owned(),
+            opening: text[..at].to_owned(),
             tail: text[at..].to_owned(),
             indent: " ".repeat(indent),
             count: 0,
@@ -53,8 +53,8 @@ impl Array {
     }
 
     /// The document's beginning, up to the array's first element.
-    pub fn head(&self) -> &str {
-        &self.head
+    pub fn opening(&self) -> &str {
+        &self.opening
     }
 
     /// Appends `element`, indented to its depth, to `out`.
@@ -116,7 +116,7 @@ mod tests {
                 "outer": { "items": [], "after": [1, {"b": []}] },
             });
             let mut array = Array::new(&empty, "items").unwrap();
-            let mut out = array.head().as_bytes().to_vec();
+            let mut out = array.opening().as_bytes().to_vec();
             for element in &elements[..n] {
                 array.element(&mut out, element).unwrap();
             }

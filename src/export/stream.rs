@@ -160,13 +160,13 @@ impl<S: Sink> Writer<S> {
         self.state = match self.format {
             Format::Json => {
                 let array = json::array(options)?;
-                self.buffer.extend_from_slice(array.head().as_bytes());
+                self.buffer.extend_from_slice(array.opening().as_bytes());
                 State::Json(array)
             }
             Format::W3c => {
                 let total = self.expected.annotations;
                 let array = w3c::array(total, self.expected.identity.digest())?;
-                self.buffer.extend_from_slice(array.head().as_bytes());
+                self.buffer.extend_from_slice(array.opening().as_bytes());
                 State::W3c(array)
             }
             Format::Csv => {
@@ -174,7 +174,7 @@ impl<S: Sink> Writer<S> {
                 State::Csv
             }
             Format::Markdown => {
-                let text = markdown::head(self.expected.articles, &self.expected.annotated);
+                let text = markdown::opening(self.expected.articles, &self.expected.annotated);
                 self.buffer.extend_from_slice(text.as_bytes());
                 State::Markdown
             }

@@ -21,11 +21,11 @@ const BATCH_EVERY: Duration = Duration::from_millis(100);
 /// `staging` and its head can stand alone; `None` otherwise (then [`open_article`] decides, and
 /// reports any problem, such as a directory or a pipe, which the head refuses too).
 pub fn preview(path: &Path, staging: Staging) -> Option<Outcome> {
-    let head = library::read_article_head(path, staging).ok()??;
+    let preview = library::read_article_preview(path, staging).ok()??;
     Some(Outcome::ArticlePreview(Preview {
         path: path.to_owned(),
-        article: Arc::new(head.article),
-        size: head.size,
+        article: Arc::new(preview.article),
+        size: preview.size,
     }))
 }
 
@@ -77,8 +77,8 @@ pub fn entry(path: &Path) -> Entry {
     // Title, date and source stand at the top of a file, so of a big one the head is enough: a
     // library holding whole books lists as fast as one of short reports. A problem further
     // down (a NUL byte, say) shows when the article is opened.
-    let article = match library::read_article_head(path, Staging::DEFAULT) {
-        Ok(Some(head)) => Ok(head.article),
+    let article = match library::read_article_preview(path, Staging::DEFAULT) {
+        Ok(Some(preview)) => Ok(preview.article),
         Ok(None) => library::read_article(path),
         Err(error) => Err(error),
     };

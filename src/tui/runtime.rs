@@ -421,8 +421,8 @@ where
     fn run_effect(&mut self, effect: Effect) {
         match effect {
             Effect::OpenArticle(path) => self.spawn_job(move |report| {
-                if let Some(head) = loader::preview(&path, crate::library::Staging::DEFAULT) {
-                    report(head);
+                if let Some(preview) = loader::preview(&path, crate::library::Staging::DEFAULT) {
+                    report(preview);
                 }
                 loader::open_article(&path)
             }),

@@ -120,7 +120,7 @@ pub fn popup(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
 
 /// The start of `text` on one line, at most about `max` bytes of it: long notes and excerpts
 /// cost what fits on screen, not their length.
-pub fn preview(text: &str, max: usize) -> String {
+pub fn clip(text: &str, max: usize) -> String {
     let mut end = max.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;

@@ -10,7 +10,7 @@ use sidenote::library::Staging;
 /// A head of 16 KiB from 64 KiB on: small enough that a test file of a few hundred KB is big.
 pub const SMALL: Staging = Staging {
     from_size: 64 * 1024,
-    head: 16 * 1024,
+    preview: 16 * 1024,
 };
 
 /// The samples' text, repeated until it has at least `bytes` bytes, each copy a paragraph apart.

@@ -13,7 +13,7 @@ use crate::tui::app::App;
 use crate::tui::layout::{note_box_height, note_rows, window_start};
 use crate::tui::theme::Theme;
 
-use super::{pane_block, preview};
+use super::{clip, pane_block};
 
 /// The annotation pane widget.
 pub struct AnnotationPane<'a> {
@@ -114,7 +114,7 @@ impl Widget for AnnotationPane<'_> {
                 };
                 spans.push(Span::styled(range, self.theme.dim));
             }
-            spans.push(Span::raw(preview(&annotation.anchor.exact, budget)));
+            spans.push(Span::raw(clip(&annotation.anchor.exact, budget)));
             let mut line = Line::from(spans);
             if index == doc.selected_annotation {
                 line = line.patch_style(if self.focused {
@@ -128,7 +128,7 @@ impl Widget for AnnotationPane<'_> {
                 let note = Line::from(vec![
                     Span::raw("  "),
                     Span::styled(
-                        preview(&annotation.note, budget),
+                        clip(&annotation.note, budget),
                         Style::default().patch(self.theme.dim),
                     ),
                 ]);

@@ -13,7 +13,7 @@ use crate::tui::command::Command;
 use crate::tui::theme::Theme;
 
 use super::search::prompt;
-use super::{one_line, preview};
+use super::{clip, one_line};
 use crate::safe_text::for_terminal;
 
 /// A key hint: the first key of a command with a short label, or a fixed key of a text box.
@@ -114,7 +114,7 @@ impl Widget for StatusBar<'_> {
             } else {
                 self.theme.dim
             };
-            let text = Line::styled(preview(&message.text, 1024), style);
+            let text = Line::styled(clip(&message.text, 1024), style);
             buf.set_line(area.x, area.y + 1, &text, area.width);
         }
     }

@@ -24,7 +24,7 @@ const RETRY_SECONDS: i64 = 2;
 pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
     match outcome {
         Outcome::LibraryLoaded { entries, done } => loaded(app, entries, done),
-        Outcome::ArticlePreview(head) => preview(app, head),
+        Outcome::ArticlePreview(first) => preview(app, first),
         Outcome::ArticleOpened(article) => opened(app, article),
         Outcome::OpenFailed { path, message } => open_failed(app, &path, &message),
         Outcome::Saved {

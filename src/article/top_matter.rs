@@ -17,71 +17,71 @@ const TITLE_MAX_BYTES: usize = 600;
 
 /// What the top of the file holds.
 #[derive(Debug, Default)]
-pub struct Head {
+pub struct TopMatter {
     /// Metadata found.
     pub found: Found,
-    /// Units of the head in document order: a summary's sentences, then the title.
+    /// Units of the top matter in document order: a summary's sentences, then the title.
     pub units: Vec<Unit>,
-    /// Paragraphs the head used.
+    /// Paragraphs the top matter used.
     pub paragraphs: usize,
     /// Byte offset where the body starts.
     pub body: usize,
 }
 
-/// Reads the head of `text`. `wrapped` says whether the body is hard-wrapped, in which case a
+/// Reads the top matter of `text`. `wrapped` says whether the body is hard-wrapped, in which case a
 /// lone title line must stand in its own block.
-pub fn read(text: &str, wrapped: bool) -> Head {
-    let mut head = Head::default();
+pub fn read(text: &str, wrapped: bool) -> TopMatter {
+    let mut top = TopMatter::default();
     let mut at = next_content(text, 0);
-    if let Some(after) = front_matter(text, at, &mut head.found) {
+    if let Some(after) = front_matter(text, at, &mut top.found) {
         at = next_content(text, after);
     }
-    head.body = at;
+    top.body = at;
     let mut titled = false;
     while at < text.len() {
         let line = lines::line_at(text, at);
         let (s, e) = lines::trim(text, line.start, line.end);
-        if head.found.date.is_none()
+        if top.found.date.is_none()
             && !titled
             && let Some((date, title)) = dates::date_title_line(&text[s..e])
         {
-            head.found.date = Some(date.to_owned());
+            top.found.date = Some(date.to_owned());
             let title_start = s + title;
-            push_title(&mut head, title_start, e);
+            push_title(&mut top, title_start, e);
             titled = true;
             at = skip_duplicate(text, line, &text[title_start..e]);
         } else if dates::is_date_line(&text[s..e]) {
             // A second date (front matter and a date line, say) keeps the first.
-            head.found.date.get_or_insert_with(|| text[s..e].to_owned());
+            top.found.date.get_or_insert_with(|| text[s..e].to_owned());
             at = line.next;
         } else if titled {
             break;
-        } else if let Some(after) = repeated_title(text, &mut head, line) {
+        } else if let Some(after) = repeated_title(text, &mut top, line) {
             titled = true;
             at = after;
         } else if let Some((hs, he)) = lines::atx_heading(text, line) {
-            if !matches_found_title(&head.found, &text[hs..he]) {
+            if !matches_found_title(&top.found, &text[hs..he]) {
                 break;
             }
-            push_title(&mut head, hs, he);
+            push_title(&mut top, hs, he);
             titled = true;
             at = line.next;
         } else if lines::is_heading_like(text, s, e)
             && lines::list_item(text, line).is_none()
             && (!wrapped || stands_alone(text, line))
             && !continues_lower(text, line)
-            && matches_found_title(&head.found, &text[s..e])
+            && matches_found_title(&top.found, &text[s..e])
         {
-            push_title(&mut head, s, e);
+            push_title(&mut top, s, e);
             titled = true;
             at = line.next;
         } else {
             break;
         }
         at = next_content(text, at);
-        head.body = at;
+        top.body = at;
     }
-    head
+    top
 }
 
 /// The offset of the first non-blank line at or after `at`, or the text's length.
@@ -140,43 +140,43 @@ fn trimmed(text: &str, line: Line) -> &str {
 }
 
 /// A line repeated on the next non-blank line is the title, the copy skipped; a line followed by
-/// a repeated pair is a summary before the title. Returns where the head goes on.
-fn repeated_title(text: &str, head: &mut Head, line: Line) -> Option<usize> {
+/// a repeated pair is a summary before the title. Returns where the top goes on.
+fn repeated_title(text: &str, top: &mut TopMatter, line: Line) -> Option<usize> {
     let first = trimmed(text, line);
     let second = lines::line_at(text, next_content(text, line.next));
     let second_text = trimmed(text, second);
     if second_text.is_empty() || first.len() > TITLE_MAX_BYTES {
         return None;
     }
-    if first == second_text && matches_found_title(&head.found, first) {
+    if first == second_text && matches_found_title(&top.found, first) {
         let (s, e) = lines::trim(text, line.start, line.end);
-        push_title(head, s, e);
+        push_title(top, s, e);
         return Some(second.next);
     }
     let third = lines::line_at(text, next_content(text, second.next));
     if second_text == trimmed(text, third)
         && second_text.len() <= TITLE_MAX_BYTES
-        && matches_found_title(&head.found, second_text)
+        && matches_found_title(&top.found, second_text)
     {
         let (s, e) = lines::trim(text, line.start, line.end);
-        let paragraph = head.paragraphs;
+        let paragraph = top.paragraphs;
         for range in segment::sentences(&text[s..e]) {
-            head.units.push(Unit {
+            top.units.push(Unit {
                 kind: UnitKind::Sentence,
                 paragraph,
                 start: s + range.start,
                 end: s + range.end,
             });
         }
-        head.paragraphs += 1;
+        top.paragraphs += 1;
         let (s, e) = lines::trim(text, second.start, second.end);
-        push_title(head, s, e);
+        push_title(top, s, e);
         return Some(third.next);
     }
     None
 }
 
-/// Skips the next non-blank line when it repeats `title`; returns where the head goes on.
+/// Skips the next non-blank line when it repeats `title`; returns where the top goes on.
 fn skip_duplicate(text: &str, line: Line, title: &str) -> usize {
     let next = lines::line_at(text, next_content(text, line.next));
     if next.start < text.len() && trimmed(text, next) == title {
@@ -216,15 +216,15 @@ fn matches_found_title(found: &Found, candidate: &str) -> bool {
     })
 }
 
-fn push_title(head: &mut Head, start: usize, end: usize) {
+fn push_title(top: &mut TopMatter, start: usize, end: usize) {
     if start >= end {
         return;
     }
-    head.units.push(Unit {
+    top.units.push(Unit {
         kind: UnitKind::Title,
-        paragraph: head.paragraphs,
+        paragraph: top.paragraphs,
         start,
         end,
     });
-    head.paragraphs += 1;
+    top.paragraphs += 1;
 }
