@@ -13,6 +13,7 @@ use crate::sidecar::SidecarError;
 
 use super::app::Entry;
 use super::disagreements::DisagreementView;
+use super::library_search::Hit;
 
 /// The result (or the progress) of something the runtime ran for `update`.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +66,17 @@ pub enum Outcome {
         path: PathBuf,
         /// The annotations in the sidecar.
         annotations: Vec<Annotation>,
+    },
+    /// Hits of a library search, as it reads the articles.
+    LibraryHits {
+        /// The query searched.
+        query: String,
+        /// The hits found since the last batch.
+        hits: Vec<Hit>,
+        /// Whether every article has been searched.
+        done: bool,
+        /// Whether hits were left out at the cap.
+        capped: bool,
     },
     /// A search found its first match and goes on counting the rest.
     SearchFound {
