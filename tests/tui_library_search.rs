@@ -3,6 +3,8 @@
 //! cursor on its unit.
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/big_article.rs"]
+mod big_article;
 #[path = "support/tui.rs"]
 mod support;
 
@@ -14,6 +16,7 @@ use sidenote::tui::app::{App, Mode, Pane};
 use sidenote::tui::command::Command;
 use sidenote::tui::effect::Effect;
 use sidenote::tui::library_search::{self, Hit, HitList, MAX_HITS};
+use sidenote::tui::loader;
 use sidenote::tui::outcome::Outcome;
 use sidenote::tui::search::matching_units;
 use sidenote::tui::update::update;
@@ -245,5 +248,42 @@ fn the_search_keeps_the_first_hits_and_says_it_left_some_out() {
         batches.len(),
         3,
         "one batch per article as it is read: {batches:?}"
+    );
+}
+
+/// While only the head of a big article is here, a hit in another article waits (its result
+/// would race with the rest of this one) and the list stays; a hit in the open one is opened.
+#[test]
+fn a_hit_in_another_article_waits_while_a_big_one_is_read() {
+    let mut screen = Screen::new(100, 30);
+    let big = big_article::write_big(screen.library.path(), "big.txt", 400_000);
+    let preview = loader::preview(&big, big_article::SMALL).unwrap();
+    let app = &mut screen.runtime.app;
+    update(app, preview);
+    assert!(app.doc.as_ref().unwrap().loading.is_some());
+    search(app, "spy");
+    let other = Hit {
+        path: PathBuf::from("other.txt"),
+        ..hit("other.txt", 2, false)
+    };
+    let in_big = Hit {
+        path: big.clone(),
+        ..hit("big.txt", 3, false)
+    };
+    batch(app, "spy", vec![other, in_big], true, false);
+    assert!(update(app, Command::Open).is_empty());
+    assert!(matches!(app.mode, Mode::Hits(_)), "{:?}", app.mode);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("still loading")
+    );
+    update(app, Command::NextUnit);
+    assert!(update(app, Command::Open).is_empty());
+    assert_eq!(
+        (&app.mode, app.doc.as_ref().unwrap().cursor),
+        (&Mode::Normal, 3)
     );
 }
