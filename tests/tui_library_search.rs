@@ -10,6 +10,7 @@ mod support;
 
 use pretty_assertions::assert_eq;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sidenote::tui::action::{Action, Input};
 use sidenote::tui::app::{App, Mode, Pane};
@@ -32,8 +33,13 @@ fn hit(name: &str, unit: usize, note: bool) -> Hit {
     }
 }
 
-/// Types `F`, the query and Enter; returns the effects.
+/// Types `F`, the query and Enter, each key with a fresh id from the clock as the runtime
+/// gives; returns the effects.
 fn search(app: &mut App, query: &str) -> Vec<Effect> {
+    static IDS: AtomicUsize = AtomicUsize::new(0);
+    let now = app.clock.now;
+    let new_id = format!("id-{}", IDS.fetch_add(1, Ordering::Relaxed));
+    update(app, Action::Tick { now, new_id });
     update(app, Command::SearchLibrary);
     for c in query.chars() {
         update(app, Action::Input(Input::Char(c)));
@@ -41,12 +47,18 @@ fn search(app: &mut App, query: &str) -> Vec<Effect> {
     update(app, Action::Input(Input::Enter))
 }
 
-fn batch(app: &mut App, query: &str, hits: Vec<Hit>, done: bool, capped: bool) {
-    let query = query.to_owned();
+/// A batch of hits of the search whose list is open.
+fn batch(app: &mut App, hits: Vec<Hit>, done: bool, capped: bool) {
+    let search = list(app).search.clone();
+    batch_of(app, &search, hits, done, capped);
+}
+
+fn batch_of(app: &mut App, search: &str, hits: Vec<Hit>, done: bool, capped: bool) {
+    let search = search.to_owned();
     update(
         app,
         Outcome::LibraryHits {
-            query,
+            search,
             hits,
             done,
             capped,
@@ -68,7 +80,14 @@ fn enter_searches_every_article_of_the_library_and_opens_an_empty_running_list()
     // The filter hides articles; the search still covers them all.
     app.library.filter = "zzz".to_owned();
     let effects = search(app, "Spy");
-    let [Effect::SearchLibrary { articles, query }] = effects.as_slice() else {
+    let [
+        Effect::SearchLibrary {
+            search,
+            articles,
+            query,
+        },
+    ] = effects.as_slice()
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(query, "Spy");
@@ -78,6 +97,7 @@ fn enter_searches_every_article_of_the_library_and_opens_an_empty_running_list()
         paths
     );
     let expected = HitList {
+        search: search.clone(),
         query: "Spy".to_owned(),
         running: true,
         ..HitList::default()
@@ -94,21 +114,24 @@ fn an_empty_query_searches_nothing() {
 }
 
 #[test]
-fn batches_add_up_and_those_of_another_query_are_ignored() {
+fn batches_add_up_and_those_of_an_earlier_search_are_ignored() {
     let mut screen = Screen::new(100, 30);
     let app = &mut screen.runtime.app;
     search(app, "spy");
+    let earlier = list(app).search.clone();
+    // The same query again: the first search, still running, must not add to the new list.
+    search(app, "spy");
+    assert_ne!(list(app).search, earlier);
     batch(
         app,
-        "spy",
         vec![hit("a", 1, false), hit("a", 4, true)],
         false,
         false,
     );
-    batch(app, "cloud", vec![hit("z", 0, false)], true, false);
-    batch(app, "spy", vec![hit("b", 2, false)], false, false);
+    batch_of(app, &earlier, vec![hit("z", 0, false)], true, false);
+    batch(app, vec![hit("b", 2, false)], false, false);
     assert_eq!((list(app).hits.len(), list(app).running), (3, true));
-    batch(app, "spy", vec![], true, true);
+    batch(app, vec![], true, true);
     let list = list(app);
     assert_eq!(
         (list.hits[2].path.clone(), list.running, list.capped),
@@ -129,7 +152,7 @@ fn the_list_moves_like_every_list(#[case] commands: Vec<Command>, #[case] select
     let app = &mut screen.runtime.app;
     search(app, "spy");
     let hits = (0..4).map(|unit| hit("a", unit, false)).collect();
-    batch(app, "spy", hits, true, false);
+    batch(app, hits, true, false);
     for command in commands {
         assert!(update(app, command).is_empty());
     }
@@ -143,7 +166,6 @@ fn enter_opens_the_hit_at_its_unit_and_esc_closes() {
     search(app, "spy");
     batch(
         app,
-        "spy",
         vec![hit("a", 1, false), hit("b", 7, true)],
         true,
         false,
@@ -169,7 +191,7 @@ fn the_overlay_shows_the_hits_that_fit_with_notes_marked() {
     let app = &mut screen.runtime.app;
     search(app, "spy");
     let hits = (0..12).map(|unit| hit("a.txt", unit, unit == 9)).collect();
-    batch(app, "spy", hits, true, true);
+    batch(app, hits, true, true);
     for _ in 0..9 {
         update(app, Command::NextUnit);
     }
@@ -270,7 +292,7 @@ fn a_hit_in_another_article_waits_while_a_big_one_is_read() {
         path: big.clone(),
         ..hit("big.txt", 3, false)
     };
-    batch(app, "spy", vec![other, in_big], true, false);
+    batch(app, vec![other, in_big], true, false);
     assert!(update(app, Command::Open).is_empty());
     assert!(matches!(app.mode, Mode::Hits(_)), "{:?}", app.mode);
     assert!(

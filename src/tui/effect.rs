@@ -44,6 +44,8 @@ pub enum Effect {
     /// Search the text and notes of `articles` (path and label, in list order) for `query`;
     /// answers `LibraryHits` batches, the last one done.
     SearchLibrary {
+        /// Which search this is, given back with its hits.
+        search: String,
         /// The articles.
         articles: Vec<(PathBuf, String)>,
         /// What to look for (smart case).

@@ -36,6 +36,9 @@ pub struct Hit {
 /// The result list of a library search, as the overlay shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HitList {
+    /// Which search this is (the id of the action that started it), so the hits of an earlier
+    /// search still running are told apart even for the same query.
+    pub search: String,
     /// The query searched.
     pub query: String,
     /// The hits so far, in list order.

@@ -69,8 +69,8 @@ pub enum Outcome {
     },
     /// Hits of a library search, as it reads the articles.
     LibraryHits {
-        /// The query searched.
-        query: String,
+        /// Which search found them.
+        search: String,
         /// The hits found since the last batch.
         hits: Vec<Hit>,
         /// Whether every article has been searched.

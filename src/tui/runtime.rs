@@ -471,17 +471,21 @@ where
                     matches,
                 }
             }),
-            Effect::SearchLibrary { articles, query } => self.spawn_job(move |report| {
+            Effect::SearchLibrary {
+                search,
+                articles,
+                query,
+            } => self.spawn_job(move |report| {
                 let capped = library_search::run(&articles, &query, |hits| {
                     report(Outcome::LibraryHits {
-                        query: query.clone(),
+                        search: search.clone(),
                         hits,
                         done: false,
                         capped: false,
                     });
                 });
                 Outcome::LibraryHits {
-                    query,
+                    search,
                     hits: Vec::new(),
                     done: true,
                     capped,

@@ -31,12 +31,19 @@ pub fn submit(app: &mut App, query: String) -> Vec<Effect> {
         .filter(|entry| entry.error.is_none())
         .map(|entry| (entry.path.clone(), label(&entry.outlet(), &entry.title)))
         .collect();
+    // The id the clock gave this action: a new one before every key.
+    let search = app.clock.new_id.clone();
     app.mode = Mode::Hits(HitList {
+        search: search.clone(),
         query: query.clone(),
         running: true,
         ..HitList::default()
     });
-    vec![Effect::SearchLibrary { articles, query }]
+    vec![Effect::SearchLibrary {
+        search,
+        articles,
+        query,
+    }]
 }
 
 fn label(outlet: &str, title: &str) -> String {
@@ -47,17 +54,17 @@ fn label(outlet: &str, title: &str) -> String {
     }
 }
 
-/// A batch of hits: added to the open list of the same query; a list closed or replaced by
-/// another search ignores them.
+/// A batch of hits: added to the open list of the search that found them; a list closed or
+/// replaced by another search (even for the same query) ignores them.
 pub fn received(
     app: &mut App,
-    query: &str,
+    search: &str,
     hits: Vec<Hit>,
     done: bool,
     capped: bool,
 ) -> Vec<Effect> {
     if let Mode::Hits(list) = &mut app.mode
-        && list.query == query
+        && list.search == search
     {
         list.hits.extend(hits);
         list.running = !done;
@@ -66,8 +73,8 @@ pub fn received(
     Vec::new()
 }
 
-/// A command while the list is open: moving, opening, closing or quitting; anything else is
-/// ignored and the list stays.
+/// A command while the list is open: moving, opening, closing, a new search or quitting;
+/// anything else is ignored and the list stays.
 pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
     let Mode::Hits(list) = &mut app.mode else {
         return Vec::new();
@@ -91,6 +98,7 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
             return super::run(app, Command::Quit);
         }
         Command::Suspend => return vec![Effect::Suspend],
+        Command::SearchLibrary => return start(app),
         Command::NextParagraph
         | Command::PrevParagraph
         | Command::NextAnnotation
@@ -108,7 +116,6 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         | Command::Undo
         | Command::Redo
         | Command::StartSearch
-        | Command::SearchLibrary
         | Command::NextMatch
         | Command::PrevMatch
         | Command::Export

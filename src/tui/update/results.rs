@@ -43,11 +43,11 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             matches,
         } => search_done(app, &path, query, matches),
         Outcome::LibraryHits {
-            query,
+            search,
             hits,
             done,
             capped,
-        } => super::hits::received(app, &query, hits, done, capped),
+        } => super::hits::received(app, &search, hits, done, capped),
         Outcome::Exported(Ok(path)) => {
             say(app, format!("exported to {}", path.display()));
             Vec::new()
