@@ -1,6 +1,6 @@
 //! What background work reports back to the reading screen: the library read, an article opened
 //! (the head of a big one first), a save done or refused, a sidecar another writer changed, a
-//! search's matches, an export written, a suspend that could not take the terminal back. Results carry data and are never bound to a
+//! search's matches, a library search's hits, an export written, a suspend that could not take the terminal back. Results carry data and are never bound to a
 //! key: they reach `update` inside [`Action::Outcome`](super::action::Action::Outcome).
 
 use std::fmt;
