@@ -16,6 +16,7 @@ pub mod exporter;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod library_search;
 pub mod loader;
 pub mod outcome;
 pub mod runtime;

@@ -16,6 +16,7 @@ use super::compare::Compare;
 use super::disagreements::DisagreementView;
 use super::editor::Editor;
 use super::keymap::HelpLine;
+use super::library_search::HitList;
 use super::outcome::SaveError;
 
 /// Everything the reading screen shows and remembers.
@@ -109,6 +110,13 @@ pub enum Mode {
         /// The query typed so far.
         input: String,
     },
+    /// Typing a query for a search of the whole library.
+    LibraryQuery {
+        /// The query typed so far.
+        input: String,
+    },
+    /// The hits of a library search, one opened by Enter.
+    Hits(HitList),
     /// Typing a filter for the article list.
     Filter {
         /// The filter typed so far.

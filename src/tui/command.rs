@@ -59,6 +59,8 @@ pub enum Command {
     Redo,
     /// Search the article (filter by title in the list).
     StartSearch,
+    /// Search the text and notes of every article in the library; list the hits.
+    SearchLibrary,
     /// Go to the next search match.
     NextMatch,
     /// Go to the previous search match.

@@ -41,6 +41,16 @@ pub enum Effect {
         /// The unit the search starts from: the cursor.
         from: usize,
     },
+    /// Search the text and notes of `articles` (path and label, in list order) for `query`;
+    /// answers `LibraryHits` batches, the last one done.
+    SearchLibrary {
+        /// Which search this is, given back with its hits.
+        search: String,
+        /// The articles.
+        articles: Vec<(PathBuf, String)>,
+        /// What to look for (smart case).
+        query: String,
+    },
     /// Write an export of `articles` in the given format into a new file; answers `Exported`.
     Export {
         /// The format.

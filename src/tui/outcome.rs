@@ -1,6 +1,6 @@
 //! What background work reports back to the reading screen: the library read, an article opened
 //! (the head of a big one first), a save done or refused, a sidecar another writer changed, a
-//! search's matches, an export written, a suspend that could not take the terminal back. Results carry data and are never bound to a
+//! search's matches, a library search's hits, an export written, a suspend that could not take the terminal back. Results carry data and are never bound to a
 //! key: they reach `update` inside [`Action::Outcome`](super::action::Action::Outcome).
 
 use std::fmt;
@@ -13,6 +13,7 @@ use crate::sidecar::SidecarError;
 
 use super::app::Entry;
 use super::disagreements::DisagreementView;
+use super::library_search::Hit;
 
 /// The result (or the progress) of something the runtime ran for `update`.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +66,17 @@ pub enum Outcome {
         path: PathBuf,
         /// The annotations in the sidecar.
         annotations: Vec<Annotation>,
+    },
+    /// Hits of a library search, as it reads the articles.
+    LibraryHits {
+        /// Which search found them.
+        search: String,
+        /// The hits found since the last batch.
+        hits: Vec<Hit>,
+        /// Whether every article has been searched.
+        done: bool,
+        /// Whether hits were left out at the cap.
+        capped: bool,
     },
     /// A search found its first match and goes on counting the rest.
     SearchFound {

@@ -23,6 +23,7 @@ use super::effect::Effect;
 use super::exporter;
 use super::input::{Inbox, Wake};
 use super::keymap::{InputMode, Keymap};
+use super::library_search;
 use super::loader;
 use super::outcome::Outcome;
 use super::search::scan;
@@ -372,8 +373,9 @@ where
             Mode::Search { .. }
             | Mode::Filter { .. }
             | Mode::Note { .. }
+            | Mode::LibraryQuery { .. }
             | Mode::Disagreements(_) => InputMode::Text,
-            Mode::Export { .. } => InputMode::Menu,
+            Mode::Export { .. } | Mode::Hits(_) => InputMode::Menu,
             Mode::Normal | Mode::Help { .. } => InputMode::Command,
         };
         let Some(action) = self.keymap.action(mode, &event) else {
@@ -467,6 +469,26 @@ where
                     path,
                     query,
                     matches,
+                }
+            }),
+            Effect::SearchLibrary {
+                search,
+                articles,
+                query,
+            } => self.spawn_job(move |report| {
+                let capped = library_search::run(&articles, &query, |hits| {
+                    report(Outcome::LibraryHits {
+                        search: search.clone(),
+                        hits,
+                        done: false,
+                        capped: false,
+                    });
+                });
+                Outcome::LibraryHits {
+                    search,
+                    hits: Vec::new(),
+                    done: true,
+                    capped,
                 }
             }),
             Effect::Export {

@@ -11,6 +11,7 @@ mod disagreements;
 mod export_menu;
 mod fit;
 mod help;
+mod hits;
 mod note_editor;
 mod reading_pane;
 mod search;
@@ -34,6 +35,7 @@ pub use disagreements::Disagreements;
 pub use export_menu::ExportMenu;
 pub use fit::fit;
 pub use help::Help;
+pub use hits::Hits;
 pub use note_editor::NoteEditor;
 pub use reading_pane::ReadingPane;
 pub use status_bar::StatusBar;
@@ -86,7 +88,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Disagreements::new(view, &doc.article, theme).render(area, buf);
             }
         }
-        Mode::Normal | Mode::Search { .. } | Mode::Filter { .. } => {}
+        Mode::Hits(list) => Hits::new(list, theme).render(area, buf),
+        Mode::Normal | Mode::Search { .. } | Mode::Filter { .. } | Mode::LibraryQuery { .. } => {}
     }
 }
 

@@ -6,6 +6,7 @@
 
 pub mod disagreements;
 mod edit;
+mod hits;
 mod library;
 mod menu;
 mod message;
@@ -44,6 +45,9 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             }
             if let Mode::Export { library, selected } = app.mode {
                 return menu::command(app, library, selected, command);
+            }
+            if let Mode::Hits(_) = app.mode {
+                return hits::command(app, command);
             }
             match waits_for_whole_article(app, command) {
                 Some(notice) => {
@@ -104,6 +108,7 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Undo => edit::undo(app, true),
         Command::Redo => edit::undo(app, false),
         Command::StartSearch => prompts::start_search(app),
+        Command::SearchLibrary => hits::start(app),
         Command::NextMatch => movement::next_match(app, true),
         Command::PrevMatch => movement::next_match(app, false),
         Command::Export => prompts::start_export(app),
@@ -169,6 +174,7 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
         | Command::FocusRight
         | Command::ToggleSelection
         | Command::CycleSort
+        | Command::SearchLibrary
         | Command::ToggleList
         | Command::ToggleAnnotations
         | Command::ToggleHelp
@@ -229,6 +235,7 @@ fn help(app: &mut App, scroll: usize, command: Command) -> Vec<Effect> {
         | Command::Undo
         | Command::Redo
         | Command::StartSearch
+        | Command::SearchLibrary
         | Command::NextMatch
         | Command::PrevMatch
         | Command::Export

@@ -1,4 +1,5 @@
-//! The one-line boxes of the status bar: the search query and the list filter being typed.
+//! The one-line boxes of the status bar: the search query, the library search's query and the list
+//! filter being typed.
 
 use ratatui::text::{Line, Span};
 
@@ -12,7 +13,9 @@ pub fn prompt<'a>(mode: &Mode, theme: &Theme) -> Option<Line<'a>> {
     let (label, input) = match mode {
         Mode::Search { input } => ("/", input),
         Mode::Filter { input } => ("filter titles: ", input),
+        Mode::LibraryQuery { input } => ("search the library: ", input),
         Mode::Normal
+        | Mode::Hits(_)
         | Mode::Help { .. }
         | Mode::Note { .. }
         | Mode::Export { .. }

@@ -44,7 +44,12 @@ fn hints_for(app: &App) -> &'static [Hint] {
             Key(Command::NextUnit, "scroll"),
             Key(Command::Cancel, "close"),
         ],
-        (Mode::Search { .. } | Mode::Filter { .. }, _) => &[],
+        (Mode::Hits(_), _) => &[
+            Key(Command::NextUnit, "move"),
+            Key(Command::Open, "open"),
+            Key(Command::Cancel, "close"),
+        ],
+        (Mode::Search { .. } | Mode::Filter { .. } | Mode::LibraryQuery { .. }, _) => &[],
         (Mode::Disagreements(_), _) => &[
             Text("n/p", "next/previous"),
             Text("1-9", "adopt a coder's"),

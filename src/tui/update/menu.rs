@@ -46,6 +46,7 @@ pub fn command(app: &mut App, library: bool, selected: usize, command: Command) 
         | Command::Undo
         | Command::Redo
         | Command::StartSearch
+        | Command::SearchLibrary
         | Command::NextMatch
         | Command::PrevMatch
         | Command::Export

@@ -128,9 +128,12 @@ pub fn cancel(app: &mut App) -> Vec<Effect> {
             set_filter(app, String::new());
             app.mode = Mode::Normal;
         }
-        Mode::Search { .. } | Mode::Export { .. } | Mode::Help { .. } | Mode::Disagreements(_) => {
-            app.mode = Mode::Normal
-        }
+        Mode::Search { .. }
+        | Mode::LibraryQuery { .. }
+        | Mode::Hits(_)
+        | Mode::Export { .. }
+        | Mode::Help { .. }
+        | Mode::Disagreements(_) => app.mode = Mode::Normal,
         Mode::Normal if app.focus == Pane::List && !app.library.filter.is_empty() => {
             set_filter(app, String::new());
         }
@@ -164,6 +167,16 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
                 Vec::new()
             }
         },
+        Mode::LibraryQuery { input: query } => match input {
+            Input::Enter => {
+                let query = std::mem::take(query);
+                super::hits::submit(app, query)
+            }
+            other => {
+                edit_line(query, other);
+                Vec::new()
+            }
+        },
         Mode::Filter { input: filter } => {
             if input == Input::Enter {
                 app.mode = Mode::Normal;
@@ -176,7 +189,7 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
         }
         Mode::Export { .. } => super::menu::input(app, input),
         Mode::Disagreements(_) => super::disagreements::input(app, input),
-        Mode::Normal | Mode::Help { .. } => Vec::new(),
+        Mode::Normal | Mode::Help { .. } | Mode::Hits(_) => Vec::new(),
     }
 }
 

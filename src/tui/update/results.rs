@@ -42,6 +42,12 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             query,
             matches,
         } => search_done(app, &path, query, matches),
+        Outcome::LibraryHits {
+            search,
+            hits,
+            done,
+            capped,
+        } => super::hits::received(app, &search, hits, done, capped),
         Outcome::Exported(Ok(path)) => {
             say(app, format!("exported to {}", path.display()));
             Vec::new()
