@@ -38,11 +38,11 @@ RUN
 chmod +x "$work/run"
 xterm -geometry 130x34+0+0 -fa 'DejaVu Sans Mono' -fs 11 -bg '#1e1e1e' -fg '#d4d4d4' -e "$work/run" &
 term=$!
-sleep 2
+sleep 3
 window=$(xdotool search --sync --class xterm | head -1)
-# Down to the fourth article, open it, down to its first tagged sentence.
+# Down to the second article (the list sorts by title), open it, down to its first tagged sentence.
 xdotool windowfocus --sync "$window" 2>/dev/null || true
-for key in j j j Return j; do
+for key in g j Return j; do
   xdotool key "$key"
   sleep 0.3
 done
