@@ -58,14 +58,8 @@ pub fn is_date_line(line: &str) -> bool {
     if line.len() > DATE_LINE_MAX || line.is_empty() {
         return false;
     }
-    let words: Vec<String> = line
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
-        .map(|w| w.trim_end_matches(['.', ':']).to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut words = words.iter().map(String::as_str).peekable();
-    while words.next_if(|w| LEADS.contains(w)).is_some() {}
-    words.next_if(|w| is_weekday(w));
+    let words = words(line);
+    let mut words = date_words(&words);
     let Some(first) = words.next() else {
         return false;
     };
@@ -91,14 +85,8 @@ pub fn iso_date(written: &str) -> Option<String> {
     if !is_date_line(written) && !timestamp.is_some_and(is_iso_date) {
         return None;
     }
-    let words: Vec<String> = written
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
-        .map(|w| w.trim_end_matches(['.', ':']).to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut words = words.iter().map(String::as_str).peekable();
-    while words.next_if(|w| LEADS.contains(w)).is_some() {}
-    words.next_if(|w| is_weekday(w));
+    let words = words(written);
+    let mut words = date_words(&words);
     let first = words.next()?;
     let first = timestamp.filter(|date| is_iso_date(date)).unwrap_or(first);
     let (year, month, day) = if is_iso_date(first) {
@@ -126,6 +114,23 @@ pub fn iso_date(written: &str) -> Option<String> {
         u8::from(date.month()),
         date.day()
     ))
+}
+
+/// The words of a date line, lower case, without the commas, bars, full stops and colons
+/// around them.
+fn words(line: &str) -> Vec<String> {
+    line.split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .map(|w| w.trim_end_matches(['.', ':']).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// `words` from the date on: past lead words ("Published:") and a weekday.
+fn date_words(words: &[String]) -> std::iter::Peekable<impl Iterator<Item = &str>> {
+    let mut words = words.iter().map(String::as_str).peekable();
+    while words.next_if(|w| LEADS.contains(w)).is_some() {}
+    words.next_if(|w| is_weekday(w));
+    words
 }
 
 /// The number (1-12) of a month name or its abbreviation, as [`is_month`] accepts them.
