@@ -12,6 +12,7 @@ mod menu;
 mod message;
 mod mouse;
 mod movement;
+mod overlay_list;
 mod prompts;
 mod results;
 

@@ -8,6 +8,7 @@ use crate::tui::library_search::{Hit, HitList};
 
 use super::message::say;
 use super::movement::move_cursor;
+use super::overlay_list::{self, ListKey};
 
 /// Opens the prompt for a search of the whole library.
 pub fn start(app: &mut App) -> Vec<Effect> {
@@ -79,51 +80,21 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
     let Mode::Hits(list) = &mut app.mode else {
         return Vec::new();
     };
-    let last = list.hits.len().saturating_sub(1);
-    let page = usize::from(app.size.1 / 2).max(1);
-    list.selected = match command {
-        Command::NextUnit => (list.selected + 1).min(last),
-        Command::PrevUnit => list.selected.saturating_sub(1),
-        Command::FirstUnit => 0,
-        Command::LastUnit => last,
-        Command::HalfPageDown | Command::PageDown => (list.selected + page).min(last),
-        Command::HalfPageUp | Command::PageUp => list.selected.saturating_sub(page),
-        Command::Open => return open(app),
-        Command::Cancel => {
+    let page = usize::from(app.size.1 / 2);
+    list.selected = match overlay_list::key(command, list.selected, list.hits.len(), page) {
+        ListKey::Moved(row) => row,
+        ListKey::Choose => return open(app),
+        ListKey::Close => {
             app.mode = Mode::Normal;
             return Vec::new();
         }
-        Command::Quit => {
+        ListKey::Quit => {
             app.mode = Mode::Normal;
             return super::run(app, Command::Quit);
         }
-        Command::Suspend => return vec![Effect::Suspend],
-        Command::SearchLibrary => return start(app),
-        Command::NextParagraph
-        | Command::PrevParagraph
-        | Command::NextAnnotation
-        | Command::PrevAnnotation
-        | Command::NextPane
-        | Command::PrevPane
-        | Command::FocusLeft
-        | Command::FocusRight
-        | Command::ToggleClaim
-        | Command::ToggleDenial
-        | Command::ToggleQuote
-        | Command::RemoveAnnotation
-        | Command::EditNote
-        | Command::ToggleSelection
-        | Command::Undo
-        | Command::Redo
-        | Command::StartSearch
-        | Command::NextMatch
-        | Command::PrevMatch
-        | Command::Export
-        | Command::CycleSort
-        | Command::ToggleList
-        | Command::ToggleAnnotations
-        | Command::ToggleHelp
-        | Command::ShowDisagreements => list.selected,
+        ListKey::Suspend => return vec![Effect::Suspend],
+        ListKey::Other(Command::SearchLibrary) => return start(app),
+        ListKey::Other(_) => list.selected,
     };
     Vec::new()
 }

@@ -7,53 +7,26 @@ use crate::tui::app::{App, Mode};
 use crate::tui::command::Command;
 use crate::tui::effect::Effect;
 
+use super::overlay_list::{self, ListKey};
 use super::prompts::export_effect;
 
 /// A command while the menu is open: moving, choosing, closing or quitting; anything else is
 /// ignored and the menu stays.
 pub fn command(app: &mut App, library: bool, selected: usize, command: Command) -> Vec<Effect> {
-    let last = app.export_formats.len().saturating_sub(1);
-    let moved = match command {
-        Command::NextUnit => (selected + 1).min(last),
-        Command::PrevUnit => selected.saturating_sub(1),
-        Command::FirstUnit | Command::HalfPageUp | Command::PageUp => 0,
-        Command::LastUnit | Command::HalfPageDown | Command::PageDown => last,
-        Command::Open => return choose(app, library, selected),
-        Command::Cancel => {
+    let page = usize::from(app.size.1 / 2);
+    let moved = match overlay_list::key(command, selected, app.export_formats.len(), page) {
+        ListKey::Moved(row) => row,
+        ListKey::Choose => return choose(app, library, selected),
+        ListKey::Close => {
             app.mode = Mode::Normal;
             return Vec::new();
         }
-        Command::Quit => {
+        ListKey::Quit => {
             app.mode = Mode::Normal;
             return super::run(app, Command::Quit);
         }
-        Command::Suspend => return vec![Effect::Suspend],
-        Command::NextParagraph
-        | Command::ShowDisagreements
-        | Command::PrevParagraph
-        | Command::NextAnnotation
-        | Command::PrevAnnotation
-        | Command::NextPane
-        | Command::PrevPane
-        | Command::FocusLeft
-        | Command::FocusRight
-        | Command::ToggleClaim
-        | Command::ToggleDenial
-        | Command::ToggleQuote
-        | Command::RemoveAnnotation
-        | Command::EditNote
-        | Command::ToggleSelection
-        | Command::Undo
-        | Command::Redo
-        | Command::StartSearch
-        | Command::SearchLibrary
-        | Command::NextMatch
-        | Command::PrevMatch
-        | Command::Export
-        | Command::CycleSort
-        | Command::ToggleList
-        | Command::ToggleAnnotations
-        | Command::ToggleHelp => selected,
+        ListKey::Suspend => return vec![Effect::Suspend],
+        ListKey::Other(_) => selected,
     };
     app.mode = Mode::Export {
         library,
