@@ -84,15 +84,9 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
     list.selected = match overlay_list::key(command, list.selected, list.hits.len(), page) {
         ListKey::Moved(row) => row,
         ListKey::Choose => return open(app),
-        ListKey::Close => {
-            app.mode = Mode::Normal;
-            return Vec::new();
+        leaving @ (ListKey::Close | ListKey::Quit | ListKey::Suspend) => {
+            return overlay_list::leave(app, leaving);
         }
-        ListKey::Quit => {
-            app.mode = Mode::Normal;
-            return super::run(app, Command::Quit);
-        }
-        ListKey::Suspend => return vec![Effect::Suspend],
         ListKey::Other(Command::SearchLibrary) => return start(app),
         ListKey::Other(_) => list.selected,
     };

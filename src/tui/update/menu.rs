@@ -17,15 +17,9 @@ pub fn command(app: &mut App, library: bool, selected: usize, command: Command) 
     let moved = match overlay_list::key(command, selected, app.export_formats.len(), page) {
         ListKey::Moved(row) => row,
         ListKey::Choose => return choose(app, library, selected),
-        ListKey::Close => {
-            app.mode = Mode::Normal;
-            return Vec::new();
+        leaving @ (ListKey::Close | ListKey::Quit | ListKey::Suspend) => {
+            return overlay_list::leave(app, leaving);
         }
-        ListKey::Quit => {
-            app.mode = Mode::Normal;
-            return super::run(app, Command::Quit);
-        }
-        ListKey::Suspend => return vec![Effect::Suspend],
         ListKey::Other(_) => selected,
     };
     app.mode = Mode::Export {

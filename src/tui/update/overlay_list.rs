@@ -3,7 +3,9 @@
 //! and suspend do what they always do, and every other command is handed back for the list to
 //! ignore or use, so nothing falls through to the article behind it.
 
+use crate::tui::app::{App, Mode};
 use crate::tui::command::Command;
+use crate::tui::effect::Effect;
 
 /// A command, read as a list over the screen reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +65,22 @@ pub fn key(command: Command, selected: usize, len: usize, page: usize) -> ListKe
         | Command::ToggleAnnotations
         | Command::ToggleHelp
         | Command::ShowDisagreements => ListKey::Other(command),
+    }
+}
+
+/// What the lists do alike when a key leaves them: suspending keeps the list open, quitting
+/// closes it and quits, and anything else closes it.
+pub fn leave(app: &mut App, key: ListKey) -> Vec<Effect> {
+    match key {
+        ListKey::Suspend => vec![Effect::Suspend],
+        ListKey::Quit => {
+            app.mode = Mode::Normal;
+            super::run(app, Command::Quit)
+        }
+        ListKey::Close | ListKey::Moved(_) | ListKey::Choose | ListKey::Other(_) => {
+            app.mode = Mode::Normal;
+            Vec::new()
+        }
     }
 }
 
