@@ -1,0 +1,230 @@
+//! Conflicts inside a group: units about the same quantity that give different figures ("300
+//! killed" against "100 killed"), with both sides and their wording; and, where the figures agree
+//! but the hedges differ ("at least 300" against "as many as 300"), the hedges side by side.
+//! Figures for different quantities (killed against casualties) never conflict, and the same
+//! figure in other words ("2,700", "some 2700") agrees.
+
+use std::collections::BTreeMap;
+
+use super::hedges::{Bound, Hedge};
+use super::numbers::{Amount, Figure, Quantity};
+
+/// Whether the figures or only their hedges differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Different figures for the same quantity.
+    Figures,
+    /// The same figure, hedged differently.
+    Hedges,
+}
+
+/// One member's figure for the quantity in conflict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The member (an index into the units given).
+    pub member: usize,
+    /// The hedge and figure as written ("some 2,700").
+    pub wording: String,
+    /// The hedge.
+    pub hedge: Hedge,
+}
+
+/// All the members giving one figure (or, for a hedge difference, one hedge).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Side {
+    /// The figure.
+    pub amount: Amount,
+    /// The hedge's meaning shared by this side (for a figure conflict, the first reading's).
+    pub bound: Bound,
+    /// Who gives it, and how.
+    pub readings: Vec<Reading>,
+}
+
+/// A disagreement inside a group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// What is counted.
+    pub quantity: Quantity,
+    /// Figures or hedges.
+    pub kind: Kind,
+    /// The sides, by figure then hedge.
+    pub sides: Vec<Side>,
+}
+
+/// The conflicts among `members` (unit index, text, figures), for `only` one quantity or all.
+pub fn conflicts(members: &[(usize, &str, &[Figure])], only: Option<Quantity>) -> Vec<Conflict> {
+    let mut by_quantity: BTreeMap<Quantity, Vec<(usize, &str, &Figure)>> = BTreeMap::new();
+    for (member, text, figures) in members {
+        for figure in figures.iter() {
+            let Some(quantity) = figure.quantity else {
+                continue;
+            };
+            if only.is_some_and(|q| q != quantity) {
+                continue;
+            }
+            let list = by_quantity.entry(quantity).or_default();
+            // One reading per member and quantity: the first figure it gives.
+            if !list.iter().any(|(m, _, _)| m == member) {
+                list.push((*member, text, figure));
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for (quantity, readings) in by_quantity {
+        let mut by_amount: BTreeMap<Amount, Vec<(usize, &str, &Figure)>> = BTreeMap::new();
+        for reading in &readings {
+            by_amount
+                .entry(reading.2.amount)
+                .or_default()
+                .push(*reading);
+        }
+        if by_amount.len() > 1 {
+            let sides = by_amount
+                .into_iter()
+                .map(|(amount, list)| side(amount, &list))
+                .collect();
+            found.push(Conflict {
+                quantity,
+                kind: Kind::Figures,
+                sides,
+            });
+            continue;
+        }
+        let mut by_bound: BTreeMap<Bound, Vec<(usize, &str, &Figure)>> = BTreeMap::new();
+        for reading in &readings {
+            by_bound
+                .entry(reading.2.hedge.bound)
+                .or_default()
+                .push(*reading);
+        }
+        if by_bound.len() > 1 {
+            let sides = by_bound
+                .into_values()
+                .map(|list| side(list[0].2.amount, &list))
+                .collect();
+            found.push(Conflict {
+                quantity,
+                kind: Kind::Hedges,
+                sides,
+            });
+        }
+    }
+    found
+}
+
+fn side(amount: Amount, list: &[(usize, &str, &Figure)]) -> Side {
+    Side {
+        amount,
+        bound: list[0].2.hedge.bound,
+        readings: list
+            .iter()
+            .map(|(member, text, figure)| Reading {
+                member: *member,
+                wording: text
+                    .get(figure.range.clone())
+                    .unwrap_or_default()
+                    .to_owned(),
+                hedge: figure.hedge,
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::numbers::figures;
+
+    fn run(texts: &[&str]) -> Vec<(Quantity, Kind, Vec<Vec<(usize, String)>>)> {
+        let found: Vec<Vec<Figure>> = texts.iter().map(|t| figures(t)).collect();
+        let members: Vec<(usize, &str, &[Figure])> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i, *t, found[i].as_slice()))
+            .collect();
+        conflicts(&members, None)
+            .into_iter()
+            .map(|c| {
+                let sides = c
+                    .sides
+                    .iter()
+                    .map(|s| {
+                        s.readings
+                            .iter()
+                            .map(|r| (r.member, r.wording.clone()))
+                            .collect()
+                    })
+                    .collect();
+                (c.quantity, c.kind, sides)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn different_figures_for_one_quantity_conflict_with_both_sides() {
+        let found = run(&[
+            "Around 300 soldiers were killed and 2,700 wounded.",
+            "At least 100 soldiers were killed and around 1,000 injured.",
+            "Some 300 troops died.",
+        ]);
+        assert_eq!(
+            found,
+            [
+                (
+                    Quantity::Killed,
+                    Kind::Figures,
+                    vec![
+                        vec![(1, "At least 100".to_owned())],
+                        vec![(0, "Around 300".to_owned()), (2, "Some 300".to_owned())],
+                    ]
+                ),
+                (
+                    Quantity::Injured,
+                    Kind::Figures,
+                    vec![
+                        vec![(1, "around 1,000".to_owned())],
+                        vec![(0, "2,700".to_owned())]
+                    ]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_figure_in_other_words_is_no_conflict() {
+        let found = run(&[
+            "some 2,700 injured",
+            "2700 wounded",
+            "about 2,700 were hurt",
+        ]);
+        assert!(
+            found.iter().all(|(_, kind, _)| *kind == Kind::Hedges),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn different_measures_are_no_conflict() {
+        assert_eq!(
+            run(&["300 killed", "casualties exceeded 3,000", "2,700 injured"]),
+            []
+        );
+    }
+
+    #[test]
+    fn hedges_that_differ_on_one_figure_are_shown_apart() {
+        let found = run(&["at least 300 killed", "as many as 300 soldiers were killed"]);
+        assert_eq!(
+            found,
+            [(
+                Quantity::Killed,
+                Kind::Hedges,
+                vec![
+                    vec![(0, "at least 300".to_owned())],
+                    vec![(1, "as many as 300".to_owned())]
+                ]
+            )]
+        );
+    }
+}

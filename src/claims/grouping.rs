@@ -1,0 +1,246 @@
+//! Suggested claim groups: units of different articles that state the same proposition.
+//!
+//! Two kinds of group come out, both from the pairs the [`Index`] finds (never all pairs):
+//! - a **figure group** per quantity: the units that give a figure for the same quantity
+//!   (killed, injured...) and are alike enough to be about the same event; a unit with two
+//!   quantities ("300 killed and 2,700 injured") is in two groups, and the figures inside a group
+//!   may disagree (that is what conflicts are found in);
+//! - a **wording group**: units joined by a pair that is each one's best match in the other's
+//!   article and scores high, then taken together (connected components).
+//!
+//! A wording group each of whose members already shares a figure group with another of its
+//! members says nothing more and is dropped;
+//! equal groups are kept once. Ids come from the members' keys (and the quantity), so the same
+//! group gets the same id on every run and a dismissal can be remembered.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::index::{Index, Pair};
+use super::numbers::{Figure, Quantity, figures};
+
+/// The least similarity for two units to be in one wording group.
+pub const WORDING: f32 = 0.42;
+/// The least similarity for two units giving figures for one quantity to be in one group.
+pub const FIGURES: f32 = 0.18;
+
+/// A suggested group, before conflicts and labels are worked out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// Deterministic id: `s-` and a hash of the members' keys (and the quantity).
+    pub id: String,
+    /// The quantity of a figure group.
+    pub quantity: Option<Quantity>,
+    /// The member units (indexes into the input), in order.
+    pub members: Vec<usize>,
+}
+
+/// The suggested groups over `units` (article, key, text): each spans at least two articles.
+pub fn suggest(units: &[(usize, &str, &str)]) -> Vec<Suggestion> {
+    let index = Index::new(units.iter().map(|(article, _, text)| (*article, *text)));
+    let pairs = index.pairs(FIGURES);
+    let figures: Vec<Vec<Figure>> = units.iter().map(|(_, _, text)| figures(text)).collect();
+    let mut groups: Vec<(Option<Quantity>, Vec<usize>)> = Vec::new();
+    for quantity in quantities(&figures) {
+        let counts = |u: usize| figures[u].iter().any(|f| f.quantity == Some(quantity));
+        let joined: Vec<&Pair> = pairs
+            .iter()
+            .filter(|p| counts(p.a) && counts(p.b))
+            .collect();
+        for members in components(units.len(), &joined) {
+            groups.push((Some(quantity), members));
+        }
+    }
+    let strong: Vec<&Pair> = mutual_best(&index, &pairs)
+        .into_iter()
+        .filter(|p| p.score >= WORDING)
+        .collect();
+    for members in components(units.len(), &strong) {
+        // Every member already shares a figure group with another member.
+        let covered = members.iter().all(|m| {
+            groups.iter().any(|(q, g)| {
+                q.is_some() && g.contains(m) && g.iter().filter(|u| members.contains(u)).count() > 1
+            })
+        });
+        if !covered && !groups.iter().any(|(_, g)| *g == members) {
+            groups.push((None, members));
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|(_, members)| spans_articles(&index, members))
+        .map(|(quantity, members)| Suggestion {
+            id: id(units, quantity, &members),
+            quantity,
+            members,
+        })
+        .collect()
+}
+
+/// The quantities any figure counts, in a fixed order.
+fn quantities(figures: &[Vec<Figure>]) -> Vec<Quantity> {
+    let mut found: Vec<Quantity> = figures
+        .iter()
+        .flatten()
+        .filter_map(|f| f.quantity)
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The pairs where each unit is the other's best match in its article (ties to the lower
+/// index), so one unit does not pull in every unit it resembles a little.
+fn mutual_best<'a>(index: &Index, pairs: &'a [Pair]) -> Vec<&'a Pair> {
+    let mut best: HashMap<(usize, usize), (f32, usize)> = HashMap::new();
+    let mut offer = |from: usize, to: usize, score: f32| {
+        let key = (from, index.article(to));
+        let entry = best.entry(key).or_insert((score, to));
+        if score > entry.0 {
+            *entry = (score, to);
+        }
+    };
+    for p in pairs {
+        offer(p.a, p.b, p.score);
+        offer(p.b, p.a, p.score);
+    }
+    pairs
+        .iter()
+        .filter(|p| {
+            best.get(&(p.a, index.article(p.b)))
+                .is_some_and(|(_, to)| *to == p.b)
+                && best
+                    .get(&(p.b, index.article(p.a)))
+                    .is_some_and(|(_, to)| *to == p.a)
+        })
+        .collect()
+}
+
+/// The connected components of `pairs` with at least two units, each sorted, in order of their
+/// first unit.
+fn components(n: usize, pairs: &[&Pair]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for p in pairs {
+        let (a, b) = (root(&mut parent, p.a), root(&mut parent, p.b));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for p in pairs {
+        for unit in [p.a, p.b] {
+            let r = root(&mut parent, unit);
+            groups.entry(r).or_default().push(unit);
+        }
+    }
+    groups
+        .into_values()
+        .map(|mut members| {
+            members.sort_unstable();
+            members.dedup();
+            members
+        })
+        .collect()
+}
+
+/// Whether `members` come from at least two articles.
+fn spans_articles(index: &Index, members: &[usize]) -> bool {
+    members
+        .iter()
+        .any(|&m| index.article(m) != index.article(members[0]))
+}
+
+/// `s-` and 16 hex digits of the hash of the members' keys, sorted, and the quantity.
+fn id(units: &[(usize, &str, &str)], quantity: Option<Quantity>, members: &[usize]) -> String {
+    let mut keys: Vec<&str> = members.iter().map(|&m| units[m].1).collect();
+    keys.sort_unstable();
+    let mut text = keys.join("\n");
+    if let Some(q) = quantity {
+        text.push('\n');
+        text.push_str(q.name());
+    }
+    format!("s-{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(units: &[(usize, &str)]) -> Vec<(Option<Quantity>, Vec<usize>)> {
+        let keys: Vec<String> = (0..units.len()).map(|i| format!("k{i}")).collect();
+        let input: Vec<(usize, &str, &str)> = units
+            .iter()
+            .zip(&keys)
+            .map(|((a, t), k)| (*a, k.as_str(), *t))
+            .collect();
+        suggest(&input)
+            .into_iter()
+            .map(|s| (s.quantity, s.members))
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_with_two_figures_is_in_two_groups() {
+        let found = groups(&[
+            (
+                0,
+                "Around 300 North Korean soldiers have been killed and 2,700 wounded in Kursk.",
+            ),
+            (
+                1,
+                "At least 300 North Korean soldiers were killed in the Kursk fighting, officials said.",
+            ),
+            (2, "Some 2,700 North Korean soldiers were injured in Kursk."),
+            (2, "The weather in Seoul was mild on Monday."),
+            (1, "Pyongyang's weather stayed mild."),
+        ]);
+        assert_eq!(
+            found,
+            [
+                (Some(Quantity::Killed), vec![0, 1]),
+                (Some(Quantity::Injured), vec![0, 2]),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_proposition_in_other_words_is_grouped_without_figures() {
+        let found = groups(&[
+            (
+                0,
+                "Zelensky offered to exchange the captured soldiers for Ukrainian prisoners held in Russia.",
+            ),
+            (
+                1,
+                "Zelenskyy proposed a prisoner swap for Ukrainians held captive in Russia.",
+            ),
+            (
+                2,
+                "The Kremlin declined to comment on the captured soldiers.",
+            ),
+            (
+                2,
+                "Kyiv is ready to exchange the captured soldiers for Ukrainian prisoners, Zelensky said.",
+            ),
+            (1, "Rain fell over the capital all afternoon."),
+        ]);
+        assert_eq!(found, [(None, vec![0, 1, 3])]);
+    }
+
+    #[test]
+    fn ids_follow_the_members_not_the_order() {
+        let a = [
+            (0, "k1", "300 soldiers killed in Kursk"),
+            (1, "k2", "Some 300 soldiers were killed in Kursk"),
+        ];
+        let b = [a[1], a[0]];
+        assert_eq!(suggest(&a)[0].id, suggest(&b)[0].id);
+        assert!(suggest(&a)[0].id.starts_with("s-"));
+    }
+}
