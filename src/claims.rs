@@ -10,11 +10,14 @@ pub mod conflicts;
 mod grouping;
 pub mod hedges;
 mod index;
+pub mod matrix;
 pub mod numbers;
 mod terms;
 mod words;
 
 use std::collections::{BTreeMap, HashSet};
+
+use crate::annotation::Tag;
 
 pub use conflicts::{Conflict, Kind as ConflictKind, Reading, Side};
 pub use grouping::{FIGURES, Suggestion, WORDING, suggest};
@@ -22,16 +25,44 @@ pub use hedges::{Bound, Hedge};
 pub use numbers::{Amount, Figure, Quantity, figures};
 
 /// One tagged unit of the library, as grouping sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Unit {
-    /// Which article it is in (an index the caller keeps).
+    /// Which article it is in (an index into the library's columns).
     pub article: usize,
     /// The annotation id.
     pub key: String,
-    /// The annotated text.
+    /// The annotated text, as people read it.
     pub text: String,
     /// The groups a person linked it to: (id, label).
     pub links: Vec<(String, String)>,
+    /// Its tags.
+    pub tags: Vec<Tag>,
+    /// Who is speaking, when known; empty otherwise.
+    pub speaker: String,
+    /// Its first unit in the article.
+    pub index: usize,
+    /// Code-point offset of its start in the article, when known.
+    pub start: Option<usize>,
+    /// Code-point offset just past its end, when known.
+    pub end: Option<usize>,
+}
+
+/// One article of the library: a column of the matrix.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Column {
+    /// The article's file, as shown.
+    pub file: String,
+    /// The outlet: the article's source when known, else its title, else its file name.
+    pub outlet: String,
+}
+
+/// The articles and their tagged units.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Library {
+    /// One per article.
+    pub columns: Vec<Column>,
+    /// Every tagged unit of every article, article by article.
+    pub units: Vec<Unit>,
 }
 
 /// Whether a person made the group or it is proposed.
@@ -53,6 +84,8 @@ pub struct Group {
     pub label: String,
     /// Linked or suggested.
     pub status: Status,
+    /// The quantity a suggested figure group is about.
+    pub quantity: Option<Quantity>,
     /// The member units (indexes into the input), in order.
     pub members: Vec<usize>,
     /// Where the members' figures disagree.
@@ -89,6 +122,7 @@ pub fn groups(units: &[Unit], dismissed: &HashSet<String>) -> Vec<Group> {
             conflicts: conflicts_of(&members, None),
             label,
             status: Status::Linked,
+            quantity: None,
             members,
         })
         .collect();
@@ -110,6 +144,7 @@ pub fn groups(units: &[Unit], dismissed: &HashSet<String>) -> Vec<Group> {
             label: label(units, &figures, &suggestion),
             id: suggestion.id,
             status: Status::Suggested,
+            quantity: suggestion.quantity,
             members: suggestion.members,
             conflicts,
         });
@@ -189,6 +224,7 @@ mod tests {
                 .iter()
                 .map(|(i, l)| ((*i).to_owned(), (*l).to_owned()))
                 .collect(),
+            ..Unit::default()
         }
     }
 

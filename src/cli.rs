@@ -5,6 +5,7 @@
 
 mod agree;
 mod annotate;
+mod compare;
 mod completions;
 mod export;
 mod list;
@@ -52,6 +53,8 @@ pub enum Command {
     Man(man::Args),
     /// How far coders agree: each argument one coder's copy of the same articles.
     Agree(agree::Args),
+    /// The same claims across articles: claim groups, an outlet-by-claim matrix, conflicting figures.
+    Compare(compare::Args),
     /// Git's merge driver for sidecars: merge base, ours and theirs by annotation id into ours.
     MergeDriver(merge_driver::Args),
 }
@@ -68,6 +71,7 @@ pub fn main() -> ExitCode {
         Some(Command::Completions(args)) => completions::run(&args),
         Some(Command::Man(args)) => man::run(&args),
         Some(Command::Agree(args)) => agree::run(&args),
+        Some(Command::Compare(args)) => compare::run(&args),
         Some(Command::MergeDriver(args)) => merge_driver::run(&args),
         None => open::run(&cli.paths, &cli.compare),
     };

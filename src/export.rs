@@ -19,6 +19,7 @@ mod row;
 mod stream;
 mod w3c;
 
+pub use row::{Row, rows};
 pub use stream::{Sink, Text, Writer};
 
 use crate::annotation::AnnotationSet;

@@ -10,6 +10,7 @@ pub mod agreement;
 pub mod annotation;
 pub mod article;
 pub mod atomic_file;
+pub mod claim_dismissals;
 pub mod claims;
 pub mod cli;
 pub mod config;

@@ -1,6 +1,7 @@
 //! The library: folders of articles, the bundled sample articles, reading an article file, and
 //! exporting articles with their sidecars (module [`export`]).
 
+pub mod claims;
 pub mod export;
 mod samples;
 

@@ -42,8 +42,9 @@ const FORBIDDEN: [&str; 15] = [
 const FORBIDDEN_IN: [(&str, &str); 1] = [("annotation", "std::io")];
 
 /// The modules of the crate outside the core, which the core must not name.
-const OUTSIDE: [&str; 8] = [
+const OUTSIDE: [&str; 9] = [
     "sidecar",
+    "claim_dismissals",
     "library",
     "atomic_file",
     "paths",

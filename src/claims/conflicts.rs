@@ -136,7 +136,10 @@ mod tests {
     use super::*;
     use crate::claims::numbers::figures;
 
-    fn run(texts: &[&str]) -> Vec<(Quantity, Kind, Vec<Vec<(usize, String)>>)> {
+    /// Per conflict: the quantity, the kind and per side the (member, wording) readings.
+    type Found = Vec<(Quantity, Kind, Vec<Vec<(usize, String)>>)>;
+
+    fn run(texts: &[&str]) -> Found {
         let found: Vec<Vec<Figure>> = texts.iter().map(|t| figures(t)).collect();
         let members: Vec<(usize, &str, &[Figure])> = texts
             .iter()

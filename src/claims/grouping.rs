@@ -4,7 +4,8 @@
 //! - a **figure group** per quantity: the units that give a figure for the same quantity
 //!   (killed, injured...) and are alike enough to be about the same event; a unit with two
 //!   quantities ("300 killed and 2,700 injured") is in two groups, and the figures inside a group
-//!   may disagree (that is what conflicts are found in);
+//!   may disagree (that is what conflicts are found in), though not by more than [`MAGNITUDE`]
+//!   times (a tenfold gap is another count: "two wounded soldiers" against "2,700 wounded");
 //! - a **wording group**: units joined by a pair that is each one's best match in the other's
 //!   article and scores high, then taken together (connected components).
 //!
@@ -21,7 +22,7 @@ use super::numbers::{Figure, Quantity, figures};
 /// The least similarity for two units to be in one wording group.
 pub const WORDING: f32 = 0.42;
 /// The least similarity for two units giving figures for one quantity to be in one group.
-pub const FIGURES: f32 = 0.18;
+pub const FIGURES: f32 = 0.1;
 
 /// A suggested group, before conflicts and labels are worked out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,10 +42,18 @@ pub fn suggest(units: &[(usize, &str, &str)]) -> Vec<Suggestion> {
     let figures: Vec<Vec<Figure>> = units.iter().map(|(_, _, text)| figures(text)).collect();
     let mut groups: Vec<(Option<Quantity>, Vec<usize>)> = Vec::new();
     for quantity in quantities(&figures) {
-        let counts = |u: usize| figures[u].iter().any(|f| f.quantity == Some(quantity));
+        let amount = |u: usize| {
+            figures[u]
+                .iter()
+                .find(|f| f.quantity == Some(quantity))
+                .map(|f| f.amount.0)
+        };
         let joined: Vec<&Pair> = pairs
             .iter()
-            .filter(|p| counts(p.a) && counts(p.b))
+            .filter(|p| match (amount(p.a), amount(p.b)) {
+                (Some(a), Some(b)) => comparable(a, b),
+                _ => false,
+            })
             .collect();
         for members in components(units.len(), &joined) {
             groups.push((Some(quantity), members));
@@ -75,6 +84,17 @@ pub fn suggest(units: &[(usize, &str, &str)]) -> Vec<Suggestion> {
         })
         .collect()
 }
+
+/// Whether two figures for one quantity can be reports of the same count: within
+/// [`MAGNITUDE`] of each other ("300" and "100" can; "two wounded soldiers" and "2,700 wounded"
+/// are different counts).
+fn comparable(a: u64, b: u64) -> bool {
+    let (low, high) = (a.min(b), a.max(b));
+    high <= low.saturating_mul(MAGNITUDE)
+}
+
+/// How many times larger than another a figure can be and still count the same thing.
+pub const MAGNITUDE: u64 = 5;
 
 /// The quantities any figure counts, in a fixed order.
 fn quantities(figures: &[Vec<Figure>]) -> Vec<Quantity> {
