@@ -10,6 +10,6 @@ mod set;
 mod tag;
 
 pub use anchor::{CONTEXT, Placement, Status, anchor_for, confirm, place_all, refresh_anchors};
-pub use model::{Anchor, Annotation, Timestamp};
+pub use model::{Anchor, Annotation, ClaimLink, Timestamp};
 pub use set::{AnnotationSet, Change, Edit, Snapshot, Spread, Stamp, in_document_order};
 pub use tag::{Tag, UnknownTag};

@@ -10,6 +10,7 @@ pub mod conflicts;
 mod grouping;
 pub mod hedges;
 mod index;
+pub mod links;
 pub mod matrix;
 pub mod numbers;
 mod terms;

@@ -33,8 +33,20 @@ pub use lock::path_for as lock_path_for;
 pub use merge::merge;
 pub use stamp::Stamp;
 
-/// The sidecar format version this build writes.
-pub const VERSION: u32 = 1;
+/// The newest sidecar format version this build reads strictly and writes.
+pub const VERSION: u32 = 2;
+
+/// The format version a sidecar holding `annotations` is written as: the oldest that knows
+/// every field in use. 2 once an annotation is in a claim group (`groups`), so a sidenote that
+/// does not know the field reads the file read-only and never saves it without the links; 1
+/// otherwise, so files without links stay writable by older builds.
+pub fn version_for(annotations: &[Annotation]) -> u32 {
+    if annotations.iter().any(|a| !a.groups.is_empty()) {
+        2
+    } else {
+        1
+    }
+}
 
 /// The contents of a sidecar file.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -184,10 +196,11 @@ fn save_any(
         None => merge(base, ours, base),
     };
     refresh_anchors(article, &mut merged);
+    let annotations = in_document_order(article, merged);
     let sidecar = Sidecar {
-        version: VERSION,
+        version: version_for(&annotations),
         fingerprint: Fingerprint::of(article),
-        annotations: in_document_order(article, merged),
+        annotations,
     };
     let unchanged = match &theirs {
         Some((_, theirs)) => *theirs == sidecar,

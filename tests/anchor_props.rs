@@ -27,6 +27,7 @@ fn annotation(anchor: sidenote::annotation::Anchor) -> Annotation {
         created: datetime!(2025-01-13 09:00 UTC),
         modified: datetime!(2025-01-13 09:00 UTC),
         anchor,
+        groups: Vec::new(),
     }
 }
 

@@ -119,6 +119,7 @@ fn made_earlier(original: &Article, n: usize, units: (usize, usize), tag: usize)
         created: datetime!(2025-01-01 10:00 UTC),
         modified: datetime!(2025-01-01 10:00 UTC),
         anchor: anchor_for(original, units.0, units.1).unwrap(),
+        groups: Vec::new(),
     }
 }
 
@@ -247,6 +248,7 @@ proptest! {
             created: datetime!(2025-03-01 10:00 UTC),
             modified: datetime!(2025-03-01 10:00 UTC),
             anchor: anchor_for(&article, at.index(units), at.index(units)).unwrap(),
+            groups: Vec::new(),
         };
         let mut on_disk = set.clone().into_annotations();
         on_disk.push(other.clone());

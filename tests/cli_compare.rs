@@ -189,7 +189,8 @@ fn a_dismissed_suggestion_stays_away() {
     let found = groups(&output.stdout);
     let killed = found.iter().find(|g| g["quantity"] == "killed").unwrap();
     let id = killed["id"].as_str().unwrap().to_owned();
-    sidenote::claim_dismissals::dismiss(&home.path().join("data"), std::slice::from_ref(&id)).unwrap();
+    sidenote::claim_dismissals::dismiss(&home.path().join("data"), std::slice::from_ref(&id))
+        .unwrap();
     let again = sidenote(home.path())
         .arg("compare")
         .arg(&dir)

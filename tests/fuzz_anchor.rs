@@ -172,6 +172,7 @@ fn annotation(n: usize, anchor: Anchor) -> Annotation {
         created: datetime!(2025-01-13 09:00 UTC),
         modified: datetime!(2025-01-13 09:00 UTC),
         anchor,
+        groups: Vec::new(),
     }
 }
 

@@ -92,6 +92,7 @@ fn annotation() -> impl Strategy<Value = Annotation> {
                         first_unit: first,
                         last_unit: first + span,
                     },
+                    groups: Vec::new(),
                 }
             },
         )

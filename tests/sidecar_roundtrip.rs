@@ -62,12 +62,21 @@ fn annotation(n: usize) -> impl Strategy<Value = Annotation> {
                     modified,
                     anchor: Anchor {
                         exact,
-                        prefix,
+                        prefix: prefix.clone(),
                         suffix,
                         start,
                         end,
                         first_unit: first,
                         last_unit: first + extra,
+                    },
+                    // Every other annotation in a claim group, its label any text.
+                    groups: if extra % 2 == 0 {
+                        Vec::new()
+                    } else {
+                        vec![sidenote::annotation::ClaimLink {
+                            id: format!("g-{n}"),
+                            label: prefix.clone(),
+                        }]
                     },
                 }
             },
@@ -136,7 +145,7 @@ fn the_file_is_pretty_ron_with_bare_enums_and_lf_line_ends() {
     let article = Article::parse("a.txt", ARTICLE.as_bytes()).unwrap();
     let anchor = sidenote::annotation::anchor_for(&article, 1, 1).unwrap();
     let sidecar = Sidecar {
-        version: VERSION,
+        version: 1,
         fingerprint: Fingerprint::of(&article),
         annotations: vec![Annotation {
             id: "01943f0e-0000-7000-8000-000000000001".into(),
@@ -146,6 +155,7 @@ fn the_file_is_pretty_ron_with_bare_enums_and_lf_line_ends() {
             created: time::macros::datetime!(2025-01-13 09:00 UTC),
             modified: time::macros::datetime!(2025-01-13 09:05 UTC),
             anchor,
+            groups: Vec::new(),
         }],
     };
     insta::assert_snapshot!(sidecar::to_text(&sidecar).unwrap());

@@ -57,4 +57,20 @@ pub struct Annotation {
     pub modified: Timestamp,
     /// Where it sits in the text.
     pub anchor: Anchor,
+    /// The claim groups a person linked it to (the same claim in other articles); written only
+    /// when there is one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<ClaimLink>,
+}
+
+/// Membership of a claim group: annotations of different articles that carry the same link id
+/// state the same claim.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimLink {
+    /// The group's id, the same on every member.
+    pub id: String,
+    /// The group's short label ("300 killed"); every member carries it, a relabel changes all.
+    #[serde(default)]
+    pub label: String,
 }

@@ -334,6 +334,7 @@ impl AnnotationSet {
             created: stamp.now,
             modified: stamp.now,
             anchor,
+            groups: Vec::new(),
         };
         for (n, &i) in touched.iter().enumerate() {
             let old = self.store.annotation(i);
@@ -343,6 +344,11 @@ impl AnnotationSet {
                 absorbed.created = old.created;
             }
             absorbed.tags.extend(old.tags.iter().copied());
+            for link in &old.groups {
+                if !absorbed.groups.iter().any(|l| l.id == link.id) {
+                    absorbed.groups.push(link.clone());
+                }
+            }
         }
         for &i in touched.iter().rev() {
             self.store.take(i);
@@ -429,6 +435,7 @@ pub(super) mod tests {
             created: datetime!(2025-01-13 09:00 UTC),
             modified: datetime!(2025-01-13 09:00 UTC),
             anchor: anchor_for(&article, first, last).unwrap(),
+            groups: Vec::new(),
         };
         let set = AnnotationSet::new(
             &article,

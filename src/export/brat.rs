@@ -134,6 +134,11 @@ fn standoff(article: &Article, copy: &Copy, rows: &[Row]) -> String {
                 let text = one_line(&row.annotation.note);
                 let _ = writeln!(out, "#{note}\tAnnotatorNotes T{entity}\t{text}");
             }
+            for link in &row.annotation.groups {
+                note += 1;
+                let text = one_line(&format!("claim group {}: {}", link.id, link.label));
+                let _ = writeln!(out, "#{note}\tAnnotatorNotes T{entity}\t{text}");
+            }
         }
     }
     out

@@ -5,9 +5,10 @@
 
 use super::row::rows;
 use super::{ExportError, Item, Options, rfc3339};
+use crate::annotation::ClaimLink;
 
 /// The header row.
-pub const HEADER: [&str; 17] = [
+pub const HEADER: [&str; 19] = [
     "file",
     "title",
     "date",
@@ -25,6 +26,8 @@ pub const HEADER: [&str; 17] = [
     "created",
     "modified",
     "status",
+    "group_ids",
+    "group_labels",
 ];
 
 /// Appends the byte-order mark when `options.bom` asks for one, then the header row, to `out`.
@@ -53,6 +56,11 @@ pub fn article(out: &mut Vec<u8>, item: &Item, options: &Options) -> Result<(), 
             [] => vec![""],
             tags => tags.iter().map(|tag| tag.name()).collect(),
         };
+        let join = |field: fn(&ClaimLink) -> &str| {
+            let parts: Vec<&str> = annotation.groups.iter().map(field).collect();
+            parts.join("; ")
+        };
+        let (group_ids, group_labels) = (join(|l| &l.id), join(|l| &l.label));
         for tag in tags {
             writer.write_record([
                 item.file,
@@ -72,6 +80,8 @@ pub fn article(out: &mut Vec<u8>, item: &Item, options: &Options) -> Result<(), 
                 &created,
                 &modified,
                 row.status_name(),
+                &group_ids,
+                &group_labels,
             ])?;
         }
     }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::pretty::Array;
 use super::row::{Row, rows};
 use super::{ExportError, Item, Options, rfc3339};
-use crate::annotation::Anchor;
+use crate::annotation::{Anchor, ClaimLink};
 use crate::article::Fingerprint;
 
 /// Version of the JSON and JSON Lines layouts, bumped when a field changes meaning.
@@ -52,6 +52,8 @@ pub struct AnnotationRecord<'a> {
     end: Option<usize>,
     text: &'a str,
     anchor: &'a Anchor,
+    /// The claim groups a person linked the annotation to.
+    groups: &'a [ClaimLink],
 }
 
 impl<'a> AnnotationRecord<'a> {
@@ -73,6 +75,7 @@ impl<'a> AnnotationRecord<'a> {
             end: row.end,
             text: row.text,
             anchor: &annotation.anchor,
+            groups: &annotation.groups,
         })
     }
 }

@@ -126,6 +126,19 @@ fn quote(out: &mut String, row: &Row) {
         Status::Orphaned => " · orphaned: no longer found in the article".to_owned(),
     };
     let _ = writeln!(out, "— {units}{status}\n");
+    for link in &row.annotation.groups {
+        let label = if link.label.is_empty() {
+            &link.id
+        } else {
+            &link.label
+        };
+        let _ = writeln!(
+            out,
+            "Claim group: {} ({})\n",
+            escape_line(label),
+            escape_line(&link.id)
+        );
+    }
     let note = row.annotation.note.trim();
     if !note.is_empty() {
         let lines: Vec<String> = note

@@ -181,6 +181,7 @@ pub mod sample {
             created: when,
             modified: when,
             anchor: crate::annotation::anchor_for(article, 1, 1).expect("unit 1 exists"),
+            groups: Vec::new(),
         }
     }
 
@@ -217,6 +218,7 @@ mod tests {
             created: when,
             modified: when,
             anchor,
+            groups: Vec::new(),
         }
     }
 

@@ -52,6 +52,8 @@ struct Outline {
     annotations: usize,
     /// The W3C collection's identity: every annotation id, in export order.
     identity: Xxh3Default,
+    /// The claim groups, each a W3C `linking` annotation after the articles' annotations.
+    groups: w3c::Groups,
 }
 
 impl Outline {
@@ -63,6 +65,7 @@ impl Outline {
             }
             Format::W3c => {
                 self.annotations += w3c::identity(&mut self.identity, item);
+                w3c::add_groups(&mut self.groups, item);
             }
             Format::Json | Format::Jsonl | Format::Csv | Format::Brat => {}
         }
@@ -74,6 +77,7 @@ impl Outline {
             && self.annotated == other.annotated
             && self.annotations == other.annotations
             && self.identity.digest() == other.identity.digest()
+            && self.groups == other.groups
     }
 }
 
@@ -164,7 +168,7 @@ impl<S: Sink> Writer<S> {
                 State::Json(array)
             }
             Format::W3c => {
-                let total = self.expected.annotations;
+                let total = self.expected.annotations + self.expected.groups.len();
                 let array = w3c::array(total, self.expected.identity.digest())?;
                 self.buffer.extend_from_slice(array.opening().as_bytes());
                 State::W3c(array)
@@ -224,6 +228,9 @@ impl<S: Sink> Writer<S> {
     pub fn finish(mut self) -> Result<S, ExportError> {
         self.begin()?;
         self.buffer.clear();
+        if let State::W3c(array) = &mut self.state {
+            w3c::groups(array, &mut self.buffer, &self.seen.groups)?;
+        }
         if let State::Json(array) | State::W3c(array) = &self.state {
             array.finish(&mut self.buffer);
             self.buffer.push(b'\n');

@@ -187,6 +187,64 @@ pub fn article(
     Ok(())
 }
 
+/// A claim group as W3C sees it: one `linking` annotation whose targets are its members.
+#[derive(Serialize)]
+pub struct Linking<'a> {
+    #[serde(rename = "@context")]
+    context: Context,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    body: Vec<Body<'a>>,
+    target: Vec<String>,
+}
+
+/// The claim groups of the annotations seen: group id to label and member ids, in id order.
+pub type Groups = std::collections::BTreeMap<String, (String, Vec<String>)>;
+
+/// Adds the claim links of `item`'s annotations to `groups`.
+pub fn add_groups(groups: &mut Groups, item: &Item) {
+    for annotation in item.annotations.annotations() {
+        for link in &annotation.groups {
+            let entry = groups
+                .entry(link.id.clone())
+                .or_insert_with(|| (link.label.clone(), Vec::new()));
+            if entry.0.is_empty() {
+                entry.0.clone_from(&link.label);
+            }
+            entry.1.push(annotation.id.clone());
+        }
+    }
+}
+
+/// Appends one `linking` annotation per group of `groups` to the collection's items in `out`.
+pub fn groups(array: &mut Array, out: &mut Vec<u8>, groups: &Groups) -> Result<(), ExportError> {
+    for (id, (label, members)) in groups {
+        let body = if label.is_empty() {
+            Vec::new()
+        } else {
+            vec![Body {
+                kind: "TextualBody",
+                value: label.as_str(),
+                purpose: "describing",
+                format: "text/plain",
+            }]
+        };
+        let linking = Linking {
+            context: CONTEXT,
+            id: format!("urn:sidenote:group:{}", percent_encode(id)),
+            kind: "Annotation",
+            motivation: "linking",
+            body,
+            target: members.iter().map(|m| annotation_uri(m)).collect(),
+        };
+        array.element(out, &linking)?;
+    }
+    Ok(())
+}
+
 fn annotation<'a>(row: &Row<'a>, source: &'a str) -> Result<Annotation<'a>, ExportError> {
     let annotation = row.annotation;
     let mut body: Vec<Body> = annotation

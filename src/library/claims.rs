@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::annotation::AnnotationSet;
+use crate::annotation::{Annotation, AnnotationSet};
 use crate::article::Article;
 use crate::claims::{self, Column, Library};
 use crate::export::{Offsets, rows};
@@ -37,12 +37,7 @@ pub fn read(files: &[PathBuf], problems: &mut Vec<String>) -> Library {
 }
 
 /// Adds one article and its annotations to `library` as a new column.
-pub fn add(
-    library: &mut Library,
-    file: &Path,
-    article: &Article,
-    annotations: Vec<crate::annotation::Annotation>,
-) {
+pub fn add(library: &mut Library, file: &Path, article: &Article, annotations: Vec<Annotation>) {
     let column = library.columns.len();
     let metadata = article.metadata();
     let name = file.display().to_string();
@@ -60,7 +55,11 @@ pub fn add(
             article: column,
             key: annotation.id.clone(),
             text: row.text.split_whitespace().collect::<Vec<_>>().join(" "),
-            links: Vec::new(),
+            links: annotation
+                .groups
+                .iter()
+                .map(|l| (l.id.clone(), l.label.clone()))
+                .collect(),
             tags: annotation.tags.clone(),
             speaker: String::new(),
             index: row.first_unit,
@@ -68,4 +67,35 @@ pub fn add(
             end: row.end,
         });
     }
+}
+
+/// Why the claim links of an article could not be changed.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    /// The article could not be read.
+    #[error(transparent)]
+    Article(#[from] super::ReadError),
+    /// Its sidecar could not be read or written.
+    #[error(transparent)]
+    Sidecar(#[from] sidecar::SidecarError),
+}
+
+/// Changes the annotations of the article at `file` with `edit` (one of the edits of
+/// [`claims::links`]) and, when it changed something, saves them through the normal locked save,
+/// whose merge keeps what another writer did meanwhile. Returns whether anything changed.
+pub fn edit_links(
+    file: &Path,
+    edit: impl FnOnce(&mut [Annotation]) -> bool,
+) -> Result<bool, EditError> {
+    let article = super::read_article(file)?;
+    let base = match sidecar::load(file)? {
+        Some(loaded) => loaded.annotations,
+        None => return Ok(false),
+    };
+    let mut ours = base.clone();
+    if !edit(&mut ours) {
+        return Ok(false);
+    }
+    sidecar::save(file, &article, &base, &ours)?;
+    Ok(true)
 }

@@ -13,7 +13,7 @@
 use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
 
-use crate::annotation::{Annotation, Tag};
+use crate::annotation::{Annotation, ClaimLink, Tag};
 
 /// Merges `ours` and `theirs`, both derived from `base`, by annotation id. The order of the
 /// result is not meaningful; the caller sorts it.
@@ -136,7 +136,52 @@ fn merge_one(base: Option<&Annotation>, ours: &Annotation, theirs: &Annotation) 
         anchor: pick(base.map(|b| &b.anchor), &ours.anchor, &theirs.anchor)
             .unwrap_or(&ours.anchor)
             .clone(),
+        groups: merge_groups(
+            base.map(|b| b.groups.as_slice()),
+            &ours.groups,
+            &theirs.groups,
+        ),
     }
+}
+
+/// Claim links merge as a set by group id, like tags: one stays when it was in the base and
+/// neither side removed it, or when either side added it; its label is the side's that changed
+/// it (ours when both did).
+fn merge_groups(
+    base: Option<&[ClaimLink]>,
+    ours: &[ClaimLink],
+    theirs: &[ClaimLink],
+) -> Vec<ClaimLink> {
+    let base = base.unwrap_or(&[]);
+    let find = |list: &[ClaimLink], id: &str| list.iter().find(|l| l.id == id).cloned();
+    let mut ids: Vec<&str> = ours.iter().chain(theirs).map(|l| l.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_iter()
+        .filter_map(|id| {
+            let (b, o, t) = (find(base, id), find(ours, id), find(theirs, id));
+            let kept = match (&b, &o, &t) {
+                (Some(_), Some(_), Some(_)) => true,
+                (None, o, t) => o.is_some() || t.is_some(),
+                _ => false,
+            };
+            if !kept {
+                return None;
+            }
+            let label = |l: &Option<ClaimLink>| l.as_ref().map(|l| l.label.clone());
+            let (bl, ol, tl) = (label(&b), label(&o), label(&t));
+            let chosen = match (ol, tl) {
+                (Some(o), Some(t)) => pick(bl.as_ref(), &o, &t).unwrap_or(&o).clone(),
+                (Some(o), None) => o,
+                (None, Some(t)) => t,
+                (None, None) => String::new(),
+            };
+            Some(ClaimLink {
+                id: id.to_owned(),
+                label: chosen,
+            })
+        })
+        .collect()
 }
 
 /// The side that changed a field, or the common value; `None` when both changed it differently.
@@ -198,6 +243,12 @@ fn fold_same_text(mut annotations: Vec<Annotation>) -> Vec<Annotation> {
             {
                 kept.tags.extend(annotation.tags);
                 kept.tags.sort();
+                for link in annotation.groups {
+                    if !kept.groups.iter().any(|l| l.id == link.id) {
+                        kept.groups.push(link);
+                    }
+                }
+                kept.groups.sort();
                 kept.tags.dedup();
                 if kept.note != annotation.note {
                     kept.note = join_notes(&kept.note, &annotation.note);
@@ -236,6 +287,7 @@ mod tests {
                 first_unit: 0,
                 last_unit: 0,
             },
+            groups: Vec::new(),
         }
     }
 
@@ -245,6 +297,48 @@ mod tests {
     }
 
     use Tag::{Claim, Denial, Quote};
+
+    /// `a(id, 0, [Claim], "")` in the claim groups `links` (id, label).
+    fn linked(id: &str, links: &[(&str, &str)]) -> Annotation {
+        Annotation {
+            groups: links
+                .iter()
+                .map(|(id, label)| ClaimLink {
+                    id: (*id).into(),
+                    label: (*label).into(),
+                })
+                .collect(),
+            ..a(id, 0, &[Claim], "")
+        }
+    }
+
+    #[rstest]
+    #[case::both_link_to_different_groups(
+        vec![linked("1", &[])],
+        vec![linked("1", &[("g1", "300 killed")])],
+        vec![linked("1", &[("g2", "2,700 injured")])],
+        vec![linked("1", &[("g1", "300 killed"), ("g2", "2,700 injured")])],
+    )]
+    #[case::they_unlink_we_relabel_another(
+        vec![linked("1", &[("g1", "a"), ("g2", "b")])],
+        vec![linked("1", &[("g1", "a"), ("g2", "b2")])],
+        vec![linked("1", &[("g2", "b")])],
+        vec![linked("1", &[("g2", "b2")])],
+    )]
+    #[case::they_relabel_we_tag(
+        vec![linked("1", &[("g1", "300")])],
+        vec![Annotation { tags: vec![Claim, Quote], ..linked("1", &[("g1", "300")]) }],
+        vec![linked("1", &[("g1", "300 killed")])],
+        vec![Annotation { tags: vec![Claim, Quote], ..linked("1", &[("g1", "300 killed")]) }],
+    )]
+    fn claim_links_merge_as_a_set_by_group(
+        #[case] base: Vec<Annotation>,
+        #[case] ours: Vec<Annotation>,
+        #[case] theirs: Vec<Annotation>,
+        #[case] expected: Vec<Annotation>,
+    ) {
+        assert_eq!(sorted(merge(&base, &ours, &theirs)), expected);
+    }
 
     #[rstest]
     #[case::nobody_else_wrote(

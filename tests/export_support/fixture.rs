@@ -62,6 +62,22 @@ fn tag(path: &Path, edits: &[(usize, usize, Option<Tag>, &str)], first_stamp: u6
     sidecar::save(path, &article, &[], &annotations).unwrap();
 }
 
+/// Puts the annotation starting at unit `unit` of the article at `path` in claim group `id`.
+fn link(path: &Path, unit: usize, id: &str, label: &str) {
+    let article = library::read_article(path).unwrap();
+    let base = sidecar::load(path).unwrap().unwrap().annotations;
+    let mut ours = base.clone();
+    let annotation = ours
+        .iter_mut()
+        .find(|a| a.anchor.first_unit == unit)
+        .unwrap();
+    annotation.groups.push(sidenote::annotation::ClaimLink {
+        id: id.into(),
+        label: label.into(),
+    });
+    sidecar::save(path, &article, &base, &ours).unwrap();
+}
+
 /// The note with everything that breaks naive exporters.
 pub const HARD_NOTE: &str =
     "He said \"no\", then 'yes';\nZweite Zeile: café, naïve — 😀 & <b>|</b>\r\nthird, line";
@@ -114,6 +130,11 @@ pub fn tagged_library() -> Library {
         ],
         30,
     );
+
+    // One claim group across two articles: the killed figure in the Kremlin piece's first
+    // sentence and the lawmaker's second unit.
+    link(&kremlin, 0, "g-300-killed", "300 \"killed\" | dead");
+    link(&lawmaker, 1, "g-300-killed", "300 \"killed\" | dead");
 
     // Edit the article under an annotation, so that it is orphaned.
     let article = library::read_article(&lawmaker).unwrap();

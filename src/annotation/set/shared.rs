@@ -220,6 +220,7 @@ mod tests {
                 first_unit: 0,
                 last_unit: 0,
             },
+            groups: Vec::new(),
         })
     }
 

@@ -270,6 +270,7 @@ mod tests {
                 first_unit: 0,
                 last_unit: 0,
             },
+            groups: Vec::new(),
         };
         let status = if units.is_some() {
             Status::Anchored

@@ -58,6 +58,16 @@ fn write_annotation(out: &mut String, a: &Annotation) -> Result<(), time::error:
     line(out, 4, "first_unit", &anchor.first_unit.to_string());
     line(out, 4, "last_unit", &anchor.last_unit.to_string());
     out.push_str("            ),\n");
+    if !a.groups.is_empty() {
+        out.push_str("            groups: [\n");
+        for link in &a.groups {
+            out.push_str("                (\n");
+            string(out, 5, "id", &link.id);
+            string(out, 5, "label", &link.label);
+            out.push_str("                ),\n");
+        }
+        out.push_str("            ],\n");
+    }
     out.push_str("        ),\n");
     Ok(())
 }
