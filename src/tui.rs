@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod claim_matrix;
 pub mod command;
 pub mod compare;
 pub mod disagreements;
@@ -119,7 +120,8 @@ pub fn run(
         setup.theme,
         mouse,
     )
-    .with_export_dir(export_dir);
+    .with_export_dir(export_dir)
+    .with_data_dir(place.data.clone());
     let mut known = Vec::new();
     let mut rest = None;
     if let Some(path) = open {

@@ -3,6 +3,7 @@
 //! Plain data: built and changed only by [`update`](super::update::update), read by the ui.
 //! Nothing here reads files or the clock.
 
+use super::claim_matrix::MatrixView;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -138,6 +139,8 @@ pub enum Mode {
     },
     /// Walking the units where coders' copies differ, adopting one version.
     Disagreements(DisagreementView),
+    /// The outlet-by-claim matrix over the library.
+    Matrix(MatrixView),
 }
 
 /// How the article list is sorted.

@@ -83,4 +83,10 @@ pub enum Command {
     Quit,
     /// Compare coders' copies of the open article: walk the units where they differ.
     ShowDisagreements,
+    /// The outlet-by-claim matrix: the same claims across the library's articles, conflicts.
+    ShowMatrix,
+    /// Accepts the proposal under the cursor.
+    Accept,
+    /// Rejects the proposal under the cursor; it does not come back.
+    Reject,
 }

@@ -3,6 +3,7 @@
 //! search's matches, a library search's hits, an export written, a suspend that could not take the terminal back. Results carry data and are never bound to a
 //! key: they reach `update` inside [`Action::Outcome`](super::action::Action::Outcome).
 
+use super::claim_matrix::MatrixView;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -107,6 +108,10 @@ pub enum Outcome {
         /// The view, or a message naming the copy that could not be read.
         view: Result<DisagreementView, String>,
     },
+    /// The claim groups and their matrix, or why they could not be worked out.
+    MatrixLoaded(Result<MatrixView, String>),
+    /// Claim links were changed (Ok: what was done) or not (Err: why).
+    ClaimsChanged(Result<String, String>),
 }
 
 /// Why a save failed, kept as the kind of problem: a full disk passes by itself and is retried,

@@ -19,6 +19,7 @@ use ratatui::crossterm::event::Event;
 
 use super::action::Action;
 use super::app::{App, Mode};
+use super::claim_matrix;
 use super::effect::Effect;
 use super::exporter;
 use super::input::{Inbox, Wake};
@@ -109,6 +110,9 @@ pub struct Runtime<B: Backend, E: EventSource> {
     last_tick: Instant,
     /// Where exports are written.
     export_dir: PathBuf,
+    /// The data directory, where dismissed claim-group suggestions are kept; none in tests
+    /// unless given.
+    data_dir: Option<PathBuf>,
     /// The watch for other writers' sidecars, while the loop runs.
     watcher: Option<Watcher>,
     /// What the watch was last given: the open article and the number of library entries.
@@ -144,6 +148,7 @@ where
             tick_every: TICK,
             last_tick: Instant::now(),
             export_dir: std::env::temp_dir().join("sidenote-exports"),
+            data_dir: None,
             watcher: None,
             watched: (None, 0),
         }
@@ -158,6 +163,12 @@ where
     /// Writes exports into `dir` (created when needed).
     pub fn with_export_dir(mut self, dir: PathBuf) -> Runtime<B, E> {
         self.export_dir = dir;
+        self
+    }
+
+    /// Keeps dismissed claim-group suggestions in `dir`.
+    pub fn with_data_dir(mut self, dir: PathBuf) -> Runtime<B, E> {
+        self.data_dir = Some(dir);
         self
     }
 
@@ -375,7 +386,8 @@ where
             | Mode::Note { .. }
             | Mode::LibraryQuery { .. }
             | Mode::Disagreements(_) => InputMode::Text,
-            Mode::Export { .. } | Mode::Hits(_) => InputMode::Menu,
+            Mode::Matrix(ref view) if view.label.is_some() => InputMode::Text,
+            Mode::Export { .. } | Mode::Hits(_) | Mode::Matrix(_) => InputMode::Menu,
             Mode::Normal | Mode::Help { .. } => InputMode::Command,
         };
         let Some(action) = self.keymap.action(mode, &event) else {
@@ -507,6 +519,19 @@ where
                 self.spawn_job(move |_| {
                     let view = compare.load(&path, &article);
                     Outcome::DisagreementsLoaded { path, view }
+                });
+            }
+            Effect::LoadMatrix(articles) => {
+                let data = self.data_dir.clone();
+                self.spawn_job(move |_| {
+                    Outcome::MatrixLoaded(claim_matrix::load(&articles, data.as_deref()))
+                });
+            }
+            Effect::EditClaims(edit) => {
+                let data = self.data_dir.clone();
+                let now = self.app.clock.now;
+                self.spawn_job(move |_| {
+                    Outcome::ClaimsChanged(claim_matrix::write(edit, data.as_deref(), now))
                 });
             }
             Effect::Suspend => {

@@ -7,6 +7,7 @@
 
 mod annotation_pane;
 mod article_list;
+mod claim_matrix;
 mod disagreements;
 mod export_menu;
 mod fit;
@@ -31,6 +32,7 @@ use crate::safe_text;
 
 pub use annotation_pane::AnnotationPane;
 pub use article_list::ArticleList;
+pub use claim_matrix::ClaimMatrix;
 pub use disagreements::Disagreements;
 pub use export_menu::ExportMenu;
 pub use fit::fit;
@@ -89,6 +91,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
         }
         Mode::Hits(list) => Hits::new(list, theme).render(area, buf),
+        Mode::Matrix(view) => ClaimMatrix::new(view, theme).render(area, buf),
         Mode::Normal | Mode::Search { .. } | Mode::Filter { .. } | Mode::LibraryQuery { .. } => {}
     }
 }

@@ -4,6 +4,7 @@
 //! read and written by the runtime through the returned [`Effect`]s, whose results come back as
 //! [`Outcome`](super::outcome::Outcome)s. Split by area under `update/`.
 
+mod claim_matrix;
 pub mod disagreements;
 mod edit;
 mod hits;
@@ -49,6 +50,9 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             }
             if let Mode::Hits(_) = app.mode {
                 return hits::command(app, command);
+            }
+            if let Mode::Matrix(_) = app.mode {
+                return claim_matrix::command(app, command);
             }
             match waits_for_whole_article(app, command) {
                 Some(notice) => {
@@ -123,6 +127,9 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Cancel => prompts::cancel(app),
         Command::Suspend => vec![Effect::Suspend],
         Command::ShowDisagreements => disagreements::show(app),
+        Command::ShowMatrix => claim_matrix::show(app),
+        // Proposals are taken or left in the views that show them; nothing to do elsewhere.
+        Command::Accept | Command::Reject => Vec::new(),
         Command::Quit => {
             let effects = prompts::leave_note(app);
             quit(app);
@@ -181,6 +188,9 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
         | Command::ToggleHelp
         | Command::Cancel
         | Command::Suspend
+        | Command::ShowMatrix
+        | Command::Accept
+        | Command::Reject
         | Command::Quit => false,
     };
     waits.then(|| {
@@ -246,7 +256,10 @@ fn help(app: &mut App, scroll: usize, command: Command) -> Vec<Effect> {
         | Command::ToggleHelp
         | Command::Cancel
         | Command::Suspend
-        | Command::ShowDisagreements => Mode::Normal,
+        | Command::ShowDisagreements
+        | Command::ShowMatrix
+        | Command::Accept
+        | Command::Reject => Mode::Normal,
     };
     Vec::new()
 }

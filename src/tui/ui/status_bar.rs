@@ -50,6 +50,18 @@ fn hints_for(app: &App) -> &'static [Hint] {
             Key(Command::Cancel, "close"),
         ],
         (Mode::Search { .. } | Mode::Filter { .. } | Mode::LibraryQuery { .. }, _) => &[],
+        (Mode::Matrix(view), _) if view.label.is_some() => {
+            &[Text("enter", "keep the label"), Text("esc", "cancel")]
+        }
+        (Mode::Matrix(_), _) => &[
+            Key(Command::Open, "open"),
+            Key(Command::Accept, "accept"),
+            Key(Command::Reject, "dismiss/unlink"),
+            Key(Command::EditNote, "label"),
+            Key(Command::CycleSort, "sort"),
+            Text("3", "conflicts only"),
+            Key(Command::Cancel, "close"),
+        ],
         (Mode::Disagreements(_), _) => &[
             Text("n/p", "next/previous"),
             Text("1-9", "adopt a coder's"),

@@ -63,6 +63,8 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         Outcome::DisagreementsLoaded { path, view } => {
             super::disagreements::loaded(app, &path, view)
         }
+        Outcome::MatrixLoaded(view) => super::claim_matrix::loaded(app, view),
+        Outcome::ClaimsChanged(result) => super::claim_matrix::changed(app, result),
     }
 }
 
