@@ -1,7 +1,7 @@
 //! The annotation record as it is kept in a sidecar.
 //!
 //! Fields that a person or an older sidenote may leave out carry `#[serde(default)]`, so fields
-//! added later (a speaker, suggestions, team metadata) can follow the same rule without breaking
+//! added later (the speaker, suggestions, team metadata) follow the same rule without breaking
 //! sidecars already written. An unknown field is refused (`deny_unknown_fields`): in a sidecar of
 //! this version it is most likely a misspelt hand edit; the sidecar module reads newer files
 //! around it.
