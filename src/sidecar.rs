@@ -33,18 +33,34 @@ pub use lock::path_for as lock_path_for;
 pub use merge::merge;
 pub use stamp::Stamp;
 
-/// The newest sidecar format version this build reads strictly and writes.
-pub const VERSION: u32 = 2;
+/// The newest sidecar format version this build reads strictly and writes: 3, which added the
+/// claim groups of an annotation (2 added its speaker). A sidecar is written at the oldest
+/// version that holds what it has ([`version_for`]), so a sidecar without speakers or groups
+/// stays at format 1, which sidenote before speakers reads and writes.
+pub const VERSION: u32 = 3;
 
-/// The format version a sidecar holding `annotations` is written as: the oldest that knows
-/// every field in use. 2 once an annotation is in a claim group (`groups`), so a sidenote that
-/// does not know the field reads the file read-only and never saves it without the links; 1
-/// otherwise, so files without links stay writable by older builds.
-pub fn version_for(annotations: &[Annotation]) -> u32 {
-    if annotations.iter().any(|a| !a.groups.is_empty()) {
-        2
+/// The format of a sidecar none of whose annotations has a speaker or a claim group.
+pub const VERSION_WITHOUT_SPEAKERS: u32 = 1;
+
+/// The format that added speakers.
+pub const VERSION_WITH_SPEAKERS: u32 = 2;
+
+/// The format version a sidecar holding `annotations` is written at: [`VERSION`] when one is in
+/// a claim group, which a build of format 2 would drop (it reads a newer file around what it
+/// does not know, and never writes it); [`VERSION_WITH_SPEAKERS`] when one has a speaker, which
+/// a build of format 1 would drop; else [`VERSION_WITHOUT_SPEAKERS`].
+pub fn version_for<A: Borrow<Annotation>>(annotations: &[A]) -> u32 {
+    let has = |wanted: fn(&Annotation) -> bool| {
+        annotations
+            .iter()
+            .any(|annotation| wanted(annotation.borrow()))
+    };
+    if has(|a| !a.groups.is_empty()) {
+        VERSION
+    } else if has(|a| !a.speaker.is_empty()) {
+        VERSION_WITH_SPEAKERS
     } else {
-        1
+        VERSION_WITHOUT_SPEAKERS
     }
 }
 

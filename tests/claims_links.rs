@@ -1,6 +1,6 @@
 //! Claim links on real sidecars: linking annotations of two articles makes a linked group that
 //! `sidenote compare` reports; a relabel reaches every member's sidecar through the locked save;
-//! an unlink takes one out; a file with links is written as format 2, so an older sidenote reads
+//! an unlink takes one out; a file with links is written as format 3, so an older sidenote reads
 //! it read-only instead of dropping the links; a file without links stays format 1.
 #![allow(clippy::unwrap_used)]
 
@@ -87,7 +87,7 @@ fn a_person_links_relabels_and_unlinks_across_sidecars() {
         assert!(changed);
     }
     let text = sidecar_text(&files[0]);
-    assert!(text.contains("version: 2,"), "{text}");
+    assert!(text.contains("version: 3,"), "{text}");
     assert!(text.contains("groups: [\n                (\n                    id: \"g-bridge\",\n                    label: \"bridge closed\",\n"), "{text}");
     let found = compare(home.path(), &files);
     assert_eq!(found.len(), 1);

@@ -1,14 +1,15 @@
 //! The CSV export: RFC 4180 (CRLF line ends, fields quoted when they hold a comma, a quote or a
 //! line break), UTF-8, a header row, and one row per annotation and tag so that a spreadsheet
 //! pivot counts tags directly. An annotation without tags (a note alone) still gets one row, with
-//! an empty tag.
+//! an empty tag. `speaker` is the last column (added after the others, which keep their places);
+//! empty when nobody has said.
 
 use super::row::rows;
 use super::{ExportError, Item, Options, rfc3339};
 use crate::annotation::ClaimLink;
 
 /// The header row.
-pub const HEADER: [&str; 19] = [
+pub const HEADER: [&str; 20] = [
     "file",
     "title",
     "date",
@@ -26,6 +27,7 @@ pub const HEADER: [&str; 19] = [
     "created",
     "modified",
     "status",
+    "speaker",
     "group_ids",
     "group_labels",
 ];
@@ -80,6 +82,7 @@ pub fn article(out: &mut Vec<u8>, item: &Item, options: &Options) -> Result<(), 
                 &created,
                 &modified,
                 row.status_name(),
+                &annotation.speaker,
                 &group_ids,
                 &group_labels,
             ])?;

@@ -61,7 +61,7 @@ pub fn add(library: &mut Library, file: &Path, article: &Article, annotations: V
                 .map(|l| (l.id.clone(), l.label.clone()))
                 .collect(),
             tags: annotation.tags.clone(),
-            speaker: String::new(),
+            speaker: annotation.speaker.clone(),
             index: row.first_unit,
             start: row.start,
             end: row.end,

@@ -19,6 +19,7 @@ use super::editor::Editor;
 use super::keymap::HelpLine;
 use super::library_search::HitList;
 use super::outcome::SaveError;
+use super::speakers::{SpeakerPrompt, Speakers};
 
 /// Everything the reading screen shows and remembers.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +50,8 @@ pub struct App {
     pub problems: Vec<String>,
     /// The name written into new annotations.
     pub author: String,
+    /// The speakers used in the library, for the speaker prompt's completion.
+    pub speakers: Speakers,
     /// The widest the reading text is drawn, in cells.
     pub reading_width: u16,
     /// The time and next annotation id, from the last `Tick`.
@@ -141,6 +144,8 @@ pub enum Mode {
     Disagreements(DisagreementView),
     /// The outlet-by-claim matrix over the library.
     Matrix(MatrixView),
+    /// Typing the speaker of an annotation.
+    Speaker(SpeakerPrompt),
 }
 
 /// How the article list is sorted.
@@ -165,6 +170,9 @@ pub struct Entry {
     pub source: Option<String>,
     /// Claims, denials and quotes tagged in it.
     pub counts: [usize; 3],
+    /// The speakers its sidecar names, each once, as read; the screen takes them into
+    /// [`App::speakers`] when the entry arrives, and leaves this empty.
+    pub speakers: Vec<String>,
     /// Why it could not be read, when it could not.
     pub error: Option<String>,
 }
@@ -386,6 +394,7 @@ impl App {
             help,
             problems: Vec::new(),
             author,
+            speakers: Speakers::default(),
             reading_width: crate::config::DEFAULT_READING_WIDTH,
             clock,
             export_formats: Vec::new(),

@@ -385,6 +385,7 @@ where
             | Mode::Filter { .. }
             | Mode::Note { .. }
             | Mode::LibraryQuery { .. }
+            | Mode::Speaker(_)
             | Mode::Disagreements(_) => InputMode::Text,
             Mode::Matrix(ref view) if view.label.is_some() => InputMode::Text,
             Mode::Export { .. } | Mode::Hits(_) | Mode::Matrix(_) => InputMode::Menu,

@@ -49,7 +49,13 @@ fn hints_for(app: &App) -> &'static [Hint] {
             Key(Command::Open, "open"),
             Key(Command::Cancel, "close"),
         ],
-        (Mode::Search { .. } | Mode::Filter { .. } | Mode::LibraryQuery { .. }, _) => &[],
+        (
+            Mode::Search { .. }
+            | Mode::Filter { .. }
+            | Mode::LibraryQuery { .. }
+            | Mode::Speaker(_),
+            _,
+        ) => &[],
         (Mode::Matrix(view), _) if view.label.is_some() => {
             &[Text("enter", "keep the label"), Text("esc", "cancel")]
         }

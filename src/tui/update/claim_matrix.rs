@@ -132,6 +132,7 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         | Command::ToggleAnnotations
         | Command::ToggleHelp
         | Command::ShowDisagreements
+        | Command::EditSpeaker
         | Command::ShowMatrix => {}
     }
     Vec::new()
@@ -159,7 +160,9 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
             | Input::Up
             | Input::Down
             | Input::Home
-            | Input::End => {}
+            | Input::End
+            | Input::Tab
+            | Input::BackTab => {}
         }
         return Vec::new();
     }
