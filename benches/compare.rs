@@ -1,5 +1,5 @@
 //! `sidenote compare` over 1,000 and 4,000 tagged articles, next to `sidenote export --format
-//! jsonl` over the same folders, and the core's grouping alone.
+//! jsonl` over the same folders, the core's grouping alone, and one frame of the matrix view.
 //!
 //! The goals (docs/performance.md): compare costs at most five times export over 1,000
 //! articles, and 4,000 articles cost at most six times 1,000 (no all-pairs comparison).
@@ -14,10 +14,16 @@ use std::path::Path;
 use std::process::{self, Stdio};
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::widgets::Widget;
 use sidenote::annotation::{AnnotationSet, Stamp, Tag};
 use sidenote::article::Article;
 use sidenote::library::SAMPLES;
 use sidenote::sidecar;
+use sidenote::tui::claim_matrix::MatrixView;
+use sidenote::tui::theme::Theme;
+use sidenote::tui::ui::ClaimMatrix;
 use time::macros::datetime;
 
 /// A made-up word for event `event` and slot `slot`, so each event has its own names.
@@ -128,6 +134,24 @@ fn compare(c: &mut Criterion) {
         assert!(problems.is_empty());
         group.bench_function(format!("groups_{articles}"), |b| {
             b.iter(|| sidenote::claims::groups(&library.units, &HashSet::new()));
+        });
+        // One frame of the matrix view at 80x24, the cursor in the middle of the rows and
+        // columns: it draws what fits, whatever the library's size.
+        let groups = sidenote::claims::groups(&library.units, &HashSet::new());
+        let mut view = MatrixView::new(library.clone(), groups, files.clone());
+        view.step_row(isize::try_from(view.shown.len() / 2).unwrap());
+        view.step_column(isize::try_from(articles / 2).unwrap());
+        let (theme, _) = Theme::new(&Default::default(), false);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        group.bench_function(format!("matrix_frame_80x24_{articles}"), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|frame| {
+                        let area = frame.area();
+                        ClaimMatrix::new(&view, &theme).render(area, frame.buffer_mut());
+                    })
+                    .unwrap();
+            });
         });
     }
     group.finish();
