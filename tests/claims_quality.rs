@@ -34,7 +34,12 @@ fn members(list: &Value) -> BTreeSet<Member> {
     list.as_array()
         .unwrap()
         .iter()
-        .map(|m| (m["file"].as_str().unwrap().to_owned(), m["index"].as_u64().unwrap() as usize))
+        .map(|m| {
+            (
+                m["file"].as_str().unwrap().to_owned(),
+                m["index"].as_u64().unwrap() as usize,
+            )
+        })
         .collect()
 }
 
@@ -59,7 +64,10 @@ fn gold(path: &Path) -> Gold {
 /// The samples in a temp folder, tagged as `tests/data/suggest/samples.jsonl` says.
 fn samples(dir: &Path) -> Vec<PathBuf> {
     let units = fs::read_to_string(data().join("suggest/samples.jsonl")).unwrap();
-    let units: Vec<Value> = units.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let units: Vec<Value> = units
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let mut files = Vec::new();
     for (n, (name, text)) in sidenote::library::SAMPLES.iter().enumerate() {
         let path = dir.join(name);
@@ -102,7 +110,10 @@ fn event(dir: &Path) -> Vec<PathBuf> {
 fn member_of(library: &Library, unit: usize) -> Member {
     let u = &library.units[unit];
     let file = Path::new(&library.columns[u.article].file);
-    (file.file_name().unwrap().to_string_lossy().into_owned(), u.index)
+    (
+        file.file_name().unwrap().to_string_lossy().into_owned(),
+        u.index,
+    )
 }
 
 fn jaccard(a: &BTreeSet<Member>, b: &BTreeSet<Member>) -> f64 {
@@ -167,7 +178,12 @@ fn score(files: &[PathBuf], gold: &Gold) -> Score {
         .map(|c| {
             c.sides
                 .iter()
-                .map(|s| s.readings.iter().map(|r| member_of(&library, r.member)).collect())
+                .map(|s| {
+                    s.readings
+                        .iter()
+                        .map(|r| member_of(&library, r.member))
+                        .collect()
+                })
                 .collect()
         })
         .collect();
@@ -296,11 +312,18 @@ fn suggested_groups_and_conflicts_against_the_hand_made_ones() {
 
     // Floors a little under the figures measured (docs/compare.md).
     assert!(samples.recovered >= FLOORS.samples_recovered, "{samples:?}");
-    assert!(samples.recovered > samples.baseline_recovered, "{samples:?}");
-    assert!(events.recovered * 3 >= events.gold_groups * FLOORS.events_recovered_thirds, "{events:?}");
+    assert!(
+        samples.recovered > samples.baseline_recovered,
+        "{samples:?}"
+    );
+    assert!(events.recovered >= FLOORS.events_recovered, "{events:?}");
+    assert!(events.recovered > events.baseline_recovered, "{events:?}");
     let real = samples.real + events.real;
     let suggested = samples.suggested + events.suggested;
-    assert!(real * 100 >= suggested * FLOORS.real_percent, "{real}/{suggested}");
+    assert!(
+        real * 100 >= suggested * FLOORS.real_percent,
+        "{real}/{suggested}"
+    );
     assert!(samples.flagged >= FLOORS.samples_flagged, "{samples:?}");
     assert!(events.flagged >= FLOORS.events_flagged, "{events:?}");
     assert!(samples.false_conflicts + events.false_conflicts <= FLOORS.false_conflicts);
@@ -308,18 +331,20 @@ fn suggested_groups_and_conflicts_against_the_hand_made_ones() {
 
 struct Floors {
     samples_recovered: usize,
-    events_recovered_thirds: usize,
+    events_recovered: usize,
     real_percent: usize,
     samples_flagged: usize,
     events_flagged: usize,
     false_conflicts: usize,
 }
 
+/// Measured: samples 14/18 recovered, events 27/41, 40 of 47 suggestions real (85%), conflicts
+/// 2/3 and 3/7 flagged, no false conflict.
 const FLOORS: Floors = Floors {
-    samples_recovered: 0,
-    events_recovered_thirds: 0,
-    real_percent: 0,
-    samples_flagged: 0,
-    events_flagged: 0,
-    false_conflicts: 100,
+    samples_recovered: 13,
+    events_recovered: 25,
+    real_percent: 80,
+    samples_flagged: 2,
+    events_flagged: 3,
+    false_conflicts: 1,
 };

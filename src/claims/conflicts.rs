@@ -79,7 +79,7 @@ pub fn conflicts(members: &[(usize, &str, &[Figure])], only: Option<Quantity>) -
                 .or_default()
                 .push(*reading);
         }
-        if by_amount.len() > 1 {
+        if by_amount.len() > 1 && !all_compatible(&by_amount) {
             let sides = by_amount
                 .into_iter()
                 .map(|(amount, list)| side(amount, &list))
@@ -111,6 +111,50 @@ pub fn conflicts(members: &[(usize, &str, &[Figure])], only: Option<Quantity>) -
         }
     }
     found
+}
+
+/// Whether every two figures can both be true as written: two lower bounds where the smaller is
+/// the rounder ("more than 1,000" and "more than 1,200": the first rounds the second down), two
+/// upper bounds where the larger is the rounder, or an "about" figure that the other rounds to
+/// ("about 52%" and "52.4%").
+fn all_compatible(by_amount: &BTreeMap<Amount, Vec<(usize, &str, &Figure)>>) -> bool {
+    let figures: Vec<&Figure> = by_amount.values().flatten().map(|r| r.2).collect();
+    figures
+        .iter()
+        .enumerate()
+        .all(|(i, a)| figures[i + 1..].iter().all(|b| compatible(a, b)))
+}
+
+fn compatible(a: &Figure, b: &Figure) -> bool {
+    if a.amount == b.amount {
+        return true;
+    }
+    let (low, high) = if a.amount < b.amount { (a, b) } else { (b, a) };
+    match (low.hedge.bound, high.hedge.bound) {
+        (Bound::AtLeast, Bound::AtLeast) => roundness(low.amount) > roundness(high.amount),
+        (Bound::AtMost, Bound::AtMost) => roundness(high.amount) > roundness(low.amount),
+        (Bound::About, _) => rounds_to(high.amount, low.amount),
+        (_, Bound::About) => rounds_to(low.amount, high.amount),
+        _ => false,
+    }
+}
+
+/// How many trailing zeros a figure has (in hundredths: 1,000 has 5, 52.4 has 1).
+fn roundness(amount: Amount) -> u32 {
+    let mut n = amount.0;
+    let mut zeros = 0;
+    while n > 0 && n % 10 == 0 {
+        n /= 10;
+        zeros += 1;
+    }
+    zeros
+}
+
+/// Whether `exact` rounded to the precision of `about` is `about` (52.4 to 52, 280 to 300).
+fn rounds_to(exact: Amount, about: Amount) -> bool {
+    let step = 10u64.pow(roundness(about));
+    let rounded = (exact.0 + step / 2) / step * step;
+    rounded == about.0
 }
 
 fn side(amount: Amount, list: &[(usize, &str, &Figure)]) -> Side {
@@ -205,6 +249,25 @@ mod tests {
             found.iter().all(|(_, kind, _)| *kind == Kind::Hedges),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn bounds_and_rounding_that_both_hold_are_no_conflict() {
+        let figures = |texts: &[&str]| {
+            let found = run(texts);
+            found
+                .iter()
+                .filter(|(_, kind, _)| *kind == Kind::Figures)
+                .count()
+        };
+        assert_eq!(
+            figures(&["more than 1,200 killed", "more than 1,000 were killed"]),
+            0
+        );
+        assert_eq!(figures(&["about 300 killed", "280 killed"]), 0);
+        assert_eq!(figures(&["at least 27 killed", "more than 40 killed"]), 1);
+        assert_eq!(figures(&["250,000 recalled", "almost 260,000 recalled"]), 1);
+        assert_eq!(figures(&["up to 500 evacuated", "up to 450 evacuated"]), 0);
     }
 
     #[test]

@@ -60,6 +60,8 @@ pub enum Quantity {
     Captured,
     /// People sent or deployed.
     Deployed,
+    /// Things recalled (cars, products).
+    Recalled,
 }
 
 impl Quantity {
@@ -74,6 +76,7 @@ impl Quantity {
             Quantity::Displaced => "displaced",
             Quantity::Captured => "captured",
             Quantity::Deployed => "deployed",
+            Quantity::Recalled => "recalled",
         }
     }
 
@@ -89,7 +92,8 @@ impl Quantity {
             ("pows", Quantity::Captured),
             ("jailed", Quantity::Arrested),
         ];
-        const STEMS: [(&str, Quantity); 15] = [
+        const STEMS: [(&str, Quantity); 16] = [
+            ("recall", Quantity::Recalled),
             ("kill", Quantity::Killed),
             ("death", Quantity::Killed),
             ("fatalit", Quantity::Killed),
