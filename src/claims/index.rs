@@ -9,7 +9,7 @@ use super::terms::terms;
 
 /// A term in more units than this is too common to propose candidates (its weight is low
 /// anyway); the similarity of two units that share rarer terms still counts it.
-pub const COMMON: usize = 96;
+pub const COMMON: usize = 48;
 
 /// Two units of different articles and how alike they are (cosine of their TF-IDF vectors).
 #[derive(Debug, Clone, Copy, PartialEq)]
