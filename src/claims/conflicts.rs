@@ -143,7 +143,7 @@ fn compatible(a: &Figure, b: &Figure) -> bool {
 fn roundness(amount: Amount) -> u32 {
     let mut n = amount.0;
     let mut zeros = 0;
-    while n > 0 && n % 10 == 0 {
+    while n > 0 && n.is_multiple_of(10) {
         n /= 10;
         zeros += 1;
     }
