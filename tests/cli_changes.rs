@@ -245,3 +245,41 @@ fn help_documents_the_exit_status() {
     assert!(help.contains("1 when any is orphaned"), "{help}");
     assert!(help.contains("2 on an error"), "{help}");
 }
+
+#[test]
+fn every_export_carries_the_status_and_the_old_text_of_an_orphan_after_an_edit() {
+    let env = Env::new();
+    let gone = unit_text(&env.article, 4);
+    env.edit(&gone, "");
+    env.edit(FIGURE_OLD, FIGURE_NEW);
+    for format in ["json", "jsonl", "csv", "markdown", "w3c"] {
+        let output = env
+            .sidenote()
+            .arg("export")
+            .arg(&env.article)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{format}: {output:?}");
+        let out = String::from_utf8(output.stdout).unwrap();
+        assert!(out.contains(&gone), "{format} lost the orphan's text:\n{out}");
+        assert!(out.contains("orphaned"), "{format} has no orphaned status:\n{out}");
+        assert!(out.contains("fuzzy"), "{format} has no fuzzy status:\n{out}");
+    }
+    let folder = env.dir.path().join("brat");
+    env.sidenote()
+        .arg("export")
+        .arg(&env.article)
+        .args(["--format", "brat", "-o"])
+        .arg(&folder)
+        .assert()
+        .success();
+    let orphans: String = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.to_string_lossy().ends_with(".orphaned.jsonl"))
+        .map(|path| fs::read_to_string(path).unwrap())
+        .collect();
+    assert!(orphans.contains(&gone), "brat: {orphans}");
+    assert!(orphans.contains("orphaned"), "brat: {orphans}");
+}
