@@ -262,9 +262,18 @@ fn every_export_carries_the_status_and_the_old_text_of_an_orphan_after_an_edit()
             .unwrap();
         assert!(output.status.success(), "{format}: {output:?}");
         let out = String::from_utf8(output.stdout).unwrap();
-        assert!(out.contains(&gone), "{format} lost the orphan's text:\n{out}");
-        assert!(out.contains("orphaned"), "{format} has no orphaned status:\n{out}");
-        assert!(out.contains("fuzzy"), "{format} has no fuzzy status:\n{out}");
+        assert!(
+            out.contains(&gone),
+            "{format} lost the orphan's text:\n{out}"
+        );
+        assert!(
+            out.contains("orphaned"),
+            "{format} has no orphaned status:\n{out}"
+        );
+        assert!(
+            out.contains("fuzzy"),
+            "{format} has no fuzzy status:\n{out}"
+        );
     }
     let folder = env.dir.path().join("brat");
     env.sidenote()
