@@ -12,8 +12,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use crate::annotation::{Annotation, place_all};
 use crate::article::{Article, Fingerprint, SourceEncoding};
 use crate::atomic_file;
+use crate::changes::{self, Report};
 
 /// The folder's name in the data directory.
 pub const FOLDER: &str = "tagged-texts";
@@ -109,6 +111,30 @@ impl TextStore {
         }
         Ok(())
     }
+}
+
+/// What changed under `annotations` since they were saved against the text `then` (the
+/// fingerprint in their sidecar): `None` when `article` still has that text. Sentences added and
+/// removed are in the report when `store` holds the earlier text. The job both shells run (the
+/// command line's `changes`, the reading screen on a background thread); `name` is the
+/// article's file name, which tells Markdown from plain text.
+pub fn changes_since(
+    article: &Article,
+    name: &str,
+    then: &Fingerprint,
+    annotations: &[Annotation],
+    store: Option<&TextStore>,
+) -> Option<Report> {
+    if Fingerprint::of(article) == *then {
+        return None;
+    }
+    let earlier = store.and_then(|store| store.get(then, name));
+    let placements = place_all(article, annotations);
+    Some(changes::report(
+        article,
+        annotations.iter().zip(&placements),
+        earlier.as_ref(),
+    ))
 }
 
 /// Marks the text at `path` as just used; fails when there is none.

@@ -12,13 +12,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::annotation::{AnnotationSet, Status};
-use crate::article::Fingerprint;
 use crate::changes::{self, Piece, Report, TagChange};
 use crate::library;
 use crate::paths::Dirs;
 use crate::safe_text;
 use crate::sidecar;
-use crate::tagged_text::TextStore;
+use crate::tagged_text::{self, TextStore};
 
 /// The exit status when a listed tag is orphaned.
 const ORPHANED: u8 = 1;
@@ -122,19 +121,26 @@ fn report_all(args: &Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The article at `file` and its change report; `None` when it has no sidecar.
+/// The change report of the article at `file`; `None` when it has no sidecar. An article whose
+/// text is the one its sidecar was saved against is still re-anchored: a tag a hand edit moved
+/// is listed all the same.
 fn article_report(file: &Path, store: Option<&TextStore>) -> anyhow::Result<Option<Report>> {
     let article = library::read_article(file)?;
     let Some(loaded) = sidecar::load(file)? else {
         return Ok(None);
     };
-    let changed = Fingerprint::of(&article) != loaded.fingerprint;
     let name = file.file_name().unwrap_or_default().to_string_lossy();
-    let earlier = store
-        .filter(|_| changed)
-        .and_then(|store| store.get(&loaded.fingerprint, &name));
-    let set = AnnotationSet::new(&article, loaded.annotations);
-    let report = changes::report(&article, set.iter(), earlier.as_ref());
+    let report = tagged_text::changes_since(
+        &article,
+        &name,
+        &loaded.fingerprint,
+        &loaded.annotations,
+        store,
+    )
+    .unwrap_or_else(|| {
+        let set = AnnotationSet::new(&article, loaded.annotations);
+        changes::report(&article, set.iter(), None)
+    });
     Ok(Some(report))
 }
 

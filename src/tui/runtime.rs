@@ -9,8 +9,8 @@
 
 use std::io;
 use std::path::PathBuf;
-use std::sync::PoisonError;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, PoisonError};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -31,7 +31,11 @@ use super::theme::Theme;
 use super::ui;
 use super::update::update;
 use super::watch::Watcher;
+use crate::annotation::{Snapshot, place_all};
+use crate::article::Article;
+use crate::changes::{self, Report};
 use crate::sidecar;
+use crate::tagged_text::{self, TextStore};
 
 /// How often the loop ticks when nothing happens: the clock for new annotations and the
 /// retry of a failed save (every 2 s) need no finer steps.
@@ -109,6 +113,8 @@ pub struct Runtime<B: Backend, E: EventSource> {
     last_tick: Instant,
     /// Where exports are written.
     export_dir: PathBuf,
+    /// Where the texts tags were saved against are kept; `None` keeps nothing (tests).
+    text_store: Option<TextStore>,
     /// The watch for other writers' sidecars, while the loop runs.
     watcher: Option<Watcher>,
     /// What the watch was last given: the open article and the number of library entries.
@@ -144,6 +150,7 @@ where
             tick_every: TICK,
             last_tick: Instant::now(),
             export_dir: std::env::temp_dir().join("sidenote-exports"),
+            text_store: None,
             watcher: None,
             watched: (None, 0),
         }
@@ -158,6 +165,13 @@ where
     /// Writes exports into `dir` (created when needed).
     pub fn with_export_dir(mut self, dir: PathBuf) -> Runtime<B, E> {
         self.export_dir = dir;
+        self
+    }
+
+    /// Keeps the text of each article saved in `store`, and reads earlier texts from it for the
+    /// change report.
+    pub fn with_text_store(mut self, store: TextStore) -> Runtime<B, E> {
+        self.text_store = Some(store);
         self
     }
 
@@ -376,7 +390,7 @@ where
             | Mode::LibraryQuery { .. }
             | Mode::Disagreements(_) => InputMode::Text,
             Mode::Export { .. } | Mode::Hits(_) => InputMode::Menu,
-            Mode::Normal | Mode::Help { .. } => InputMode::Command,
+            Mode::Normal | Mode::Help { .. } | Mode::Review(_) => InputMode::Command,
         };
         let Some(action) = self.keymap.action(mode, &event) else {
             return false;
@@ -436,11 +450,18 @@ where
                 revision,
                 cache,
             } => {
+                let store = self.text_store.clone();
                 self.spawn_job(move |_| {
                     // One save at a time per document: the lock is never waited for.
                     let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
                     let saved = sidecar::save_shared(&path, &article, &base, &ours, &mut cache);
                     drop(cache);
+                    if saved.is_ok()
+                        && let Some(store) = &store
+                    {
+                        // A cache: a text that cannot be kept only hides whole-article changes.
+                        let _ = store.keep(&article);
+                    }
                     match saved {
                         Ok(on_disk) => Outcome::saved(path, revision, &ours, on_disk),
                         Err(error) => Outcome::SaveFailed {
@@ -501,6 +522,22 @@ where
                 self.spawn_job(move |_| {
                     Outcome::Exported(exporter::write(&dir, &name, &articles, open, format))
                 });
+            }
+            Effect::ReportChanges {
+                path,
+                article,
+                annotations,
+                unsettled,
+            } => {
+                let store = self.text_store.clone();
+                self.spawn_job(move |_| {
+                    let report =
+                        changes_report(&path, &article, &annotations, unsettled, store.as_ref());
+                    Outcome::ChangesReported {
+                        path,
+                        report: report.map(Arc::new),
+                    }
+                })
             }
             Effect::LoadDisagreements { path, article } => {
                 let compare = self.app.compare.clone();
@@ -576,4 +613,26 @@ fn forward_results(wake: Sender<Wake>) -> Sender<Outcome> {
         }
     });
     sender
+}
+
+/// The change report of the open article: its sidecar's fingerprint read again (a small file)
+/// and compared with the text; when they differ, or when `unsettled` says some tags were not
+/// found where they were, the tags are placed again and compared. `None` when nothing changed
+/// or the sidecar cannot be read (the screen says so already).
+fn changes_report(
+    path: &std::path::Path,
+    article: &Article,
+    annotations: &Snapshot,
+    unsettled: bool,
+    store: Option<&TextStore>,
+) -> Option<Report> {
+    let then = sidecar::load(path).ok()??.fingerprint;
+    let annotations: Vec<_> = annotations.iter().cloned().collect();
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    tagged_text::changes_since(article, &name, &then, &annotations, store).or_else(|| {
+        unsettled.then(|| {
+            let placements = place_all(article, &annotations);
+            changes::report(article, annotations.iter().zip(&placements), None)
+        })
+    })
 }

@@ -56,6 +56,13 @@ fn hints_for(app: &App) -> &'static [Hint] {
             Text("m", "adopt merged"),
             Text("esc", "close"),
         ],
+        (Mode::Review(_), _) => &[
+            Key(Command::Accept, "accept"),
+            Key(Command::ReattachTag, "re-attach"),
+            Key(Command::KeepOrphan, "keep"),
+            Key(Command::RemoveAnnotation, "delete"),
+            Key(Command::Cancel, "close"),
+        ],
         (Mode::Normal, Pane::List) => &[
             Key(Command::Open, "open"),
             Key(Command::StartSearch, "filter"),
