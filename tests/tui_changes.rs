@@ -304,3 +304,22 @@ fn the_review_settles_a_tag_on_disk() {
     let tag = saved.annotations.iter().find(|a| a.id == "tag-1").unwrap();
     assert!(tag.anchor.exact.contains("12,000"), "{tag:?}");
 }
+
+#[test]
+fn r_again_leaves_out_what_was_settled() {
+    let (mut app, _dir, _) = opened_and_reported();
+    update(&mut app, Command::ReviewChanges);
+    update(&mut app, Command::Accept);
+    update(&mut app, Command::Cancel);
+    update(&mut app, Command::ReviewChanges);
+    assert_eq!(shown(&app).as_deref(), Some("tag-5"));
+    update(&mut app, Command::RemoveAnnotation);
+    assert_eq!(app.mode, Mode::Normal);
+    update(&mut app, Command::ReviewChanges);
+    // Only the moved tags are left: shown rather than nothing.
+    let Mode::Review(view) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert!(view.show_moved);
+    assert_eq!(view.queue().len(), 2);
+}

@@ -55,6 +55,27 @@ pub fn open(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let mut view = ReviewView::new(report);
+    // Tags settled since the report was made (accepted, re-attached, deleted) do not come back.
+    for tag in &view.report.tags {
+        let now = doc
+            .annotations
+            .iter()
+            .find(|(annotation, _)| annotation.id == tag.id)
+            .map(|(_, placement)| placement.status);
+        if matches!(now, None | Some(Status::Anchored)) {
+            view.settled.push(tag.id.clone());
+        }
+    }
+    if view.queue().is_empty()
+        && view
+            .report
+            .tags
+            .iter()
+            .all(|t| view.settled.contains(&t.id))
+    {
+        say(app, "every changed tag is settled".to_owned());
+        return Vec::new();
+    }
     if view.queue().is_empty() {
         // Only moves: show them rather than nothing.
         view.toggle_moved();
