@@ -121,13 +121,24 @@ pub fn command(app: &mut App, command: Command) -> Option<Vec<Effect>> {
     Some(effects)
 }
 
-/// The tag shown: its id, status and units now.
-fn shown(app: &App) -> Option<(String, Status, Option<(usize, usize)>)> {
+/// What the review needs of the tag shown.
+struct Shown {
+    id: String,
+    status: Status,
+    /// Where it is found now.
+    units: Option<(usize, usize)>,
+}
+
+/// The tag shown, if any.
+fn shown(app: &App) -> Option<Shown> {
     let Mode::Review(view) = &app.mode else {
         return None;
     };
-    view.shown()
-        .map(|tag| (tag.id.clone(), tag.status, tag.units))
+    view.shown().map(|tag| Shown {
+        id: tag.id.clone(),
+        status: tag.status,
+        units: tag.units,
+    })
 }
 
 /// The position of the annotation `id` in the open document.
@@ -138,7 +149,7 @@ fn index_of(app: &App, id: &str) -> Option<usize> {
 
 /// `y`: the tag takes the place re-anchoring found for it, and its anchor is rewritten there.
 fn accept(app: &mut App) -> Vec<Effect> {
-    let Some((id, _, units)) = shown(app) else {
+    let Some(Shown { id, units, .. }) = shown(app) else {
         return Vec::new();
     };
     let Some(units) = units else {
@@ -154,7 +165,7 @@ fn accept(app: &mut App) -> Vec<Effect> {
 
 /// `t`: the tag goes onto the cursor unit (or the selection).
 fn reattach(app: &mut App) -> Vec<Effect> {
-    let Some((id, _, _)) = shown(app) else {
+    let Some(Shown { id, .. }) = shown(app) else {
         return Vec::new();
     };
     let Some(doc) = &app.doc else {
@@ -197,7 +208,7 @@ fn settle_with(app: &mut App, id: &str, units: (usize, usize), done: &str) -> Ve
 /// `o`/`r`: the tag stays as it is, its old anchor kept: an orphan keeps the text it was made on
 /// (shown in the annotation pane); a fuzzy one is proposed again the next time.
 fn keep(app: &mut App) -> Vec<Effect> {
-    let Some((_, status, _)) = shown(app) else {
+    let Some(Shown { status, .. }) = shown(app) else {
         return Vec::new();
     };
     let what = match status {
@@ -209,7 +220,7 @@ fn keep(app: &mut App) -> Vec<Effect> {
 
 /// `x`: the tag is deleted, as one edit undo brings back.
 fn delete(app: &mut App) -> Vec<Effect> {
-    let Some((id, _, _)) = shown(app) else {
+    let Some(Shown { id, .. }) = shown(app) else {
         return Vec::new();
     };
     let Some(index) = index_of(app, &id) else {
@@ -244,7 +255,11 @@ fn next(app: &mut App, done: String) -> Vec<Effect> {
 
 /// Puts the reading cursor on the units the tag shown is found on now.
 fn follow_view(app: &mut App) {
-    let Some((_, _, Some((first, _)))) = shown(app) else {
+    let Some(Shown {
+        units: Some((first, _)),
+        ..
+    }) = shown(app)
+    else {
         return;
     };
     if let Some(doc) = app.doc.as_mut() {
