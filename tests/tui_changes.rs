@@ -323,3 +323,46 @@ fn r_again_leaves_out_what_was_settled() {
     assert!(view.show_moved);
     assert_eq!(view.queue().len(), 2);
 }
+
+#[test]
+fn a_changed_text_with_no_tag_touched_is_said_all_the_same() {
+    let dir = sample_library();
+    let path = dir.path().join(ARTICLE);
+    let text = fs::read_to_string(&path).unwrap();
+    let article = Article::parse(ARTICLE, text.as_bytes()).unwrap();
+    let at = datetime!(2026-01-13 09:00 UTC);
+    let tag = Annotation {
+        id: "tag-0".to_owned(),
+        tags: vec![Tag::Denial],
+        note: String::new(),
+        author: String::new(),
+        created: at,
+        modified: at,
+        anchor: anchor_for(&article, 0, 0).unwrap(),
+    };
+    sidecar::save(&path, &article, &[], &[tag]).unwrap();
+    let deleted = article.unit_source(2).unwrap().to_owned();
+    let edited = text.replacen(&deleted, "A different sentence stands here now.", 1);
+    fs::write(&path, &edited).unwrap();
+    let now = Arc::new(Article::parse(ARTICLE, edited.as_bytes()).unwrap());
+    let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
+    update(&mut app, loader::open_article(&path));
+    let report = sidenote::changes::report(
+        &now,
+        app.doc.as_ref().unwrap().annotations.iter(),
+        Some(&article),
+    );
+    update(
+        &mut app,
+        Outcome::ChangesReported {
+            path,
+            report: Some(Arc::new(report)),
+        },
+    );
+    assert_eq!(
+        message(&app),
+        "changed since tagged: no tag touched; 1 sentence added, 1 removed"
+    );
+    update(&mut app, Command::ReviewChanges);
+    assert_eq!(app.mode, Mode::Normal);
+}

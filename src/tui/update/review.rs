@@ -25,20 +25,37 @@ pub fn reported(app: &mut App, path: &Path, report: Option<Arc<Report>>) -> Vec<
         return Vec::new();
     };
     doc.changes = report.clone();
-    let Some(report) = report.filter(|report| !report.summary.is_empty()) else {
+    let Some(report) = report else {
         return Vec::new();
     };
     // A problem already shown (an unreadable sidecar) stays.
     if !app.message.as_ref().is_some_and(|message| message.error) {
+        let sentences = match &report.sentences {
+            Some(s) if !s.is_empty() => format!(
+                "; {} added, {} removed",
+                sentences(s.added.len()),
+                s.removed.len()
+            ),
+            _ => String::new(),
+        };
         let key = super::message::key_for(app, Command::ReviewChanges)
+            .filter(|_| !report.tags.is_empty())
             .map(|key| format!(" — {key} to review"))
             .unwrap_or_default();
         say_error(
             app,
-            format!("changed since tagged: {}{key}", report.summary),
+            format!("changed since tagged: {}{sentences}{key}", report.summary),
         );
     }
     Vec::new()
+}
+
+/// "1 sentence", "3 sentences".
+fn sentences(count: usize) -> String {
+    match count {
+        1 => "1 sentence".to_owned(),
+        n => format!("{n} sentences"),
+    }
 }
 
 /// `R`: opens the review on the first tag to settle, or says there is none.
