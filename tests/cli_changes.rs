@@ -292,3 +292,26 @@ fn every_export_carries_the_status_and_the_old_text_of_an_orphan_after_an_edit()
     assert!(orphans.contains(&gone), "brat: {orphans}");
     assert!(orphans.contains("orphaned"), "brat: {orphans}");
 }
+
+#[test]
+fn escape_sequences_in_an_article_never_reach_the_terminal() {
+    let env = Env::new();
+    let article = env.dir.path().join("hostile.txt");
+    let sentence = "The minister said \u{1b}]52;c;ZXZpbA==\u{7} that 300 died \u{1b}[2J today.";
+    fs::write(&article, format!("Title\n\n{sentence} Another one here.\n")).unwrap();
+    env.sidenote()
+        .args(["tag", "-q"])
+        .arg(&article)
+        .args(["--sentence", "1", "--tag", "claim"])
+        .assert()
+        .success();
+    let edited = sentence.replace("300", "\u{1b}[31m400");
+    fs::write(&article, format!("Title\n\n{edited} A new one here.\n")).unwrap();
+    for format in ["json", "text"] {
+        let (code, out, _) = env.changes(&[&article], format);
+        assert_eq!(code, Some(0), "{format}: {out}");
+        assert!(out.contains("400"), "{format}: {out}");
+        let control = out.chars().find(|&c| c.is_control() && c != '\n');
+        assert_eq!(control, None, "{format}: {out:?}");
+    }
+}
