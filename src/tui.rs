@@ -21,6 +21,7 @@ pub mod loader;
 pub mod outcome;
 pub mod review;
 pub mod runtime;
+pub mod saver;
 pub mod scroll;
 pub mod search;
 pub mod terminal;

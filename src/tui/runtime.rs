@@ -10,7 +10,6 @@
 use std::io;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::sync::{Arc, PoisonError};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -26,16 +25,13 @@ use super::keymap::{InputMode, Keymap};
 use super::library_search;
 use super::loader;
 use super::outcome::Outcome;
+use super::saver;
 use super::search::scan;
 use super::theme::Theme;
 use super::ui;
 use super::update::update;
 use super::watch::Watcher;
-use crate::annotation::{Snapshot, place_all};
-use crate::article::Article;
-use crate::changes::{self, Report};
-use crate::sidecar;
-use crate::tagged_text::{self, TextStore};
+use crate::tagged_text::TextStore;
 
 /// How often the loop ticks when nothing happens: the clock for new annotations and the
 /// retry of a failed save (every 2 s) need no finer steps.
@@ -452,23 +448,8 @@ where
             } => {
                 let store = self.text_store.clone();
                 self.spawn_job(move |_| {
-                    // One save at a time per document: the lock is never waited for.
-                    let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-                    let saved = sidecar::save_shared(&path, &article, &base, &ours, &mut cache);
-                    drop(cache);
-                    if saved.is_ok()
-                        && let Some(store) = &store
-                    {
-                        // A cache: a text that cannot be kept only hides whole-article changes.
-                        let _ = store.keep(&article);
-                    }
-                    match saved {
-                        Ok(on_disk) => Outcome::saved(path, revision, &ours, on_disk),
-                        Err(error) => Outcome::SaveFailed {
-                            path,
-                            error: error.into(),
-                        },
-                    }
+                    let texts = (&base, &ours);
+                    saver::save(path, &article, texts, revision, &cache, store.as_ref())
                 })
             }
             Effect::Search {
@@ -531,12 +512,7 @@ where
             } => {
                 let store = self.text_store.clone();
                 self.spawn_job(move |_| {
-                    let report =
-                        changes_report(&path, &article, &annotations, unsettled, store.as_ref());
-                    Outcome::ChangesReported {
-                        path,
-                        report: report.map(Arc::new),
-                    }
+                    loader::changes(path, &article, &annotations, unsettled, store.as_ref())
                 })
             }
             Effect::LoadDisagreements { path, article } => {
@@ -613,26 +589,4 @@ fn forward_results(wake: Sender<Wake>) -> Sender<Outcome> {
         }
     });
     sender
-}
-
-/// The change report of the open article: its sidecar's fingerprint read again (a small file)
-/// and compared with the text; when they differ, or when `unsettled` says some tags were not
-/// found where they were, the tags are placed again and compared. `None` when nothing changed
-/// or the sidecar cannot be read (the screen says so already).
-fn changes_report(
-    path: &std::path::Path,
-    article: &Article,
-    annotations: &Snapshot,
-    unsettled: bool,
-    store: Option<&TextStore>,
-) -> Option<Report> {
-    let then = sidecar::load(path).ok()??.fingerprint;
-    let annotations: Vec<_> = annotations.iter().cloned().collect();
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    tagged_text::changes_since(article, &name, &then, &annotations, store).or_else(|| {
-        unsettled.then(|| {
-            let placements = place_all(article, &annotations);
-            changes::report(article, annotations.iter().zip(&placements), None)
-        })
-    })
 }
