@@ -5,6 +5,7 @@
 
 mod agree;
 mod annotate;
+mod changes;
 mod completions;
 mod export;
 mod list;
@@ -44,6 +45,8 @@ pub enum Command {
     Untag(annotate::UntagArgs),
     /// Print the annotations of articles as JSON Lines, found again in the current text.
     List(list::Args),
+    /// The tags whose place or wording changed since they were tagged (exit 1 when one is orphaned, 2 on an error).
+    Changes(changes::Args),
     /// Export annotations as JSON, JSON Lines, CSV, Markdown, W3C Web Annotations or brat.
     Export(export::Args),
     /// Print the completion script for a shell (bash, zsh, fish, elvish, powershell).
@@ -64,6 +67,7 @@ pub fn main() -> ExitCode {
         Some(Command::Tag(args)) => annotate::tag(&args),
         Some(Command::Untag(args)) => annotate::untag(&args),
         Some(Command::List(args)) => list::run(&args),
+        Some(Command::Changes(args)) => changes::run(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Completions(args)) => completions::run(&args),
         Some(Command::Man(args)) => man::run(&args),

@@ -1,15 +1,16 @@
 //! sidenote: read news articles sentence by sentence, tag claims, denials and quotes, keep the
 //! tags in a RON sidecar beside each article, and export them.
 //!
-//! The layers point one way: the domain core (`article`, `annotation`, `export`, `safe_text`)
+//! The layers point one way: the domain core (`article`, `annotation`, `changes`, `export`, `safe_text`)
 //! knows nothing of terminals or files; `sidecar`, `library`, `atomic_file`, `regular_file`,
-//! `export_output`, `paths`, `config` and `crash_report` are the only code that touches the file
+//! `export_output`, `paths`, `config`, `crash_report` and `tagged_text` are the only code that touches the file
 //! system; `cli` and `tui` are thin shells over both.
 
 pub mod agreement;
 pub mod annotation;
 pub mod article;
 pub mod atomic_file;
+pub mod changes;
 pub mod cli;
 pub mod config;
 pub mod crash_report;
@@ -21,4 +22,5 @@ pub mod paths;
 pub mod regular_file;
 pub mod safe_text;
 pub mod sidecar;
+pub mod tagged_text;
 pub mod tui;

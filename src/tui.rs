@@ -19,7 +19,9 @@ pub mod layout;
 pub mod library_search;
 pub mod loader;
 pub mod outcome;
+pub mod review;
 pub mod runtime;
+pub mod saver;
 pub mod scroll;
 pub mod search;
 pub mod speakers;
@@ -120,7 +122,8 @@ pub fn run(
         setup.theme,
         mouse,
     )
-    .with_export_dir(export_dir);
+    .with_export_dir(export_dir)
+    .with_text_store(crate::tagged_text::TextStore::in_data(&place.data));
     let mut known = Vec::new();
     let mut rest = None;
     if let Some(path) = open {

@@ -8,7 +8,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const CORE: [&str; 5] = ["article", "annotation", "export", "safe_text", "agreement"];
+const CORE: [&str; 6] = [
+    "article",
+    "annotation",
+    "export",
+    "safe_text",
+    "agreement",
+    "changes",
+];
 
 /// Words no core file may hold outside a comment: the terminal, the file system and the process,
 /// the clock and randomness (a fresh UUID is both; parsing one is neither).
@@ -35,8 +42,9 @@ const FORBIDDEN: [&str; 15] = [
 const FORBIDDEN_IN: [(&str, &str); 1] = [("annotation", "std::io")];
 
 /// The modules of the crate outside the core, which the core must not name.
-const OUTSIDE: [&str; 8] = [
+const OUTSIDE: [&str; 9] = [
     "sidecar",
+    "tagged_text",
     "library",
     "atomic_file",
     "paths",

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::annotation::{Annotation, AnnotationSet, Change, Snapshot, Tag, Timestamp};
 use crate::article::Article;
+use crate::changes::Report;
 use crate::export::Format;
 use crate::sidecar;
 
@@ -18,6 +19,7 @@ use super::editor::Editor;
 use super::keymap::HelpLine;
 use super::library_search::HitList;
 use super::outcome::SaveError;
+use super::review::ReviewView;
 use super::speakers::{SpeakerPrompt, Speakers};
 
 /// Everything the reading screen shows and remembers.
@@ -143,6 +145,8 @@ pub enum Mode {
     Disagreements(DisagreementView),
     /// Typing the speaker of an annotation.
     Speaker(SpeakerPrompt),
+    /// Settling, one at a time, the tags the article's changes touched.
+    Review(ReviewView),
 }
 
 /// How the article list is sorted.
@@ -288,6 +292,9 @@ pub struct Document {
     /// Set while only the head of a big article is shown and the whole file is being read:
     /// edits, search and export wait for it.
     pub loading: Option<Loading>,
+    /// What changed under the tags since they were made, once the runtime has compared the
+    /// text with the sidecar's fingerprint; `None` before that or when nothing changed.
+    pub changes: Option<Arc<Report>>,
 }
 
 /// A big article shown from its head while the whole file is read.

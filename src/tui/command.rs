@@ -86,4 +86,16 @@ pub enum Command {
     Quit,
     /// Compare coders' copies of the open article: walk the units where they differ.
     ShowDisagreements,
+    /// Review the tags the article's changes since tagging touched, one at a time.
+    ReviewChanges,
+    /// In the review: re-attach the tag shown to the cursor unit (or the selection).
+    ReattachTag,
+    /// In the review: keep the tag shown as an orphan, with the text it was made on.
+    KeepOrphan,
+    /// In the review: show or hide the tags that only moved.
+    ToggleMoved,
+    /// Accepts the proposal under the cursor.
+    Accept,
+    /// Rejects the proposal under the cursor; it does not come back.
+    Reject,
 }

@@ -9,7 +9,6 @@
 
 use std::io;
 use std::path::PathBuf;
-use std::sync::PoisonError;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -26,12 +25,13 @@ use super::keymap::{InputMode, Keymap};
 use super::library_search;
 use super::loader;
 use super::outcome::Outcome;
+use super::saver;
 use super::search::scan;
 use super::theme::Theme;
 use super::ui;
 use super::update::update;
 use super::watch::Watcher;
-use crate::sidecar;
+use crate::tagged_text::TextStore;
 
 /// How often the loop ticks when nothing happens: the clock for new annotations and the
 /// retry of a failed save (every 2 s) need no finer steps.
@@ -109,6 +109,8 @@ pub struct Runtime<B: Backend, E: EventSource> {
     last_tick: Instant,
     /// Where exports are written.
     export_dir: PathBuf,
+    /// Where the texts tags were saved against are kept; `None` keeps nothing (tests).
+    text_store: Option<TextStore>,
     /// The watch for other writers' sidecars, while the loop runs.
     watcher: Option<Watcher>,
     /// What the watch was last given: the open article and the number of library entries.
@@ -144,6 +146,7 @@ where
             tick_every: TICK,
             last_tick: Instant::now(),
             export_dir: std::env::temp_dir().join("sidenote-exports"),
+            text_store: None,
             watcher: None,
             watched: (None, 0),
         }
@@ -158,6 +161,13 @@ where
     /// Writes exports into `dir` (created when needed).
     pub fn with_export_dir(mut self, dir: PathBuf) -> Runtime<B, E> {
         self.export_dir = dir;
+        self
+    }
+
+    /// Keeps the text of each article saved in `store`, and reads earlier texts from it for the
+    /// change report.
+    pub fn with_text_store(mut self, store: TextStore) -> Runtime<B, E> {
+        self.text_store = Some(store);
         self
     }
 
@@ -377,7 +387,7 @@ where
             | Mode::Speaker(_)
             | Mode::Disagreements(_) => InputMode::Text,
             Mode::Export { .. } | Mode::Hits(_) => InputMode::Menu,
-            Mode::Normal | Mode::Help { .. } => InputMode::Command,
+            Mode::Normal | Mode::Help { .. } | Mode::Review(_) => InputMode::Command,
         };
         let Some(action) = self.keymap.action(mode, &event) else {
             return false;
@@ -437,18 +447,10 @@ where
                 revision,
                 cache,
             } => {
+                let store = self.text_store.clone();
                 self.spawn_job(move |_| {
-                    // One save at a time per document: the lock is never waited for.
-                    let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-                    let saved = sidecar::save_shared(&path, &article, &base, &ours, &mut cache);
-                    drop(cache);
-                    match saved {
-                        Ok(on_disk) => Outcome::saved(path, revision, &ours, on_disk),
-                        Err(error) => Outcome::SaveFailed {
-                            path,
-                            error: error.into(),
-                        },
-                    }
+                    let texts = (&base, &ours);
+                    saver::save(path, &article, texts, revision, &cache, store.as_ref())
                 })
             }
             Effect::Search {
@@ -502,6 +504,17 @@ where
                 self.spawn_job(move |_| {
                     Outcome::Exported(exporter::write(&dir, &name, &articles, open, format))
                 });
+            }
+            Effect::ReportChanges {
+                path,
+                article,
+                annotations,
+                unsettled,
+            } => {
+                let store = self.text_store.clone();
+                self.spawn_job(move |_| {
+                    loader::changes(path, &article, &annotations, unsettled, store.as_ref())
+                })
             }
             Effect::LoadDisagreements { path, article } => {
                 let compare = self.app.compare.clone();

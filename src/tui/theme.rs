@@ -40,6 +40,10 @@ pub struct Theme {
     pub dim: Style,
     /// Annotations that need a look (fuzzy or orphaned).
     pub warning: Style,
+    /// Words a change took out of a tagged sentence (shown between `[-` and `-]` too).
+    pub removed: Style,
+    /// Words a change put into a tagged sentence (shown between `{+` and `+}` too).
+    pub added: Style,
 }
 
 impl Default for Theme {
@@ -71,6 +75,12 @@ impl Default for Theme {
             dim: Style::new().fg(Color::Gray),
             warning: Style::new()
                 .fg(Color::LightMagenta)
+                .add_modifier(Modifier::BOLD),
+            removed: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::CROSSED_OUT),
+            added: Style::new()
+                .fg(Color::LightGreen)
                 .add_modifier(Modifier::BOLD),
         }
     }
@@ -148,6 +158,8 @@ impl Theme {
             error: plain(self.error),
             dim: plain(self.dim),
             warning: plain(self.warning),
+            removed: plain(self.removed).add_modifier(Modifier::CROSSED_OUT),
+            added: plain(self.added).add_modifier(Modifier::UNDERLINED),
         }
     }
 

@@ -15,6 +15,7 @@ mod movement;
 mod overlay_list;
 mod prompts;
 mod results;
+mod review;
 mod speaker;
 
 use super::action::Action;
@@ -50,6 +51,11 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             }
             if let Mode::Hits(_) = app.mode {
                 return hits::command(app, command);
+            }
+            if let Mode::Review(_) = app.mode
+                && let Some(effects) = review::command(app, command)
+            {
+                return effects;
             }
             match waits_for_whole_article(app, command) {
                 Some(notice) => {
@@ -125,6 +131,12 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Cancel => prompts::cancel(app),
         Command::Suspend => vec![Effect::Suspend],
         Command::ShowDisagreements => disagreements::show(app),
+        Command::ReviewChanges => review::open(app),
+        Command::ReattachTag
+        | Command::KeepOrphan
+        | Command::ToggleMoved
+        | Command::Accept
+        | Command::Reject => Vec::new(),
         Command::Quit => {
             let effects = prompts::leave_note(app);
             quit(app);
@@ -151,7 +163,13 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
         | Command::NextMatch
         | Command::PrevMatch
         | Command::Export
-        | Command::ShowDisagreements => true,
+        | Command::ShowDisagreements
+        | Command::ReviewChanges
+        | Command::ReattachTag
+        | Command::KeepOrphan
+        | Command::ToggleMoved
+        | Command::Accept
+        | Command::Reject => true,
         Command::StartSearch => app.focus != Pane::List,
         Command::Open => match app.focus {
             Pane::List => app
@@ -250,7 +268,13 @@ fn help(app: &mut App, scroll: usize, command: Command) -> Vec<Effect> {
         | Command::ToggleHelp
         | Command::Cancel
         | Command::Suspend
-        | Command::ShowDisagreements => Mode::Normal,
+        | Command::ShowDisagreements
+        | Command::ReviewChanges
+        | Command::ReattachTag
+        | Command::KeepOrphan
+        | Command::ToggleMoved
+        | Command::Accept
+        | Command::Reject => Mode::Normal,
     };
     Vec::new()
 }

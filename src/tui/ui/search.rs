@@ -25,7 +25,8 @@ pub fn prompt<'a>(mode: &Mode, theme: &Theme) -> Option<Line<'a>> {
         | Mode::Help { .. }
         | Mode::Note { .. }
         | Mode::Export { .. }
-        | Mode::Disagreements(_) => return None,
+        | Mode::Disagreements(_)
+        | Mode::Review(_) => return None,
     };
     Some(Line::from(vec![
         Span::styled(label, theme.focus),

@@ -65,7 +65,13 @@ pub fn key(command: Command, selected: usize, len: usize, page: usize) -> ListKe
         | Command::ToggleList
         | Command::ToggleAnnotations
         | Command::ToggleHelp
-        | Command::ShowDisagreements => ListKey::Other(command),
+        | Command::ShowDisagreements
+        | Command::ReviewChanges
+        | Command::ReattachTag
+        | Command::KeepOrphan
+        | Command::ToggleMoved
+        | Command::Accept
+        | Command::Reject => ListKey::Other(command),
     }
 }
 

@@ -134,7 +134,8 @@ pub fn cancel(app: &mut App) -> Vec<Effect> {
         | Mode::Hits(_)
         | Mode::Export { .. }
         | Mode::Help { .. }
-        | Mode::Disagreements(_) => app.mode = Mode::Normal,
+        | Mode::Disagreements(_)
+        | Mode::Review(_) => app.mode = Mode::Normal,
         Mode::Normal if app.focus == Pane::List && !app.library.filter.is_empty() => {
             set_filter(app, String::new());
         }
@@ -191,7 +192,7 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
         Mode::Export { .. } => super::menu::input(app, input),
         Mode::Speaker(_) => super::speaker::input(app, input),
         Mode::Disagreements(_) => super::disagreements::input(app, input),
-        Mode::Normal | Mode::Help { .. } | Mode::Hits(_) => Vec::new(),
+        Mode::Normal | Mode::Help { .. } | Mode::Hits(_) | Mode::Review(_) => Vec::new(),
     }
 }
 
