@@ -21,4 +21,5 @@ pub mod paths;
 pub mod regular_file;
 pub mod safe_text;
 pub mod sidecar;
+pub mod suggest;
 pub mod tui;

@@ -8,7 +8,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const CORE: [&str; 5] = ["article", "annotation", "export", "safe_text", "agreement"];
+const CORE: [&str; 6] = [
+    "article",
+    "annotation",
+    "export",
+    "safe_text",
+    "agreement",
+    "suggest",
+];
 
 /// Words no core file may hold outside a comment: the terminal, the file system and the process,
 /// the clock and randomness (a fresh UUID is both; parsing one is neither).
