@@ -6,7 +6,7 @@
 
 use super::tokens::{Kind, Token};
 use super::words::{
-    ACTION, AUXILIARY, DENY, Lexicon, MONTH, NON_CONFIRM, PhraseKind, REPORT, STARTER,
+    ACTION, AUXILIARY, DENY, DETERMINER, Lexicon, MONTH, NON_CONFIRM, PhraseKind, REPORT, STARTER,
 };
 
 /// What a unit is, for the claim rule.
@@ -80,7 +80,9 @@ pub fn judge(text: &str, tokens: &[Token], lexicon: &Lexicon, context: Context) 
                 }
             }
             Kind::Word => {
-                if token.is(ACTION) {
+                // After a determiner an action word is a noun: "any sign", "the exchange".
+                let noun = at > 0 && tokens[at - 1].is(DETERMINER);
+                if token.is(ACTION) && !noun {
                     judgement.actions.push((token.start, token.end));
                 }
                 clausal |= token.is(AUXILIARY | REPORT | ACTION | DENY | NON_CONFIRM)
@@ -120,6 +122,9 @@ pub fn judge(text: &str, tokens: &[Token], lexicon: &Lexicon, context: Context) 
     if judgement.label.is_some() {
         return judgement;
     }
+    // Headlines drop auxiliaries and use the present ("Storm cuts power to 20,000 homes"): a
+    // figure in one says how many of something did something.
+    clausal |= context.shape == Shape::Headline && months == 0 && !judgement.figures.is_empty();
     if !clausal {
         if months > 0 || tokens.iter().any(|t| t.kind == Kind::Number) {
             let (first, last) = (&tokens[0], &tokens[tokens.len() - 1]);

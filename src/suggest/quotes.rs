@@ -134,17 +134,23 @@ fn push(quotes: &mut Quotes, text: &str, tokens: &[Token], start: usize, end: us
         .filter(|token| token.start >= start && token.end <= end);
     // Punctuation counts only between words: "amnesty," ends with the comma American style
     // puts inside the marks.
+    // A quoted sentence ("Prices will fall,") opens with a capital and closes with its
+    // punctuation inside the marks.
     let (mut words, mut pending, mut clause) = (0, false, false);
+    let mut capital = false;
     for token in inner {
         match token.kind {
             Kind::Word | Kind::Number => {
+                capital |= words == 0 && token.capital;
                 words += 1;
                 clause |= pending;
+                pending = false;
             }
             Kind::Punct(',' | '.' | '!' | '?' | ';' | ':') => pending = words > 0,
             Kind::Punct(_) => {}
         }
     }
+    clause |= capital && pending;
     if words == 0 || text.get(start..end).is_none() {
         return;
     }

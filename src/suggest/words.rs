@@ -107,7 +107,7 @@ const BACK_REFERENCES: &str = include_str!("../../assets/suggest/back_references
 /// Closed classes: small, fixed sets of grammar words, kept here rather than in data files.
 const NEGATIONS: &str = "not never no neither nor cannot can't won't yet without";
 const PRONOUNS: &str = "he she they him her them";
-const DETERMINERS: &str = "the a an this that these those its their his";
+const DETERMINERS: &str = "the a an this that these those its their his any every each";
 const AUXILIARIES: &str = "is are was were be been being has have had will would can could \
      may might must should shall do does did is's";
 const ADVERBS: &str = "also further later then previously reportedly separately earlier \
@@ -116,7 +116,8 @@ const MONTHS: &str = "january february march april may june july august septembe
      november december jan feb mar apr jun jul aug sep sept oct nov dec";
 const STARTERS: &str = "the this that these those it its however but and meanwhile while \
      in on at over after before during since despite although as for of a an there here \
-     what when where who why how if some many most one two three several other others";
+     what when where who why how if some many most one two three several other others both \
+     either";
 
 /// The table, built on first use.
 pub fn lexicon() -> &'static Lexicon {
