@@ -30,6 +30,29 @@ impl Attribution {
     }
 }
 
+/// Whether the phrase `found` stands in a reporting clause that ends the unit after a comma:
+/// ", the lawmaker said." or ", said Koo, a spokesman." (at most a few words after its verb).
+fn trails(tokens: &[Token], found: &Found) -> bool {
+    let Some(first) = tokens.iter().position(|token| token.start == found.start) else {
+        return false;
+    };
+    let opens_clause = first > 0
+        && tokens[..first]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|token| token.is_punct(','));
+    let after = tokens
+        .iter()
+        .filter(|token| token.start >= found.end)
+        .count();
+    opens_clause && after <= TRAILING
+}
+
+/// How many tokens a trailing reporting clause may hold after its speaker: the verb, a day and
+/// the full stop (", the agency said on Monday.").
+const TRAILING: usize = 5;
+
 fn word<'a>(text: &'a str, token: &Token) -> &'a str {
     &text[token.start..token.end]
 }
@@ -41,11 +64,16 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
     // speaker said ("The agency said North Korea has stressed ..."). Only a description after
     // "according to" is given up for a name ("according to intelligence insights shared by
     // Lee").
+    // A reporting clause that ends the sentence (", the safety board said.") is its main
+    // clause, whatever verbs came before it.
     let consider = |found: Option<Found>, according: bool, attribution: &mut Attribution| {
         if let Some(found) = found {
             let better = match &attribution.speaker {
                 None => true,
-                Some(_) => attribution.provisional && matches!(found.who, Who::Named(_)),
+                Some(_) => {
+                    (attribution.provisional && matches!(found.who, Who::Named(_)))
+                        || trails(tokens, &found)
+                }
             };
             if better {
                 attribution.provisional = according && matches!(found.who, Who::Described(_));
@@ -62,7 +90,11 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
             && let Some(to) = next.filter(|next| word(text, next).eq_ignore_ascii_case("to"))
         {
             attribution.cues.push((token.start, to.end));
-            consider(names::after(text, tokens, at + 2), true, &mut attribution);
+            consider(
+                names::after(text, tokens, at + 2, true),
+                true,
+                &mut attribution,
+            );
             continue;
         }
         // A capitalised reporting word inside a sentence is a name or a noun ("the United
@@ -82,9 +114,17 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
             continue;
         }
         attribution.cues.push((token.start, token.end));
+        // "are said to have been killed": hearsay, nobody named.
+        if next.is_some_and(|next| word(text, next).eq_ignore_ascii_case("to")) {
+            continue;
+        }
         if let Some(by) = next.filter(|next| word(text, next).eq_ignore_ascii_case("by")) {
             attribution.cues.push((by.start, by.end));
-            consider(names::after(text, tokens, at + 2), false, &mut attribution);
+            consider(
+                names::after(text, tokens, at + 2, true),
+                false,
+                &mut attribution,
+            );
             continue;
         }
         let subject = names::before(text, tokens, at);
@@ -94,7 +134,11 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
                 .checked_sub(1)
                 .is_none_or(|previous| !tokens[previous].is_word());
         if inverted {
-            consider(names::after(text, tokens, at + 1), false, &mut attribution);
+            consider(
+                names::after(text, tokens, at + 1, false),
+                false,
+                &mut attribution,
+            );
         } else {
             consider(subject, false, &mut attribution);
         }

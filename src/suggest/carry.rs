@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use crate::annotation::Tag;
 use crate::article::Article;
 
 use super::names::Who;
@@ -17,6 +18,13 @@ use super::{Suggestion, is_headline, words};
 
 /// How many units before a unit are read for its open quotation and its speaker.
 pub const LOOK_BACK: usize = 4;
+
+/// How many units before a unit are read for the full form of a name it gives short ("Lee"
+/// after "Lee Seong-kweun").
+pub const NAME_LOOK_BACK: usize = 32;
+
+/// The speaker of a unit that states something with no one named, near or in it: the outlet.
+pub const OUTLET: &str = "outlet";
 
 /// What a unit's double quotation marks do to the state "a quotation is open".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,9 +85,9 @@ impl<'a> Window<'a> {
         }
         let lexicon = words::lexicon();
         let source = |index: usize| self.article.unit_source(index).unwrap_or_default();
-        // Facts are needed from LOOK_BACK units before (speakers) to one after (back
-        // references); each of those needs the quotation marks of LOOK_BACK units before it.
-        let first = start.saturating_sub(LOOK_BACK);
+        // Facts are needed from NAME_LOOK_BACK units before (speakers and their full names) to
+        // one after (back references); each needs the quotation marks of LOOK_BACK units before.
+        let first = start.saturating_sub(NAME_LOOK_BACK);
         let last = (end + 1).min(units.len());
         let steps_from = first.saturating_sub(LOOK_BACK);
         let steps: Vec<Step> = (steps_from..last).map(|i| Step::of(source(i))).collect();
@@ -137,24 +145,51 @@ fn last_named(before: &[Facts]) -> Option<String> {
         .take(LOOK_BACK)
         .find_map(|facts| match &facts.who {
             Some(Who::Named(name)) => Some(name.clone()),
-            _ => None,
+            _ => facts.mention.clone(),
         })
 }
 
-/// The speaker of a unit with `own` facts, after the units `before` and before `next`.
+/// The speaker of a unit with `own` facts, after the units `before` and before `next`: its own,
+/// carried, or the outlet's when nothing names anyone; `None` for a pronoun nobody was named
+/// before.
 fn speaker(before: &[Facts], own: &Facts, next: Option<&Facts>) -> Option<String> {
-    match &own.who {
+    let speaker = match &own.who {
         Some(Who::Named(name)) | Some(Who::Described(name)) => Some(name.clone()),
-        Some(Who::Pronoun) => last_named(before),
+        Some(Who::Pronoun) => return last_named(before).map(|name| full_name(before, name)),
         Some(Who::Definite(description)) => {
             last_named(before).or_else(|| Some(description.clone()))
         }
-        None if own.continues_quote => last_named(before),
+        // A quotation nobody is said to have said goes on with the last speaker.
+        None if own.continues_quote || own.tags.first() == Some(&Tag::Quote) => last_named(before),
         None => next
             .filter(|next| next.back_reference)
             .and_then(|next| match &next.who {
                 Some(Who::Named(name)) | Some(Who::Described(name)) => Some(name.clone()),
                 _ => None,
             }),
+    };
+    Some(speaker.map_or_else(|| OUTLET.to_owned(), |name| full_name(before, name)))
+}
+
+/// `name`, or the longer name of the units `before` (within [`NAME_LOOK_BACK`]) whose first or
+/// last word it is: "Lee" after "Lee Seong-kweun", "Zelenskyy" after "Volodymyr Zelenskyy".
+fn full_name(before: &[Facts], name: String) -> String {
+    if name.contains(' ') {
+        return name;
     }
+    let longer = before
+        .iter()
+        .rev()
+        .take(NAME_LOOK_BACK)
+        .find_map(|facts| match &facts.who {
+            Some(Who::Named(full)) if full.contains(' ') => {
+                let mut words = full.split(' ');
+                let first = words.next().unwrap_or_default();
+                let last = words.next_back().unwrap_or_default();
+                (first.eq_ignore_ascii_case(&name) || last.eq_ignore_ascii_case(&name))
+                    .then(|| full.clone())
+            }
+            _ => None,
+        });
+    longer.unwrap_or(name)
 }

@@ -6,7 +6,8 @@
 
 use super::tokens::{Kind, Token};
 use super::words::{
-    ACTION, AUXILIARY, DENY, DETERMINER, Lexicon, MONTH, NON_CONFIRM, PhraseKind, REPORT, STARTER,
+    ACTION, AUXILIARY, CLAUSE, DENY, DETERMINER, Lexicon, MONTH, NON_CONFIRM, NUMBER, PhraseKind,
+    REPORT, STARTER,
 };
 
 /// What a unit is, for the claim rule.
@@ -42,8 +43,8 @@ pub struct Context {
     pub shape: Shape,
     /// Whether it attributes something to someone.
     pub attributed: bool,
-    /// Whether it holds a denial.
-    pub denial: bool,
+    /// Where its first denial cue starts, if it holds one.
+    pub denial_at: Option<usize>,
 }
 
 /// A headline shorter than this, without a figure, is a topic, not a claim.
@@ -73,6 +74,9 @@ pub fn judge(text: &str, tokens: &[Token], lexicon: &Lexicon, context: Context) 
     let mut named = false;
     for (at, token) in tokens.iter().enumerate() {
         match token.kind {
+            Kind::Word if token.is(NUMBER) => {
+                judgement.figures.push((token.start, token.end));
+            }
             Kind::Number => {
                 let figure = &text[token.start..token.end];
                 if !is_year(figure) {
@@ -85,7 +89,7 @@ pub fn judge(text: &str, tokens: &[Token], lexicon: &Lexicon, context: Context) 
                 if token.is(ACTION) && !noun {
                     judgement.actions.push((token.start, token.end));
                 }
-                clausal |= token.is(AUXILIARY | REPORT | ACTION | DENY | NON_CONFIRM)
+                clausal |= token.is(AUXILIARY | REPORT | ACTION | DENY | NON_CONFIRM | CLAUSE)
                     || is_past_form(text, token);
                 months += usize::from(token.is(MONTH));
                 named |= at > 0 && token.capital && !token.is(STARTER | MONTH);
@@ -147,15 +151,22 @@ pub fn judge(text: &str, tokens: &[Token], lexicon: &Lexicon, context: Context) 
     if judgement.back_reference.is_some() && !has_figure {
         return judgement;
     }
-    // A denial states a claim of its own only with a figure or an action in it.
-    if context.denial && !has_figure && !has_action {
-        return judgement;
+    // What follows a denial is what is denied: a denial states a claim of its own only with a
+    // figure or an action before it ("Despite accusations of sending 10,000 troops, neither
+    // ... has confirmed").
+    if let Some(at) = context.denial_at {
+        let before = |cues: &[(usize, usize)]| cues.iter().any(|&(start, _)| start < at);
+        if !before(&judgement.figures) && !before(&judgement.actions) {
+            return judgement;
+        }
     }
+    let headline = context.shape == Shape::Headline;
     judgement.confidence = if has_figure {
         0.8
     } else if has_action || context.attributed {
         0.7
-    } else if named {
+    } else if named || headline {
+        // A clausal headline asserts something ("Ferry capsizes off coast").
         0.55
     } else {
         0.0

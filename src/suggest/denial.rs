@@ -9,8 +9,9 @@ use super::tokens::Token;
 use super::words::{DENY, Lexicon, NEGATION, NON_CONFIRM, PhraseKind};
 
 /// How far before a verb a negation still turns it into a non-confirmation: "neither Moscow nor
-/// Pyongyang has acknowledged" puts three words between.
-const NEGATION_REACH: usize = 4;
+/// Pyongyang has acknowledged" puts three words between, "nor the player's agent has confirmed"
+/// four.
+const NEGATION_REACH: usize = 5;
 
 /// A unit's denial cues and the look-alikes found, in byte ranges of the unit, with the index of
 /// the first token of each denial cue (where its subject is looked for).
@@ -35,6 +36,7 @@ fn phrase_end(tokens: &[Token], at: usize, words: &[u16]) -> Option<usize> {
 /// Finds a unit's denials.
 pub fn find(tokens: &[Token], lexicon: &Lexicon) -> Denials {
     let mut denials = Denials::default();
+    let nor_id = lexicon.get("nor").id;
     for (at, token) in tokens.iter().enumerate() {
         if !token.is_word() {
             continue;
@@ -51,11 +53,11 @@ pub fn find(tokens: &[Token], lexicon: &Lexicon) -> Denials {
             }
         }
         if token.is(DENY) {
-            // "did not deny" is no denial.
+            // "did not deny" is no denial; "neither confirm nor deny" still is.
             let negation = (at.saturating_sub(2)..at)
                 .rev()
                 .take_while(|&before| tokens[before].is_word())
-                .find(|&before| tokens[before].is(NEGATION));
+                .find(|&before| tokens[before].is(NEGATION) && tokens[before].id != nor_id);
             match negation {
                 Some(negation) => denials
                     .look_alikes

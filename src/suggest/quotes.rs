@@ -4,9 +4,11 @@
 //! Double marks (straight, curly, guillemets) pair up, and a quotation left open at the end of a
 //! sentence goes on into the next ones of its paragraph (the caller carries that state). Single
 //! marks are quotation marks only at the edge of a word: "‘Ready’" in a headline, "'no deal'",
-//! but never the apostrophe of "Russia's" or "soldiers' lives". A short span (fewer than
+//! but never the apostrophe of "Russia's" or "soldiers' lives"; punctuation after a closing
+//! mark does not hide it. A short span (fewer than
 //! [`FULL_WORDS`] words, no clause punctuation) is a quotation when the sentence attributes it
-//! or the unit is a headline; otherwise it is a scare quote and proposes nothing.
+//! or the unit is a headline, and holds two words or more; otherwise it is a scare quote
+//! ("amnesty", "temporary") and proposes nothing.
 
 use super::tokens::{Kind, Token};
 
@@ -35,6 +37,8 @@ pub struct Span {
     pub single: bool,
     /// Whether it goes on with a quotation opened in an earlier unit.
     pub continued: bool,
+    /// How many words and figures it holds.
+    pub words: usize,
 }
 
 /// The quoted spans of a unit, and whether a double quotation is still open at its end.
@@ -75,9 +79,12 @@ pub fn find(text: &str, tokens: &[Token], open: bool) -> Quotes {
         };
         let before = at.checked_sub(1).map(|i| &tokens[i]);
         let after = tokens.get(at + 1);
-        // A mark touching a word on one side only: its edge.
-        let glued_before = before.is_some_and(|b| b.end == token.start && !is_mark(b));
-        let glued_after = after.is_some_and(|a| a.start == token.end && !is_mark(a));
+        // A mark at a word's edge: an opening one before a word and after no word, a closing
+        // one after a word or its punctuation ("sell the club,'") and before no word ("'ready
+        // to swap prisoners',").
+        let word_before = before.is_some_and(|b| b.end == token.start && !is_punct(b));
+        let text_before = before.is_some_and(|b| b.end == token.start && !is_mark(b));
+        let word_after = after.is_some_and(|a| a.start == token.end && !is_punct(a));
         if c == '"' || is_double_open(c) || is_double_close(c) {
             let opens = if c == '"' {
                 double.is_none()
@@ -95,10 +102,10 @@ pub fn find(text: &str, tokens: &[Token], open: bool) -> Quotes {
             }
         } else if c == '\'' || c == '\u{2018}' || c == '\u{2019}' {
             match single {
-                None if glued_after && !glued_before && c != '\u{2019}' => {
+                None if word_after && !word_before && c != '\u{2019}' => {
                     single = Some(token.start);
                 }
-                Some(start) if glued_before && !glued_after => {
+                Some(start) if text_before && !word_after => {
                     push(&mut quotes, text, tokens, start, token.end, true);
                     single = None;
                 }
@@ -125,6 +132,10 @@ fn is_mark(token: &Token) -> bool {
         token.kind,
         Kind::Punct('"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}')
     )
+}
+
+fn is_punct(token: &Token) -> bool {
+    matches!(token.kind, Kind::Punct(_))
 }
 
 /// Records the span `start..end`, weighed by its words and punctuation.
@@ -166,6 +177,7 @@ fn push(quotes: &mut Quotes, text: &str, tokens: &[Token], start: usize, end: us
         weight,
         single,
         continued,
+        words,
     });
 }
 

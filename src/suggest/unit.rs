@@ -8,7 +8,7 @@ use super::claim::{self, Context, Shape};
 use super::names::{self, Who};
 use super::quotes::{self, Weight};
 use super::tokens::{Token, tokenize};
-use super::words::Lexicon;
+use super::words::{CLAUSE, DENY, Lexicon, NEGATION};
 use super::{Cue, CueKind};
 
 /// What one unit says by itself.
@@ -26,6 +26,8 @@ pub struct Facts {
     pub back_reference: bool,
     /// Whether it goes on with a quotation opened before it.
     pub continues_quote: bool,
+    /// A person it mentions by title and name without attributing anything to them.
+    pub mention: Option<String>,
 }
 
 /// Judges the unit whose text is `source`, at byte `base` of the article, with a double
@@ -66,7 +68,7 @@ pub fn judge(
         Context {
             shape,
             attributed: attribution.any(),
-            denial: !denials.cues.is_empty(),
+            denial_at: denials.cues.first().map(|&(start, _, _)| start),
         },
     );
     if let Some(label) = claim.label {
@@ -76,10 +78,12 @@ pub fn judge(
     }
     let mut quote_score: f32 = 0.0;
     for span in &quoted.spans {
+        // A single quoted word is a label or a scare quote, attributed or not.
         let score = match span.weight {
             _ if span.continued => 0.9,
             Weight::Full if span.single => 0.85,
             Weight::Full => 0.95,
+            Weight::Short if span.words < 2 => 0.0,
             Weight::Short if span.single && headline => 0.7,
             Weight::Short if attribution.any() => 0.75,
             Weight::Short => 0.0,
@@ -97,19 +101,33 @@ pub fn judge(
     }
     let mut who = attribution.speaker.clone();
     let mut denial_score: f32 = 0.0;
+    let first_attribution = attribution
+        .cues
+        .first()
+        .map_or(usize::MAX, |&(start, _)| start);
     for &(start, end, at) in &denials.cues {
         cue(&mut facts, CueKind::Denial, (start, end));
         denial_score = 0.85;
-        // The subject of a denial verb denies; a phrase that opens with a noun ("confirmation or
-        // denial", "no comment", "nothing we can say") has none.
-        let opener = source[tokens[at].start..tokens[at].end].to_ascii_lowercase();
-        let noun = matches!(
-            opener.as_str(),
-            "confirmation" | "no" | "nothing" | "neither"
-        );
-        if who.is_none() && !noun {
-            who = names::before(source, tokens, at);
+        // The subject of a denial verb denies, and a denial before any attribution is the main
+        // verb ("Russia and North Korea deny troop deployment claims"); a phrase that opens with
+        // no verb ("confirmation or denial", "still awaited", "no comment") has no subject.
+        let opener = &tokens[at];
+        let word = &source[opener.start..opener.end];
+        let verb = opener.is(DENY | NEGATION | CLAUSE) || word.ends_with("ed");
+        let noun = word.eq_ignore_ascii_case("no");
+        let first = start < first_attribution;
+        // Inside a quotation the subject is the quoted speaker's "we", not a speaker.
+        if (who.is_none() || first)
+            && verb
+            && !noun
+            && !quoted.inside(start)
+            && let Some(subject) = names::before(source, tokens, at)
+        {
+            who = Some(subject);
         }
+    }
+    if who.is_none() {
+        facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
     }
     for &range in &denials.look_alikes {
         cue(&mut facts, CueKind::LookAlike, range);

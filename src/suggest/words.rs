@@ -40,6 +40,12 @@ pub const STARTER: u32 = 1 << 12;
 /// A body or document that can speak without a name ("agency", "ministry", "report").
 pub const BODY: u32 = 1 << 13;
 
+/// A verb form that shows a clause ("sold", "won").
+pub const CLAUSE: u32 = 1 << 14;
+
+/// A number written as a word ("four", "dozens"): a figure.
+pub const NUMBER: u32 = 1 << 15;
+
 /// What a phrase of several words (or a word on a phrase list) says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PhraseKind {
@@ -100,6 +106,7 @@ const NON_DENIAL_PHRASES: &str = include_str!("../../assets/suggest/non_denial_p
 const TITLES: &str = include_str!("../../assets/suggest/titles.txt");
 const ROLES: &str = include_str!("../../assets/suggest/roles.txt");
 const BODIES: &str = include_str!("../../assets/suggest/bodies.txt");
+const CLAUSE_VERBS: &str = include_str!("../../assets/suggest/clause_verbs.txt");
 const ACTION_VERBS: &str = include_str!("../../assets/suggest/action_verbs.txt");
 const LABELS: &str = include_str!("../../assets/suggest/labels.txt");
 const BACK_REFERENCES: &str = include_str!("../../assets/suggest/back_references.txt");
@@ -112,6 +119,11 @@ const AUXILIARIES: &str = "is are was were be been being has have had will would
      may might must should shall do does did is's";
 const ADVERBS: &str = "also further later then previously reportedly separately earlier \
      recently had has have was were is are would will again once first";
+/// "One" is left out: it is far more often a pronoun ("one of the soldiers") than a count.
+const NUMBERS: &str = "two three four five six seven eight nine ten eleven twelve thirteen \
+     fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty \
+     seventy eighty ninety hundred thousand million billion dozen dozens hundreds thousands \
+     millions billions half quarter";
 const MONTHS: &str = "january february march april may june july august september october \
      november december jan feb mar apr jun jul aug sep sept oct nov dec";
 const STARTERS: &str = "the this that these those it its however but and meanwhile while \
@@ -144,6 +156,7 @@ impl Lexicon {
             (TITLES, TITLE),
             (ROLES, ROLE),
             (BODIES, ROLE | BODY),
+            (CLAUSE_VERBS, CLAUSE),
             (ACTION_VERBS, ACTION),
         ] {
             for word in entries(list) {
@@ -157,6 +170,7 @@ impl Lexicon {
             (AUXILIARIES, AUXILIARY),
             (ADVERBS, ADVERB),
             (MONTHS, MONTH),
+            (NUMBERS, NUMBER),
             (STARTERS, STARTER),
         ] {
             for word in list.split_whitespace() {
