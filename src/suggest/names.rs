@@ -81,17 +81,7 @@ fn is_modifier(text: &str, token: &Token) -> bool {
     let word = word(text, token);
     token.is_word()
         && !token.capital
-        && !token.is(DETERMINER
-            | AUXILIARY
-            | ADVERB
-            | REPORT
-            | NEGATION
-            | PRONOUN
-            | STARTER
-            | DENY
-            | NON_CONFIRM
-            | ACTION
-            | CLAUSE)
+        && !token.is(NOT_NOUN)
         && !word.ends_with("'s")
         && !word.ends_with("\u{2019}s")
         && !word.ends_with("est")
@@ -105,17 +95,7 @@ fn is_noun_head(text: &str, token: &Token) -> bool {
         && !token.capital
         && word.len() >= 3
         && !word.ends_with("ly")
-        && !token.is(DETERMINER
-            | AUXILIARY
-            | ADVERB
-            | REPORT
-            | NEGATION
-            | PRONOUN
-            | STARTER
-            | DENY
-            | NON_CONFIRM
-            | ACTION
-            | CLAUSE)
+        && !token.is(NOT_NOUN)
 }
 
 /// Whether `token` may stand between a subject and its verb: an auxiliary, an adverb ("also",
