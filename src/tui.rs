@@ -19,6 +19,7 @@ pub mod layout;
 pub mod library_search;
 pub mod loader;
 pub mod outcome;
+pub mod proposals;
 pub mod runtime;
 pub mod scroll;
 pub mod search;
@@ -119,7 +120,8 @@ pub fn run(
         setup.theme,
         mouse,
     )
-    .with_export_dir(export_dir);
+    .with_export_dir(export_dir)
+    .with_data_dir(place.data.clone());
     let mut known = Vec::new();
     let mut rest = None;
     if let Some(path) = open {

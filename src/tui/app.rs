@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use crate::annotation::{Annotation, AnnotationSet, Change, Snapshot, Tag, Timestamp};
 use crate::article::Article;
 use crate::export::Format;
+use crate::rejections::Rejections;
 use crate::sidecar;
 
 use super::compare::Compare;
@@ -18,6 +19,7 @@ use super::editor::Editor;
 use super::keymap::HelpLine;
 use super::library_search::HitList;
 use super::outcome::SaveError;
+use super::proposals::Proposals;
 
 /// Everything the reading screen shows and remembers.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +61,8 @@ pub struct App {
     /// The article and unit to put the cursor on when that article opens: where the reader
     /// left off last time.
     pub resume: Option<(PathBuf, usize)>,
+    /// The proposals rejected so far, in every article, so that they do not come back.
+    pub rejected: Rejections,
     /// Set when the user quits.
     pub quit: bool,
     /// Set when a quit was held back because the open article's changes could not be saved; the
@@ -280,6 +284,8 @@ pub struct Document {
     /// Set while only the head of a big article is shown and the whole file is being read:
     /// edits, search and export wait for it.
     pub loading: Option<Loading>,
+    /// The suggester's proposals for the units shown.
+    pub proposals: Proposals,
 }
 
 /// A big article shown from its head while the whole file is read.
@@ -320,6 +326,7 @@ impl PartialEq for Document {
             && self.save == other.save
             && self.search == other.search
             && self.loading == other.loading
+            && self.proposals == other.proposals
     }
 }
 
@@ -388,6 +395,7 @@ impl App {
             export_formats: Vec::new(),
             compare: Compare::default(),
             resume: None,
+            rejected: Rejections::default(),
             quit: false,
             quit_warned: false,
         }

@@ -83,4 +83,14 @@ pub enum Command {
     Quit,
     /// Compare coders' copies of the open article: walk the units where they differ.
     ShowDisagreements,
+    /// Show or hide the suggester's proposals.
+    ToggleProposals,
+    /// Move to the next unit with a proposal.
+    NextProposal,
+    /// Move to the previous unit with a proposal.
+    PrevProposal,
+    /// Accepts the proposal under the cursor.
+    Accept,
+    /// Rejects the proposal under the cursor; it does not come back.
+    Reject,
 }

@@ -64,6 +64,14 @@ pub enum Effect {
     },
     /// Give the terminal back to the shell until the user resumes.
     Suspend,
+    /// Keep a rejected proposal in the data directory, so that it does not come back; answers
+    /// nothing, and a failure only means it may be proposed again next time.
+    RejectProposal {
+        /// The article's key (its fingerprint).
+        article: String,
+        /// The unit's text.
+        unit: String,
+    },
     /// Read the coders' copies of the article at `path`; answers `DisagreementsLoaded`.
     LoadDisagreements {
         /// The article's path.

@@ -109,6 +109,8 @@ pub struct Runtime<B: Backend, E: EventSource> {
     last_tick: Instant,
     /// Where exports are written.
     export_dir: PathBuf,
+    /// The data directory, where rejected proposals are kept; none in tests that keep nothing.
+    data_dir: Option<PathBuf>,
     /// The watch for other writers' sidecars, while the loop runs.
     watcher: Option<Watcher>,
     /// What the watch was last given: the open article and the number of library entries.
@@ -144,6 +146,7 @@ where
             tick_every: TICK,
             last_tick: Instant::now(),
             export_dir: std::env::temp_dir().join("sidenote-exports"),
+            data_dir: None,
             watcher: None,
             watched: (None, 0),
         }
@@ -158,6 +161,12 @@ where
     /// Writes exports into `dir` (created when needed).
     pub fn with_export_dir(mut self, dir: PathBuf) -> Runtime<B, E> {
         self.export_dir = dir;
+        self
+    }
+
+    /// Keeps rejected proposals in `dir`, the data directory.
+    pub fn with_data_dir(mut self, dir: PathBuf) -> Runtime<B, E> {
+        self.data_dir = Some(dir);
         self
     }
 
@@ -501,6 +510,13 @@ where
                 self.spawn_job(move |_| {
                     Outcome::Exported(exporter::write(&dir, &name, &articles, open, format))
                 });
+            }
+            Effect::RejectProposal { article, unit } => {
+                // A small file written at once; if it cannot be, the proposal may only come back
+                // in a later session.
+                if let Some(data) = &self.data_dir {
+                    let _ = crate::rejections::add(data, &article, &unit);
+                }
             }
             Effect::LoadDisagreements { path, article } => {
                 let compare = self.app.compare.clone();

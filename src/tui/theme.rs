@@ -40,6 +40,11 @@ pub struct Theme {
     pub dim: Style,
     /// Annotations that need a look (fuzzy or orphaned).
     pub warning: Style,
+    /// A proposed tag's letter in the gutter, lower case so that it reads apart from a tag
+    /// without colour.
+    pub proposal: Style,
+    /// The cue words of a proposal.
+    pub cue: Style,
 }
 
 impl Default for Theme {
@@ -72,6 +77,10 @@ impl Default for Theme {
             warning: Style::new()
                 .fg(Color::LightMagenta)
                 .add_modifier(Modifier::BOLD),
+            proposal: Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::DIM | Modifier::ITALIC),
+            cue: Style::new().add_modifier(Modifier::UNDERLINED),
         }
     }
 }
@@ -100,6 +109,7 @@ impl Theme {
                 "error" => &mut theme.error,
                 "dim" => &mut theme.dim,
                 "warning" => &mut theme.warning,
+                "proposal" => &mut theme.proposal,
                 "cursor" | "selection" | "match" | "status" => {
                     let slot = match role.as_str() {
                         "cursor" => &mut theme.cursor,
@@ -148,6 +158,8 @@ impl Theme {
             error: plain(self.error),
             dim: plain(self.dim),
             warning: plain(self.warning),
+            proposal: plain(self.proposal).add_modifier(Modifier::DIM),
+            cue: plain(self.cue).add_modifier(Modifier::UNDERLINED),
         }
     }
 

@@ -14,6 +14,7 @@ mod mouse;
 mod movement;
 mod overlay_list;
 mod prompts;
+mod proposals;
 mod results;
 
 use super::action::Action;
@@ -35,6 +36,8 @@ pub fn update(app: &mut App, action: impl Into<Action>) -> Vec<Effect> {
         // The message row takes or gives back a row of the panes.
         movement::follow(app);
     }
+    // After whatever moved the view: the proposals of the units now on screen.
+    proposals::fill(app);
     effects
 }
 
@@ -123,6 +126,11 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Cancel => prompts::cancel(app),
         Command::Suspend => vec![Effect::Suspend],
         Command::ShowDisagreements => disagreements::show(app),
+        Command::ToggleProposals => proposals::toggle(app),
+        Command::NextProposal => proposals::jump(app, true),
+        Command::PrevProposal => proposals::jump(app, false),
+        Command::Accept => proposals::accept(app),
+        Command::Reject => proposals::reject(app),
         Command::Quit => {
             let effects = prompts::leave_note(app);
             quit(app);
@@ -148,7 +156,11 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
         | Command::NextMatch
         | Command::PrevMatch
         | Command::Export
-        | Command::ShowDisagreements => true,
+        | Command::ShowDisagreements
+        | Command::NextProposal
+        | Command::PrevProposal
+        | Command::Accept
+        | Command::Reject => true,
         Command::StartSearch => app.focus != Pane::List,
         Command::Open => match app.focus {
             Pane::List => app
@@ -181,6 +193,7 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
         | Command::ToggleHelp
         | Command::Cancel
         | Command::Suspend
+        | Command::ToggleProposals
         | Command::Quit => false,
     };
     waits.then(|| {
@@ -246,7 +259,12 @@ fn help(app: &mut App, scroll: usize, command: Command) -> Vec<Effect> {
         | Command::ToggleHelp
         | Command::Cancel
         | Command::Suspend
-        | Command::ShowDisagreements => Mode::Normal,
+        | Command::ShowDisagreements
+        | Command::ToggleProposals
+        | Command::NextProposal
+        | Command::PrevProposal
+        | Command::Accept
+        | Command::Reject => Mode::Normal,
     };
     Vec::new()
 }

@@ -64,7 +64,12 @@ pub fn key(command: Command, selected: usize, len: usize, page: usize) -> ListKe
         | Command::ToggleList
         | Command::ToggleAnnotations
         | Command::ToggleHelp
-        | Command::ShowDisagreements => ListKey::Other(command),
+        | Command::ShowDisagreements
+        | Command::ToggleProposals
+        | Command::NextProposal
+        | Command::PrevProposal
+        | Command::Accept
+        | Command::Reject => ListKey::Other(command),
     }
 }
 
