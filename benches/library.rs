@@ -97,6 +97,7 @@ fn placeholders(articles: &[PathBuf]) -> Vec<Entry> {
             date: None,
             source: None,
             counts: [0; 3],
+            speakers: Vec::new(),
             error: None,
         })
         .collect()

@@ -33,8 +33,28 @@ pub use lock::path_for as lock_path_for;
 pub use merge::merge;
 pub use stamp::Stamp;
 
-/// The sidecar format version this build writes.
-pub const VERSION: u32 = 1;
+/// The newest sidecar format version this build reads strictly and writes: 2, which added the
+/// speaker of an annotation. A sidecar is written at the oldest version that holds what it has
+/// ([`version_for`]), so a sidecar without speakers stays at format 1, which sidenote before
+/// speakers reads and writes.
+pub const VERSION: u32 = 2;
+
+/// The format of a sidecar none of whose annotations has a speaker.
+pub const VERSION_WITHOUT_SPEAKERS: u32 = 1;
+
+/// The format version a sidecar holding `annotations` is written at: [`VERSION`] when one has a
+/// speaker, which a build of format 1 would drop (it reads a newer file around what it does not
+/// know, and never writes it), else [`VERSION_WITHOUT_SPEAKERS`].
+pub fn version_for<A: Borrow<Annotation>>(annotations: &[A]) -> u32 {
+    if annotations
+        .iter()
+        .any(|annotation| !annotation.borrow().speaker.is_empty())
+    {
+        VERSION
+    } else {
+        VERSION_WITHOUT_SPEAKERS
+    }
+}
 
 /// The contents of a sidecar file.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -184,10 +204,11 @@ fn save_any(
         None => merge(base, ours, base),
     };
     refresh_anchors(article, &mut merged);
+    let annotations = in_document_order(article, merged);
     let sidecar = Sidecar {
-        version: VERSION,
+        version: version_for(&annotations),
         fingerprint: Fingerprint::of(article),
-        annotations: in_document_order(article, merged),
+        annotations,
     };
     let unchanged = match &theirs {
         Some((_, theirs)) => *theirs == sidecar,

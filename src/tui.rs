@@ -23,6 +23,7 @@ pub mod proposals;
 pub mod runtime;
 pub mod scroll;
 pub mod search;
+pub mod speakers;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

@@ -24,6 +24,7 @@ fn annotation(anchor: sidenote::annotation::Anchor) -> Annotation {
         tags: vec![sidenote::annotation::Tag::Quote],
         note: String::new(),
         author: "tester".into(),
+        speaker: String::new(),
         created: datetime!(2025-01-13 09:00 UTC),
         modified: datetime!(2025-01-13 09:00 UTC),
         anchor,

@@ -42,6 +42,7 @@ enum Op {
     Add(Index, usize, usize),
     RemoveTag(Index, usize),
     Note(Index, usize, usize),
+    Speaker(Index, usize),
     Confirm(Index),
     Remove(Index),
 }
@@ -52,6 +53,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (any::<Index>(), 0usize..4, 0usize..3).prop_map(|(at, span, tag)| Op::Add(at, span, tag)),
         1 => (any::<Index>(), 0usize..3).prop_map(|(at, tag)| Op::RemoveTag(at, tag)),
         2 => (any::<Index>(), 0usize..2, 0usize..3).prop_map(|(at, span, note)| Op::Note(at, span, note)),
+        2 => (any::<Index>(), 0usize..3).prop_map(|(at, speaker)| Op::Speaker(at, speaker)),
         1 => any::<Index>().prop_map(Op::Confirm),
         1 => any::<Index>().prop_map(Op::Remove),
     ]
@@ -85,13 +87,17 @@ fn apply(set: &mut AnnotationSet, article: &Article, op: &Op, n: usize) {
             let note = ["", "checked", "second look"][*note];
             set.set_note(article, range(at, *span), note, &stamp(n));
         }
+        Op::Speaker(at, speaker) if !set.is_empty() => {
+            let speaker = ["", "NIS", "Dmitry Peskov"][*speaker];
+            set.set_speaker(at.index(set.len()), speaker, stamp(n).now);
+        }
         Op::Confirm(at) if !set.is_empty() => {
             set.confirm(article, at.index(set.len()), stamp(n).now);
         }
         Op::Remove(at) if !set.is_empty() => {
             set.remove(at.index(set.len()));
         }
-        Op::Confirm(_) | Op::Remove(_) => {}
+        Op::Speaker(..) | Op::Confirm(_) | Op::Remove(_) => {}
     }
 }
 
@@ -116,6 +122,7 @@ fn made_earlier(original: &Article, n: usize, units: (usize, usize), tag: usize)
         tags: vec![Tag::ALL[tag]],
         note: String::new(),
         author: "earlier".into(),
+        speaker: String::new(),
         created: datetime!(2025-01-01 10:00 UTC),
         modified: datetime!(2025-01-01 10:00 UTC),
         anchor: anchor_for(original, units.0, units.1).unwrap(),
@@ -244,6 +251,7 @@ proptest! {
             tags: vec![Tag::ALL[tag]],
             note: "from the other window".into(),
             author: "colleague".into(),
+            speaker: String::new(),
             created: datetime!(2025-03-01 10:00 UTC),
             modified: datetime!(2025-03-01 10:00 UTC),
             anchor: anchor_for(&article, at.index(units), at.index(units)).unwrap(),
@@ -344,4 +352,36 @@ fn undoing_a_removal_that_a_merge_brought_back_leaves_one_annotation() {
     set.revert(&redo);
     let annotations: Vec<Annotation> = set.annotations().cloned().collect();
     assert_eq!(annotations, vec![theirs]);
+}
+
+#[test]
+fn a_speaker_is_set_cleared_and_undone_like_a_note() {
+    let order: Vec<usize> = (0..3).collect();
+    let article = Article::parse("a.txt", text(&order).as_bytes()).unwrap();
+    let mut set = AnnotationSet::new(&article, Vec::new());
+    set.add_tag(&article, (1, 1), Tag::Quote, &stamp(1));
+    set.take_change();
+    assert!(set.set_speaker(0, "  Lee\nSeong-kweun ", stamp(2).now));
+    let said = set.take_change();
+    assert_eq!(said.len(), 1);
+    let (annotation, _) = set.get(0).unwrap();
+    assert_eq!(annotation.speaker, "Lee Seong-kweun", "one line, trimmed");
+    assert_eq!(annotation.modified, stamp(2).now);
+    assert!(!set.set_speaker(0, "Lee Seong-kweun", stamp(3).now));
+    assert!(set.take_change().is_empty(), "the same speaker again");
+    assert!(
+        !set.set_speaker(5, "NIS", stamp(3).now),
+        "no annotation there"
+    );
+
+    let undone = set.revert(&said);
+    assert_eq!(set.get(0).unwrap().0.speaker, "");
+    set.revert(&undone);
+    assert_eq!(set.get(0).unwrap().0.speaker, "Lee Seong-kweun");
+
+    // Taking the last tag off leaves the speaker's annotation; clearing the speaker then removes it.
+    set.remove_tag(1, Tag::Quote, stamp(4).now);
+    assert_eq!(set.len(), 1);
+    assert!(set.set_speaker(0, "", stamp(5).now));
+    assert!(set.is_empty());
 }

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use assert_cmd::Command;
+use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 use sidenote::library::SAMPLES;
@@ -88,6 +89,7 @@ fn tag_then_list_prints_every_key() {
             "last_unit",
             "modified",
             "note",
+            "speaker",
             "start",
             "status",
             "tags",
@@ -100,6 +102,7 @@ fn tag_then_list_prints_every_key() {
     assert_eq!(row["tags"], serde_json::json!(["claim"]));
     assert_eq!(row["note"], "line one\n\"two\" é");
     assert_eq!(row["author"], "login-name");
+    assert_eq!(row["speaker"], Value::Null);
     assert_eq!(row["status"], "anchored");
     assert!(
         time::OffsetDateTime::parse(
@@ -116,6 +119,57 @@ fn tag_then_list_prints_every_key() {
     assert_eq!(row["start"], unit["start"]);
     assert_eq!(row["end"], unit["end"]);
     assert_eq!(row["text"], unit["text"]);
+}
+
+#[test]
+fn a_speaker_is_given_with_a_tag_changed_alone_cleared_and_listed() {
+    let env = Env::new();
+    env.run(&[
+        "tag",
+        "--sentence",
+        "4",
+        "--tag",
+        "claim",
+        "--speaker",
+        "NIS",
+    ])
+    .success()
+    .stderr(contains("unit 4 tagged claim (now: claim); speaker: NIS"));
+    assert_eq!(env.list()[0]["speaker"], "NIS");
+    let text = String::from_utf8(env.sidecar_bytes().unwrap()).unwrap();
+    assert!(text.contains("version: 2,"), "{text}");
+
+    // Without --tag: only the speaker changes.
+    env.run(&["tag", "--sentence", "4", "--speaker", "Lee Seong-kweun"])
+        .success()
+        .stderr(contains("unit 4; speaker: Lee Seong-kweun"));
+    let rows = env.list();
+    assert_eq!(rows[0]["speaker"], "Lee Seong-kweun");
+    assert_eq!(rows[0]["tags"], serde_json::json!(["claim"]));
+
+    // An empty name clears it, and the sidecar goes back to format 1.
+    env.run(&["tag", "--sentence", "4", "--speaker", ""])
+        .success()
+        .stderr(contains("unit 4; no speaker"));
+    assert_eq!(env.list()[0]["speaker"], Value::Null);
+    let text = String::from_utf8(env.sidecar_bytes().unwrap()).unwrap();
+    assert!(
+        text.contains("version: 1,") && !text.contains("speaker"),
+        "{text}"
+    );
+
+    // A unit without an annotation has no speaker to set; nothing is written.
+    let before = env.sidecar_bytes();
+    env.run(&["tag", "--sentence", "6", "--speaker", "NIS"])
+        .failure()
+        .stderr(contains("unit 6 of").and(contains("has no annotation")));
+    assert_eq!(env.sidecar_bytes(), before);
+    // Neither --tag nor --speaker: nothing to do.
+    env.run(&["tag", "--sentence", "6"]).failure();
+    // --to and --note need a tag.
+    env.run(&["tag", "--sentence", "4", "--to", "5", "--speaker", "NIS"])
+        .failure();
+    assert_eq!(env.sidecar_bytes(), before);
 }
 
 #[test]

@@ -62,7 +62,7 @@ fn an_empty_library_gives_valid_empty_output_in_every_format() {
     assert_eq!(run("jsonl"), "");
     let csv = run("csv");
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    assert_eq!(reader.headers().unwrap().len(), 17);
+    assert_eq!(reader.headers().unwrap().len(), 18);
     assert_eq!(reader.records().count(), 0);
     assert!(run("markdown").contains("0 of 0 articles annotated."));
     let w3c: Value = serde_json::from_str(&run("w3c")).unwrap();

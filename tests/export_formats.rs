@@ -47,6 +47,11 @@ fn check_record(record: &Value, expected: &Expected, utf16: bool) {
     assert_eq!(got, tags);
     assert_eq!(record["note"], a.note.as_str());
     assert_eq!(record["author"], a.author.as_str());
+    if a.speaker.is_empty() {
+        assert!(record["speaker"].is_null(), "{record}");
+    } else {
+        assert_eq!(record["speaker"], a.speaker.as_str());
+    }
     assert_eq!(record["created"], rfc3339(a.created).as_str());
     assert_eq!(record["modified"], rfc3339(a.modified).as_str());
     assert_eq!(record["status"], expected.status);
@@ -133,7 +138,7 @@ fn csv_has_one_row_per_annotation_and_tag() {
         assert_eq!(
             header.join(","),
             "file,title,date,date_iso,source,annotation_id,first_unit,last_unit,start,end,tag,text,note,\
-             author,created,modified,status"
+             author,created,modified,status,speaker"
         );
         let mut tags: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for record in reader.deserialize::<BTreeMap<String, String>>() {
@@ -143,6 +148,7 @@ fn csv_has_one_row_per_annotation_and_tag() {
             assert_eq!(row["file"], want.file);
             assert_eq!(row["note"], a.note);
             assert_eq!(row["author"], a.author);
+            assert_eq!(row["speaker"], a.speaker);
             assert_eq!(row["created"], rfc3339(a.created));
             assert_eq!(row["modified"], rfc3339(a.modified));
             assert_eq!(row["status"], want.status);
@@ -243,6 +249,7 @@ fn brat_spans_point_at_the_text_copy_and_orphans_are_kept() {
         let chars: Vec<char> = copy.chars().collect();
         let ann = std::fs::read_to_string(out.join(format!("{stem}.ann"))).unwrap();
         let mut notes = BTreeMap::new();
+        let mut speakers = BTreeMap::new();
         for line in ann.lines() {
             let fields: Vec<&str> = line.split('\t').collect();
             if line.starts_with('T') {
@@ -262,7 +269,10 @@ fn brat_spans_point_at_the_text_copy_and_orphans_are_kept() {
                     .collect();
                 assert_eq!(pieces.join(" "), fields[2]);
             } else if line.starts_with('#') {
-                notes.insert(fields[1].to_owned(), fields[2].to_owned());
+                match fields[2].strip_prefix("Speaker: ") {
+                    Some(speaker) => speakers.insert(fields[1].to_owned(), speaker.to_owned()),
+                    None => notes.insert(fields[1].to_owned(), fields[2].to_owned()),
+                };
             }
         }
         for note in notes.values() {
@@ -271,6 +281,12 @@ fn brat_spans_point_at_the_text_copy_and_orphans_are_kept() {
                     == note.split_whitespace().collect::<Vec<_>>()
             });
             assert!(matching, "{note}");
+        }
+        for (on, speaker) in &speakers {
+            assert!(
+                expected.values().any(|e| &e.annotation.speaker == speaker),
+                "{on}: {speaker}"
+            );
         }
         let orphaned = out.join(format!("{stem}.orphaned.jsonl"));
         if let Ok(text) = std::fs::read_to_string(orphaned) {

@@ -239,6 +239,13 @@ fn annotations_match_the_sidecars() {
             assert_eq!(item["modified"], check::rfc3339(a.modified).as_str());
             assert_eq!(item["creator"], json!({"type": "Person", "name": a.author}));
             assert_eq!(item["status"], want.status);
+            // The speaker is a term of sidenote's context, left out when nobody has said.
+            if a.speaker.is_empty() {
+                assert!(item.get("speaker").is_none(), "{item}");
+            } else {
+                assert_eq!(item["speaker"], a.speaker.as_str());
+                assert_eq!(item["@context"][1]["speaker"], "sidenote:speaker");
+            }
             let mut bodies: Vec<Value> = a
                 .tags
                 .iter()

@@ -169,6 +169,7 @@ fn annotation(n: usize, anchor: Anchor) -> Annotation {
         tags: vec![Tag::ALL[n % 3]],
         note: format!("note {n}"),
         author: "tester".into(),
+        speaker: String::new(),
         created: datetime!(2025-01-13 09:00 UTC),
         modified: datetime!(2025-01-13 09:00 UTC),
         anchor,

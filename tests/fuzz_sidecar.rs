@@ -54,7 +54,7 @@ fn annotation() -> impl Strategy<Value = Annotation> {
     (
         tags(),
         text(),
-        text(),
+        (text(), prop::option::of(text())),
         timestamp(),
         timestamp(),
         (
@@ -70,7 +70,7 @@ fn annotation() -> impl Strategy<Value = Annotation> {
             |(
                 tags,
                 note,
-                author,
+                (author, speaker),
                 created,
                 modified,
                 (exact, prefix, suffix, start, first, span),
@@ -81,6 +81,7 @@ fn annotation() -> impl Strategy<Value = Annotation> {
                     tags,
                     note,
                     author,
+                    speaker: speaker.unwrap_or_default(),
                     created,
                     modified,
                     anchor: Anchor {
@@ -108,7 +109,7 @@ fn valid_sidecar() -> impl Strategy<Value = Sidecar> {
                 annotation.id = format!("0195a3c2-0000-7000-8000-{n:012}");
             }
             Sidecar {
-                version: sidecar::VERSION,
+                version: sidecar::version_for(&annotations),
                 fingerprint: Fingerprint {
                     xxh3: format!("{hash:016x}"),
                     chars,
@@ -139,7 +140,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
             "]",
             ",",
             ":",
-            "version: 2,",
+            "version: 3,",
             "r#\"",
             "#",
             "\\",

@@ -92,6 +92,33 @@ impl Repo {
         assert!(status.success());
     }
 
+    /// `sidenote tag ARTICLE --sentence UNIT --speaker SPEAKER` as `author`.
+    fn speak(&self, author: &str, unit: usize, speaker: &str) {
+        let status = Command::new(env!("CARGO_BIN_EXE_sidenote"))
+            .env_clear()
+            .env("SIDENOTE_DATA_DIR", self.dir.path().join("data"))
+            .env("SIDENOTE_CONFIG_DIR", self.dir.path().join("config"))
+            .env("USER", author)
+            .arg("tag")
+            .arg(&self.article)
+            .args(["--sentence", &unit.to_string(), "--speaker", speaker])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// (first unit, speaker) of every annotation in the work tree's sidecar.
+    fn speakers(&self) -> Vec<(usize, String)> {
+        let loaded = sidecar::load(&self.article).unwrap().unwrap();
+        let mut found: Vec<_> = loaded
+            .annotations
+            .into_iter()
+            .map(|a| (a.anchor.first_unit, a.speaker))
+            .collect();
+        found.sort();
+        found
+    }
+
     /// Tags `edits` on a new branch `name` made from `main`, and goes back to `main`.
     fn branch(&self, name: &str, edits: impl FnOnce(&Repo)) {
         self.git(&["checkout", "-q", "-b", name, "main"]);
@@ -184,6 +211,35 @@ fn edits_of_one_annotation_on_both_branches_merge_by_id() {
             "from alice".to_owned()
         )]
     );
+}
+
+#[test]
+fn speakers_merge_by_id_and_two_different_ones_are_both_kept() {
+    let repo = Repo::new(true);
+    repo.tag("base", 4, "claim", "");
+    repo.tag("base", 6, "quote", "");
+    repo.commit("tags");
+    repo.branch("alice", |r| {
+        r.speak("alice", 4, "NIS");
+        r.speak("alice", 6, "Dmitry Peskov");
+    });
+    repo.branch("bob", |r| {
+        r.tag("bob", 4, "quote", "");
+        r.speak("bob", 6, "Kremlin");
+    });
+    merged_cleanly(&repo.merge("alice"));
+    merged_cleanly(&repo.merge("bob"));
+    assert_eq!(
+        repo.speakers(),
+        vec![
+            (4, "NIS".to_owned()),
+            (6, "Dmitry Peskov / Kremlin".to_owned())
+        ]
+    );
+    assert_eq!(repo.annotations()[0].1, vec![Tag::Claim, Tag::Quote]);
+    let text = fs::read_to_string(repo.sidecar_path()).unwrap();
+    assert!(text.contains("version: 2,"), "{text}");
+    assert_eq!(repo.git(&["status", "--porcelain"]), "");
 }
 
 #[test]

@@ -36,7 +36,7 @@ fn annotation(n: usize) -> impl Strategy<Value = Annotation> {
     (
         prop::sample::subsequence(Tag::ALL.to_vec(), 0..=3),
         any_text(),
-        any_text(),
+        (any_text(), prop_oneof![Just(String::new()), any_text()]),
         timestamp(),
         timestamp(),
         (any_text(), any_text(), any_text()),
@@ -46,7 +46,7 @@ fn annotation(n: usize) -> impl Strategy<Value = Annotation> {
             move |(
                 tags,
                 note,
-                author,
+                (author, speaker),
                 created,
                 modified,
                 (exact, prefix, suffix),
@@ -58,6 +58,7 @@ fn annotation(n: usize) -> impl Strategy<Value = Annotation> {
                     tags,
                     note,
                     author,
+                    speaker,
                     created,
                     modified,
                     anchor: Anchor {
@@ -85,7 +86,7 @@ proptest! {
     fn a_saved_sidecar_loads_back_equal(annotations in annotations()) {
         let article = Article::parse("a.txt", ARTICLE.as_bytes()).unwrap();
         let sidecar = Sidecar {
-            version: VERSION,
+            version: sidecar::version_for(&annotations),
             fingerprint: Fingerprint::of(&article),
             annotations,
         };
@@ -116,7 +117,7 @@ proptest! {
         let article = Article::parse("a.txt", ARTICLE.as_bytes()).unwrap();
         let saved = sidecar::save(&path, &article, &[], &annotations).unwrap();
         let mut expected = annotations.clone();
-        expected.retain(|a| !a.tags.is_empty() || !a.note.is_empty());
+        expected.retain(|a| !a.is_empty());
         prop_assert_eq!(saved.len(), expected.len());
         for annotation in &expected {
             prop_assert!(saved.contains(annotation));
@@ -143,6 +144,7 @@ fn the_file_is_pretty_ron_with_bare_enums_and_lf_line_ends() {
             tags: vec![Tag::Claim, Tag::Quote],
             note: "two\nlines".into(),
             author: "Ana".into(),
+            speaker: "Lee Seong-kweun".into(),
             created: time::macros::datetime!(2025-01-13 09:00 UTC),
             modified: time::macros::datetime!(2025-01-13 09:05 UTC),
             anchor,
@@ -180,4 +182,78 @@ fn a_sidecar_without_optional_fields_loads() {
         (annotation.anchor.first_unit, annotation.anchor.last_unit),
         (0, 0)
     );
+}
+
+/// A sidecar as sidenote wrote it before speakers: format 1, every field written.
+const FORMAT_1: &str = r#"(
+    version: 1,
+    fingerprint: (
+        xxh3: "0000000000000000",
+        chars: 10,
+    ),
+    annotations: [
+        (
+            id: "01943f0e-0000-7000-8000-000000000001",
+            tags: [
+                Claim,
+                Quote,
+            ],
+            note: "two\nlines",
+            author: "Ana",
+            created: "2025-01-13T09:00:00Z",
+            modified: "2025-01-13T09:05:00Z",
+            anchor: (
+                exact: "First sentence here.",
+                prefix: "A title\n\n",
+                suffix: " Second one follows.",
+                start: 9,
+                end: 29,
+                first_unit: 1,
+                last_unit: 1,
+            ),
+        ),
+    ],
+)
+"#;
+
+#[test]
+fn a_format_1_sidecar_loads_without_speakers_and_writes_back_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    fs::write(sidecar::path_for(&path), FORMAT_1).unwrap();
+    let loaded = sidecar::load(&path).unwrap().unwrap();
+    assert_eq!(loaded.version, 1);
+    assert!(loaded.is_writable());
+    assert_eq!(loaded.annotations[0].speaker, "");
+    assert_eq!(sidecar::to_text(&loaded).unwrap(), FORMAT_1);
+}
+
+#[test]
+fn a_speaker_raises_the_format_to_2_and_clearing_it_brings_back_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    fs::write(&path, ARTICLE).unwrap();
+    let article = Article::parse("a.txt", ARTICLE.as_bytes()).unwrap();
+    fs::write(sidecar::path_for(&path), FORMAT_1).unwrap();
+    let base = sidecar::load(&path).unwrap().unwrap().annotations;
+
+    let mut said = base.clone();
+    said[0].speaker = "Lee Seong-kweun".into();
+    let saved = sidecar::save(&path, &article, &base, &said).unwrap();
+    let text = fs::read_to_string(sidecar::path_for(&path)).unwrap();
+    assert!(text.starts_with("(\n    version: 2,\n"), "{text}");
+    assert!(
+        text.contains("            author: \"Ana\",\n            speaker: \"Lee Seong-kweun\",\n"),
+        "{text}"
+    );
+    let loaded = sidecar::load(&path).unwrap().unwrap();
+    assert_eq!((loaded.version, loaded.version), (VERSION, 2));
+    assert_eq!(loaded.annotations[0].speaker, "Lee Seong-kweun");
+
+    let mut cleared = saved.clone();
+    cleared[0].speaker.clear();
+    sidecar::save(&path, &article, &saved, &cleared).unwrap();
+    let text = fs::read_to_string(sidecar::path_for(&path)).unwrap();
+    assert!(text.starts_with("(\n    version: 1,\n"), "{text}");
+    assert!(!text.contains("speaker"), "{text}");
 }

@@ -98,6 +98,7 @@ fn the_list_title_shows_the_reading_progress() {
         date: None,
         source: None,
         counts: [0; 3],
+        speakers: Vec::new(),
         error: None,
     };
     update(

@@ -161,6 +161,15 @@ fn accepting_makes_an_ordinary_annotation_that_undo_takes_back() {
     let unit = session.cursor();
     let proposed = session.proposed(unit);
     assert!(!proposed.is_empty());
+    let speaker = {
+        let app = &session.runtime.app;
+        let doc = app.doc.as_ref().unwrap();
+        doc.proposals
+            .visible(unit, &doc.article, &doc.annotations, &app.rejected)
+            .unwrap()
+            .speaker
+            .unwrap()
+    };
     session.keys("y");
     let doc = session.runtime.app.doc.as_ref().unwrap();
     assert_eq!(doc.annotations.tags_at_unit(unit), proposed.as_slice());
@@ -177,6 +186,7 @@ fn accepting_makes_an_ordinary_annotation_that_undo_takes_back() {
     let mut wanted = proposed.clone();
     wanted.sort();
     assert_eq!(saved_tags, wanted);
+    assert_eq!(saved.annotations[0].speaker, speaker);
     session.keys("u");
     let saved = sidenote::sidecar::load(&session.library.join(ARTICLE))
         .unwrap()

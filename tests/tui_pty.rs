@@ -166,6 +166,40 @@ fn tag_note_undo_quit_and_the_sidecar_holds_the_result() {
 }
 
 #[test]
+fn a_speaker_typed_then_completed_with_tab_reaches_the_sidecar() {
+    let library = support::sample_library();
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let article = library.path().join(support::ARTICLE);
+    let mut app = start(&[&article], data.path(), config.path());
+
+    app.wait_for("unit 0 of");
+    app.send("jc");
+    app.wait_for("C1 D0 Q0");
+    app.send("S");
+    app.wait_for("Tab: complete");
+    app.send("NIS\r");
+    app.wait_for("— NIS");
+    app.send("jd");
+    app.wait_for("C1 D1 Q0");
+    app.send("Sn\t");
+    app.wait_for("speaker: NIS");
+    app.send("\r");
+    app.wait_for("saved");
+    app.send("q");
+    assert!(app.wait_exit(), "sidenote exits with success");
+
+    let sidecar = sidenote::sidecar::load(&article).unwrap().unwrap();
+    let speakers: Vec<&str> = sidecar
+        .annotations
+        .iter()
+        .map(|a| a.speaker.as_str())
+        .collect();
+    assert_eq!(speakers, ["NIS", "NIS"]);
+    assert_eq!(sidecar.version, 2);
+}
+
+#[test]
 fn without_a_terminal_it_says_so_instead_of_drawing() {
     let library = support::sample_library();
     let data = tempfile::tempdir().unwrap();

@@ -1,4 +1,4 @@
-//! Text from files never reaches the terminal as control codes: notes, titles and file names full
+//! Text from files never reaches the terminal as control codes: notes, speakers, titles and file names full
 //! of escape sequences are drawn with the controls replaced, and bidi controls and zero-width
 //! characters are dropped.
 #![allow(clippy::unwrap_used)]
@@ -27,6 +27,7 @@ fn hostile_notes_and_titles_are_drawn_without_controls() {
     };
     set.toggle_tag(&article, (1, 1), Tag::Claim, &stamp);
     set.set_note(&article, (1, 1), &format!("note {HOSTILE} end"), &stamp);
+    set.set_speaker(0, &format!("speaker {HOSTILE} end"), stamp.now);
     sidenote::sidecar::save(&path, &article, &[], &set.into_annotations()).unwrap();
     screen.open(ARTICLE);
     screen.runtime.app.library.entries[0].title = format!("title {HOSTILE}");
@@ -35,10 +36,14 @@ fn hostile_notes_and_titles_are_drawn_without_controls() {
         text: format!("message {HOSTILE}"),
         error: true,
     });
-    for keys in ["j", "<tab>", "a", "<esc>?"] {
+    for keys in ["j", "<tab>", "a", "<esc>", "S", "<esc>?"] {
         let text = screen.keys(keys).text();
         if keys == "<tab>" {
             assert!(text.contains("note \u{FFFD}]52;c;"), "{text}");
+            assert!(text.contains("— speaker \u{FFFD}]52;c;"), "{text}");
+        }
+        if keys == "S" {
+            assert!(text.contains("speaker: speaker \u{FFFD}]52;c;"), "{text}");
         }
         let buffer = screen.runtime.terminal.backend().buffer();
         for cell in buffer.content() {

@@ -1,7 +1,7 @@
 //! The annotation record as it is kept in a sidecar.
 //!
 //! Fields that a person or an older sidenote may leave out carry `#[serde(default)]`, so fields
-//! added later (a speaker, suggestions, team metadata) can follow the same rule without breaking
+//! added later (the speaker, suggestions, team metadata) follow the same rule without breaking
 //! sidecars already written. An unknown field is refused (`deny_unknown_fields`): in a sidecar of
 //! this version it is most likely a misspelt hand edit; the sidecar module reads newer files
 //! around it.
@@ -49,6 +49,11 @@ pub struct Annotation {
     /// Who made the annotation.
     #[serde(default)]
     pub author: String,
+    /// Who says what the annotated text says (a person, an agency, "outlet" for the outlet's own
+    /// assertion), free text; empty when nobody has said. Written only when set, so a sidecar
+    /// without speakers keeps format version 1 (see `sidecar::version_for`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub speaker: String,
     /// When it was made.
     #[serde(with = "time::serde::rfc3339")]
     pub created: Timestamp,
@@ -57,4 +62,12 @@ pub struct Annotation {
     pub modified: Timestamp,
     /// Where it sits in the text.
     pub anchor: Anchor,
+}
+
+impl Annotation {
+    /// Whether nothing a person gave is left on it (no tag, note or speaker): an edit or merge
+    /// that leaves an annotation so removes it.
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty() && self.note.is_empty() && self.speaker.is_empty()
+    }
 }

@@ -271,6 +271,26 @@ impl AnnotationSet {
         true
     }
 
+    /// Sets the speaker of the annotation at position `index` (one line: surrounding whitespace
+    /// goes and line breaks become spaces); an empty speaker clears it, and an annotation left
+    /// with no tag, note or speaker is removed. Returns whether anything changed; the change is
+    /// recorded like any edit, so it can be undone.
+    pub fn set_speaker(&mut self, index: usize, speaker: &str, now: Timestamp) -> bool {
+        if index >= self.len() {
+            return false;
+        }
+        let speaker = one_line(speaker);
+        if self.store.annotation(index).speaker == speaker {
+            return false;
+        }
+        self.store.modify(index, |annotation| {
+            annotation.speaker = speaker;
+            annotation.modified = now;
+        });
+        self.drop_if_empty(index);
+        true
+    }
+
     /// Accepts the fuzzy match of the annotation at `index`: its anchor is rewritten to the units
     /// it was found on and it counts as anchored. Returns false unless it was fuzzy.
     pub fn confirm(&mut self, article: &Article, index: usize, now: Timestamp) -> bool {
@@ -331,6 +351,7 @@ impl AnnotationSet {
             tags: Vec::new(),
             note: self.joined_notes(&touched),
             author: stamp.author.clone(),
+            speaker: self.joined_speakers(&touched),
             created: stamp.now,
             modified: stamp.now,
             anchor,
@@ -370,10 +391,15 @@ impl AnnotationSet {
 
     fn drop_if_empty(&mut self, index: usize) {
         let annotation = self.store.annotation(index);
-        if annotation.tags.is_empty() && annotation.note.is_empty() {
+        if annotation.is_empty() {
             self.store.take(index);
         }
     }
+}
+
+/// `text` as a speaker: one line, without the whitespace around it.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -426,6 +452,7 @@ pub(super) mod tests {
             tags: vec![Tag::Claim],
             note: String::new(),
             author: String::new(),
+            speaker: String::new(),
             created: datetime!(2025-01-13 09:00 UTC),
             modified: datetime!(2025-01-13 09:00 UTC),
             anchor: anchor_for(&article, first, last).unwrap(),

@@ -24,16 +24,21 @@ pub struct TagArgs {
     /// The unit to tag: its 0-based index, as printed by `sidenote segment`.
     #[arg(long, value_name = "N")]
     pub sentence: usize,
-    /// The tag to add: claim, denial or quote.
-    #[arg(long, value_name = "TAG")]
-    pub tag: Tag,
+    /// The tag to add: claim, denial or quote. Needed unless --speaker is given.
+    #[arg(long, value_name = "TAG", required_unless_present = "speaker")]
+    pub tag: Option<Tag>,
     /// Tag units N to M (inclusive) as one annotation.
-    #[arg(long, value_name = "M")]
+    #[arg(long, value_name = "M", requires = "tag")]
     pub to: Option<usize>,
     /// Add TEXT to the annotation's note: a note it has, or the notes of the annotations it
     /// joins, are kept, with TEXT after them on a line of its own (unless they hold it already).
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", requires = "tag")]
     pub note: Option<String>,
+    /// Set the annotation's speaker, who says what it says ("Dmitry Peskov", "NIS", "outlet" for
+    /// the outlet's own assertion); an empty NAME clears it. Without --tag it changes only the
+    /// speaker of the annotation on unit N, which must exist.
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
     /// If the sidecar cannot be read, move it aside to `<sidecar>.bad-<time>` and start a new one.
     #[arg(long)]
     pub start_afresh: bool,
@@ -58,8 +63,27 @@ pub struct UntagArgs {
     pub quiet: bool,
 }
 
-/// Adds a tag (and optionally a note) to units of an article.
+/// Adds a tag (and optionally a note and a speaker) to units of an article, or sets the speaker
+/// of the annotation on a unit.
 pub fn tag(args: &TagArgs) -> anyhow::Result<ExitCode> {
+    let Some(tag) = args.tag else {
+        let speaker = args.speaker.as_deref().unwrap_or_default();
+        let done = edit(&args.file, args.start_afresh, |article, set, stamp| {
+            check_unit(article, &args.file, args.sentence, "--sentence")?;
+            let Some(index) = set.index_at_unit(args.sentence) else {
+                bail!(
+                    "unit {} of {} has no annotation; give --tag to make one with this speaker",
+                    args.sentence,
+                    args.file.display()
+                );
+            };
+            set.set_speaker(index, speaker, stamp.now);
+            let (units, _) = described(set, args.sentence);
+            Ok(format!("{units}{}", said(set, args.sentence)))
+        })?;
+        say(&args.file, &done, args.quiet);
+        return Ok(ExitCode::SUCCESS);
+    };
     let last = args.to.unwrap_or(args.sentence);
     let done = edit(&args.file, args.start_afresh, |article, set, stamp| {
         check_unit(article, &args.file, args.sentence, "--sentence")?;
@@ -71,7 +95,7 @@ pub fn tag(args: &TagArgs) -> anyhow::Result<ExitCode> {
             );
         }
         let units = (args.sentence, last);
-        if let Err(spread) = set.check(units, Edit::Add(args.tag)) {
+        if let Err(spread) = set.check(units, Edit::Add(tag)) {
             let (first, last) = spread.units;
             bail!(
                 "{}: nothing tagged: {}, and tagging {}-{} as one annotation would give units tags nobody gave them; tag exactly --sentence {first} --to {last}, or units outside them",
@@ -81,7 +105,7 @@ pub fn tag(args: &TagArgs) -> anyhow::Result<ExitCode> {
                 units.1
             );
         }
-        if !set.add_tag(article, units, args.tag, stamp) {
+        if !set.add_tag(article, units, tag, stamp) {
             bail!("cannot tag units {}..={last}", args.sentence);
         }
         if let Some(note) = &args.note {
@@ -94,13 +118,23 @@ pub fn tag(args: &TagArgs) -> anyhow::Result<ExitCode> {
             let (tagged, old) = set.note_for(tagged)?;
             set.set_note(article, tagged, &added_note(&old, note), stamp);
         }
+        if let Some(speaker) = &args.speaker
+            && let Some(index) = set.index_at_unit(args.sentence)
+        {
+            set.set_speaker(index, speaker, stamp.now);
+        }
         let (units, tags) = described(set, args.sentence);
         let note = if args.note.is_some() {
             "; note added"
         } else {
             ""
         };
-        Ok(format!("{units} tagged {}{tags}{note}", args.tag))
+        let speaker = if args.speaker.is_some() {
+            said(set, args.sentence)
+        } else {
+            String::new()
+        };
+        Ok(format!("{units} tagged {tag}{tags}{note}{speaker}"))
     })?;
     say(&args.file, &done, args.quiet);
     Ok(ExitCode::SUCCESS)
@@ -149,6 +183,9 @@ pub fn untag(args: &UntagArgs) -> anyhow::Result<ExitCode> {
                         if !annotation.note.is_empty() {
                             parts.push("its note");
                         }
+                        if !annotation.speaker.is_empty() {
+                            parts.push("its speaker");
+                        }
                         parts.join(", ")
                     })
                     .unwrap_or_default();
@@ -180,6 +217,21 @@ fn described(set: &AnnotationSet, unit: usize) -> (String, String) {
         format!(" (now: {})", tags.join(", "))
     };
     (units, tags)
+}
+
+/// The speaker of the annotation at `unit` as a message ends with: "; speaker: NIS", or
+/// "; no speaker".
+fn said(set: &AnnotationSet, unit: usize) -> String {
+    match set
+        .index_at_unit(unit)
+        .and_then(|index| set.get(index))
+        .map(|(annotation, _)| annotation.speaker.as_str())
+    {
+        Some(speaker) if !speaker.is_empty() => {
+            format!("; speaker: {speaker}")
+        }
+        _ => "; no speaker".to_owned(),
+    }
 }
 
 /// Says on stderr what a command did, unless `quiet`.

@@ -34,6 +34,8 @@ struct Row<'a> {
     text: String,
     note: &'a str,
     author: &'a str,
+    /// Who says it; `null` when nobody has said.
+    speaker: Option<&'a str>,
     created: String,
     modified: String,
     status: &'static str,
@@ -103,6 +105,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 text,
                 note: &annotation.note,
                 author: &annotation.author,
+                speaker: (!annotation.speaker.is_empty()).then_some(annotation.speaker.as_str()),
                 created: annotation.created.format(&Rfc3339)?,
                 modified: annotation.modified.format(&Rfc3339)?,
                 status: placement.status.name(),

@@ -7,7 +7,9 @@
 //! (everything else, a BOM included, byte for byte), and offsets count code points of that copy,
 //! which every brat version reads alike. A span may not cross a line break in brat, so an
 //! annotation over several lines becomes a discontinuous span, one fragment per line. brat has no place for text that is not in the document, so orphaned annotations go to
-//! `<name>.orphaned.jsonl` (the JSON Lines layout) beside the `.ann`, never dropped.
+//! `<name>.orphaned.jsonl` (the JSON Lines layout) beside the `.ann`, never dropped. A speaker
+//! is free text, which a brat attribute cannot hold (its values are declared in advance), so it
+//! is an `AnnotatorNotes` line of its own, `Speaker: <name>`, before the note's.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -128,6 +130,11 @@ fn standoff(article: &Article, copy: &Copy, rows: &[Row]) -> String {
             if let Some(status) = status {
                 attribute += 1;
                 let _ = writeln!(out, "A{attribute}\tStatus T{entity} {status}");
+            }
+            if !row.annotation.speaker.is_empty() {
+                note += 1;
+                let speaker = one_line(&row.annotation.speaker);
+                let _ = writeln!(out, "#{note}\tAnnotatorNotes T{entity}\tSpeaker: {speaker}");
             }
             if !row.annotation.note.is_empty() {
                 note += 1;

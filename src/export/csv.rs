@@ -1,13 +1,14 @@
 //! The CSV export: RFC 4180 (CRLF line ends, fields quoted when they hold a comma, a quote or a
 //! line break), UTF-8, a header row, and one row per annotation and tag so that a spreadsheet
 //! pivot counts tags directly. An annotation without tags (a note alone) still gets one row, with
-//! an empty tag.
+//! an empty tag. `speaker` is the last column (added after the others, which keep their places);
+//! empty when nobody has said.
 
 use super::row::rows;
 use super::{ExportError, Item, Options, rfc3339};
 
 /// The header row.
-pub const HEADER: [&str; 17] = [
+pub const HEADER: [&str; 18] = [
     "file",
     "title",
     "date",
@@ -25,6 +26,7 @@ pub const HEADER: [&str; 17] = [
     "created",
     "modified",
     "status",
+    "speaker",
 ];
 
 /// Appends the byte-order mark when `options.bom` asks for one, then the header row, to `out`.
@@ -72,6 +74,7 @@ pub fn article(out: &mut Vec<u8>, item: &Item, options: &Options) -> Result<(), 
                 &created,
                 &modified,
                 row.status_name(),
+                &annotation.speaker,
             ])?;
         }
     }

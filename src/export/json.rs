@@ -42,6 +42,8 @@ pub struct AnnotationRecord<'a> {
     tags: Vec<&'static str>,
     note: &'a str,
     author: &'a str,
+    /// Who says it; `null` when nobody has said.
+    speaker: Option<&'a str>,
     created: String,
     modified: String,
     status: &'static str,
@@ -63,6 +65,7 @@ impl<'a> AnnotationRecord<'a> {
             tags: annotation.tags.iter().map(|tag| tag.name()).collect(),
             note: &annotation.note,
             author: &annotation.author,
+            speaker: (!annotation.speaker.is_empty()).then_some(annotation.speaker.as_str()),
             created: rfc3339(&annotation.id, annotation.created)?,
             modified: rfc3339(&annotation.id, annotation.modified)?,
             status: row.status_name(),

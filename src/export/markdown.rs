@@ -110,7 +110,7 @@ fn article_section(out: &mut String, item: &Item, rows: &[Row]) {
     }
 }
 
-/// One annotation: its text as a block quote, then its units and status, then its note.
+/// One annotation: its text as a block quote, then its units, speaker and status, then its note.
 fn quote(out: &mut String, row: &Row) {
     let folded: Vec<&str> = row.text.split_whitespace().collect();
     let _ = writeln!(out, "> {}\n", escape_line(&folded.join(" ")));
@@ -125,7 +125,13 @@ fn quote(out: &mut String, row: &Row) {
         Status::Fuzzy(score) => format!(" · fuzzy match ({:.0}%): please check", score * 100.0),
         Status::Orphaned => " · orphaned: no longer found in the article".to_owned(),
     };
-    let _ = writeln!(out, "— {units}{status}\n");
+    let speaker = row.annotation.speaker.trim();
+    let speaker = if speaker.is_empty() {
+        String::new()
+    } else {
+        format!(" · said by {}", escape_inline(speaker))
+    };
+    let _ = writeln!(out, "— {units}{speaker}{status}\n");
     let note = row.annotation.note.trim();
     if !note.is_empty() {
         let lines: Vec<String> = note

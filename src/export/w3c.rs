@@ -7,7 +7,9 @@
 //! source is the article file and whose selectors are a `TextQuoteSelector` and a
 //! `TextPositionSelector`. An orphaned annotation has only the quote selector: its old position
 //! would select the wrong text of the current file. sidenote's anchoring status travels in a
-//! `status` term (and `score` for fuzzy matches) declared in the context.
+//! `status` term (and `score` for fuzzy matches) declared in the context, and so does the
+//! speaker, who says the target's text (`creator` is who annotated it): a `speaker` term,
+//! `urn:sidenote:vocab:speaker`, whose value is the name, left out when nobody has said.
 
 use serde::Serialize;
 use xxhash_rust::xxh3::Xxh3Default;
@@ -31,6 +33,7 @@ struct Terms {
     sidenote: &'static str,
     status: &'static str,
     score: &'static str,
+    speaker: &'static str,
 }
 
 const CONTEXT: Context = Context(
@@ -39,6 +42,7 @@ const CONTEXT: Context = Context(
         sidenote: "urn:sidenote:vocab:",
         status: "sidenote:status",
         score: "sidenote:score",
+        speaker: "sidenote:speaker",
     },
 );
 
@@ -88,6 +92,8 @@ struct Annotation<'a> {
     modified: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     creator: Option<Creator<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     body: Vec<Body<'a>>,
     target: Target<'a>,
@@ -235,6 +241,7 @@ fn annotation<'a>(row: &Row<'a>, source: &'a str) -> Result<Annotation<'a>, Expo
             kind: "Person",
             name: &annotation.author,
         }),
+        speaker: (!annotation.speaker.is_empty()).then_some(annotation.speaker.as_str()),
         body,
         target: Target { source, selector },
         status: row.status_name(),

@@ -32,7 +32,7 @@ pub enum SidecarError {
     },
     /// The file was written by a newer sidenote; it is read where possible and never written.
     #[error(
-        "{}: written by a newer sidenote (sidecar format {version}, this one writes format {VERSION}); it is read-only here: upgrade sidenote to change it",
+        "{}: written by a newer sidenote (sidecar format {version}, this one writes formats up to {VERSION}); it is read-only here: upgrade sidenote to change it",
         path.display()
     )]
     Newer {

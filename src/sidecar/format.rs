@@ -176,3 +176,116 @@ fn error_at(path: &Path, text: &str, byte: usize, message: String) -> SidecarErr
         message,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! What a build of format 1 (sidenote before speakers) makes of the sidecars this one writes.
+    //! Its types are those below: this build's without the speaker, refusing unknown fields. It
+    //! reads a file strictly when the file's version is at most 1; otherwise leniently, through
+    //! `lenient`, and then never writes it.
+    use super::*;
+    use crate::annotation::{Anchor, Annotation, Tag};
+    use crate::sidecar::{Fingerprint, VERSION_WITHOUT_SPEAKERS, version_for};
+    use time::macros::datetime;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename = "Sidecar", deny_unknown_fields)]
+    #[expect(dead_code, reason = "only what deserializes matters")]
+    struct Format1 {
+        version: u32,
+        fingerprint: Fingerprint,
+        #[serde(default)]
+        annotations: Vec<Format1Annotation>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[expect(dead_code, reason = "only what deserializes matters")]
+    struct Format1Annotation {
+        id: String,
+        tags: Vec<Tag>,
+        #[serde(default)]
+        note: String,
+        #[serde(default)]
+        author: String,
+        created: String,
+        modified: String,
+        anchor: Anchor,
+    }
+
+    /// What a format 1 build does with `text`: `Ok(true)` when it reads it strictly and may
+    /// write it, `Ok(false)` when it reads it leniently and never writes it.
+    fn read_by_format_1(text: &str) -> Result<bool, String> {
+        match ron::from_str::<Format1>(text) {
+            Ok(_) => Ok(true),
+            Err(strict) => match ron::from_str::<Head>(text) {
+                Ok(head) if head.version > VERSION_WITHOUT_SPEAKERS => {
+                    lenient::from_str::<Format1>(text)
+                        .map(|_| false)
+                        .map_err(|error| error.to_string())
+                }
+                _ => Err(strict.to_string()),
+            },
+        }
+    }
+
+    fn sidecar(speaker: &str) -> Sidecar {
+        let annotations = vec![Annotation {
+            id: "01943f0e-0000-7000-8000-000000000001".into(),
+            tags: vec![Tag::Quote],
+            note: "n".into(),
+            author: "Ana".into(),
+            speaker: speaker.into(),
+            created: datetime!(2025-01-13 09:00 UTC),
+            modified: datetime!(2025-01-13 09:00 UTC),
+            anchor: Anchor {
+                exact: "Officials".into(),
+                prefix: String::new(),
+                suffix: String::new(),
+                start: 0,
+                end: 9,
+                first_unit: 0,
+                last_unit: 0,
+            },
+        }];
+        Sidecar {
+            version: version_for(&annotations),
+            fingerprint: Fingerprint {
+                xxh3: "0123456789abcdef".into(),
+                chars: 12,
+            },
+            annotations,
+        }
+    }
+
+    #[test]
+    fn a_sidecar_without_speakers_stays_readable_and_writable_by_format_1() {
+        let text = to_text(&sidecar("")).unwrap();
+        assert!(!text.contains("speaker"), "{text}");
+        assert_eq!(read_by_format_1(&text), Ok(true));
+    }
+
+    #[test]
+    fn a_sidecar_with_a_speaker_is_read_only_for_format_1() {
+        let text = to_text(&sidecar("Dmitry Peskov")).unwrap();
+        assert_eq!(read_by_format_1(&text), Ok(false));
+        let parsed = parse(Path::new("a.ron"), &text).unwrap();
+        assert_eq!(parsed.version, VERSION);
+        assert!(parsed.is_writable());
+        assert_eq!(parsed.annotations[0].speaker, "Dmitry Peskov");
+    }
+
+    #[test]
+    fn a_speaker_at_format_1_would_break_format_1_so_it_is_never_written_so() {
+        // Why the version goes up with a speaker: at version 1 a format 1 build refuses the file
+        // outright (an unknown field), where at version 2 it reads the tags and notes.
+        let text = to_text(&sidecar("NIS"))
+            .unwrap()
+            .replacen("version: 2,", "version: 1,", 1);
+        let refused = read_by_format_1(&text).unwrap_err();
+        assert!(refused.contains("speaker"), "{refused}");
+        // This build reads such a hand-edited file and writes it back at version 2.
+        let parsed = parse(Path::new("a.ron"), &text).unwrap();
+        assert_eq!(version_for(&parsed.annotations), VERSION);
+    }
+}

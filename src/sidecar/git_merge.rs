@@ -8,7 +8,7 @@
 use std::io;
 use std::path::Path;
 
-use super::{Sidecar, SidecarError, VERSION, format, merge, read};
+use super::{Sidecar, SidecarError, format, merge, read, version_for};
 use crate::annotation::Annotation;
 use crate::atomic_file;
 
@@ -39,7 +39,7 @@ pub fn merge_files(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Sideca
         _ => our_sidecar.fingerprint.clone(),
     };
     let result = Sidecar {
-        version: VERSION,
+        version: version_for(&merged),
         fingerprint,
         annotations: merged,
     };

@@ -3,8 +3,9 @@
 //!
 //! Nothing anyone added is lost and nothing anyone removed comes back: tags merge as sets against
 //! the base, a deletion takes away what the deleting side had read and no more (what the other
-//! side added or changed meanwhile stays), two different new notes are both kept, and two
-//! annotations made at the same time on the same text become one.
+//! side added or changed meanwhile stays), two different new notes are both kept, a speaker one
+//! side changed is that side's and two different new speakers are joined (`ours / theirs`), and
+//! two annotations made at the same time on the same text become one.
 //!
 //! An annotation is matched by id and, failing that, by its place: a merge that folded two
 //! annotations on the same text into one kept only one id, and the side whose id went must still
@@ -25,7 +26,7 @@ pub fn merge(
     let (base, ours, theirs) = (borrowed(base), borrowed(ours), borrowed(theirs));
     if theirs == base {
         let mut merged: Vec<Annotation> = ours.iter().map(|&a| a.clone()).collect();
-        merged.retain(|a| !a.tags.is_empty() || !a.note.is_empty());
+        merged.retain(|a| !a.is_empty());
         return merged;
     }
     let ours = by_base_id(&base, ours);
@@ -58,7 +59,7 @@ pub fn merge(
         id.clone_into(&mut one.id);
         merged.push(one);
     }
-    merged.retain(|a| !a.tags.is_empty() || !a.note.is_empty());
+    merged.retain(|a| !a.is_empty());
     fold_same_text(merged)
 }
 
@@ -68,6 +69,7 @@ fn deleted(old: &Annotation) -> Annotation {
     Annotation {
         tags: Vec::new(),
         note: String::new(),
+        speaker: String::new(),
         ..old.clone()
     }
 }
@@ -124,6 +126,10 @@ fn merge_one(base: Option<&Annotation>, ours: &Annotation, theirs: &Annotation) 
         Some(note) => note.clone(),
         None => join_notes(&ours.note, &theirs.note),
     };
+    let speaker = match pick(base.map(|b| &b.speaker), &ours.speaker, &theirs.speaker) {
+        Some(speaker) => speaker.clone(),
+        None => join_speakers(&ours.speaker, &theirs.speaker),
+    };
     Annotation {
         id: ours.id.clone(),
         tags: merge_tags(base.map(|b| b.tags.as_slice()), &ours.tags, &theirs.tags),
@@ -131,6 +137,7 @@ fn merge_one(base: Option<&Annotation>, ours: &Annotation, theirs: &Annotation) 
         author: pick(base.map(|b| &b.author), &ours.author, &theirs.author)
             .unwrap_or(&ours.author)
             .clone(),
+        speaker,
         created: ours.created.min(theirs.created),
         modified: ours.modified.max(theirs.modified),
         anchor: pick(base.map(|b| &b.anchor), &ours.anchor, &theirs.anchor)
@@ -177,6 +184,19 @@ fn join_notes(ours: &str, theirs: &str) -> String {
     }
 }
 
+/// Two speakers both sides gave differently: one cleared it and the other changed it (the change
+/// stays, as with a deletion), one names the other in full ("Peskov", "Dmitry Peskov": the fuller
+/// stays), or both, ours first, joined by ` / ` for a person to settle.
+fn join_speakers(ours: &str, theirs: &str) -> String {
+    if theirs.is_empty() || ours.contains(theirs) {
+        ours.to_owned()
+    } else if ours.is_empty() || theirs.contains(ours) {
+        theirs.to_owned()
+    } else {
+        format!("{ours} / {theirs}")
+    }
+}
+
 /// Annotations with the same exact text at the same place, made by two processes at once,
 /// become one with the tags of both; the earliest id (UUID v7 ids sort by time) is kept.
 fn fold_same_text(mut annotations: Vec<Annotation>) -> Vec<Annotation> {
@@ -202,6 +222,9 @@ fn fold_same_text(mut annotations: Vec<Annotation>) -> Vec<Annotation> {
                 if kept.note != annotation.note {
                     kept.note = join_notes(&kept.note, &annotation.note);
                 }
+                if kept.speaker != annotation.speaker {
+                    kept.speaker = join_speakers(&kept.speaker, &annotation.speaker);
+                }
                 kept.created = kept.created.min(annotation.created);
                 kept.modified = kept.modified.max(annotation.modified);
             }
@@ -225,6 +248,7 @@ mod tests {
             tags: tags.to_vec(),
             note: note.into(),
             author: "tester".into(),
+            speaker: String::new(),
             created: datetime!(2025-01-13 09:00 UTC),
             modified: datetime!(2025-01-13 09:00 UTC),
             anchor: Anchor {
@@ -236,6 +260,14 @@ mod tests {
                 first_unit: 0,
                 last_unit: 0,
             },
+        }
+    }
+
+    /// `annotation` with `speaker`.
+    fn said(speaker: &str, annotation: Annotation) -> Annotation {
+        Annotation {
+            speaker: speaker.into(),
+            ..annotation
         }
     }
 
@@ -318,6 +350,54 @@ mod tests {
         vec![a("2", 10, &[Claim], "")],
         vec![a("1", 10, &[Quote], "n")],
         vec![a("1", 10, &[Claim, Quote], "n")],
+    )]
+    #[case::their_speaker_comes_in(
+        vec![a("1", 0, &[Claim], "")],
+        vec![a("1", 0, &[Claim, Quote], "")],
+        vec![said("NIS", a("1", 0, &[Claim], ""))],
+        vec![said("NIS", a("1", 0, &[Claim, Quote], ""))],
+    )]
+    #[case::our_speaker_change_wins_over_their_tag(
+        vec![said("NIS", a("1", 0, &[Claim], ""))],
+        vec![said("Lee Seong-kweun", a("1", 0, &[Claim], ""))],
+        vec![said("NIS", a("1", 0, &[Claim, Denial], ""))],
+        vec![said("Lee Seong-kweun", a("1", 0, &[Claim, Denial], ""))],
+    )]
+    #[case::two_new_speakers_are_joined_ours_first(
+        vec![a("1", 0, &[Quote], "")],
+        vec![said("Dmitry Peskov", a("1", 0, &[Quote], ""))],
+        vec![said("Kremlin", a("1", 0, &[Quote, Claim], ""))],
+        vec![said("Dmitry Peskov / Kremlin", a("1", 0, &[Claim, Quote], ""))],
+    )]
+    #[case::the_fuller_speaker_stays(
+        vec![a("1", 0, &[Quote], "")],
+        vec![said("Peskov", a("1", 0, &[Quote], "x"))],
+        vec![said("Dmitry Peskov", a("1", 0, &[Quote], ""))],
+        vec![said("Dmitry Peskov", a("1", 0, &[Quote], "x"))],
+    )]
+    #[case::a_speaker_changed_survives_its_clearing(
+        vec![said("NIS", a("1", 0, &[Claim], ""))],
+        vec![a("1", 0, &[Claim, Quote], "")],
+        vec![said("the NIS", a("1", 0, &[Claim], ""))],
+        vec![said("the NIS", a("1", 0, &[Claim, Quote], ""))],
+    )]
+    #[case::a_speaker_given_survives_their_deletion(
+        vec![a("1", 0, &[Claim], "")],
+        vec![said("NIS", a("1", 0, &[Claim], ""))],
+        vec![],
+        vec![said("NIS", a("1", 0, &[], ""))],
+    )]
+    #[case::a_speaker_we_had_read_goes_with_our_deletion(
+        vec![said("NIS", a("1", 0, &[Claim], ""))],
+        vec![],
+        vec![said("NIS", a("1", 0, &[Claim, Quote], ""))],
+        vec![a("1", 0, &[Quote], "")],
+    )]
+    #[case::speakers_of_same_text_tagged_at_once_are_joined(
+        vec![],
+        vec![said("NIS", a("2", 10, &[Claim], ""))],
+        vec![said("Yonhap", a("1", 10, &[Quote], ""))],
+        vec![said("Yonhap / NIS", a("1", 10, &[Claim, Quote], ""))],
     )]
     fn merges(
         #[case] base: Vec<Annotation>,

@@ -88,4 +88,8 @@ pub enum Input {
     Home,
     /// Move to the end of the line.
     End,
+    /// Complete (the speaker prompt); nothing elsewhere.
+    Tab,
+    /// Complete backwards (the speaker prompt); nothing elsewhere.
+    BackTab,
 }

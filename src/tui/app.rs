@@ -20,6 +20,7 @@ use super::keymap::HelpLine;
 use super::library_search::HitList;
 use super::outcome::SaveError;
 use super::proposals::Proposals;
+use super::speakers::{SpeakerPrompt, Speakers};
 
 /// Everything the reading screen shows and remembers.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +51,8 @@ pub struct App {
     pub problems: Vec<String>,
     /// The name written into new annotations.
     pub author: String,
+    /// The speakers used in the library, for the speaker prompt's completion.
+    pub speakers: Speakers,
     /// The widest the reading text is drawn, in cells.
     pub reading_width: u16,
     /// The time and next annotation id, from the last `Tick`.
@@ -142,6 +145,8 @@ pub enum Mode {
     },
     /// Walking the units where coders' copies differ, adopting one version.
     Disagreements(DisagreementView),
+    /// Typing the speaker of an annotation.
+    Speaker(SpeakerPrompt),
 }
 
 /// How the article list is sorted.
@@ -166,6 +171,9 @@ pub struct Entry {
     pub source: Option<String>,
     /// Claims, denials and quotes tagged in it.
     pub counts: [usize; 3],
+    /// The speakers its sidecar names, each once, as read; the screen takes them into
+    /// [`App::speakers`] when the entry arrives, and leaves this empty.
+    pub speakers: Vec<String>,
     /// Why it could not be read, when it could not.
     pub error: Option<String>,
 }
@@ -390,6 +398,7 @@ impl App {
             help,
             problems: Vec::new(),
             author,
+            speakers: Speakers::default(),
             reading_width: crate::config::DEFAULT_READING_WIDTH,
             clock,
             export_formats: Vec::new(),

@@ -51,6 +51,9 @@ pub enum Command {
     RemoveAnnotation,
     /// Add or edit the note on the cursor unit or the selection.
     EditNote,
+    /// Set or edit the speaker of the annotation under the cursor (or selected in the
+    /// annotation pane).
+    EditSpeaker,
     /// Start or end a selection of consecutive units.
     ToggleSelection,
     /// Undo the last annotation change.

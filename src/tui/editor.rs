@@ -74,6 +74,7 @@ impl Editor {
             }
             Input::Home => self.cursor = self.line_start(self.cursor),
             Input::End => self.cursor = self.line_end(self.cursor),
+            Input::Tab | Input::BackTab => {}
             Input::Up => {
                 let start = self.line_start(self.cursor);
                 if start > 0 {

@@ -224,6 +224,8 @@ fn text_action(key: &KeyEvent) -> Option<Action> {
         KeyCode::Down => Input::Down,
         KeyCode::Home => Input::Home,
         KeyCode::End => Input::End,
+        KeyCode::Tab => Input::Tab,
+        KeyCode::BackTab => Input::BackTab,
         _ => return None,
     };
     Some(Action::Input(input))

@@ -1,6 +1,6 @@
 //! Reading articles off disk for the reading screen: one article with its sidecar (a big one
 //! first as its head, so its first screen never waits for the whole file), and the whole
-//! library's titles, dates and tag counts on a background thread that feeds batches back as
+//! library's titles, dates, tag counts and speakers on a background thread that feeds batches back as
 //! outcomes, so the first frame never waits for the library.
 
 use std::path::{Path, PathBuf};
@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
+use crate::annotation::Annotation;
 use crate::library::{self, Staging};
 use crate::sidecar;
 
@@ -72,6 +73,7 @@ pub fn entry(path: &Path) -> Entry {
         date: None,
         source: None,
         counts: [0; 3],
+        speakers: Vec::new(),
         error: None,
     };
     // Title, date and source stand at the top of a file, so of a big one the head is enough: a
@@ -92,11 +94,26 @@ pub fn entry(path: &Path) -> Entry {
         Err(error) => entry.error = Some(error.to_string()),
     }
     match sidecar::load(path) {
-        Ok(Some(sidecar)) => entry.counts = count_tags(sidecar.annotations.iter()),
+        Ok(Some(sidecar)) => {
+            entry.counts = count_tags(sidecar.annotations.iter());
+            entry.speakers = speakers_of(&sidecar.annotations);
+        }
         Ok(None) => {}
         Err(error) => entry.error = Some(format!("sidecar: {error}")),
     }
     entry
+}
+
+/// The speakers `annotations` name, each once.
+fn speakers_of(annotations: &[Annotation]) -> Vec<String> {
+    let mut speakers: Vec<String> = annotations
+        .iter()
+        .filter(|annotation| !annotation.speaker.is_empty())
+        .map(|annotation| annotation.speaker.clone())
+        .collect();
+    speakers.sort();
+    speakers.dedup();
+    speakers
 }
 
 /// The list entry of an article already opened, without reading its file again.
@@ -108,6 +125,7 @@ pub fn opened_entry(opened: &Opened) -> Entry {
         date: metadata.date.clone(),
         source: metadata.source.clone(),
         counts: count_tags(opened.annotations.iter()),
+        speakers: speakers_of(&opened.annotations),
         error: opened
             .sidecar_error
             .as_ref()
@@ -163,6 +181,7 @@ pub fn spawn_library_after(
                     date: None,
                     source: None,
                     counts: [0; 3],
+                    speakers: Vec::new(),
                     error: Some(problem.to_string()),
                 })
                 .collect();
@@ -225,6 +244,7 @@ fn entry_stub(path: &Path) -> Entry {
         date: None,
         source: None,
         counts: [0; 3],
+        speakers: Vec::new(),
         error: None,
     }
 }

@@ -383,6 +383,7 @@ where
             | Mode::Filter { .. }
             | Mode::Note { .. }
             | Mode::LibraryQuery { .. }
+            | Mode::Speaker(_)
             | Mode::Disagreements(_) => InputMode::Text,
             Mode::Export { .. } | Mode::Hits(_) => InputMode::Menu,
             Mode::Normal | Mode::Help { .. } => InputMode::Command,

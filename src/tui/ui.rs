@@ -89,7 +89,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
         }
         Mode::Hits(list) => Hits::new(list, theme).render(area, buf),
-        Mode::Normal | Mode::Search { .. } | Mode::Filter { .. } | Mode::LibraryQuery { .. } => {}
+        Mode::Normal
+        | Mode::Search { .. }
+        | Mode::Filter { .. }
+        | Mode::LibraryQuery { .. }
+        | Mode::Speaker(_) => {}
     }
 }
 

@@ -16,6 +16,7 @@ mod overlay_list;
 mod prompts;
 mod proposals;
 mod results;
+mod speaker;
 
 use super::action::Action;
 use super::app::{App, Mode, Pane};
@@ -108,6 +109,7 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         Command::ToggleQuote => edit::toggle_tag(app, Tag::Quote),
         Command::RemoveAnnotation => edit::remove(app),
         Command::EditNote => prompts::edit_note(app),
+        Command::EditSpeaker => speaker::open(app),
         Command::ToggleSelection => movement::toggle_selection(app),
         Command::Undo => edit::undo(app, true),
         Command::Redo => edit::undo(app, false),
@@ -151,6 +153,7 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
         | Command::ToggleQuote
         | Command::RemoveAnnotation
         | Command::EditNote
+        | Command::EditSpeaker
         | Command::Undo
         | Command::Redo
         | Command::NextMatch
@@ -245,6 +248,7 @@ fn help(app: &mut App, scroll: usize, command: Command) -> Vec<Effect> {
         | Command::ToggleQuote
         | Command::RemoveAnnotation
         | Command::EditNote
+        | Command::EditSpeaker
         | Command::ToggleSelection
         | Command::Undo
         | Command::Redo

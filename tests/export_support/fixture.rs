@@ -1,7 +1,8 @@
 //! A temp copy of the sample library, tagged through the real code path (`AnnotationSet` edits
 //! saved with `sidecar::save`), with notes holding quotes, commas, line breaks and non-ASCII
 //! text, an extra article with CRLF line ends, emoji and a control character, and one annotation
-//! orphaned by an edit of its article. Ids and times are fixed so exports are byte-stable.
+//! orphaned by an edit of its article. Some annotations have a speaker, one with a comma and
+//! quotes, one with Markdown syntax, one on the orphan. Ids and times are fixed so exports are byte-stable.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -62,6 +63,19 @@ fn tag(path: &Path, edits: &[(usize, usize, Option<Tag>, &str)], first_stamp: u6
     sidecar::save(path, &article, &[], &annotations).unwrap();
 }
 
+/// Gives the annotations on the units of `speakers` their speaker, saved like any edit.
+fn speak(path: &Path, speakers: &[(usize, &str)], first_stamp: u64) {
+    let article = library::read_article(path).unwrap();
+    let base = sidecar::load(path).unwrap().unwrap().annotations;
+    let mut set = AnnotationSet::new(&article, base.clone());
+    for (n, &(unit, speaker)) in speakers.iter().enumerate() {
+        let index = set.index_at_unit(unit).unwrap();
+        assert!(set.set_speaker(index, speaker, stamp(first_stamp + n as u64).now));
+    }
+    let annotations: Vec<_> = set.annotations().cloned().collect();
+    sidecar::save(path, &article, &base, &annotations).unwrap();
+}
+
 /// The note with everything that breaks naive exporters.
 pub const HARD_NOTE: &str =
     "He said \"no\", then 'yes';\nZweite Zeile: café, naïve — 😀 & <b>|</b>\r\nthird, line";
@@ -95,6 +109,11 @@ pub fn tagged_library() -> Library {
         ],
         1,
     );
+    speak(
+        &kremlin,
+        &[(2, "Dmitry Peskov, \"Kremlin\" spokesman"), (6, "Kremlin")],
+        10,
+    );
     let lawmaker = root.join("lawmaker-cites-spy-agency-300-dead.txt");
     tag(
         &lawmaker,
@@ -104,6 +123,7 @@ pub fn tagged_library() -> Library {
         ],
         20,
     );
+    speak(&lawmaker, &[(4, "outlet")], 25);
     let extra = root.join("zweiter-bericht.txt");
     tag(
         &extra,
@@ -114,6 +134,7 @@ pub fn tagged_library() -> Library {
         ],
         30,
     );
+    speak(&extra, &[(1, "der *Minister* | #1")], 40);
 
     // Edit the article under an annotation, so that it is orphaned.
     let article = library::read_article(&lawmaker).unwrap();

@@ -81,19 +81,23 @@ impl Entry {
     /// What taking this entry back leaves of the annotation, given its version `now`: `before`
     /// when `now` is still `after` (or gone); when a merge changed it since (or brought back one
     /// the entry removed), `now` with only what the entry changed taken back (its tags added or
-    /// removed, its note if nobody changed it since), so another process's tags merged into the
+    /// removed, its note and speaker if nobody changed them since), so another process's tags merged into the
     /// same annotation stay. `None` when nothing is left.
     pub(super) fn taken_back(&self, now: Option<&Item>) -> Option<Item> {
         let Some((now, placement)) = now else {
             return self.before.clone();
         };
-        let (after_tags, after_note) = match &self.after {
+        let (after_tags, after_note, after_speaker) = match &self.after {
             Some((after, _)) if Arc::ptr_eq(now, after) || now == after => {
                 return self.before.clone();
             }
-            Some((after, _)) => (after.tags.as_slice(), after.note.as_str()),
+            Some((after, _)) => (
+                after.tags.as_slice(),
+                after.note.as_str(),
+                after.speaker.as_str(),
+            ),
             // Removed by the entry: as if left with nothing.
-            None => (&[][..], ""),
+            None => (&[][..], "", ""),
         };
         let before = self.before.as_ref().map(|(annotation, _)| &**annotation);
         let had = |tag: &Tag| before.is_some_and(|b| b.tags.contains(tag));
@@ -112,7 +116,12 @@ impl Entry {
         } else if before.is_none() {
             annotation.note.clear();
         }
-        if annotation.tags.is_empty() && annotation.note.is_empty() {
+        if now.speaker != after_speaker {
+            annotation.speaker.clone_from(&now.speaker);
+        } else if before.is_none() {
+            annotation.speaker.clear();
+        }
+        if annotation.is_empty() {
             return None;
         }
         let placement = self

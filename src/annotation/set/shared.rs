@@ -209,6 +209,7 @@ mod tests {
             tags: vec![Tag::Claim],
             note: String::new(),
             author: String::new(),
+            speaker: String::new(),
             created: datetime!(2025-01-13 09:00 UTC),
             modified: datetime!(2025-01-13 09:00 UTC),
             anchor: Anchor {

@@ -259,6 +259,7 @@ mod tests {
             tags: vec![crate::annotation::Tag::ALL[id % 3]],
             note: String::new(),
             author: String::new(),
+            speaker: String::new(),
             created: datetime!(2025-01-13 09:00 UTC),
             modified: datetime!(2025-01-13 09:00 UTC),
             anchor: Anchor {

@@ -120,6 +120,18 @@ impl AnnotationSet {
         note
     }
 
+    /// The different speakers of the annotations at `indexes`, in order, joined by ` / `.
+    pub(super) fn joined_speakers(&self, indexes: &[usize]) -> String {
+        let mut speakers: Vec<&str> = Vec::new();
+        for &i in indexes {
+            let old = self.store.annotation(i).speaker.as_str();
+            if !old.is_empty() && !speakers.contains(&old) {
+                speakers.push(old);
+            }
+        }
+        speakers.join(" / ")
+    }
+
     /// What `edit` on units `first..=last` changes, or why it is refused.
     pub(super) fn target(&self, units: (usize, usize), edit: Edit) -> Result<Target, Spread> {
         let (first, last) = (units.0.min(units.1), units.0.max(units.1));

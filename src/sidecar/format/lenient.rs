@@ -318,7 +318,7 @@ mod tests {
     use crate::sidecar::Sidecar;
 
     const FILE: &str = r#"(
-    version: 2,
+    version: 3,
     fingerprint: (xxh3: "0123456789abcdef", chars: 12),
     annotations: [
         (
@@ -337,14 +337,14 @@ mod tests {
     /// `FILE` with a field of this build's types' unknown kinds added at every depth.
     fn with_new_fields() -> String {
         FILE.replacen(
-            "version: 2,",
-            "version: 2,\n    team: (name: \"desk\", ids: [1, 2]),",
+            "version: 3,",
+            "version: 3,\n    team: (name: \"desk\", ids: [1, 2]),",
             1,
         )
         .replacen("chars: 12", "chars: 12, salt: Some(\"x\")", 1)
         .replacen(
             "note: \"n\",",
-            "speaker: \"Lee\", claim_group: (id: 3),\n note: \"n\",",
+            "review: \"Lee\", claim_group: (id: 3),\n note: \"n\",",
             1,
         )
         .replacen("start: 0,", "start: 0, context: [(a: 1)],", 1)

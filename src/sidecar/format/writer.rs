@@ -46,6 +46,9 @@ fn write_annotation(out: &mut String, a: &Annotation) -> Result<(), time::error:
     }
     string(out, 3, "note", &a.note);
     string(out, 3, "author", &a.author);
+    if !a.speaker.is_empty() {
+        string(out, 3, "speaker", &a.speaker);
+    }
     timestamp(out, "created", a.created)?;
     timestamp(out, "modified", a.modified)?;
     out.push_str("            anchor: (\n");

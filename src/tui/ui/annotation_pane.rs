@@ -1,5 +1,5 @@
 //! The annotation pane: the open article's annotations in document order, two rows each (tags,
-//! status and excerpt; then the note's first line), fuzzy and orphaned ones marked; below them
+//! speaker, status and excerpt; then the note's first line), fuzzy and orphaned ones marked; below them
 //! the selected annotation's note in full.
 
 use ratatui::buffer::Buffer;
@@ -95,6 +95,12 @@ impl Widget for AnnotationPane<'_> {
                 spans.push(Span::styled(tag.letter().to_string(), self.theme.tag(*tag)));
             }
             spans.push(Span::raw(" "));
+            if !annotation.speaker.is_empty() {
+                spans.push(Span::styled(
+                    format!("— {} ", clip(&annotation.speaker, budget)),
+                    self.theme.dim,
+                ));
+            }
             match placement.status {
                 Status::Anchored => {}
                 Status::Moved => spans.push(Span::styled("moved ", self.theme.dim)),

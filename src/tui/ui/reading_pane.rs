@@ -1,5 +1,6 @@
 //! The reading pane: the units around the view's top, wrapped to the pane, with the gutter
-//! (cursor mark, tag letters, `*` for a note), tag colours, the cursor, the selection and search matches.
+//! (cursor mark, tag letters, `*` for a note), tag colours, the cursor, the selection and search
+//! matches, and an annotation's speaker after its last unit ("— NIS", clipped at the pane's edge).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,7 +18,7 @@ use crate::tui::search::find_all;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 
-use super::{one_line, pane_block};
+use super::{clip, one_line, pane_block};
 
 /// The reading pane widget.
 pub struct ReadingPane<'a> {
@@ -76,11 +77,23 @@ fn draw_units(doc: &Document, rejected: &Rejections, theme: &Theme, area: Rect, 
         let text = doc.article.unit_text(unit).unwrap_or_default();
         let lines = wrap(&text, usize::from(text_width));
         let tags = doc.annotations.tags_at_unit(unit);
-        let noted = doc
+        let here = doc
             .annotations
             .index_at_unit(unit)
-            .and_then(|index| doc.annotations.get(index))
-            .is_some_and(|(annotation, _)| !annotation.note.is_empty());
+            .and_then(|index| doc.annotations.get(index));
+        let noted = here.is_some_and(|(annotation, _)| !annotation.note.is_empty());
+        // The speaker closes the annotation's last row, dim, as far as the row has room.
+        let speaker = here
+            .filter(|(annotation, placement)| {
+                !annotation.speaker.is_empty()
+                    && placement.units.is_some_and(|(_, last)| last == unit)
+            })
+            .map(|(annotation, _)| {
+                format!(
+                    " — {}",
+                    clip(&annotation.speaker, 4 * usize::from(text_width))
+                )
+            });
         let proposal = if doc.proposals.shown {
             doc.proposals
                 .on_unit(unit, &doc.article, &doc.annotations, rejected)
@@ -155,6 +168,11 @@ fn draw_units(doc: &Document, rejected: &Rejections, theme: &Theme, area: Rect, 
                     Span::raw(" ")
                 });
                 push_text(&mut spans, &text, range, style, theme, &matches, cues);
+                if row + 1 == separator + lines.len()
+                    && let Some(speaker) = &speaker
+                {
+                    spans.push(Span::styled(speaker.as_str(), theme.dim));
+                }
                 let line = Line::from(spans);
                 buf.set_line(area.x, area.y + y, &line, area.width);
             }

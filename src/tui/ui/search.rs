@@ -1,5 +1,5 @@
-//! The one-line boxes of the status bar: the search query, the library search's query and the list
-//! filter being typed.
+//! The one-line boxes of the status bar: the search query, the library search's query, the list
+//! filter and the speaker being typed.
 
 use ratatui::text::{Line, Span};
 
@@ -10,10 +10,16 @@ use super::one_line;
 
 /// The prompt line for the box open in `mode`, if one is.
 pub fn prompt<'a>(mode: &Mode, theme: &Theme) -> Option<Line<'a>> {
-    let (label, input) = match mode {
-        Mode::Search { input } => ("/", input),
-        Mode::Filter { input } => ("filter titles: ", input),
-        Mode::LibraryQuery { input } => ("search the library: ", input),
+    const DONE: &str = "  Enter: done  Esc: cancel";
+    let (label, input, hint) = match mode {
+        Mode::Search { input } => ("/", input, DONE),
+        Mode::Filter { input } => ("filter titles: ", input, DONE),
+        Mode::LibraryQuery { input } => ("search the library: ", input, DONE),
+        Mode::Speaker(prompt) => (
+            "speaker: ",
+            &prompt.input,
+            "  Tab: complete  Enter: save (empty clears)  Esc: cancel",
+        ),
         Mode::Normal
         | Mode::Hits(_)
         | Mode::Help { .. }
@@ -25,6 +31,6 @@ pub fn prompt<'a>(mode: &Mode, theme: &Theme) -> Option<Line<'a>> {
         Span::styled(label, theme.focus),
         Span::raw(one_line(input)),
         Span::styled(" ", theme.cursor),
-        Span::styled("  Enter: done  Esc: cancel", theme.dim),
+        Span::styled(hint, theme.dim),
     ]))
 }

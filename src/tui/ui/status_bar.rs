@@ -49,7 +49,13 @@ fn hints_for(app: &App) -> &'static [Hint] {
             Key(Command::Open, "open"),
             Key(Command::Cancel, "close"),
         ],
-        (Mode::Search { .. } | Mode::Filter { .. } | Mode::LibraryQuery { .. }, _) => &[],
+        (
+            Mode::Search { .. }
+            | Mode::Filter { .. }
+            | Mode::LibraryQuery { .. }
+            | Mode::Speaker(_),
+            _,
+        ) => &[],
         (Mode::Disagreements(_), _) => &[
             Text("n/p", "next/previous"),
             Text("1-9", "adopt a coder's"),

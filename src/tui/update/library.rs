@@ -16,6 +16,9 @@ pub fn loaded(app: &mut App, entries: Vec<Entry>, done: bool) -> Vec<Effect> {
             .filter(|doc| doc.path == entry.path)
             .map(|doc| doc.counts());
         let mut entry = entry;
+        for speaker in std::mem::take(&mut entry.speakers) {
+            app.speakers.add(&speaker);
+        }
         if let Some(counts) = open_counts {
             entry.counts = counts;
         }

@@ -44,7 +44,9 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
         | Input::Up
         | Input::Down
         | Input::Home
-        | Input::End => None,
+        | Input::End
+        | Input::Tab
+        | Input::BackTab => None,
     };
     match number.filter(|&i| i < app.export_formats.len()) {
         Some(index) => choose(app, library, index),

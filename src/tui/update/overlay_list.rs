@@ -52,6 +52,7 @@ pub fn key(command: Command, selected: usize, len: usize, page: usize) -> ListKe
         | Command::ToggleQuote
         | Command::RemoveAnnotation
         | Command::EditNote
+        | Command::EditSpeaker
         | Command::ToggleSelection
         | Command::Undo
         | Command::Redo

@@ -1,5 +1,5 @@
 //! The text boxes: search, the list filter, the note editor and the export menu, and leaving
-//! them.
+//! them (the speaker prompt has its own module, `speaker`).
 
 use crate::export::Format;
 use crate::tui::action::Input;
@@ -129,6 +129,7 @@ pub fn cancel(app: &mut App) -> Vec<Effect> {
             app.mode = Mode::Normal;
         }
         Mode::Search { .. }
+        | Mode::Speaker(_)
         | Mode::LibraryQuery { .. }
         | Mode::Hits(_)
         | Mode::Export { .. }
@@ -188,6 +189,7 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
             Vec::new()
         }
         Mode::Export { .. } => super::menu::input(app, input),
+        Mode::Speaker(_) => super::speaker::input(app, input),
         Mode::Disagreements(_) => super::disagreements::input(app, input),
         Mode::Normal | Mode::Help { .. } | Mode::Hits(_) => Vec::new(),
     }
@@ -207,7 +209,9 @@ fn edit_line(line: &mut String, input: Input) {
         | Input::Up
         | Input::Down
         | Input::Home
-        | Input::End => {}
+        | Input::End
+        | Input::Tab
+        | Input::BackTab => {}
     }
 }
 

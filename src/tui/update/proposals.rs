@@ -1,6 +1,6 @@
 //! The proposals' keys and their upkeep: computing the proposals of the units on screen after
 //! every change of the view, showing or hiding them, jumping between them, accepting one (an
-//! ordinary annotation: saved, undoable) and rejecting one (remembered in the data directory,
+//! ordinary annotation with its speaker: saved, undoable) and rejecting one (remembered in the data directory,
 //! never in the sidecar).
 
 use crate::annotation::Edit;
@@ -97,14 +97,33 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
         }
     }
     let tags = proposal.tags.clone();
+    let speaker = proposal.speaker.clone().unwrap_or_default();
+    // One edit: the tags, and the proposed speaker where the annotation has none yet (a speaker
+    // someone set stays).
     let (changed, effects) = edit(app, |set, article, stamp| {
         for &tag in &tags {
             set.add_tag(article, (unit, unit), tag, stamp);
         }
+        if let Some(index) = set.index_at_unit(unit)
+            && set
+                .get(index)
+                .is_some_and(|(annotation, _)| annotation.speaker.is_empty())
+        {
+            set.set_speaker(index, &speaker, stamp.now);
+        }
     });
     if changed {
         let names: Vec<&str> = tags.iter().map(|tag| tag.name()).collect();
-        say(app, format!("accepted: {} (u undoes)", names.join(", ")));
+        let who = if speaker.is_empty() {
+            String::new()
+        } else {
+            app.speakers.add(&speaker);
+            format!(", speaker {speaker}")
+        };
+        say(
+            app,
+            format!("accepted: {}{who} (u undoes)", names.join(", ")),
+        );
         if let Some(doc) = app.doc.as_mut()
             && let Some(index) = doc.annotations.index_at_unit(unit)
         {

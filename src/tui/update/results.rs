@@ -197,6 +197,7 @@ pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
         );
         return Vec::new();
     }
+    app.speakers.add_all(&opened.annotations);
     let annotations = AnnotationSet::new(&opened.article, opened.annotations);
     // What was read is the base of the next save's merge, shared with the set, not copied.
     let base = annotations.snapshot();
@@ -330,6 +331,7 @@ pub fn sidecar_changed(
     path: &Path,
     annotations: Vec<crate::annotation::Annotation>,
 ) -> Vec<Effect> {
+    app.speakers.add_all(&annotations);
     let open = app.doc.as_mut().filter(|doc| doc.path == path);
     let Some(doc) = open else {
         if let Some(&at) = app.library.index.get(path) {
