@@ -294,3 +294,25 @@ fn snapshot_of_the_reading_pane_with_proposals() {
     session.keys("))y");
     insta::assert_snapshot!("proposals_one_accepted_100x30", session.text());
 }
+
+#[test]
+fn the_keys_are_in_the_keymap() {
+    use sidenote::tui::action::Action;
+    use sidenote::tui::command::Command;
+    use sidenote::tui::keymap::{InputMode, Keymap};
+    let keymap = Keymap::defaults().unwrap();
+    for (key, command) in [
+        ("p", Command::ToggleProposals),
+        (")", Command::NextProposal),
+        ("(", Command::PrevProposal),
+        ("y", Command::Accept),
+        ("r", Command::Reject),
+    ] {
+        let events = parse_keys(key);
+        assert_eq!(
+            keymap.action(InputMode::Command, &events[0]),
+            Some(Action::Command(command)),
+            "{key}"
+        );
+    }
+}

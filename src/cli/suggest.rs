@@ -13,6 +13,8 @@ use crate::library;
 use crate::safe_text;
 use crate::suggest::{Suggestion, suggest_units};
 
+use super::segment::write_json_string;
+
 /// Arguments of `sidenote suggest`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -64,26 +66,52 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// One JSON Lines row.
-#[derive(serde::Serialize)]
-struct Row<'a> {
-    file: &'a str,
-    index: usize,
+/// Writes one JSON Lines row by hand, as `segment` does: serde's escaping of every string was
+/// most of the command's time.
+#[allow(clippy::too_many_arguments)]
+fn write_json_row(
+    out: &mut impl Write,
+    file: &str,
     start: usize,
     end: usize,
-    text: &'a str,
-    tags: Vec<&'static str>,
-    speaker: Option<&'a str>,
-    cues: Vec<CueRow<'a>>,
-    score: f32,
-}
-
-#[derive(serde::Serialize)]
-struct CueRow<'a> {
-    kind: &'static str,
-    text: &'a str,
-    start: usize,
-    end: usize,
+    display: &str,
+    suggestion: &Suggestion,
+    text: &str,
+    at: impl Fn(usize) -> usize,
+) -> io::Result<()> {
+    out.write_all(b"{\"file\":")?;
+    write_json_string(out, file)?;
+    write!(
+        out,
+        ",\"index\":{},\"start\":{start},\"end\":{end},\"text\":",
+        suggestion.index
+    )?;
+    write_json_string(out, display)?;
+    out.write_all(b",\"tags\":[")?;
+    for (n, tag) in suggestion.tags.iter().enumerate() {
+        let comma = if n > 0 { "," } else { "" };
+        write!(out, "{comma}\"{}\"", tag.name())?;
+    }
+    out.write_all(b"],\"speaker\":")?;
+    match &suggestion.speaker {
+        Some(speaker) => write_json_string(out, speaker)?,
+        None => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"cues\":[")?;
+    for (n, cue) in suggestion.cues.iter().enumerate() {
+        let comma = if n > 0 { "," } else { "" };
+        write!(out, "{comma}{{\"kind\":\"{}\",\"text\":", cue.kind.name())?;
+        write_json_string(out, &text[cue.start..cue.end])?;
+        write!(
+            out,
+            ",\"start\":{},\"end\":{}}}",
+            at(cue.start),
+            at(cue.end)
+        )?;
+    }
+    out.write_all(b"],\"score\":")?;
+    serde_json::to_writer(&mut *out, &rounded(suggestion.score)).map_err(io::Error::from)?;
+    out.write_all(b"}\n")
 }
 
 /// Writes the proposal of every unit of `article` to `out` in `format`.
@@ -116,28 +144,8 @@ pub fn write_suggestions(
             match format {
                 Format::Json => {
                     let at = |offset: usize| chars + count_chars(&text.as_bytes()[byte..offset]);
-                    let row = Row {
-                        file: &name,
-                        index: suggestion.index,
-                        start: chars,
-                        end: at(unit.end),
-                        text: display,
-                        tags: suggestion.tags.iter().map(|tag| tag.name()).collect(),
-                        speaker: suggestion.speaker.as_deref(),
-                        cues: suggestion
-                            .cues
-                            .iter()
-                            .map(|cue| CueRow {
-                                kind: cue.kind.name(),
-                                text: &text[cue.start..cue.end],
-                                start: at(cue.start),
-                                end: at(cue.end),
-                            })
-                            .collect(),
-                        score: rounded(suggestion.score),
-                    };
-                    serde_json::to_writer(&mut *out, &row)?;
-                    out.write_all(b"\n")?;
+                    let end = at(unit.end);
+                    write_json_row(out, &name, chars, end, display, &suggestion, text, at)?;
                 }
                 Format::Text => write_text_row(out, article, &suggestion, display, width)?,
             }

@@ -101,7 +101,7 @@ impl<'a> Window<'a> {
             (from..index).fold(false, |open, before| steps[before - steps_from].apply(open))
         };
         let mut tokens: Vec<Token> = Vec::new();
-        let facts: Vec<Facts> = (first..last)
+        let mut facts: Vec<Facts> = (first..last)
             .map(|index| {
                 let unit = units[index];
                 let text = source(index);
@@ -116,24 +116,25 @@ impl<'a> Window<'a> {
                 )
             })
             .collect();
-        (start..end)
-            .map(|index| {
-                let at = index - first;
-                let own = &facts[at];
-                let speaker = if own.tags.is_empty() {
-                    None
-                } else {
-                    speaker(&facts[..at], own, facts.get(at + 1))
-                };
-                Suggestion {
-                    index,
-                    tags: own.tags.clone(),
-                    speaker,
-                    cues: own.cues.clone(),
-                    score: own.score,
-                }
-            })
-            .collect()
+        let mut suggestions = Vec::with_capacity(end - start);
+        for index in start..end {
+            let at = index - first;
+            let speaker = if facts[at].tags.is_empty() {
+                None
+            } else {
+                speaker(&facts[..at], &facts[at], facts.get(at + 1))
+            };
+            // Later units read only the speakers of this one, never its cues or tags.
+            let own = &mut facts[at];
+            suggestions.push(Suggestion {
+                index,
+                tags: std::mem::take(&mut own.tags),
+                speaker,
+                cues: std::mem::take(&mut own.cues),
+                score: own.score,
+            });
+        }
+        suggestions
     }
 }
 

@@ -38,12 +38,14 @@ pub struct Found {
     pub end: usize,
 }
 
+/// Whether `token`'s word is one of `words`, in any case.
+fn is_one_of(text: &str, token: &Token, words: &[&str]) -> bool {
+    let word = &text[token.start..token.end];
+    words.iter().any(|one| one.eq_ignore_ascii_case(word))
+}
+
 fn is_subject_pronoun(text: &str, token: &Token) -> bool {
-    token.is(PRONOUN)
-        && matches!(
-            text[token.start..token.end].to_ascii_lowercase().as_str(),
-            "he" | "she" | "they"
-        )
+    token.is(PRONOUN) && is_one_of(text, token, &["he", "she", "they"])
 }
 
 /// Whether `token` may be part of a speaker's phrase: a capitalised word, a title or role, or
@@ -112,10 +114,7 @@ fn word<'a>(text: &'a str, token: &Token) -> &'a str {
 }
 
 fn is_spokesperson(text: &str, token: &Token) -> bool {
-    matches!(
-        word(text, token).to_ascii_lowercase().as_str(),
-        "spokesman" | "spokeswoman" | "spokesperson"
-    )
+    token.is(TITLE) && is_one_of(text, token, &["spokesman", "spokeswoman", "spokesperson"])
 }
 
 /// The subject of the verb at token `verb`: the phrase just before it, past a few adverbs and
@@ -306,11 +305,7 @@ pub fn after(text: &str, tokens: &[Token], from: usize, nouns: bool) -> Option<F
 }
 
 fn is_definite(text: &str, token: &Token) -> bool {
-    token.is(DETERMINER)
-        && matches!(
-            text[token.start..token.end].to_ascii_lowercase().as_str(),
-            "the" | "this" | "that" | "these" | "those"
-        )
+    token.is(DETERMINER) && is_one_of(text, token, &["the", "this", "that", "these", "those"])
 }
 
 /// The first person a unit mentions by title and name ("mountain guide Aiko Tanaka",

@@ -55,69 +55,81 @@ impl Token {
 /// Longest word looked up in the lexicon; longer words are in no list.
 const LONGEST: usize = 32;
 
+/// The character at byte `at` of `text` (a character boundary), read without decoding when it is
+/// ASCII, as news text mostly is.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&byte) if byte < 0x80 => Some(char::from(byte)),
+        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
 /// Splits `text` into `out` (cleared first).
 pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
     out.clear();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
+        let start = at;
+        at += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
-        if c.is_alphanumeric() {
-            let number = c.is_ascii_digit();
-            let mut end = start + c.len_utf8();
-            while let Some(&(at, next)) = chars.peek() {
-                let inner = matches!(next, '\'' | '\u{2019}' | '-' | '.' | ',');
-                let joins = if next.is_alphanumeric() {
-                    true
-                } else if inner {
-                    let after = text[at + next.len_utf8()..].chars().next();
-                    match next {
-                        ',' => number && after.is_some_and(|a| a.is_ascii_digit()),
-                        '.' if number => after.is_some_and(|a| a.is_ascii_digit()),
-                        // "U.S." and "N.K.": a full stop between single capitals.
-                        '.' => after.is_some_and(char::is_uppercase) && end - start == 1,
-                        _ => after.is_some_and(char::is_alphanumeric),
-                    }
-                } else {
-                    false
-                };
-                if !joins {
-                    break;
-                }
-                end = at + next.len_utf8();
-                chars.next();
-            }
-            let word = &text[start..end];
-            let (kind, entry) = if number {
-                (Kind::Number, words::Entry::none())
-            } else {
-                (Kind::Word, lookup(word, lexicon))
-            };
+        if !c.is_alphanumeric() {
             out.push(Token {
                 start,
-                end,
-                kind,
-                id: entry.id,
-                flags: entry.flags,
-                capital: c.is_uppercase(),
-            });
-        } else {
-            out.push(Token {
-                start,
-                end: start + c.len_utf8(),
+                end: at,
                 kind: Kind::Punct(c),
                 id: words::UNKNOWN,
                 flags: 0,
                 capital: false,
             });
+            continue;
         }
+        let number = c.is_ascii_digit();
+        while let Some(next) = char_at(text, at) {
+            let width = next.len_utf8();
+            let joins = if next.is_alphanumeric() {
+                true
+            } else if matches!(next, '\'' | '\u{2019}' | '-' | '.' | ',') {
+                let after = char_at(text, at + width);
+                match next {
+                    ',' => number && after.is_some_and(|a| a.is_ascii_digit()),
+                    '.' if number => after.is_some_and(|a| a.is_ascii_digit()),
+                    // "U.S." and "N.K.": a full stop between single capitals.
+                    '.' => after.is_some_and(char::is_uppercase) && at - start == 1,
+                    _ => after.is_some_and(char::is_alphanumeric),
+                }
+            } else {
+                false
+            };
+            if !joins {
+                break;
+            }
+            at += width;
+        }
+        let (kind, entry) = if number {
+            (Kind::Number, words::Entry::none())
+        } else {
+            (Kind::Word, lookup(&text[start..at], lexicon))
+        };
+        out.push(Token {
+            start,
+            end: at,
+            kind,
+            id: entry.id,
+            flags: entry.flags,
+            capital: c.is_uppercase(),
+        });
     }
 }
 
 /// The lexicon entry of `word`, matched in lower case with a curly apostrophe read as a straight
 /// one; a word ending in "n't" is a negation.
 fn lookup(word: &str, lexicon: &Lexicon) -> words::Entry {
+    if word.len() > LONGEST + 2 {
+        return words::Entry::none();
+    }
     let mut buffer = [0u8; LONGEST];
     let mut len = 0;
     for c in word.chars() {
@@ -128,9 +140,9 @@ fn lookup(word: &str, lexicon: &Lexicon) -> words::Entry {
         buffer[len] = c.to_ascii_lowercase() as u8;
         len += 1;
     }
-    let lower = std::str::from_utf8(&buffer[..len]).unwrap_or_default();
+    let lower = &buffer[..len];
     let mut entry = lexicon.get(lower);
-    if lower.ends_with("n't") {
+    if lower.ends_with(b"n't") {
         entry.flags |= words::NEGATION;
     }
     entry

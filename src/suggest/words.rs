@@ -6,9 +6,8 @@
 //! in no list (every list is ASCII), so it costs nothing.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
-
-use xxhash_rust::xxh3::Xxh3Builder;
 
 /// A reporting verb ("said", "told").
 pub const REPORT: u32 = 1;
@@ -90,7 +89,7 @@ impl Entry {
 /// The table of every listed word.
 #[derive(Debug)]
 pub struct Lexicon {
-    words: HashMap<&'static str, Entry, Xxh3Builder>,
+    words: HashMap<&'static [u8], Entry, BuildHasherDefault<WordHasher>>,
     /// For each word id, the phrases it opens.
     starts: Vec<Vec<Phrase>>,
 }
@@ -131,6 +130,45 @@ const STARTERS: &str = "the this that these those it its however but and meanwhi
      what when where who why how if some many most one two three several other others both \
      either";
 
+/// A hasher for short words: eight bytes at a time, multiplied and rotated (the scheme of
+/// rustc's FxHasher). Lists are fixed and written here, so no input can be chosen to collide, and
+/// a general-purpose hasher would cost more than the rest of a word's lookup.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The table, built on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -147,7 +185,7 @@ fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut lexicon = Lexicon {
-            words: HashMap::with_hasher(Xxh3Builder::new()),
+            words: HashMap::default(),
             starts: Vec::new(),
         };
         for (list, flag) in [
@@ -202,7 +240,7 @@ impl Lexicon {
         let next = u16::try_from(self.starts.len()).unwrap_or(UNKNOWN);
         let entry = self
             .words
-            .entry(word)
+            .entry(word.as_bytes())
             .or_insert(Entry { id: next, flags: 0 });
         entry.flags |= flag;
         let id = entry.id;
@@ -213,8 +251,11 @@ impl Lexicon {
     }
 
     /// The entry of a lower-case word, or an empty one.
-    pub fn get(&self, lower: &str) -> Entry {
-        self.words.get(lower).copied().unwrap_or_else(Entry::none)
+    pub fn get(&self, lower: impl AsRef<[u8]>) -> Entry {
+        self.words
+            .get(lower.as_ref())
+            .copied()
+            .unwrap_or_else(Entry::none)
     }
 
     /// The phrases that word `id` opens.
