@@ -214,3 +214,42 @@ fn unreadable_files_fail_as_segment_fails_and_the_others_still_print() {
         assert_eq!(printed[0]["text"], "The dam held.");
     }
 }
+
+#[test]
+fn control_and_invisible_characters_in_cues_reach_no_terminal_raw() {
+    let dir = TempDir::new().unwrap();
+    let text = "\"We stay\u{202E} here \u{7}\u{9B}for 300 days,\" Lee said.\n";
+    let path = write(dir.path(), "odd.txt", text.as_bytes());
+    for format in ["json", "text"] {
+        let output = sidenote(dir.path())
+            .args(["suggest", "--format", format])
+            .arg(&path)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let printed = String::from_utf8(output).unwrap();
+        for raw in ['\u{202E}', '\u{7}', '\u{9B}'] {
+            assert!(!printed.contains(raw), "{format}: {raw:?} printed raw");
+        }
+        if format == "json" {
+            // Escaped, the values read back as the article's text.
+            let rows = rows(printed.as_bytes());
+            let chars: Vec<char> = text.chars().collect();
+            let cues = rows[0]["cues"].as_array().unwrap();
+            assert!(
+                cues.iter()
+                    .any(|cue| cue["text"].as_str().unwrap().contains('\u{202E}'))
+            );
+            for cue in cues {
+                let (start, end) = (
+                    cue["start"].as_u64().unwrap() as usize,
+                    cue["end"].as_u64().unwrap() as usize,
+                );
+                let slice: String = chars[start..end].iter().collect();
+                assert_eq!(cue["text"], slice.as_str());
+            }
+        }
+    }
+}

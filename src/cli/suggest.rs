@@ -80,7 +80,7 @@ fn write_json_row(
     at: impl Fn(usize) -> usize,
 ) -> io::Result<()> {
     out.write_all(b"{\"file\":")?;
-    write_json_string(out, file)?;
+    write_safe_json_string(out, file)?;
     write!(
         out,
         ",\"index\":{},\"start\":{start},\"end\":{end},\"text\":",
@@ -94,14 +94,14 @@ fn write_json_row(
     }
     out.write_all(b"],\"speaker\":")?;
     match &suggestion.speaker {
-        Some(speaker) => write_json_string(out, speaker)?,
+        Some(speaker) => write_safe_json_string(out, speaker)?,
         None => out.write_all(b"null")?,
     }
     out.write_all(b",\"cues\":[")?;
     for (n, cue) in suggestion.cues.iter().enumerate() {
         let comma = if n > 0 { "," } else { "" };
         write!(out, "{comma}{{\"kind\":\"{}\",\"text\":", cue.kind.name())?;
-        write_json_string(out, &text[cue.start..cue.end])?;
+        write_safe_json_string(out, &text[cue.start..cue.end])?;
         write!(
             out,
             ",\"start\":{},\"end\":{}}}",
@@ -112,6 +112,17 @@ fn write_json_row(
     out.write_all(b"],\"score\":")?;
     serde_json::to_writer(&mut *out, &rounded(suggestion.score)).map_err(io::Error::from)?;
     out.write_all(b"}\n")
+}
+
+/// Writes raw text from the article (a cue's words, a name) as a JSON string whose invisible and
+/// control characters are `\uXXXX` escapes: the value reads back the same, and a terminal shows
+/// no control code (the rule of `safe_text`). Display text needs none of this.
+fn write_safe_json_string(out: &mut impl Write, text: &str) -> io::Result<()> {
+    if text.is_ascii() && !text.bytes().any(|b| b < 0x20 || b == 0x7F) {
+        return write_json_string(out, text);
+    }
+    let json = serde_json::to_string(text).map_err(io::Error::from)?;
+    out.write_all(safe_text::escape_json(&json).as_bytes())
 }
 
 /// Writes the proposal of every unit of `article` to `out` in `format`.
