@@ -21,7 +21,7 @@ pub const LOOK_BACK: usize = 4;
 
 /// How many units before a unit are read for the full form of a name it gives short ("Lee"
 /// after "Lee Seong-kweun").
-pub const NAME_LOOK_BACK: usize = 32;
+pub const NAME_LOOK_BACK: usize = 16;
 
 /// The speaker of a unit that states something with no one named, near or in it: the outlet.
 pub const OUTLET: &str = "outlet";
