@@ -253,3 +253,28 @@ fn control_and_invisible_characters_in_cues_reach_no_terminal_raw() {
         }
     }
 }
+
+#[test]
+fn the_documented_example_holds() {
+    let dir = TempDir::new().unwrap();
+    let text = "Rents rose 40 percent this year, according to Rep. Ana Gil.\n“We cannot comment,” said Teo Park, a spokesman.\n";
+    write(dir.path(), "rent.txt", text.as_bytes());
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/suggest.md")).unwrap();
+    let documented = docs
+        .lines()
+        .find(|line| line.trim_start().starts_with("{\"file\":\"rent.txt\""))
+        .unwrap()
+        .trim()
+        .to_owned();
+    let output = sidenote(dir.path())
+        .current_dir(dir.path())
+        .args(["suggest", "rent.txt"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let printed = String::from_utf8(output).unwrap();
+    assert_eq!(printed.lines().nth(1).unwrap(), documented);
+}
