@@ -14,6 +14,7 @@ mod merge_driver;
 mod message;
 mod open;
 pub mod segment;
+pub mod suggest;
 
 use std::io;
 use std::process::ExitCode;
@@ -39,6 +40,8 @@ pub struct Cli {
 pub enum Command {
     /// Print an article's units (title, headings, sentences) as JSON Lines.
     Segment(segment::Args),
+    /// Propose tags, a speaker and the cue words for every unit of articles, as JSON Lines.
+    Suggest(suggest::Args),
     /// Add a tag (claim, denial or quote) to a unit or a run of units of an article.
     Tag(annotate::TagArgs),
     /// Remove a tag, or a whole annotation, from a unit of an article.
@@ -64,6 +67,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Segment(args)) => segment::run(&args),
+        Some(Command::Suggest(args)) => suggest::run(&args),
         Some(Command::Tag(args)) => annotate::tag(&args),
         Some(Command::Untag(args)) => annotate::untag(&args),
         Some(Command::List(args)) => list::run(&args),

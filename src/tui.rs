@@ -19,6 +19,7 @@ pub mod layout;
 pub mod library_search;
 pub mod loader;
 pub mod outcome;
+pub mod proposals;
 pub mod review;
 pub mod runtime;
 pub mod saver;
@@ -123,7 +124,7 @@ pub fn run(
         mouse,
     )
     .with_export_dir(export_dir)
-    .with_text_store(crate::tagged_text::TextStore::in_data(&place.data));
+    .with_data_dir(place.data.clone());
     let mut known = Vec::new();
     let mut rest = None;
     if let Some(path) = open {

@@ -8,13 +8,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const CORE: [&str; 6] = [
+const CORE: [&str; 7] = [
     "article",
     "annotation",
     "export",
     "safe_text",
     "agreement",
     "changes",
+    "suggest",
 ];
 
 /// Words no core file may hold outside a comment: the terminal, the file system and the process,

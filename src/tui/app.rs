@@ -11,6 +11,7 @@ use crate::annotation::{Annotation, AnnotationSet, Change, Snapshot, Tag, Timest
 use crate::article::Article;
 use crate::changes::Report;
 use crate::export::Format;
+use crate::rejections::Rejections;
 use crate::sidecar;
 
 use super::compare::Compare;
@@ -19,6 +20,7 @@ use super::editor::Editor;
 use super::keymap::HelpLine;
 use super::library_search::HitList;
 use super::outcome::SaveError;
+use super::proposals::Proposals;
 use super::review::ReviewView;
 use super::speakers::{SpeakerPrompt, Speakers};
 
@@ -64,6 +66,8 @@ pub struct App {
     /// The article and unit to put the cursor on when that article opens: where the reader
     /// left off last time.
     pub resume: Option<(PathBuf, usize)>,
+    /// The proposals rejected so far, in every article, so that they do not come back.
+    pub rejected: Rejections,
     /// Set when the user quits.
     pub quit: bool,
     /// Set when a quit was held back because the open article's changes could not be saved; the
@@ -295,6 +299,8 @@ pub struct Document {
     /// What changed under the tags since they were made, once the runtime has compared the
     /// text with the sidecar's fingerprint; `None` before that or when nothing changed.
     pub changes: Option<Arc<Report>>,
+    /// The suggester's proposals for the units shown.
+    pub proposals: Proposals,
 }
 
 /// A big article shown from its head while the whole file is read.
@@ -335,6 +341,7 @@ impl PartialEq for Document {
             && self.save == other.save
             && self.search == other.search
             && self.loading == other.loading
+            && self.proposals == other.proposals
     }
 }
 
@@ -404,6 +411,7 @@ impl App {
             export_formats: Vec::new(),
             compare: Compare::default(),
             resume: None,
+            rejected: Rejections::default(),
             quit: false,
             quit_warned: false,
         }

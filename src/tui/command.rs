@@ -94,6 +94,12 @@ pub enum Command {
     KeepOrphan,
     /// In the review: show or hide the tags that only moved.
     ToggleMoved,
+    /// Show or hide the suggester's proposals.
+    ToggleProposals,
+    /// Move to the next unit with a proposal.
+    NextProposal,
+    /// Move to the previous unit with a proposal.
+    PrevProposal,
     /// Accepts the proposal under the cursor.
     Accept,
     /// Rejects the proposal under the cursor; it does not come back.

@@ -77,6 +77,14 @@ pub enum Effect {
         /// report is made even when the text is the one last saved.
         unsettled: bool,
     },
+    /// Keep a rejected proposal in the data directory, so that it does not come back; answers
+    /// nothing, and a failure only means it may be proposed again next time.
+    RejectProposal {
+        /// The article's key (its fingerprint).
+        article: String,
+        /// The unit's text.
+        unit: String,
+    },
     /// Read the coders' copies of the article at `path`; answers `DisagreementsLoaded`.
     LoadDisagreements {
         /// The article's path.

@@ -109,8 +109,9 @@ pub struct Runtime<B: Backend, E: EventSource> {
     last_tick: Instant,
     /// Where exports are written.
     export_dir: PathBuf,
-    /// Where the texts tags were saved against are kept; `None` keeps nothing (tests).
-    text_store: Option<TextStore>,
+    /// The data directory, where the texts tags were saved against and rejected proposals are
+    /// kept; none in tests that keep nothing.
+    data_dir: Option<PathBuf>,
     /// The watch for other writers' sidecars, while the loop runs.
     watcher: Option<Watcher>,
     /// What the watch was last given: the open article and the number of library entries.
@@ -146,7 +147,7 @@ where
             tick_every: TICK,
             last_tick: Instant::now(),
             export_dir: std::env::temp_dir().join("sidenote-exports"),
-            text_store: None,
+            data_dir: None,
             watcher: None,
             watched: (None, 0),
         }
@@ -164,10 +165,10 @@ where
         self
     }
 
-    /// Keeps the text of each article saved in `store`, and reads earlier texts from it for the
-    /// change report.
-    pub fn with_text_store(mut self, store: TextStore) -> Runtime<B, E> {
-        self.text_store = Some(store);
+    /// Keeps what the screen remembers in `dir`, the data directory: the text of each article
+    /// saved, for later change reports, and rejected proposals.
+    pub fn with_data_dir(mut self, dir: PathBuf) -> Runtime<B, E> {
+        self.data_dir = Some(dir);
         self
     }
 
@@ -447,7 +448,7 @@ where
                 revision,
                 cache,
             } => {
-                let store = self.text_store.clone();
+                let store = self.data_dir.as_deref().map(TextStore::in_data);
                 self.spawn_job(move |_| {
                     let texts = (&base, &ours);
                     saver::save(path, &article, texts, revision, &cache, store.as_ref())
@@ -511,10 +512,16 @@ where
                 annotations,
                 unsettled,
             } => {
-                let store = self.text_store.clone();
+                let store = self.data_dir.as_deref().map(TextStore::in_data);
                 self.spawn_job(move |_| {
                     loader::changes(path, &article, &annotations, unsettled, store.as_ref())
-                })
+                });
+            }
+            Effect::RejectProposal { article, unit } => {
+                // A small file; if it cannot be written, it may only be proposed again later.
+                if let Some(data) = &self.data_dir {
+                    let _ = crate::rejections::add(data, &article, &unit);
+                }
             }
             Effect::LoadDisagreements { path, article } => {
                 let compare = self.app.compare.clone();

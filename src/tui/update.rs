@@ -14,6 +14,7 @@ mod mouse;
 mod movement;
 mod overlay_list;
 mod prompts;
+mod proposals;
 mod results;
 mod review;
 mod speaker;
@@ -37,6 +38,8 @@ pub fn update(app: &mut App, action: impl Into<Action>) -> Vec<Effect> {
         // The message row takes or gives back a row of the panes.
         movement::follow(app);
     }
+    // After whatever moved the view: the proposals of the units now on screen.
+    proposals::fill(app);
     effects
 }
 
@@ -132,11 +135,13 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Suspend => vec![Effect::Suspend],
         Command::ShowDisagreements => disagreements::show(app),
         Command::ReviewChanges => review::open(app),
-        Command::ReattachTag
-        | Command::KeepOrphan
-        | Command::ToggleMoved
-        | Command::Accept
-        | Command::Reject => Vec::new(),
+        // The review's own keys do something only while it is open (`review::command`).
+        Command::ReattachTag | Command::KeepOrphan | Command::ToggleMoved => Vec::new(),
+        Command::ToggleProposals => proposals::toggle(app),
+        Command::NextProposal => proposals::jump(app, true),
+        Command::PrevProposal => proposals::jump(app, false),
+        Command::Accept => proposals::accept(app),
+        Command::Reject => proposals::reject(app),
         Command::Quit => {
             let effects = prompts::leave_note(app);
             quit(app);
@@ -168,6 +173,8 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
         | Command::ReattachTag
         | Command::KeepOrphan
         | Command::ToggleMoved
+        | Command::NextProposal
+        | Command::PrevProposal
         | Command::Accept
         | Command::Reject => true,
         Command::StartSearch => app.focus != Pane::List,
@@ -202,6 +209,7 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
         | Command::ToggleHelp
         | Command::Cancel
         | Command::Suspend
+        | Command::ToggleProposals
         | Command::Quit => false,
     };
     waits.then(|| {
@@ -273,6 +281,9 @@ fn help(app: &mut App, scroll: usize, command: Command) -> Vec<Effect> {
         | Command::ReattachTag
         | Command::KeepOrphan
         | Command::ToggleMoved
+        | Command::ToggleProposals
+        | Command::NextProposal
+        | Command::PrevProposal
         | Command::Accept
         | Command::Reject => Mode::Normal,
     };

@@ -70,6 +70,9 @@ pub fn key(command: Command, selected: usize, len: usize, page: usize) -> ListKe
         | Command::ReattachTag
         | Command::KeepOrphan
         | Command::ToggleMoved
+        | Command::ToggleProposals
+        | Command::NextProposal
+        | Command::PrevProposal
         | Command::Accept
         | Command::Reject => ListKey::Other(command),
     }

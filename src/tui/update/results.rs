@@ -11,6 +11,7 @@ use crate::tui::app::{
 };
 use crate::tui::effect::Effect;
 use crate::tui::outcome::{Opened, Outcome, Preview, SaveError};
+use crate::tui::proposals::Proposals;
 
 use super::edit::save;
 use super::library::loaded;
@@ -220,6 +221,7 @@ pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
         search: Search::default(),
         loading: None,
         changes: None,
+        proposals: Proposals::new(),
     });
     app.focus = Pane::Reading;
     app.mode = Mode::Normal;
