@@ -5,6 +5,7 @@
 
 mod agree;
 mod annotate;
+mod changes;
 mod compare;
 mod completions;
 mod export;
@@ -14,6 +15,7 @@ mod merge_driver;
 mod message;
 mod open;
 pub mod segment;
+pub mod suggest;
 
 use std::io;
 use std::process::ExitCode;
@@ -39,12 +41,16 @@ pub struct Cli {
 pub enum Command {
     /// Print an article's units (title, headings, sentences) as JSON Lines.
     Segment(segment::Args),
+    /// Propose tags, a speaker and the cue words for every unit of articles, as JSON Lines.
+    Suggest(suggest::Args),
     /// Add a tag (claim, denial or quote) to a unit or a run of units of an article.
     Tag(annotate::TagArgs),
     /// Remove a tag, or a whole annotation, from a unit of an article.
     Untag(annotate::UntagArgs),
     /// Print the annotations of articles as JSON Lines, found again in the current text.
     List(list::Args),
+    /// The tags whose place or wording changed since they were tagged (exit 1 when one is orphaned, 2 on an error).
+    Changes(changes::Args),
     /// Export annotations as JSON, JSON Lines, CSV, Markdown, W3C Web Annotations or brat.
     Export(export::Args),
     /// Print the completion script for a shell (bash, zsh, fish, elvish, powershell).
@@ -64,9 +70,11 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Segment(args)) => segment::run(&args),
+        Some(Command::Suggest(args)) => suggest::run(&args),
         Some(Command::Tag(args)) => annotate::tag(&args),
         Some(Command::Untag(args)) => annotate::untag(&args),
         Some(Command::List(args)) => list::run(&args),
+        Some(Command::Changes(args)) => changes::run(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Completions(args)) => completions::run(&args),
         Some(Command::Man(args)) => man::run(&args),

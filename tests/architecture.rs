@@ -8,12 +8,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const CORE: [&str; 6] = [
+const CORE: [&str; 8] = [
     "article",
     "annotation",
     "export",
     "safe_text",
     "agreement",
+    "changes",
+    "suggest",
     "claims",
 ];
 
@@ -42,9 +44,10 @@ const FORBIDDEN: [&str; 15] = [
 const FORBIDDEN_IN: [(&str, &str); 1] = [("annotation", "std::io")];
 
 /// The modules of the crate outside the core, which the core must not name.
-const OUTSIDE: [&str; 9] = [
+const OUTSIDE: [&str; 10] = [
     "sidecar",
     "claim_dismissals",
+    "tagged_text",
     "library",
     "atomic_file",
     "paths",

@@ -127,11 +127,20 @@ fn kill_minus_nine_never_loses_a_reported_tag() {
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     // Kills are spread over the time a writer takes to start and make a few saves on this
     // machine, so most land while it is saving, however loaded the machine is.
-    let spread = time_to_first_save(&article) * 2 + Duration::from_millis(60);
+    // The spread widens whenever too few kills come after a save (the machine got busier since
+    // it was measured), and the run goes on until enough kills of both kinds have landed, so a
+    // loaded machine makes the test longer, not wrong.
+    let mut spread = time_to_first_save(&article) * 2 + Duration::from_millis(60);
     let started = Instant::now();
     let (mut kills, mut reported_total, mut kills_after_a_save) = (0, 0, 0);
     let mut reported: BTreeSet<(usize, Tag)> = BTreeSet::new();
-    while kills < 250 && started.elapsed() < Duration::from_secs(30) {
+    while (kills < 100 || kills_after_a_save < 50)
+        && kills < 1000
+        && started.elapsed() < Duration::from_secs(240)
+    {
+        if kills % 20 == 19 && kills_after_a_save < kills / 4 {
+            spread = spread * 3 / 2;
+        }
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args([
                 "writer_child",
@@ -202,7 +211,7 @@ fn kill_minus_nine_never_loses_a_reported_tag() {
     );
     assert!(kills >= 100, "only {kills} kills");
     assert!(
-        kills_after_a_save >= kills / 4,
-        "most kills came before any save"
+        kills_after_a_save >= 50,
+        "only {kills_after_a_save} of {kills} kills came after a save"
     );
 }

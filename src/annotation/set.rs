@@ -316,6 +316,42 @@ impl AnnotationSet {
         true
     }
 
+    /// Re-anchors the annotation at `index` onto units `first..=last` as they stand now (a
+    /// fuzzy match accepted, or a person putting an orphan back on a sentence): it counts as
+    /// anchored there. Refused (false) when the units do not exist or another annotation holds
+    /// one of them, since two annotations never share a unit.
+    pub fn reattach(
+        &mut self,
+        article: &Article,
+        index: usize,
+        (first, last): (usize, usize),
+        now: Timestamp,
+    ) -> bool {
+        if index >= self.len() || first > last || last >= article.units().len() {
+            return false;
+        }
+        let id = self.store.annotation(index).id.clone();
+        let taken = (first..=last).any(|unit| {
+            self.index_at_unit(unit)
+                .is_some_and(|other| self.store.annotation(other).id != id)
+        });
+        if taken {
+            return false;
+        }
+        let mut annotation = self.store.annotation(index).clone();
+        if confirm(article, &mut annotation, (first, last)).is_none() {
+            return false;
+        }
+        annotation.modified = now;
+        self.store.take(index);
+        let placement = Placement {
+            status: Status::Anchored,
+            units: Some((first, last)),
+        };
+        self.store.put((Arc::new(annotation), placement));
+        true
+    }
+
     /// Removes the annotation at position `index`, returning it.
     pub fn remove(&mut self, index: usize) -> Option<Annotation> {
         if index >= self.len() {

@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::library;
 use crate::paths::Dirs;
 use crate::sidecar::{self, SidecarError};
+use crate::tagged_text::TextStore;
 
 /// Arguments of `sidenote tag`.
 #[derive(Debug, clap::Args)]
@@ -291,7 +292,21 @@ fn edit(
     let ours = set.into_annotations();
     sidecar::save_cached(file, &article, &base, &ours, &mut cache)
         .with_context(|| format!("saving the annotations of {}", file.display()))?;
+    keep_tagged_text(&article);
     Ok(done)
+}
+
+/// Keeps the text the tags now stand on, so `sidenote changes` can later say which sentences
+/// were added and removed. Best effort: the store is a cache, and the tag is saved either way.
+fn keep_tagged_text(article: &Article) {
+    if let Ok(dirs) = Dirs::from_env()
+        && let Err(error) = TextStore::in_data(&dirs.data).keep(article)
+    {
+        super::message::warn(format_args!(
+            "could not keep the tagged text in {}: {error}",
+            TextStore::in_data(&dirs.data).dir().display()
+        ));
+    }
 }
 
 /// `note` added to the note `old`: on a line of its own after it, unless `old` holds it already,

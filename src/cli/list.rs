@@ -126,7 +126,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
 /// The files to list: files as given, folders expanded to the articles inside them that have a
 /// sidecar (an untagged article has nothing to list, and reading it would cost a whole library's
 /// worth of text). A folder that cannot be read goes to `problems`.
-fn articles(paths: &[PathBuf], problems: &mut Vec<library::ReadError>) -> Vec<PathBuf> {
+pub(super) fn articles(paths: &[PathBuf], problems: &mut Vec<library::ReadError>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {

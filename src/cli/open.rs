@@ -53,6 +53,7 @@ pub fn run(paths: &[PathBuf], compare: &[PathBuf]) -> anyhow::Result<ExitCode> {
         tui::theme::no_color_requested(),
         problem.into_iter().collect(),
     )?;
+    setup.app.rejected = crate::rejections::load(&dirs.data);
     setup.app.compare = tui::compare::Compare {
         roots: paths.clone(),
         copies: compare.to_vec(),

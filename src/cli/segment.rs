@@ -163,7 +163,7 @@ impl RowPrefix {
 
 /// Writes `text` as a JSON string. Display text holds no control characters, so only quotes
 /// and backslashes need escaping on the fast path; anything else goes through serde_json.
-fn write_json_string(out: &mut impl Write, text: &str) -> io::Result<()> {
+pub(crate) fn write_json_string(out: &mut impl Write, text: &str) -> io::Result<()> {
     let bytes = text.as_bytes();
     if bytes.iter().fold(false, |control, &b| control | (b < 0x20)) {
         return serde_json::to_writer(out, text).map_err(io::Error::from);

@@ -10,7 +10,9 @@ use std::sync::{Arc, Mutex};
 
 use crate::annotation::{Annotation, AnnotationSet, Change, Snapshot, Tag, Timestamp};
 use crate::article::Article;
+use crate::changes::Report;
 use crate::export::Format;
+use crate::rejections::Rejections;
 use crate::sidecar;
 
 use super::compare::Compare;
@@ -19,6 +21,8 @@ use super::editor::Editor;
 use super::keymap::HelpLine;
 use super::library_search::HitList;
 use super::outcome::SaveError;
+use super::proposals::Proposals;
+use super::review::ReviewView;
 use super::speakers::{SpeakerPrompt, Speakers};
 
 /// Everything the reading screen shows and remembers.
@@ -63,6 +67,8 @@ pub struct App {
     /// The article and unit to put the cursor on when that article opens: where the reader
     /// left off last time.
     pub resume: Option<(PathBuf, usize)>,
+    /// The proposals rejected so far, in every article, so that they do not come back.
+    pub rejected: Rejections,
     /// Set when the user quits.
     pub quit: bool,
     /// Set when a quit was held back because the open article's changes could not be saved; the
@@ -146,6 +152,8 @@ pub enum Mode {
     Matrix(MatrixView),
     /// Typing the speaker of an annotation.
     Speaker(SpeakerPrompt),
+    /// Settling, one at a time, the tags the article's changes touched.
+    Review(ReviewView),
 }
 
 /// How the article list is sorted.
@@ -291,6 +299,11 @@ pub struct Document {
     /// Set while only the head of a big article is shown and the whole file is being read:
     /// edits, search and export wait for it.
     pub loading: Option<Loading>,
+    /// What changed under the tags since they were made, once the runtime has compared the
+    /// text with the sidecar's fingerprint; `None` before that or when nothing changed.
+    pub changes: Option<Arc<Report>>,
+    /// The suggester's proposals for the units shown.
+    pub proposals: Proposals,
 }
 
 /// A big article shown from its head while the whole file is read.
@@ -331,6 +344,7 @@ impl PartialEq for Document {
             && self.save == other.save
             && self.search == other.search
             && self.loading == other.loading
+            && self.proposals == other.proposals
     }
 }
 
@@ -400,6 +414,7 @@ impl App {
             export_formats: Vec::new(),
             compare: Compare::default(),
             resume: None,
+            rejected: Rejections::default(),
             quit: false,
             quit_warned: false,
         }

@@ -88,6 +88,20 @@ pub enum Command {
     ShowDisagreements,
     /// The outlet-by-claim matrix: the same claims across the library's articles, conflicts.
     ShowMatrix,
+    /// Review the tags the article's changes since tagging touched, one at a time.
+    ReviewChanges,
+    /// In the review: re-attach the tag shown to the cursor unit (or the selection).
+    ReattachTag,
+    /// In the review: keep the tag shown as an orphan, with the text it was made on.
+    KeepOrphan,
+    /// In the review: show or hide the tags that only moved.
+    ToggleMoved,
+    /// Show or hide the suggester's proposals.
+    ToggleProposals,
+    /// Move to the next unit with a proposal.
+    NextProposal,
+    /// Move to the previous unit with a proposal.
+    PrevProposal,
     /// Accepts the proposal under the cursor.
     Accept,
     /// Rejects the proposal under the cursor; it does not come back.

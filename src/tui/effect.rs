@@ -64,6 +64,27 @@ pub enum Effect {
     },
     /// Give the terminal back to the shell until the user resumes.
     Suspend,
+    /// Compare the open article with the fingerprint in its sidecar and, when it changed, make
+    /// the change report (re-anchoring again, off the loop's thread); answers `ChangesReported`.
+    ReportChanges {
+        /// The article's path.
+        path: PathBuf,
+        /// The article as it is now.
+        article: Arc<Article>,
+        /// Its annotations as read.
+        annotations: Snapshot,
+        /// Whether some were not found where they were (moved, fuzzy, orphaned): then the
+        /// report is made even when the text is the one last saved.
+        unsettled: bool,
+    },
+    /// Keep a rejected proposal in the data directory, so that it does not come back; answers
+    /// nothing, and a failure only means it may be proposed again next time.
+    RejectProposal {
+        /// The article's key (its fingerprint).
+        article: String,
+        /// The unit's text.
+        unit: String,
+    },
     /// Read the coders' copies of the article at `path`; answers `DisagreementsLoaded`.
     LoadDisagreements {
         /// The article's path.

@@ -1,7 +1,8 @@
 //! Reading articles off disk for the reading screen: one article with its sidecar (a big one
 //! first as its head, so its first screen never waits for the whole file), and the whole
 //! library's titles, dates, tag counts and speakers on a background thread that feeds batches back as
-//! outcomes, so the first frame never waits for the library.
+//! outcomes, so the first frame never waits for the library; and the change report of an
+//! article opened, made on a runtime thread.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -9,8 +10,12 @@ use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use crate::annotation::Annotation;
+use crate::annotation::{Snapshot, place_all};
+use crate::article::Article;
+use crate::changes;
 use crate::library::{self, Staging};
 use crate::sidecar;
+use crate::tagged_text::{self, TextStore};
 
 use super::app::{Entry, count_tags};
 use super::outcome::{Opened, Outcome, Preview};
@@ -59,6 +64,34 @@ pub fn open_article(path: &Path) -> Outcome {
             path: path.to_owned(),
             message: error.to_string(),
         },
+    }
+}
+
+/// The change report of the open article, as `ChangesReported`: its sidecar's fingerprint read
+/// again (a small file) and compared with the text; when they differ, or when `unsettled` says
+/// some tags were not found where they were, the tags are placed again and compared. No report
+/// when nothing changed or the sidecar cannot be read (the screen says so already).
+pub fn changes(
+    path: PathBuf,
+    article: &Article,
+    annotations: &Snapshot,
+    unsettled: bool,
+    store: Option<&TextStore>,
+) -> Outcome {
+    let report = sidecar::load(&path).ok().flatten().and_then(|sidecar| {
+        let annotations: Vec<_> = annotations.iter().cloned().collect();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        tagged_text::changes_since(article, &name, &sidecar.fingerprint, &annotations, store)
+            .or_else(|| {
+                unsettled.then(|| {
+                    let placements = place_all(article, &annotations);
+                    changes::report(article, annotations.iter().zip(&placements), None)
+                })
+            })
+    });
+    Outcome::ChangesReported {
+        path,
+        report: report.map(Arc::new),
     }
 }
 

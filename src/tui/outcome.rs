@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use crate::annotation::{Annotation, Snapshot};
 use crate::article::Article;
+use crate::changes::Report;
 use crate::sidecar::SidecarError;
 
 use super::app::Entry;
@@ -31,6 +32,14 @@ pub enum Outcome {
     ArticlePreview(Preview),
     /// An article was read and its sidecar loaded.
     ArticleOpened(Opened),
+    /// What changed under the open article's tags since they were made: `None` when its text
+    /// is the one its sidecar was saved against.
+    ChangesReported {
+        /// The article's path.
+        path: PathBuf,
+        /// The report.
+        report: Option<Arc<Report>>,
+    },
     /// An article could not be opened.
     OpenFailed {
         /// The article's path.

@@ -9,7 +9,6 @@
 
 use std::io;
 use std::path::PathBuf;
-use std::sync::PoisonError;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -27,12 +26,13 @@ use super::keymap::{InputMode, Keymap};
 use super::library_search;
 use super::loader;
 use super::outcome::Outcome;
+use super::saver;
 use super::search::scan;
 use super::theme::Theme;
 use super::ui;
 use super::update::update;
 use super::watch::Watcher;
-use crate::sidecar;
+use crate::tagged_text::TextStore;
 
 /// How often the loop ticks when nothing happens: the clock for new annotations and the
 /// retry of a failed save (every 2 s) need no finer steps.
@@ -110,8 +110,8 @@ pub struct Runtime<B: Backend, E: EventSource> {
     last_tick: Instant,
     /// Where exports are written.
     export_dir: PathBuf,
-    /// The data directory, where dismissed claim-group suggestions are kept; none in tests
-    /// unless given.
+    /// The data directory, where the texts tags were saved against rejected proposals and
+    /// dismissed claim-group suggestions are kept; none in tests that keep nothing.
     data_dir: Option<PathBuf>,
     /// The watch for other writers' sidecars, while the loop runs.
     watcher: Option<Watcher>,
@@ -166,7 +166,9 @@ where
         self
     }
 
-    /// Keeps dismissed claim-group suggestions in `dir`.
+    /// Keeps what the screen remembers in `dir`, the data directory: the text of each article
+    /// saved, for later change reports, rejected proposals and
+    /// dismissed claim-group suggestions.
     pub fn with_data_dir(mut self, dir: PathBuf) -> Runtime<B, E> {
         self.data_dir = Some(dir);
         self
@@ -389,7 +391,7 @@ where
             | Mode::Disagreements(_) => InputMode::Text,
             Mode::Matrix(ref view) if view.label.is_some() => InputMode::Text,
             Mode::Export { .. } | Mode::Hits(_) | Mode::Matrix(_) => InputMode::Menu,
-            Mode::Normal | Mode::Help { .. } => InputMode::Command,
+            Mode::Normal | Mode::Help { .. } | Mode::Review(_) => InputMode::Command,
         };
         let Some(action) = self.keymap.action(mode, &event) else {
             return false;
@@ -449,18 +451,10 @@ where
                 revision,
                 cache,
             } => {
+                let store = self.data_dir.as_deref().map(TextStore::in_data);
                 self.spawn_job(move |_| {
-                    // One save at a time per document: the lock is never waited for.
-                    let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-                    let saved = sidecar::save_shared(&path, &article, &base, &ours, &mut cache);
-                    drop(cache);
-                    match saved {
-                        Ok(on_disk) => Outcome::saved(path, revision, &ours, on_disk),
-                        Err(error) => Outcome::SaveFailed {
-                            path,
-                            error: error.into(),
-                        },
-                    }
+                    let texts = (&base, &ours);
+                    saver::save(path, &article, texts, revision, &cache, store.as_ref())
                 })
             }
             Effect::Search {
@@ -514,6 +508,23 @@ where
                 self.spawn_job(move |_| {
                     Outcome::Exported(exporter::write(&dir, &name, &articles, open, format))
                 });
+            }
+            Effect::ReportChanges {
+                path,
+                article,
+                annotations,
+                unsettled,
+            } => {
+                let store = self.data_dir.as_deref().map(TextStore::in_data);
+                self.spawn_job(move |_| {
+                    loader::changes(path, &article, &annotations, unsettled, store.as_ref())
+                });
+            }
+            Effect::RejectProposal { article, unit } => {
+                // A small file; if it cannot be written, it may only be proposed again later.
+                if let Some(data) = &self.data_dir {
+                    let _ = crate::rejections::add(data, &article, &unit);
+                }
             }
             Effect::LoadDisagreements { path, article } => {
                 let compare = self.app.compare.clone();

@@ -40,6 +40,15 @@ pub struct Theme {
     pub dim: Style,
     /// Annotations that need a look (fuzzy or orphaned).
     pub warning: Style,
+    /// Words a change took out of a tagged sentence (shown between `[-` and `-]` too).
+    pub removed: Style,
+    /// Words a change put into a tagged sentence (shown between `{+` and `+}` too).
+    pub added: Style,
+    /// A proposed tag's letter in the gutter, lower case so that it reads apart from a tag
+    /// without colour.
+    pub proposal: Style,
+    /// The cue words of a proposal.
+    pub cue: Style,
 }
 
 impl Default for Theme {
@@ -72,6 +81,16 @@ impl Default for Theme {
             warning: Style::new()
                 .fg(Color::LightMagenta)
                 .add_modifier(Modifier::BOLD),
+            removed: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::CROSSED_OUT),
+            added: Style::new()
+                .fg(Color::LightGreen)
+                .add_modifier(Modifier::BOLD),
+            proposal: Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::DIM | Modifier::ITALIC),
+            cue: Style::new().add_modifier(Modifier::UNDERLINED),
         }
     }
 }
@@ -100,6 +119,7 @@ impl Theme {
                 "error" => &mut theme.error,
                 "dim" => &mut theme.dim,
                 "warning" => &mut theme.warning,
+                "proposal" => &mut theme.proposal,
                 "cursor" | "selection" | "match" | "status" => {
                     let slot = match role.as_str() {
                         "cursor" => &mut theme.cursor,
@@ -148,6 +168,10 @@ impl Theme {
             error: plain(self.error),
             dim: plain(self.dim),
             warning: plain(self.warning),
+            removed: plain(self.removed).add_modifier(Modifier::CROSSED_OUT),
+            added: plain(self.added).add_modifier(Modifier::UNDERLINED),
+            proposal: plain(self.proposal).add_modifier(Modifier::DIM),
+            cue: plain(self.cue).add_modifier(Modifier::UNDERLINED),
         }
     }
 

@@ -15,6 +15,7 @@ mod help;
 mod hits;
 mod note_editor;
 mod reading_pane;
+mod review;
 mod search;
 mod status_bar;
 
@@ -40,6 +41,7 @@ pub use help::Help;
 pub use hits::Hits;
 pub use note_editor::NoteEditor;
 pub use reading_pane::ReadingPane;
+pub use review::Review;
 pub use status_bar::StatusBar;
 
 /// Draws the whole screen.
@@ -92,6 +94,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         Mode::Hits(list) => Hits::new(list, theme).render(area, buf),
         Mode::Matrix(view) => ClaimMatrix::new(view, theme).render(area, buf),
+        Mode::Review(view) => {
+            // Above the status bar, so the cursor unit stays in sight.
+            let above = Rect::new(area.x, area.y, area.width, sized.status.y - area.y);
+            Review::new(view, &app.help, theme).render(above, buf);
+        }
         Mode::Normal
         | Mode::Search { .. }
         | Mode::Filter { .. }

@@ -15,7 +15,9 @@ mod mouse;
 mod movement;
 mod overlay_list;
 mod prompts;
+mod proposals;
 mod results;
+mod review;
 mod speaker;
 
 use super::action::Action;
@@ -37,6 +39,8 @@ pub fn update(app: &mut App, action: impl Into<Action>) -> Vec<Effect> {
         // The message row takes or gives back a row of the panes.
         movement::follow(app);
     }
+    // After whatever moved the view: the proposals of the units now on screen.
+    proposals::fill(app);
     effects
 }
 
@@ -54,6 +58,11 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             }
             if let Mode::Matrix(_) = app.mode {
                 return claim_matrix::command(app, command);
+            }
+            if let Mode::Review(_) = app.mode
+                && let Some(effects) = review::command(app, command)
+            {
+                return effects;
             }
             match waits_for_whole_article(app, command) {
                 Some(notice) => {
@@ -130,8 +139,14 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Suspend => vec![Effect::Suspend],
         Command::ShowDisagreements => disagreements::show(app),
         Command::ShowMatrix => claim_matrix::show(app),
-        // Proposals are taken or left in the views that show them; nothing to do elsewhere.
-        Command::Accept | Command::Reject => Vec::new(),
+        Command::ReviewChanges => review::open(app),
+        // The review's own keys do something only while it is open (`review::command`).
+        Command::ReattachTag | Command::KeepOrphan | Command::ToggleMoved => Vec::new(),
+        Command::ToggleProposals => proposals::toggle(app),
+        Command::NextProposal => proposals::jump(app, true),
+        Command::PrevProposal => proposals::jump(app, false),
+        Command::Accept => proposals::accept(app),
+        Command::Reject => proposals::reject(app),
         Command::Quit => {
             let effects = prompts::leave_note(app);
             quit(app);
@@ -158,7 +173,15 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
         | Command::NextMatch
         | Command::PrevMatch
         | Command::Export
-        | Command::ShowDisagreements => true,
+        | Command::ShowDisagreements
+        | Command::ReviewChanges
+        | Command::ReattachTag
+        | Command::KeepOrphan
+        | Command::ToggleMoved
+        | Command::NextProposal
+        | Command::PrevProposal
+        | Command::Accept
+        | Command::Reject => true,
         Command::StartSearch => app.focus != Pane::List,
         Command::Open => match app.focus {
             Pane::List => app
@@ -192,8 +215,7 @@ fn waits_for_whole_article(app: &App, command: Command) -> Option<String> {
         | Command::Cancel
         | Command::Suspend
         | Command::ShowMatrix
-        | Command::Accept
-        | Command::Reject
+        | Command::ToggleProposals
         | Command::Quit => false,
     };
     waits.then(|| {
@@ -262,6 +284,13 @@ fn help(app: &mut App, scroll: usize, command: Command) -> Vec<Effect> {
         | Command::Suspend
         | Command::ShowDisagreements
         | Command::ShowMatrix
+        | Command::ReviewChanges
+        | Command::ReattachTag
+        | Command::KeepOrphan
+        | Command::ToggleMoved
+        | Command::ToggleProposals
+        | Command::NextProposal
+        | Command::PrevProposal
         | Command::Accept
         | Command::Reject => Mode::Normal,
     };

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Found, Status, units_of};
+use super::{CONTEXT, Found, Status, units_of};
 use crate::annotation::Anchor;
 use crate::article::Article;
 
@@ -18,14 +18,31 @@ pub(super) fn matches_at(text: &str, at: usize, anchor: &Anchor) -> bool {
             .is_some_and(|rest| rest.starts_with(&anchor.exact))
 }
 
-/// Whether the stored prefix and suffix surround the exact text placed at byte `at`.
+/// Whether the stored prefix and suffix surround the exact text placed at byte `at`. A context
+/// shorter than [`CONTEXT`] reached the start or the end of the text when it was taken, so the
+/// text must still start or end there: a copy of the last sentence placed before it (a pull
+/// quote) is followed by more than the stored line end, and is not taken for it.
 pub(super) fn context_matches_at(text: &str, at: usize, anchor: &Anchor) -> bool {
     let end = at + anchor.exact.len();
-    text.get(..at)
-        .is_some_and(|before| before.ends_with(&anchor.prefix))
-        && text
-            .get(end..)
-            .is_some_and(|after| after.starts_with(&anchor.suffix))
+    let (Some(before), Some(after)) = (text.get(..at), text.get(end..)) else {
+        return false;
+    };
+    let prefix_ok = if reaches_edge(&anchor.prefix) {
+        before == anchor.prefix
+    } else {
+        before.ends_with(&anchor.prefix)
+    };
+    let suffix_ok = if reaches_edge(&anchor.suffix) {
+        after == anchor.suffix
+    } else {
+        after.starts_with(&anchor.suffix)
+    };
+    prefix_ok && suffix_ok
+}
+
+/// Whether a stored context is shorter than [`CONTEXT`], so reached the edge of the text.
+fn reaches_edge(context: &str) -> bool {
+    context.chars().count() < CONTEXT
 }
 
 /// A find of the byte range `bytes` with `status`, or `None` when it covers no unit.
@@ -73,14 +90,25 @@ pub(super) fn search(article: &Article, anchor: &Anchor, recorded: Option<usize>
 fn score(article: &Article, at: usize, anchor: &Anchor) -> f64 {
     let text = article.text();
     let end = at + anchor.exact.len();
-    let before = last_chars(&text[..at], anchor.prefix.chars().count());
-    let after = first_chars(&text[end..], anchor.suffix.chars().count());
+    // A context that reached an edge of the text is compared with as much as a full one, so an
+    // occurrence that no longer stands at that edge scores lower.
+    let before = last_chars(&text[..at], context_len(&anchor.prefix));
+    let after = first_chars(&text[end..], context_len(&anchor.suffix));
     let units = article.units();
     let aligned = units.binary_search_by_key(&at, |unit| unit.start).is_ok()
         && units.binary_search_by_key(&end, |unit| unit.end).is_ok();
     similarity(&anchor.prefix, before)
         + similarity(&anchor.suffix, after)
         + f64::from(u8::from(aligned))
+}
+
+/// How many code points of the current text to compare with a stored context.
+fn context_len(context: &str) -> usize {
+    if reaches_edge(context) {
+        CONTEXT
+    } else {
+        context.chars().count()
+    }
 }
 
 fn similarity(stored: &str, now: &str) -> f64 {
@@ -117,4 +145,64 @@ fn first_chars(text: &str, count: usize) -> &str {
         .nth(count)
         .map_or(text.len(), |(at, _)| at);
     &text[..to]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::annotation::anchor::{Status, anchor_for, place_all};
+    use crate::annotation::{Annotation, Tag};
+    use crate::article::{Article, SourceEncoding};
+    use rstest::rstest;
+
+    fn article(text: &str) -> Article {
+        Article::from_text("a.txt", text.to_owned(), SourceEncoding::Utf8)
+    }
+
+    const BEFORE: &str =
+        "Title\n\nFirst part of the story here.\n\nThe closing line says it all.\n";
+
+    /// Tags the last sentence of [`BEFORE`] and finds it in `after`.
+    fn last_sentence_in(after: &str) -> (Status, Option<(usize, usize)>) {
+        let before = article(BEFORE);
+        let last = before.units().len() - 1;
+        let at = time::macros::datetime!(2026-01-13 09:00 UTC);
+        let annotation = Annotation {
+            id: "a".into(),
+            tags: vec![Tag::Quote],
+            note: String::new(),
+            author: String::new(),
+            speaker: String::new(),
+            created: at,
+            modified: at,
+            anchor: anchor_for(&before, last, last).expect("the unit exists"),
+            groups: Vec::new(),
+        };
+        let placement = place_all(&article(after), &[annotation]).remove(0);
+        (placement.status, placement.units)
+    }
+
+    #[rstest]
+    #[case::unchanged(BEFORE, Status::Anchored, 2)]
+    #[case::copied_just_before_it(
+        "Title\n\nFirst part of the story here.\n\nThe closing line says it all.\n\nThe closing line says it all.\n",
+        Status::Moved,
+        3
+    )]
+    #[case::copied_at_the_top(
+        "The closing line says it all.\n\nTitle\n\nFirst part of the story here.\n\nThe closing line says it all.\n",
+        Status::Moved,
+        3
+    )]
+    #[case::text_added_after_it(
+        "Title\n\nFirst part of the story here.\n\nThe closing line says it all.\n\nA new last line.\n",
+        Status::Anchored,
+        2
+    )]
+    fn a_copy_of_the_last_sentence_does_not_take_its_tag(
+        #[case] after: &str,
+        #[case] status: Status,
+        #[case] unit: usize,
+    ) {
+        assert_eq!(last_sentence_in(after), (status, Some((unit, unit))));
+    }
 }

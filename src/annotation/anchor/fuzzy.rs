@@ -5,6 +5,8 @@
 //! The likely places are tried first (where the old offset falls now, the old unit index) and a
 //! close match there ends the search; otherwise the whole article is compared, or for long
 //! articles a window around the old position, and a budget bounds the work of one placement.
+//! When nothing similar is found, a unit at the likely place that holds the text almost whole
+//! with words added (two sentences joined into one) is taken.
 
 use super::{Found, Status};
 use crate::annotation::Anchor;
@@ -27,6 +29,13 @@ const SURE: f64 = 0.9;
 /// Character comparisons (Levenshtein cells) one placement may spend before it searches only
 /// [`SMALL_WINDOW`] units around each old position.
 const BUDGET: u64 = 200_000_000;
+
+/// The share of an exact text that must be kept, in order, in a unit that joined it with
+/// another sentence.
+const JOINED_KEPT: f64 = 0.9;
+
+/// How many times longer than the exact text a joined unit may be.
+const JOINED_GROWTH: usize = 3;
 
 /// Units searched on each side of the old position once the budget is spent.
 const SMALL_WINDOW: usize = 8;
@@ -114,13 +123,56 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        let best = best?;
+        let best = match best {
+            Some(best) => best,
+            None => self.joined(anchor, wanted, [near, anchor.first_unit.min(count - 1)])?,
+        };
         self.occupy((best.first, best.last));
         Some(Found {
             status: Status::Fuzzy(best.score as f32),
             units: (best.first, best.last),
             bytes: None,
         })
+    }
+
+    /// A free unit at one of the likely places `places` (or next to one) that holds the exact
+    /// text almost whole with words added, as when an edit joins two sentences into one: the
+    /// text inserted is not counted against it, what was taken out or changed is. Only when no
+    /// similar run was found, and only at the likely places, since a long unit may hold a short
+    /// text by chance.
+    fn joined(&mut self, anchor: &Anchor, wanted: usize, places: [usize; 2]) -> Option<Best> {
+        let mut best: Option<Best> = None;
+        let candidates = places
+            .into_iter()
+            .flat_map(|place| [place.saturating_sub(1), place, place + 1]);
+        for unit in candidates {
+            if unit >= self.spans.len() || self.occupied[unit] {
+                continue;
+            }
+            let (start, end) = self.spans[unit];
+            let have = end - start;
+            if have <= wanted || have > wanted * JOINED_GROWTH {
+                continue;
+            }
+            let units = self.article.units();
+            let candidate = &self.article.text()[units[unit].range()];
+            self.spent += (wanted * have) as u64;
+            let edits = strsim::levenshtein(&anchor.exact, candidate);
+            let kept = 1.0 - edits.saturating_sub(have - wanted) as f64 / wanted as f64;
+            if kept < JOINED_KEPT {
+                continue;
+            }
+            let distance = start.abs_diff(anchor.start);
+            if best.is_none_or(|top| kept > top.score + 1e-9) {
+                best = Some(Best {
+                    score: kept,
+                    distance,
+                    first: unit,
+                    last: unit,
+                });
+            }
+        }
+        best
     }
 
     /// Compares the run of `run` units from `first` with the exact text, keeping it in `best`
@@ -179,4 +231,52 @@ struct Best {
     distance: usize,
     first: usize,
     last: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::anchor::anchor_for;
+    use crate::article::SourceEncoding;
+    use rstest::rstest;
+
+    fn article(text: &str) -> Article {
+        Article::from_text("a.txt", text.to_owned(), SourceEncoding::Utf8)
+    }
+
+    /// Tags unit `unit` of `before`, then looks for it in `after`: the units found, if any.
+    fn found(before: &str, unit: usize, after: &str) -> Option<(usize, usize)> {
+        let anchor = anchor_for(&article(before), unit, unit).expect("the unit exists");
+        let after = article(after);
+        Matcher::new(&after)
+            .search(&anchor)
+            .map(|found| found.units)
+    }
+
+    const BEFORE: &str = "Title\n\nThe ministry counted the losses on Monday. \
+        Officials gave no further details to reporters. The rest is weather.\n";
+
+    #[rstest]
+    #[case::two_sentences_joined(
+        "Title\n\nThe ministry counted the losses on Monday, and officials gave no further details to reporters. The rest is weather.\n",
+        Some((1, 1))
+    )]
+    #[case::a_clause_added(
+        "Title\n\nThe ministry counted the losses on Monday after a long night of shelling near the border. Officials gave no further details to reporters. The rest is weather.\n",
+        Some((1, 1))
+    )]
+    #[case::reworded_and_joined(
+        "Title\n\nA spokesman said the army lost ground, and officials gave no further details to reporters. The rest is weather.\n",
+        None
+    )]
+    #[case::far_longer_unit(
+        "Title\n\nThe ministry counted the losses on Monday while the parliament debated a budget that nobody had read, the opposition walked out, the speaker called a recess and the whole session ended without a single vote being taken on anything at all. The rest is weather.\n",
+        None
+    )]
+    fn a_sentence_joined_to_another_is_found_where_it_went(
+        #[case] after: &str,
+        #[case] want: Option<(usize, usize)>,
+    ) {
+        assert_eq!(found(BEFORE, 1, after), want);
+    }
 }

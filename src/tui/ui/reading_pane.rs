@@ -8,7 +8,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use std::ops::Range;
+
 use crate::article::UnitKind;
+use crate::rejections::Rejections;
 use crate::tui::app::{App, Document};
 use crate::tui::layout::{GUTTER, reading_column};
 use crate::tui::search::find_all;
@@ -47,6 +50,7 @@ impl Widget for ReadingPane<'_> {
         match &self.app.doc {
             Some(doc) => draw_units(
                 doc,
+                &self.app.rejected,
                 self.theme,
                 reading_column(inner, self.app.reading_width),
                 buf,
@@ -60,7 +64,7 @@ impl Widget for ReadingPane<'_> {
 }
 
 /// Draws the rows from the document's top until the pane is full.
-fn draw_units(doc: &Document, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn draw_units(doc: &Document, rejected: &Rejections, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let gutter = GUTTER.min(area.width);
     let text_width = area.width - gutter;
     let units = doc.article.units();
@@ -90,6 +94,16 @@ fn draw_units(doc: &Document, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     clip(&annotation.speaker, 4 * usize::from(text_width))
                 )
             });
+        let proposal = if doc.proposals.shown {
+            doc.proposals
+                .on_unit(unit, &doc.article, &doc.annotations, rejected)
+        } else {
+            None
+        };
+        let (proposed, cues) = match proposal {
+            Some((tags, proposal)) => (tags, proposal.cues.as_slice()),
+            None => ([None; 3], &[][..]),
+        };
         let cursor = unit == doc.cursor;
         let selected = doc.selection_start.is_some() && (sel_first..=sel_last).contains(&unit);
         let mut style = match units[unit].kind {
@@ -130,11 +144,17 @@ fn draw_units(doc: &Document, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 // A note is marked in the first free tag slot (the space before the text when all
                 // three are taken), even on a unit with no tag, where nothing else would show it.
                 let mut note_mark = noted;
+                // Proposed tags take the free slots after the tags, as dim lower-case letters.
+                let mut proposals = proposed.iter().flatten();
                 for slot in 0..3 {
                     match tags.get(slot) {
                         Some(tag) => {
                             spans.push(Span::styled(tag.letter().to_string(), theme.tag(*tag)))
                         }
+                        None if let Some(tag) = proposals.next() => spans.push(Span::styled(
+                            tag.letter().to_ascii_lowercase().to_string(),
+                            theme.proposal,
+                        )),
                         None if note_mark => {
                             spans.push(Span::styled("*", theme.focus));
                             note_mark = false;
@@ -147,22 +167,7 @@ fn draw_units(doc: &Document, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 } else {
                     Span::raw(" ")
                 });
-                let mut at = range.start;
-                for found in matches
-                    .iter()
-                    .filter(|m| m.start < range.end && m.end > range.start)
-                {
-                    let start = found.start.max(range.start);
-                    let end = found.end.min(range.end);
-                    if start > at {
-                        spans.push(Span::styled(&text[at..start], style));
-                    }
-                    spans.push(Span::styled(&text[start..end], style.patch(theme.matched)));
-                    at = end;
-                }
-                if at < range.end {
-                    spans.push(Span::styled(&text[at..range.end], style));
-                }
+                push_text(&mut spans, &text, range, style, theme, &matches, cues);
                 if row + 1 == separator + lines.len()
                     && let Some(speaker) = &speaker
                 {
@@ -175,5 +180,41 @@ fn draw_units(doc: &Document, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         skip = 0;
         unit += 1;
+    }
+}
+
+/// Pushes the row `range` of `text` in `style`, search matches and proposal cues marked.
+fn push_text<'t>(
+    spans: &mut Vec<Span<'t>>,
+    text: &'t str,
+    range: Range<usize>,
+    style: Style,
+    theme: &Theme,
+    matches: &[Range<usize>],
+    cues: &[Range<usize>],
+) {
+    let inside =
+        |marks: &[Range<usize>], at: usize| marks.iter().any(|m| m.start <= at && at < m.end);
+    let mut at = range.start;
+    while at < range.end {
+        // The next place where a match or a cue starts or ends.
+        let next = matches
+            .iter()
+            .chain(cues)
+            .flat_map(|mark| [mark.start, mark.end])
+            .filter(|&edge| edge > at && edge < range.end)
+            .min()
+            .unwrap_or(range.end);
+        let mut piece = style;
+        if inside(cues, at) {
+            piece = piece.patch(theme.cue);
+        }
+        if inside(matches, at) {
+            piece = piece.patch(theme.matched);
+        }
+        if let Some(slice) = text.get(at..next) {
+            spans.push(Span::styled(slice, piece));
+        }
+        at = next;
     }
 }

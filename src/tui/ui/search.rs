@@ -26,7 +26,8 @@ pub fn prompt<'a>(mode: &Mode, theme: &Theme) -> Option<Line<'a>> {
         | Mode::Note { .. }
         | Mode::Export { .. }
         | Mode::Disagreements(_)
-        | Mode::Matrix(_) => return None,
+        | Mode::Matrix(_)
+        | Mode::Review(_) => return None,
     };
     Some(Line::from(vec![
         Span::styled(label, theme.focus),

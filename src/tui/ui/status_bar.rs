@@ -33,6 +33,11 @@ fn hints_for(app: &App) -> &'static [Hint] {
         .doc
         .as_ref()
         .is_some_and(|doc| doc.selection_start.is_some());
+    let changed = app
+        .doc
+        .as_ref()
+        .and_then(|doc| doc.changes.as_ref())
+        .is_some_and(|report| !report.tags.is_empty());
     match (&app.mode, app.focus) {
         (Mode::Note { .. }, _) => &[Text("esc", "done, saved"), Text("enter", "new line")],
         (Mode::Export { .. }, _) => &[
@@ -74,6 +79,13 @@ fn hints_for(app: &App) -> &'static [Hint] {
             Text("m", "adopt merged"),
             Text("esc", "close"),
         ],
+        (Mode::Review(_), _) => &[
+            Key(Command::Accept, "accept"),
+            Key(Command::ReattachTag, "re-attach"),
+            Key(Command::KeepOrphan, "keep"),
+            Key(Command::RemoveAnnotation, "delete"),
+            Key(Command::Cancel, "close"),
+        ],
         (Mode::Normal, Pane::List) => &[
             Key(Command::Open, "open"),
             Key(Command::StartSearch, "filter"),
@@ -93,6 +105,12 @@ fn hints_for(app: &App) -> &'static [Hint] {
             Key(Command::ToggleDenial, "denial"),
             Key(Command::EditNote, "note"),
             Key(Command::Cancel, "cancel"),
+        ],
+        (Mode::Normal, Pane::Reading) if changed => &[
+            Key(Command::ReviewChanges, "review changes"),
+            Key(Command::ToggleHelp, "help"),
+            Key(Command::ToggleClaim, "claim"),
+            Key(Command::Quit, "quit"),
         ],
         (Mode::Normal, Pane::Reading) => &[
             Key(Command::ToggleHelp, "help"),

@@ -133,6 +133,13 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         | Command::ToggleHelp
         | Command::ShowDisagreements
         | Command::EditSpeaker
+        | Command::ReviewChanges
+        | Command::ReattachTag
+        | Command::KeepOrphan
+        | Command::ToggleMoved
+        | Command::ToggleProposals
+        | Command::NextProposal
+        | Command::PrevProposal
         | Command::ShowMatrix => {}
     }
     Vec::new()

@@ -67,6 +67,13 @@ pub fn key(command: Command, selected: usize, len: usize, page: usize) -> ListKe
         | Command::ToggleHelp
         | Command::ShowDisagreements
         | Command::ShowMatrix
+        | Command::ReviewChanges
+        | Command::ReattachTag
+        | Command::KeepOrphan
+        | Command::ToggleMoved
+        | Command::ToggleProposals
+        | Command::NextProposal
+        | Command::PrevProposal
         | Command::Accept
         | Command::Reject => ListKey::Other(command),
     }

@@ -135,7 +135,8 @@ pub fn cancel(app: &mut App) -> Vec<Effect> {
         | Mode::Export { .. }
         | Mode::Help { .. }
         | Mode::Disagreements(_)
-        | Mode::Matrix(_) => app.mode = Mode::Normal,
+        | Mode::Matrix(_)
+        | Mode::Review(_) => app.mode = Mode::Normal,
         Mode::Normal if app.focus == Pane::List && !app.library.filter.is_empty() => {
             set_filter(app, String::new());
         }
@@ -193,7 +194,7 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
         Mode::Speaker(_) => super::speaker::input(app, input),
         Mode::Disagreements(_) => super::disagreements::input(app, input),
         Mode::Matrix(_) => super::claim_matrix::input(app, input),
-        Mode::Normal | Mode::Help { .. } | Mode::Hits(_) => Vec::new(),
+        Mode::Normal | Mode::Help { .. } | Mode::Hits(_) | Mode::Review(_) => Vec::new(),
     }
 }
 

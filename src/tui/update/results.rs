@@ -4,13 +4,14 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::annotation::{AnnotationSet, Snapshot, Timestamp};
+use crate::annotation::{AnnotationSet, Snapshot, Status, Timestamp};
 use crate::article::Article;
 use crate::tui::app::{
     App, Clock, Document, Loading, Mode, Pane, SaveState, Search, Top, count_tags,
 };
 use crate::tui::effect::Effect;
 use crate::tui::outcome::{Opened, Outcome, Preview, SaveError};
+use crate::tui::proposals::Proposals;
 
 use super::edit::save;
 use super::library::loaded;
@@ -60,6 +61,7 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             say_error(app, format!("suspending to the shell failed: {message}"));
             Vec::new()
         }
+        Outcome::ChangesReported { path, report } => super::review::reported(app, &path, report),
         Outcome::DisagreementsLoaded { path, view } => {
             super::disagreements::loaded(app, &path, view)
         }
@@ -220,6 +222,8 @@ pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
         sidecar_cache: Default::default(),
         search: Search::default(),
         loading: None,
+        changes: None,
+        proposals: Proposals::new(),
     });
     app.focus = Pane::Reading;
     app.mode = Mode::Normal;
@@ -243,7 +247,26 @@ pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
         None => move_cursor(app, 0),
     }
     resume(app);
-    Vec::new()
+    report_changes(app)
+}
+
+/// The change report of the open article, asked of the runtime when it has tags: comparing its
+/// text with the sidecar's fingerprint, and placing the tags again when it changed, happens off
+/// the loop's thread.
+fn report_changes(app: &App) -> Vec<Effect> {
+    let Some(doc) = app.doc.as_ref().filter(|doc| !doc.annotations.is_empty()) else {
+        return Vec::new();
+    };
+    let unsettled = doc
+        .annotations
+        .iter()
+        .any(|(_, placement)| placement.status != Status::Anchored);
+    vec![Effect::ReportChanges {
+        path: doc.path.clone(),
+        article: doc.article.clone(),
+        annotations: doc.base.clone(),
+        unsettled,
+    }]
 }
 
 /// Puts the cursor where the reader left off last time, once that article is open far enough

@@ -1,0 +1,212 @@
+//! `sidenote suggest FILE...`: prints the suggester's proposals for every unit of each article,
+//! as JSON Lines or readable text. It never writes a file.
+//!
+//! Offsets are code points of the decoded text, as `segment` prints them, counted as the units
+//! go by; the proposals are computed a window of units at a time.
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::article::{Article, count_chars};
+use crate::library;
+use crate::safe_text;
+use crate::suggest::{Suggestion, suggest_units};
+
+use super::segment::write_json_string;
+
+/// Arguments of `sidenote suggest`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The article files.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+}
+
+/// How proposals are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per unit (JSON Lines).
+    Json,
+    /// One unit per line: number, tags, speaker, score, text; the cues on the next line.
+    Text,
+}
+
+/// How many units are proposed for at a time.
+const WINDOW: usize = 4096;
+
+/// Prints the proposals for each file in turn; a file that cannot be read is reported on stderr
+/// as `segment` reports it, the others are still printed, and the exit code is then non-zero.
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut failed = false;
+    for file in &args.files {
+        let article = match library::read_article(file) {
+            Ok(article) => article,
+            Err(error) => {
+                out.flush()?;
+                super::message::warn(super::message::describe(&anyhow::Error::from(error)));
+                failed = true;
+                continue;
+            }
+        };
+        if let Some(warning) = article.encoding().warning() {
+            super::message::warn(format_args!("warning: {}: {warning}", file.display()));
+        }
+        write_suggestions(&article, file, args.format, &mut out)?;
+    }
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Writes one JSON Lines row by hand, as `segment` does: serde's escaping of every string was
+/// most of the command's time.
+#[allow(clippy::too_many_arguments)]
+fn write_json_row(
+    out: &mut impl Write,
+    file: &str,
+    start: usize,
+    end: usize,
+    display: &str,
+    suggestion: &Suggestion,
+    text: &str,
+    at: impl Fn(usize) -> usize,
+) -> io::Result<()> {
+    out.write_all(b"{\"file\":")?;
+    write_safe_json_string(out, file)?;
+    write!(
+        out,
+        ",\"index\":{},\"start\":{start},\"end\":{end},\"text\":",
+        suggestion.index
+    )?;
+    write_json_string(out, display)?;
+    out.write_all(b",\"tags\":[")?;
+    for (n, tag) in suggestion.tags.iter().enumerate() {
+        let comma = if n > 0 { "," } else { "" };
+        write!(out, "{comma}\"{}\"", tag.name())?;
+    }
+    out.write_all(b"],\"speaker\":")?;
+    match &suggestion.speaker {
+        Some(speaker) => write_safe_json_string(out, speaker)?,
+        None => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"cues\":[")?;
+    for (n, cue) in suggestion.cues.iter().enumerate() {
+        let comma = if n > 0 { "," } else { "" };
+        write!(out, "{comma}{{\"kind\":\"{}\",\"text\":", cue.kind.name())?;
+        write_safe_json_string(out, &text[cue.start..cue.end])?;
+        write!(
+            out,
+            ",\"start\":{},\"end\":{}}}",
+            at(cue.start),
+            at(cue.end)
+        )?;
+    }
+    out.write_all(b"],\"score\":")?;
+    serde_json::to_writer(&mut *out, &rounded(suggestion.score)).map_err(io::Error::from)?;
+    out.write_all(b"}\n")
+}
+
+/// Writes raw text from the article (a cue's words, a name) as a JSON string whose invisible and
+/// control characters are `\uXXXX` escapes: the value reads back the same, and a terminal shows
+/// no control code (the rule of `safe_text`). Display text needs none of this.
+fn write_safe_json_string(out: &mut impl Write, text: &str) -> io::Result<()> {
+    if text.is_ascii() && !text.bytes().any(|b| b < 0x20 || b == 0x7F) {
+        return write_json_string(out, text);
+    }
+    let json = serde_json::to_string(text).map_err(io::Error::from)?;
+    out.write_all(safe_text::escape_json(&json).as_bytes())
+}
+
+/// Writes the proposal of every unit of `article` to `out` in `format`.
+pub fn write_suggestions(
+    article: &Article,
+    file: &Path,
+    format: Format,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let text = article.text();
+    let name = file.to_string_lossy();
+    let units = article.units();
+    // Code points before byte `byte`, carried forward unit by unit since units are in order.
+    let (mut byte, mut chars) = (0usize, 0usize);
+    let width = units.len().saturating_sub(1).to_string().len();
+    let mut buffer = String::new();
+    if format == Format::Text {
+        writeln!(out, "{}", safe_text::for_terminal(&name))?;
+    }
+    let mut from = 0;
+    while from < units.len() {
+        let to = (from + WINDOW).min(units.len());
+        for suggestion in suggest_units(article, from..to) {
+            let unit = units[suggestion.index];
+            chars += count_chars(&text.as_bytes()[byte..unit.start]);
+            byte = unit.start;
+            let display = article
+                .unit_text_in(suggestion.index, &mut buffer)
+                .unwrap_or_default();
+            match format {
+                Format::Json => {
+                    let at = |offset: usize| chars + count_chars(&text.as_bytes()[byte..offset]);
+                    let end = at(unit.end);
+                    write_json_row(out, &name, chars, end, display, &suggestion, text, at)?;
+                }
+                Format::Text => write_text_row(out, article, &suggestion, display, width)?,
+            }
+        }
+        from = to;
+    }
+    Ok(())
+}
+
+/// A score to two decimals, so that printing it shows no float noise.
+fn rounded(score: f32) -> f32 {
+    (score * 100.0).round() / 100.0
+}
+
+/// One unit as text: its number, tags, speaker, score and text, then its cues.
+fn write_text_row(
+    out: &mut impl Write,
+    article: &Article,
+    suggestion: &Suggestion,
+    display: &str,
+    width: usize,
+) -> io::Result<()> {
+    let index = suggestion.index;
+    if !suggestion.proposes() {
+        return writeln!(out, "{index:>width$}  -  {display}");
+    }
+    let tags: Vec<&str> = suggestion.tags.iter().map(|tag| tag.name()).collect();
+    let speaker = suggestion
+        .speaker
+        .as_deref()
+        .map(|speaker| format!(" ({})", safe_text::for_terminal(speaker)))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{index:>width$}  {}{speaker} {:.2}  {display}",
+        tags.join(","),
+        suggestion.score
+    )?;
+    let cues: Vec<String> = suggestion
+        .cues
+        .iter()
+        .map(|cue| {
+            let words = article.text()[cue.start..cue.end].split_whitespace();
+            let words: Vec<&str> = words.collect();
+            format!(
+                "{} \"{}\"",
+                cue.kind.name(),
+                safe_text::for_terminal(&words.join(" "))
+            )
+        })
+        .collect();
+    writeln!(out, "{:width$}     cues: {}", "", cues.join(", "))
+}

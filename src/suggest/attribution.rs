@@ -1,0 +1,147 @@
+//! Attribution: the words that give a statement to someone (reporting verbs, "according to",
+//! "shared by") and the speaker the clause names ("X said", "said X, a spokesman", "X told
+//! lawmakers", "according to Rep. X").
+//!
+//! Words inside a quotation are the quoted person's, not the writer's attribution, so they are
+//! skipped. When a unit names several speakers the most telling phrase wins (a name over a
+//! pronoun over a description), the first of equals.
+
+use super::names::{self, Found, Who};
+use super::quotes::Quotes;
+use super::tokens::Token;
+use super::words::{DETERMINER, NEGATION, REPORT};
+
+/// What a unit says of who speaks.
+#[derive(Debug, Default, Clone)]
+pub struct Attribution {
+    /// The attribution cues: byte ranges in the unit of "said", "according to", ...
+    pub cues: Vec<(usize, usize)>,
+    /// The phrase naming the speaker, if any.
+    pub speaker: Option<Found>,
+    /// Whether that phrase is a description after "according to", which a name found later
+    /// replaces.
+    pub provisional: bool,
+}
+
+impl Attribution {
+    /// Whether the unit attributes anything.
+    pub fn any(&self) -> bool {
+        !self.cues.is_empty()
+    }
+}
+
+/// Whether the phrase `found` stands in a reporting clause that ends the unit after a comma:
+/// ", the lawmaker said." or ", said Koo, a spokesman." (at most a few words after its verb).
+fn trails(tokens: &[Token], found: &Found) -> bool {
+    let Some(first) = tokens.iter().position(|token| token.start == found.start) else {
+        return false;
+    };
+    let opens_clause = first > 0
+        && tokens[..first]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|token| token.is_punct(','));
+    let after = tokens
+        .iter()
+        .filter(|token| token.start >= found.end)
+        .count();
+    opens_clause && after <= TRAILING
+}
+
+/// How many tokens a trailing reporting clause may hold after its speaker: the verb, a day and
+/// the full stop (", the agency said on Monday.").
+const TRAILING: usize = 5;
+
+fn word<'a>(text: &'a str, token: &Token) -> &'a str {
+    &text[token.start..token.end]
+}
+
+/// Finds the attribution cues and the speaker of a unit.
+pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
+    let mut attribution = Attribution::default();
+    // The first speaker found is the main clause's; a later verb is mostly inside what that
+    // speaker said ("The agency said North Korea has stressed ..."). Only a description after
+    // "according to" is given up for a name ("according to intelligence insights shared by
+    // Lee").
+    // A reporting clause that ends the sentence (", the safety board said.") is its main
+    // clause, whatever verbs came before it.
+    let consider = |found: Option<Found>, according: bool, attribution: &mut Attribution| {
+        if let Some(found) = found {
+            let better = match &attribution.speaker {
+                None => true,
+                Some(_) => {
+                    (attribution.provisional && matches!(found.who, Who::Named(_)))
+                        || trails(tokens, &found)
+                }
+            };
+            if better {
+                attribution.provisional = according && matches!(found.who, Who::Described(_));
+                attribution.speaker = Some(found);
+            }
+        }
+    };
+    for (at, token) in tokens.iter().enumerate() {
+        if !token.is_word() || quotes.inside(token.start) {
+            continue;
+        }
+        let next = tokens.get(at + 1);
+        if word(text, token).eq_ignore_ascii_case("according")
+            && let Some(to) = next.filter(|next| word(text, next).eq_ignore_ascii_case("to"))
+        {
+            attribution.cues.push((token.start, to.end));
+            consider(
+                names::after(text, tokens, at + 2, true),
+                true,
+                &mut attribution,
+            );
+            continue;
+        }
+        // A capitalised reporting word inside a sentence is a name or a noun ("the United
+        // States"), and one after a determiner a noun ("the report", "his post").
+        let noun = (token.capital && at > 0)
+            || at
+                .checked_sub(1)
+                .is_some_and(|previous| tokens[previous].is(DETERMINER));
+        if !token.is(REPORT) || noun {
+            continue;
+        }
+        // "has not confirmed" is a non-confirmation, not an attribution.
+        let negated = tokens[at.saturating_sub(3)..at]
+            .iter()
+            .any(|before| before.is(NEGATION));
+        if negated {
+            continue;
+        }
+        attribution.cues.push((token.start, token.end));
+        // "are said to have been killed": hearsay, nobody named.
+        if next.is_some_and(|next| word(text, next).eq_ignore_ascii_case("to")) {
+            continue;
+        }
+        if let Some(by) = next.filter(|next| word(text, next).eq_ignore_ascii_case("by")) {
+            attribution.cues.push((by.start, by.end));
+            consider(
+                names::after(text, tokens, at + 2, true),
+                false,
+                &mut attribution,
+            );
+            continue;
+        }
+        let subject = names::before(text, tokens, at);
+        // "..., said Koo Byoungsam, a spokesman": the verb first, after a comma or quotation.
+        let inverted = subject.is_none()
+            && at
+                .checked_sub(1)
+                .is_none_or(|previous| !tokens[previous].is_word());
+        if inverted {
+            consider(
+                names::after(text, tokens, at + 1, false),
+                false,
+                &mut attribution,
+            );
+        } else {
+            consider(subject, false, &mut attribution);
+        }
+    }
+    attribution
+}

@@ -1,0 +1,196 @@
+//! What one unit hands the next, over a window of units: a quotation still open (within a
+//! paragraph), and a speaker, carried to a following "He added", "According to him", "the
+//! lawmaker said" or a quotation that goes on, and back to a unit that the next one points at
+//! ("A lawmaker revealed this information").
+//!
+//! Both look back at most [`LOOK_BACK`] units and ahead one, so a unit's proposal is the same
+//! whatever window it is computed in, and a window costs its size plus a constant.
+
+use std::ops::Range;
+
+use crate::annotation::Tag;
+use crate::article::Article;
+
+use super::names::Who;
+use super::tokens::Token;
+use super::unit::{self, Facts};
+use super::{Suggestion, is_headline, words};
+
+/// How many units before a unit are read for its open quotation and its speaker.
+pub const LOOK_BACK: usize = 4;
+
+/// How many units before a unit are read for the full form of a name it gives short ("Lee"
+/// after "Lee Seong-kweun").
+pub const NAME_LOOK_BACK: usize = 16;
+
+/// The speaker of a unit that states something with no one named, near or in it: the outlet.
+pub const OUTLET: &str = "outlet";
+
+/// What a unit's double quotation marks do to the state "a quotation is open".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Keep,
+    Flip,
+    Open,
+    Close,
+}
+
+impl Step {
+    fn of(source: &str) -> Step {
+        let mut step = Step::Keep;
+        for c in source.chars() {
+            step = match c {
+                '"' => match step {
+                    Step::Keep => Step::Flip,
+                    Step::Flip => Step::Keep,
+                    Step::Open => Step::Close,
+                    Step::Close => Step::Open,
+                },
+                '\u{201C}' | '\u{00AB}' | '\u{201E}' => Step::Open,
+                '\u{201D}' | '\u{00BB}' => Step::Close,
+                _ => continue,
+            };
+        }
+        step
+    }
+
+    fn apply(self, open: bool) -> bool {
+        match self {
+            Step::Keep => open,
+            Step::Flip => !open,
+            Step::Open => true,
+            Step::Close => false,
+        }
+    }
+}
+
+/// The units to propose for, and the article they come from.
+pub struct Window<'a> {
+    article: &'a Article,
+    range: Range<usize>,
+}
+
+impl<'a> Window<'a> {
+    /// A window over `range`, already clipped to the article's units.
+    pub fn new(article: &'a Article, range: Range<usize>) -> Window<'a> {
+        Window { article, range }
+    }
+
+    /// The proposals of the window's units.
+    pub fn suggestions(&self) -> Vec<Suggestion> {
+        let units = self.article.units();
+        let Range { start, end } = self.range.clone();
+        if start >= end {
+            return Vec::new();
+        }
+        let lexicon = words::lexicon();
+        let source = |index: usize| self.article.unit_source(index).unwrap_or_default();
+        // Facts are needed from NAME_LOOK_BACK units before (speakers and their full names) to
+        // one after (back references); each needs the quotation marks of LOOK_BACK units before.
+        let first = start.saturating_sub(NAME_LOOK_BACK);
+        let last = (end + 1).min(units.len());
+        let steps_from = first.saturating_sub(LOOK_BACK);
+        let steps: Vec<Step> = (steps_from..last).map(|i| Step::of(source(i))).collect();
+        let open_at = |index: usize| {
+            let paragraph = units[index].paragraph;
+            let from = (index.saturating_sub(LOOK_BACK)..index)
+                .rev()
+                .take_while(|&before| units[before].paragraph == paragraph)
+                .last()
+                .unwrap_or(index);
+            (from..index).fold(false, |open, before| steps[before - steps_from].apply(open))
+        };
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut facts: Vec<Facts> = (first..last)
+            .map(|index| {
+                let unit = units[index];
+                let text = source(index);
+                let headline = is_headline(unit.kind, text);
+                unit::judge(
+                    text,
+                    unit.start,
+                    headline,
+                    open_at(index),
+                    lexicon,
+                    &mut tokens,
+                )
+            })
+            .collect();
+        let mut suggestions = Vec::with_capacity(end - start);
+        for index in start..end {
+            let at = index - first;
+            let speaker = if facts[at].tags.is_empty() {
+                None
+            } else {
+                speaker(&facts[..at], &facts[at], facts.get(at + 1))
+            };
+            // Later units read only the speakers of this one, never its cues or tags.
+            let own = &mut facts[at];
+            suggestions.push(Suggestion {
+                index,
+                tags: std::mem::take(&mut own.tags),
+                speaker,
+                cues: std::mem::take(&mut own.cues),
+                score: own.score,
+            });
+        }
+        suggestions
+    }
+}
+
+/// The last name the units `before` gave, within [`LOOK_BACK`] units.
+fn last_named(before: &[Facts]) -> Option<String> {
+    before
+        .iter()
+        .rev()
+        .take(LOOK_BACK)
+        .find_map(|facts| match &facts.who {
+            Some(Who::Named(name)) => Some(name.clone()),
+            _ => facts.mention.clone(),
+        })
+}
+
+/// The speaker of a unit with `own` facts, after the units `before` and before `next`: its own,
+/// carried, or the outlet's when nothing names anyone; `None` for a pronoun nobody was named
+/// before.
+fn speaker(before: &[Facts], own: &Facts, next: Option<&Facts>) -> Option<String> {
+    let speaker = match &own.who {
+        Some(Who::Named(name)) | Some(Who::Described(name)) => Some(name.clone()),
+        Some(Who::Pronoun) => return last_named(before).map(|name| full_name(before, name)),
+        Some(Who::Definite(description)) => {
+            last_named(before).or_else(|| Some(description.clone()))
+        }
+        // A quotation nobody is said to have said goes on with the last speaker.
+        None if own.continues_quote || own.tags.first() == Some(&Tag::Quote) => last_named(before),
+        None => next
+            .filter(|next| next.back_reference)
+            .and_then(|next| match &next.who {
+                Some(Who::Named(name)) | Some(Who::Described(name)) => Some(name.clone()),
+                _ => None,
+            }),
+    };
+    Some(speaker.map_or_else(|| OUTLET.to_owned(), |name| full_name(before, name)))
+}
+
+/// `name`, or the longer name of the units `before` (within [`NAME_LOOK_BACK`]) whose first or
+/// last word it is: "Lee" after "Lee Seong-kweun", "Zelenskyy" after "Volodymyr Zelenskyy".
+fn full_name(before: &[Facts], name: String) -> String {
+    if name.contains(' ') {
+        return name;
+    }
+    let longer = before
+        .iter()
+        .rev()
+        .take(NAME_LOOK_BACK)
+        .find_map(|facts| match &facts.who {
+            Some(Who::Named(full)) if full.contains(' ') => {
+                let mut words = full.split(' ');
+                let first = words.next().unwrap_or_default();
+                let last = words.next_back().unwrap_or_default();
+                (first.eq_ignore_ascii_case(&name) || last.eq_ignore_ascii_case(&name))
+                    .then(|| full.clone())
+            }
+            _ => None,
+        });
+    longer.unwrap_or(name)
+}

@@ -1,0 +1,448 @@
+//! Who a phrase names: the noun phrase before a verb ("lawmaker Lee Seong-kweun told") or after a
+//! preposition or an inverted verb ("according to Rep. Lee", "said Koo, a spokesman"), with
+//! titles and roles dropped from a name ("Ukrainian President Volodymyr Zelensky" is "Volodymyr
+//! Zelensky"), and a phrase without a name kept as a description ("a South Korean lawmaker").
+//!
+//! Only the tokens next to the anchor are read, at most [`LONGEST`] of them.
+
+use super::tokens::{Kind, Token};
+use super::words::{
+    ACTION, ADVERB, AUXILIARY, BODY, CLAUSE, DENY, DETERMINER, NEGATION, NON_CONFIRM, PRONOUN,
+    REPORT, ROLE, STARTER, TITLE,
+};
+
+/// The most tokens a speaker's phrase takes.
+const LONGEST: usize = 7;
+
+/// What a phrase says of its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    /// A name, titles dropped: "Lee Seong-kweun", "NIS".
+    Named(String),
+    /// "He", "she", "they", "him": someone named before.
+    Pronoun,
+    /// "The lawmaker": someone named before, or else this description.
+    Definite(String),
+    /// "A South Korean lawmaker": a description, no name.
+    Described(String),
+}
+
+/// A speaker's phrase and where it stands in the unit (byte offsets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// What it says.
+    pub who: Who,
+    /// Offset of its first character.
+    pub start: usize,
+    /// Offset just past its last character.
+    pub end: usize,
+}
+
+/// Whether `token`'s word is one of `words`, in any case.
+fn is_one_of(text: &str, token: &Token, words: &[&str]) -> bool {
+    let word = &text[token.start..token.end];
+    words.iter().any(|one| one.eq_ignore_ascii_case(word))
+}
+
+fn is_subject_pronoun(text: &str, token: &Token) -> bool {
+    token.is(PRONOUN) && is_one_of(text, token, &["he", "she", "they"])
+}
+
+/// Whether `token` may be part of a speaker's phrase: a capitalised word, a title or role, or
+/// the full stop of an abbreviated title ("Rep.").
+fn may_join(tokens: &[Token], at: usize) -> bool {
+    let token = &tokens[at];
+    match token.kind {
+        Kind::Word => {
+            (token.capital || token.is(ROLE | TITLE))
+                && !token.is(REPORT | AUXILIARY | NEGATION | DENY)
+                && (token.capital || !token.is(DETERMINER))
+        }
+        Kind::Punct('.') => at > 0 && tokens[at - 1].is(TITLE) && tokens[at - 1].end == token.start,
+        _ => false,
+    }
+}
+
+/// The classes of words that are never part of a noun phrase: grammar words and verbs.
+const NOT_NOUN: u32 = DETERMINER
+    | AUXILIARY
+    | ADVERB
+    | REPORT
+    | NEGATION
+    | PRONOUN
+    | STARTER
+    | DENY
+    | NON_CONFIRM
+    | ACTION
+    | CLAUSE;
+
+/// Whether `token` is a lower-case modifier that may stand inside a role's phrase ("spy" in
+/// "the spy agency", "parks" in "the parks department"), but not a possessive or a superlative,
+/// which open the phrase ("the city's parks department", "the largest union").
+fn is_modifier(text: &str, token: &Token) -> bool {
+    let word = word(text, token);
+    token.is_word()
+        && !token.capital
+        && !token.is(NOT_NOUN)
+        && !word.ends_with("'s")
+        && !word.ends_with("\u{2019}s")
+        && !word.ends_with("est")
+}
+
+/// Whether `token` may head a subject although no list names it: a lower-case noun ("the club
+/// denied", "traders said"), not a grammar word, a verb or an adverb.
+fn is_noun_head(text: &str, token: &Token) -> bool {
+    let word = word(text, token);
+    token.is_word()
+        && !token.capital
+        && word.len() >= 3
+        && !word.ends_with("ly")
+        && !token.is(NOT_NOUN)
+}
+
+/// Whether `token` may stand between a subject and its verb: an auxiliary, an adverb ("also",
+/// "flatly").
+fn is_skippable(text: &str, token: &Token) -> bool {
+    token.is_word()
+        && !token.capital
+        && (token.is(ADVERB | AUXILIARY)
+            || (word(text, token).ends_with("ly") && !token.is(REPORT)))
+}
+
+fn word<'a>(text: &'a str, token: &Token) -> &'a str {
+    &text[token.start..token.end]
+}
+
+fn is_spokesperson(text: &str, token: &Token) -> bool {
+    token.is(TITLE) && is_one_of(text, token, &["spokesman", "spokeswoman", "spokesperson"])
+}
+
+/// The subject of the verb at token `verb`: the phrase just before it, past a few adverbs and
+/// auxiliaries ("Lee has also said") and the comma closing an apposition ("the director,
+/// Samuel Okoro, said").
+pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
+    let mut end = verb;
+    while end > 0 && verb - end < 3 && is_skippable(text, &tokens[end - 1]) {
+        end -= 1;
+    }
+    if end > 1 && tokens[end - 1].is_punct(',') && tokens[end - 2].capital {
+        // Only a name between two commas is an apposition: "with Moscow, claiming" is not.
+        let mut name = end - 2;
+        while name > 0 && may_join(tokens, name - 1) {
+            name -= 1;
+        }
+        if name > 0 && tokens[name - 1].is_punct(',') {
+            end -= 1;
+        }
+    }
+    let head = tokens.get(end.checked_sub(1)?)?;
+    if is_subject_pronoun(text, head) {
+        return Some(found(Who::Pronoun, head, head));
+    }
+    let noun_head = is_noun_head(text, head);
+    if !may_join(tokens, end - 1) && !noun_head {
+        return None;
+    }
+    let role_head = (head.is(ROLE) || noun_head) && !head.capital;
+    let mut start = end - 1;
+    let mut modifiers = 0;
+    while start > 0 && end - start < LONGEST {
+        let previous = start - 1;
+        if may_join(tokens, previous) {
+            start = previous;
+        } else if role_head && modifiers < 2 && is_modifier(text, &tokens[previous]) {
+            modifiers += 1;
+            start = previous;
+        } else {
+            break;
+        }
+    }
+    let definite = start > 0 && is_definite(text, &tokens[start - 1]);
+    let found = judge(text, &tokens[start..end], definite)?;
+    if start < 2 {
+        return Some(found);
+    }
+    let joint = word(text, &tokens[start - 1]);
+    // "Russia and North Korea deny": both are the subject.
+    if let Who::Named(name) = &found.who
+        && joint == "and"
+        && let Some(Found {
+            who: Who::Named(first),
+            start: from,
+            ..
+        }) = before_name(text, tokens, start - 1)
+    {
+        return Some(Found {
+            who: Who::Named(format!("{first} and {name}")),
+            start: from,
+            end: found.end,
+        });
+    }
+    // "Rep. Maria Alvarez of Texas said" is Maria Alvarez; "the Ministry of Health said" is the
+    // ministry of health.
+    if joint == "of" {
+        let mut owner = start - 1;
+        while owner > 0 && start - 1 - owner < LONGEST && may_join(tokens, owner - 1) {
+            owner -= 1;
+        }
+        let words = &tokens[owner..start - 1];
+        if let Some(last) = words.last() {
+            if last.is(BODY) && last.capital {
+                let body = judge(text, words, false)?;
+                let name = format!(
+                    "{} of {}",
+                    joined(text, words_from(text, words)),
+                    name_of(&found.who)
+                );
+                return Some(Found {
+                    who: Who::Named(name),
+                    start: body.start,
+                    end: found.end,
+                });
+            }
+            if let Some(person) = judge(text, words, false)
+                && matches!(person.who, Who::Named(_))
+            {
+                return Some(person);
+            }
+        }
+    }
+    Some(found)
+}
+
+/// The words of a phrase past those that open sentences ("The").
+fn words_from<'t>(text: &str, words: &'t [Token]) -> &'t [Token] {
+    let skip = words
+        .iter()
+        .take_while(|word| is_starter(text, word))
+        .count();
+    &words[skip.min(words.len())..]
+}
+
+fn name_of(who: &Who) -> &str {
+    match who {
+        Who::Named(name) | Who::Definite(name) | Who::Described(name) => name,
+        Who::Pronoun => "",
+    }
+}
+
+/// Whether a word opens sentences without naming anyone ("The", "However"); an acronym in
+/// capitals ("WHO") is a name.
+fn is_starter(text: &str, token: &Token) -> bool {
+    let word = word(text, token);
+    token.is(STARTER)
+        && token.is_word()
+        && (word.len() <= 1 || word.chars().any(char::is_lowercase))
+}
+
+/// The name just before token `end`, with no adverb skipped: the first of two joined by "and".
+fn before_name(text: &str, tokens: &[Token], end: usize) -> Option<Found> {
+    let mut start = end;
+    while start > 0 && end - start < LONGEST && may_join(tokens, start - 1) {
+        start -= 1;
+    }
+    if start == end {
+        return None;
+    }
+    judge(text, &tokens[start..end], false).filter(|found| matches!(found.who, Who::Named(_)))
+}
+
+/// The phrase that starts at token `from`, any noun after a determiner included when `nouns`
+/// (after a preposition: "according to the council") ("according to [Rep. Lee]", "said [Koo], a
+/// spokesman", "shared by [lawmaker Lee]", "according to [club doctor Ivan Petrov]", "according
+/// to the [Ministry of Health]"); "a spokesman for the council" speaks for the council.
+pub fn after(text: &str, tokens: &[Token], from: usize, nouns: bool) -> Option<Found> {
+    let mut start = from;
+    let mut definite = false;
+    if let Some(token) = tokens.get(start)
+        && token.is(DETERMINER)
+        && !token.is(PRONOUN)
+    {
+        definite = is_definite(text, token);
+        start += 1;
+    }
+    let first = tokens.get(start)?;
+    if first.is(PRONOUN) {
+        return Some(found(Who::Pronoun, first, first));
+    }
+    let mut end = start;
+    while end < tokens.len() && end - start < LONGEST {
+        let before_role = is_modifier(text, &tokens[end])
+            && tokens
+                .get(end + 1)
+                .is_some_and(|next| next.is(ROLE | TITLE) && !next.capital);
+        if may_join(tokens, end) || before_role {
+            end += 1;
+        } else if end > start
+            && word(text, &tokens[end]) == "of"
+            && tokens[end - 1].is(BODY)
+            && tokens.get(end + 1).is_some_and(|next| next.capital)
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    // After a preposition and a determiner any noun names a body: "a spokeswoman for the
+    // airline", "according to the city council".
+    if nouns && end == start && start > from {
+        while end < tokens.len() && end - start < 2 && is_noun_head(text, &tokens[end]) {
+            end += 1;
+        }
+    }
+    if end == start {
+        return None;
+    }
+    if end - start == 1
+        && is_spokesperson(text, &tokens[start])
+        && tokens
+            .get(end)
+            .is_some_and(|next| word(text, next) == "for")
+    {
+        return after(text, tokens, end + 1, true);
+    }
+    judge(text, &tokens[start..end], definite)
+}
+
+fn is_definite(text: &str, token: &Token) -> bool {
+    token.is(DETERMINER) && is_one_of(text, token, &["the", "this", "that", "these", "those"])
+}
+
+/// The first person a unit mentions by title and name ("mountain guide Aiko Tanaka",
+/// "Economist Rafael Gómez"), outside quotation marks: whom a later "he" or "according to her"
+/// may mean when the unit itself attributes nothing.
+pub fn mention(text: &str, tokens: &[Token], outside: impl Fn(usize) -> bool) -> Option<String> {
+    tokens.iter().enumerate().find_map(|(at, token)| {
+        let next = tokens.get(at + 1)?;
+        let named = next.capital && next.is_word() && !next.is(TITLE | ROLE);
+        if !token.is(TITLE) || !named || !outside(token.start) {
+            return None;
+        }
+        match after(text, tokens, at, false)?.who {
+            Who::Named(name) => Some(name),
+            _ => None,
+        }
+    })
+}
+
+/// Names the phrase `words`: drops opening words that open sentences ("However", "The"), then
+/// titles before a name; a phrase whose last word is a lower-case noun or role is a description
+/// ("a Pentagon spokesman" speaks for the Pentagon).
+fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found> {
+    let mut words = words;
+    let mut definite = definite;
+    while let [first, rest @ ..] = words {
+        if is_starter(text, first) {
+            definite |= is_definite(text, first);
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    let (first, last) = (words.first()?, words.last()?);
+    // "A South Korean MP": a title with no name after it describes.
+    if last.is(TITLE) && last.is_word() && words.len() > 1 && !is_spokesperson(text, last) {
+        return Some(found(Who::Described(joined(text, words)), first, last));
+    }
+    let all_roles = words
+        .iter()
+        .all(|word| word.is(ROLE | TITLE) || word.is_punct('.'));
+    if (!last.capital && last.is_word()) || (last.is(ROLE | TITLE) && all_roles) {
+        if is_spokesperson(text, last) && words.len() > 1 {
+            let body = &words[..words.len() - 1];
+            return Some(found(
+                Who::Described(joined(text, body)),
+                first,
+                &body[body.len() - 1],
+            ));
+        }
+        let description = joined(text, words);
+        // "The lawmaker" after a named lawmaker is that person; "the agency" or "the club" is not.
+        let who = if definite && last.is(ROLE | TITLE) && !last.is(BODY) {
+            Who::Definite(description)
+        } else {
+            Who::Described(description)
+        };
+        return Some(found(who, first, last));
+    }
+    // The name is what follows the last title: "lawmaker Lee", "Rep. Lee", "President Zelensky".
+    let name_from = words
+        .iter()
+        .rposition(|word| word.is(TITLE) || word.is_punct('.'))
+        .map_or(0, |at| at + 1);
+    let name = &words[name_from.min(words.len() - 1)..];
+    let named = name.iter().any(|word| word.capital && word.is_word());
+    if !named {
+        return None;
+    }
+    Some(found(Who::Named(joined(text, name)), &name[0], last))
+}
+
+fn found(who: Who, first: &Token, last: &Token) -> Found {
+    Found {
+        who,
+        start: first.start,
+        end: last.end,
+    }
+}
+
+/// The words' text with single spaces, a full stop kept against its word ("Rep.").
+fn joined(text: &str, words: &[Token]) -> String {
+    let mut out = String::new();
+    for word in words {
+        if !out.is_empty() && !word.is_punct('.') {
+            out.push(' ');
+        }
+        out.push_str(&text[word.start..word.end]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggest::tokens::tokenize;
+    use crate::suggest::words::lexicon;
+
+    fn subject(text: &str, verb: &str) -> Option<Who> {
+        let mut tokens = Vec::new();
+        tokenize(text, lexicon(), &mut tokens);
+        let at = tokens.iter().position(|t| &text[t.start..t.end] == verb)?;
+        before(text, &tokens, at).map(|found| found.who)
+    }
+
+    #[test]
+    fn subjects_lose_their_titles_and_keep_descriptions() {
+        let named = |name: &str| Some(Who::Named(name.to_owned()));
+        assert_eq!(
+            subject("Finance Minister Ana Ruiz told reporters", "told"),
+            named("Ana Ruiz")
+        );
+        assert_eq!(
+            subject("Then Rep. Mo Tan has also said", "said"),
+            named("Mo Tan")
+        );
+        assert_eq!(
+            subject("However, the Kremlin said", "said"),
+            named("Kremlin")
+        );
+        assert_eq!(subject("she added", "added"), Some(Who::Pronoun));
+        assert_eq!(
+            subject("the coastal agency said", "said"),
+            Some(Who::Described("coastal agency".to_owned()))
+        );
+        assert_eq!(
+            subject("the spokeswoman added", "added"),
+            Some(Who::Definite("spokeswoman".to_owned()))
+        );
+        assert_eq!(
+            subject("Officials said", "said"),
+            Some(Who::Described("Officials".to_owned()))
+        );
+        assert_eq!(
+            subject("a Peruvian lawmaker said", "said"),
+            Some(Who::Described("Peruvian lawmaker".to_owned()))
+        );
+        assert_eq!(subject("It was said to be cold", "said"), None);
+    }
+}

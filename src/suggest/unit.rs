@@ -1,0 +1,163 @@
+//! One unit judged alone, given whether a quotation is open where it starts: its tags, cues,
+//! score, the speaker its own words name and whether it points back at the unit before.
+//! Carrying speakers between units is `carry`'s job.
+
+use crate::annotation::Tag;
+
+use super::claim::{self, Context, Shape};
+use super::names::{self, Who};
+use super::quotes::{self, Weight};
+use super::tokens::{Token, tokenize};
+use super::words::{CLAUSE, DENY, Lexicon, NEGATION};
+use super::{Cue, CueKind};
+
+/// What one unit says by itself.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// Proposed tags in the order quote, denial, claim.
+    pub tags: Vec<Tag>,
+    /// Cues in byte offsets of the article.
+    pub cues: Vec<Cue>,
+    /// Confidence of the strongest tag.
+    pub score: f32,
+    /// The speaker the unit's own words name.
+    pub who: Option<Who>,
+    /// Whether it points back at the unit before ("revealed this information").
+    pub back_reference: bool,
+    /// Whether it goes on with a quotation opened before it.
+    pub continues_quote: bool,
+    /// A person it mentions by title and name without attributing anything to them.
+    pub mention: Option<String>,
+}
+
+/// Judges the unit whose text is `source`, at byte `base` of the article, with a double
+/// quotation `open` where it starts.
+pub fn judge(
+    source: &str,
+    base: usize,
+    headline: bool,
+    open: bool,
+    lexicon: &Lexicon,
+    tokens: &mut Vec<Token>,
+) -> Facts {
+    tokenize(source, lexicon, tokens);
+    let tokens = tokens.as_slice();
+    let mut facts = Facts {
+        continues_quote: open,
+        ..Facts::default()
+    };
+    let cue = |facts: &mut Facts, kind: CueKind, (start, end): (usize, usize)| {
+        facts.cues.push(Cue {
+            kind,
+            start: base + start,
+            end: base + end,
+        });
+    };
+    let quoted = quotes::find(source, tokens, open);
+    let attribution = super::attribution::find(source, tokens, &quoted);
+    let denials = super::denial::find(tokens, lexicon);
+    let shape = if headline {
+        Shape::Headline
+    } else {
+        Shape::Sentence
+    };
+    let claim = claim::judge(
+        source,
+        tokens,
+        lexicon,
+        Context {
+            shape,
+            attributed: attribution.any(),
+            denial_at: denials.cues.first().map(|&(start, _, _)| start),
+        },
+    );
+    if let Some(label) = claim.label {
+        // Page furniture ("Related article: ...") proposes nothing, whatever it quotes.
+        cue(&mut facts, CueKind::Label, label);
+        return facts;
+    }
+    let mut quote_score: f32 = 0.0;
+    for span in &quoted.spans {
+        // A single quoted word is a label or a scare quote, attributed or not.
+        let score = match span.weight {
+            _ if span.continued => 0.9,
+            Weight::Full if span.single => 0.85,
+            Weight::Full => 0.95,
+            Weight::Short if span.words < 2 => 0.0,
+            Weight::Short if span.single && headline => 0.7,
+            Weight::Short if attribution.any() => 0.75,
+            Weight::Short => 0.0,
+        };
+        let kind = if score > 0.0 {
+            CueKind::Quote
+        } else {
+            CueKind::ScareQuote
+        };
+        cue(&mut facts, kind, (span.start, span.end));
+        quote_score = quote_score.max(score);
+    }
+    for &range in &attribution.cues {
+        cue(&mut facts, CueKind::Attribution, range);
+    }
+    let mut who = attribution.speaker.clone();
+    let mut denial_score: f32 = 0.0;
+    let first_attribution = attribution
+        .cues
+        .first()
+        .map_or(usize::MAX, |&(start, _)| start);
+    for &(start, end, at) in &denials.cues {
+        cue(&mut facts, CueKind::Denial, (start, end));
+        denial_score = 0.85;
+        // The subject of a denial verb denies, and a denial before any attribution is the main
+        // verb ("Russia and North Korea deny troop deployment claims"); a phrase that opens with
+        // no verb ("confirmation or denial", "still awaited", "no comment") has no subject.
+        let opener = &tokens[at];
+        let word = &source[opener.start..opener.end];
+        let verb = opener.is(DENY | NEGATION | CLAUSE) || word.ends_with("ed");
+        let noun = word.eq_ignore_ascii_case("no");
+        let first = start < first_attribution;
+        // Inside a quotation the subject is the quoted speaker's "we", not a speaker.
+        if (who.is_none() || first)
+            && verb
+            && !noun
+            && !quoted.inside(start)
+            && let Some(subject) = names::before(source, tokens, at)
+        {
+            who = Some(subject);
+        }
+    }
+    if who.is_none() {
+        facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
+    }
+    for &range in &denials.look_alikes {
+        cue(&mut facts, CueKind::LookAlike, range);
+    }
+    if let Some(found) = &who {
+        cue(&mut facts, CueKind::Speaker, (found.start, found.end));
+    }
+    for &range in &claim.figures {
+        cue(&mut facts, CueKind::Figure, range);
+    }
+    for &range in &claim.actions {
+        cue(&mut facts, CueKind::Action, range);
+    }
+    if let Some(range) = claim.back_reference {
+        cue(&mut facts, CueKind::BackReference, range);
+        facts.back_reference = true;
+    }
+    if let Some(range) = claim.dateline {
+        cue(&mut facts, CueKind::Dateline, range);
+    }
+    for (tag, score) in [
+        (Tag::Quote, quote_score),
+        (Tag::Denial, denial_score),
+        (Tag::Claim, claim.confidence),
+    ] {
+        if score > 0.0 {
+            facts.tags.push(tag);
+            facts.score = facts.score.max(score);
+        }
+    }
+    facts.who = who.map(|found| found.who);
+    facts
+}

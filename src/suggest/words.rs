@@ -1,0 +1,290 @@
+//! The suggester's vocabulary: the word lists of `assets/suggest/` (built into the binary) and the
+//! closed classes (negations, pronouns, determiners, auxiliaries, months) kept here, read once
+//! into one table from a lower-case word to its classes and to the phrases it opens.
+//!
+//! Looking a word up is one hash of a short lower-case ASCII string; a word with other letters is
+//! in no list (every list is ASCII), so it costs nothing.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A reporting verb ("said", "told").
+pub const REPORT: u32 = 1;
+/// A verb of denial ("denied", "rejects").
+pub const DENY: u32 = 1 << 1;
+/// A verb that a negation before it turns into a non-confirmation ("confirmed").
+pub const NON_CONFIRM: u32 = 1 << 2;
+/// A negation ("not", "never", "neither", "cannot", "hasn't").
+pub const NEGATION: u32 = 1 << 3;
+/// A title or role that stands before a name ("Rep.", "spokesman").
+pub const TITLE: u32 = 1 << 4;
+/// A noun that can name a speaker by itself ("lawmaker", "agency").
+pub const ROLE: u32 = 1 << 5;
+/// A verb of a named action or order ("ordered", "captured").
+pub const ACTION: u32 = 1 << 6;
+/// A personal pronoun that can stand for a speaker ("he", "him", "they").
+pub const PRONOUN: u32 = 1 << 7;
+/// A determiner ("the", "a", "this").
+pub const DETERMINER: u32 = 1 << 8;
+/// An auxiliary or modal verb, a sign of a clause ("has", "were", "will").
+pub const AUXILIARY: u32 = 1 << 9;
+/// A word that may stand between a subject and its verb ("also", "further", "later").
+pub const ADVERB: u32 = 1 << 10;
+/// A month's name, for datelines.
+pub const MONTH: u32 = 1 << 11;
+/// A capitalised word that opens sentences without being a name ("The", "However").
+pub const STARTER: u32 = 1 << 12;
+
+/// A body or document that can speak without a name ("agency", "ministry", "report").
+pub const BODY: u32 = 1 << 13;
+
+/// A verb form that shows a clause ("sold", "won").
+pub const CLAUSE: u32 = 1 << 14;
+
+/// A number written as a word ("four", "dozens"): a figure.
+pub const NUMBER: u32 = 1 << 15;
+
+/// What a phrase of several words (or a word on a phrase list) says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseKind {
+    /// A denial or refusal ("declined to comment").
+    Denial,
+    /// A look-alike of a denial, which cancels denial cues inside it.
+    NotDenial,
+    /// A section label at the start of a unit ("related article").
+    Label,
+    /// A pointer back at the sentence before ("this information").
+    BackReference,
+}
+
+/// A phrase: its words as table ids, and what it says.
+#[derive(Debug)]
+pub struct Phrase {
+    /// The ids of its words, in order.
+    pub words: Box<[u16]>,
+    /// What it says.
+    pub kind: PhraseKind,
+}
+
+/// One word of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    /// Its id, for phrase matching.
+    pub id: u16,
+    /// Its classes, `REPORT | ...`.
+    pub flags: u32,
+}
+
+impl Entry {
+    /// The entry of a word in no list.
+    pub fn none() -> Entry {
+        Entry {
+            id: UNKNOWN,
+            flags: 0,
+        }
+    }
+}
+
+/// The table of every listed word.
+#[derive(Debug)]
+pub struct Lexicon {
+    words: HashMap<&'static [u8], Entry, BuildHasherDefault<WordHasher>>,
+    /// For each word id, the phrases it opens.
+    starts: Vec<Vec<Phrase>>,
+}
+
+/// An id no listed word has.
+pub const UNKNOWN: u16 = u16::MAX;
+
+const REPORTING_VERBS: &str = include_str!("../../assets/suggest/reporting_verbs.txt");
+const DENIAL_PHRASES: &str = include_str!("../../assets/suggest/denial_phrases.txt");
+const NON_CONFIRMATION_VERBS: &str =
+    include_str!("../../assets/suggest/non_confirmation_verbs.txt");
+const NON_DENIAL_PHRASES: &str = include_str!("../../assets/suggest/non_denial_phrases.txt");
+const TITLES: &str = include_str!("../../assets/suggest/titles.txt");
+const ROLES: &str = include_str!("../../assets/suggest/roles.txt");
+const BODIES: &str = include_str!("../../assets/suggest/bodies.txt");
+const CLAUSE_VERBS: &str = include_str!("../../assets/suggest/clause_verbs.txt");
+const ACTION_VERBS: &str = include_str!("../../assets/suggest/action_verbs.txt");
+const LABELS: &str = include_str!("../../assets/suggest/labels.txt");
+const BACK_REFERENCES: &str = include_str!("../../assets/suggest/back_references.txt");
+
+/// Closed classes: small, fixed sets of grammar words, kept here rather than in data files.
+const NEGATIONS: &str = "not never no neither nor cannot can't won't yet without";
+const PRONOUNS: &str = "he she they him her them";
+const DETERMINERS: &str = "the a an this that these those its their his any every each";
+const AUXILIARIES: &str = "is are was were be been being has have had will would can could \
+     may might must should shall do does did is's";
+const ADVERBS: &str = "also further later then previously reportedly separately earlier \
+     recently had has have was were is are would will again once first";
+/// "One" is left out: it is far more often a pronoun ("one of the soldiers") than a count.
+const NUMBERS: &str = "two three four five six seven eight nine ten eleven twelve thirteen \
+     fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty \
+     seventy eighty ninety hundred thousand million billion dozen dozens hundreds thousands \
+     millions billions half quarter";
+const MONTHS: &str = "january february march april may june july august september october \
+     november december jan feb mar apr jun jul aug sep sept oct nov dec";
+const STARTERS: &str = "the this that these those it its however but and meanwhile while \
+     in on at over after before during since despite although as for of a an there here \
+     what when where who why how if some many most one two three several other others both \
+     either";
+
+/// A hasher for short words: eight bytes at a time, multiplied and rotated (the scheme of
+/// rustc's FxHasher). Lists are fixed and written here, so no input can be chosen to collide, and
+/// a general-purpose hasher would cost more than the rest of a word's lookup.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The table, built on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::build)
+}
+
+/// The lines of a list that hold a word or phrase.
+fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut lexicon = Lexicon {
+            words: HashMap::default(),
+            starts: Vec::new(),
+        };
+        for (list, flag) in [
+            (REPORTING_VERBS, REPORT),
+            (NON_CONFIRMATION_VERBS, NON_CONFIRM),
+            (TITLES, TITLE),
+            (ROLES, ROLE),
+            (BODIES, ROLE | BODY),
+            (CLAUSE_VERBS, CLAUSE),
+            (ACTION_VERBS, ACTION),
+        ] {
+            for word in entries(list) {
+                lexicon.add(word, flag);
+            }
+        }
+        for (list, flag) in [
+            (NEGATIONS, NEGATION),
+            (PRONOUNS, PRONOUN),
+            (DETERMINERS, DETERMINER),
+            (AUXILIARIES, AUXILIARY),
+            (ADVERBS, ADVERB),
+            (MONTHS, MONTH),
+            (NUMBERS, NUMBER),
+            (STARTERS, STARTER),
+        ] {
+            for word in list.split_whitespace() {
+                lexicon.add(word, flag);
+            }
+        }
+        for (list, kind) in [
+            (DENIAL_PHRASES, PhraseKind::Denial),
+            (NON_DENIAL_PHRASES, PhraseKind::NotDenial),
+            (LABELS, PhraseKind::Label),
+            (BACK_REFERENCES, PhraseKind::BackReference),
+        ] {
+            for line in entries(list) {
+                let words: Vec<&'static str> = line.split_whitespace().collect();
+                if words.len() == 1 && kind == PhraseKind::Denial {
+                    lexicon.add(line, DENY);
+                    continue;
+                }
+                let ids: Box<[u16]> = words.iter().map(|word| lexicon.add(word, 0)).collect();
+                let first = usize::from(ids[0]);
+                lexicon.starts[first].push(Phrase { words: ids, kind });
+            }
+        }
+        lexicon
+    }
+
+    /// Adds `flag` to `word`, giving it an id if it is new; returns the id.
+    fn add(&mut self, word: &'static str, flag: u32) -> u16 {
+        let next = u16::try_from(self.starts.len()).unwrap_or(UNKNOWN);
+        let entry = self
+            .words
+            .entry(word.as_bytes())
+            .or_insert(Entry { id: next, flags: 0 });
+        entry.flags |= flag;
+        let id = entry.id;
+        if usize::from(id) == self.starts.len() {
+            self.starts.push(Vec::new());
+        }
+        id
+    }
+
+    /// The entry of a lower-case word, or an empty one.
+    pub fn get(&self, lower: impl AsRef<[u8]>) -> Entry {
+        self.words
+            .get(lower.as_ref())
+            .copied()
+            .unwrap_or_else(Entry::none)
+    }
+
+    /// The phrases that word `id` opens.
+    pub fn phrases(&self, id: u16) -> &[Phrase] {
+        self.starts.get(usize::from(id)).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_read() {
+        let lexicon = lexicon();
+        assert_ne!(lexicon.get("said").flags & REPORT, 0);
+        assert_ne!(lexicon.get("denied").flags & DENY, 0);
+        assert_ne!(lexicon.get("acknowledged").flags & NON_CONFIRM, 0);
+        assert_ne!(lexicon.get("rep").flags & TITLE, 0);
+        assert_ne!(lexicon.get("lawmaker").flags & ROLE, 0);
+        assert_ne!(lexicon.get("ordered").flags & ACTION, 0);
+        assert_ne!(lexicon.get("neither").flags & NEGATION, 0);
+        let declined = lexicon.get("declined");
+        assert!(
+            lexicon
+                .phrases(declined.id)
+                .iter()
+                .any(|phrase| phrase.kind == PhraseKind::Denial)
+        );
+        assert_eq!(lexicon.get("zelensky").id, UNKNOWN);
+    }
+}
