@@ -31,6 +31,7 @@ fn tagged(article: &Article, every: usize) -> Vec<Annotation> {
             created: at,
             modified: at,
             anchor: anchor_for(article, unit, unit).unwrap(),
+            groups: Vec::new(),
         })
         .collect()
 }
