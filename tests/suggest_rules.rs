@@ -383,7 +383,13 @@ fn a_speaker_is_carried_back_a_bounded_number_of_units() {
 #[case(
     "Neither Oslo nor Bern has acknowledged the agreement.",
     "denial",
-    Some("Oslo")
+    Some("Oslo and Bern")
+)]
+// "Neither X nor Y": both are silent, the second as the text writes it.
+#[case(
+    "Neither the union nor the rail operator has confirmed the strike dates.",
+    "denial",
+    Some("union and the rail operator")
 )]
 #[case(
     "Confirmation or denial of the merger is still awaited from both firms.",

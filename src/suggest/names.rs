@@ -159,6 +159,9 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
     }
     let definite = start > 0 && is_definite(text, &tokens[start - 1]);
     let found = judge(text, &tokens[start..end], definite)?;
+    if let Some(both) = neither_nor(text, tokens, start, end, &found) {
+        return Some(both);
+    }
     if start < 2 {
         return Some(found);
     }
@@ -208,6 +211,36 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
         }
     }
     Some(found)
+}
+
+/// "Neither X nor Y has confirmed": both deny, "X and Y", Y as the text writes it ("the club
+/// and the player's agent"). `found` is X, the tokens `start..end`, read before "nor".
+fn neither_nor(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    found: &Found,
+) -> Option<Found> {
+    let mut opener = start.checked_sub(1)?;
+    if tokens[opener].is(DETERMINER) {
+        opener = opener.checked_sub(1)?;
+    }
+    let (neither, nor) = (tokens.get(opener)?, tokens.get(end)?);
+    if !is_one_of(text, neither, &["neither"]) || !is_one_of(text, nor, &["nor"]) {
+        return None;
+    }
+    let second = after(text, tokens, end + 1, true)?;
+    if matches!(second.who, Who::Pronoun) {
+        return None;
+    }
+    let from = tokens.get(end + 1)?.start;
+    let first = name_of(&found.who);
+    Some(Found {
+        who: Who::Named(format!("{first} and {}", &text[from..second.end])),
+        start: found.start,
+        end: second.end,
+    })
 }
 
 /// The words of a phrase past those that open sentences ("The").
