@@ -280,6 +280,26 @@ fn attribution(
     "claim",
     Some("Mei Lin")
 )]
+// A body's document speaks for the body.
+#[case(
+    "The Coast Guard analysis also concluded that 12 boats had sunk.",
+    0,
+    "claim",
+    Some("Coast Guard")
+)]
+#[case(
+    "A Treasury statement said 300 jobs would go.",
+    0,
+    "claim",
+    Some("Treasury")
+)]
+// A surname alone takes the full name of a person mentioned by title before.
+#[case(
+    "The plan was drawn up by Mayor Ines Duarte last year. Duarte said 40 homes would be rebuilt.",
+    1,
+    "claim",
+    Some("Ines Duarte")
+)]
 fn speaker_conventions(
     #[case] text: &str,
     #[case] index: usize,

@@ -146,7 +146,9 @@ fn last_named(before: &[Facts]) -> Option<String> {
         .take(LOOK_BACK)
         .find_map(|facts| match &facts.who {
             Some(Who::Named(name)) => Some(name.clone()),
-            _ => facts.mention.clone(),
+            // A person mentioned by title in a unit that attributes nothing.
+            None => facts.mention.clone(),
+            _ => None,
         })
 }
 
@@ -182,15 +184,24 @@ fn full_name(before: &[Facts], name: String) -> String {
         .iter()
         .rev()
         .take(NAME_LOOK_BACK)
-        .find_map(|facts| match &facts.who {
-            Some(Who::Named(full)) if full.contains(' ') => {
-                let mut words = full.split(' ');
-                let first = words.next().unwrap_or_default();
-                let last = words.next_back().unwrap_or_default();
-                (first.eq_ignore_ascii_case(&name) || last.eq_ignore_ascii_case(&name))
-                    .then(|| full.clone())
-            }
-            _ => None,
+        .find_map(|facts| {
+            let named = match &facts.who {
+                Some(Who::Named(full)) => longer_form(full, &name),
+                _ => None,
+            };
+            // A person mentioned by title and name ("released by President Ana Ruiz").
+            named.or_else(|| longer_form(facts.mention.as_deref()?, &name))
         });
     longer.unwrap_or(name)
+}
+
+/// `full` when it is a longer name whose first or last word is `name`.
+fn longer_form(full: &str, name: &str) -> Option<String> {
+    if !full.contains(' ') {
+        return None;
+    }
+    let mut words = full.split(' ');
+    let first = words.next().unwrap_or_default();
+    let last = words.next_back().unwrap_or_default();
+    (first.eq_ignore_ascii_case(name) || last.eq_ignore_ascii_case(name)).then(|| full.to_owned())
 }

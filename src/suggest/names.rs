@@ -113,6 +113,21 @@ fn word<'a>(text: &'a str, token: &Token) -> &'a str {
     &text[token.start..token.end]
 }
 
+/// Documents a body issues, which speak for it ("the Navy report", "a Pentagon statement").
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "statement",
+    "analysis",
+    "assessment",
+    "study",
+    "findings",
+    "memo",
+];
+
+fn is_document(text: &str, token: &Token) -> bool {
+    token.is_word() && !token.capital && is_one_of(text, token, DOCUMENTS)
+}
+
 fn is_spokesperson(text: &str, token: &Token) -> bool {
     token.is(TITLE) && is_one_of(text, token, &["spokesman", "spokeswoman", "spokesperson"])
 }
@@ -381,6 +396,16 @@ fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found> {
         .iter()
         .all(|word| word.is(ROLE | TITLE) || word.is_punct('.'));
     if (!last.capital && last.is_word()) || (last.is(ROLE | TITLE) && all_roles) {
+        // "The Navy's report", "the NIS analysis": a body's document speaks for the body.
+        if is_document(text, last)
+            && let [.., owner, _] = words
+            && owner.capital
+            && owner.is_word()
+            && let Some(body) = judge(text, &words[..words.len() - 1], false)
+            && matches!(body.who, Who::Named(_))
+        {
+            return Some(body);
+        }
         if is_spokesperson(text, last) && words.len() > 1 {
             let body = &words[..words.len() - 1];
             return Some(found(

@@ -26,7 +26,7 @@ pub struct Facts {
     pub back_reference: bool,
     /// Whether it goes on with a quotation opened before it.
     pub continues_quote: bool,
-    /// A person it mentions by title and name without attributing anything to them.
+    /// The first person it mentions by title and name, outside quotation marks.
     pub mention: Option<String>,
 }
 
@@ -126,9 +126,7 @@ pub fn judge(
             who = Some(subject);
         }
     }
-    if who.is_none() {
-        facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
-    }
+    facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
     for &range in &denials.look_alikes {
         cue(&mut facts, CueKind::LookAlike, range);
     }
