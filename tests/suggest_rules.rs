@@ -300,6 +300,20 @@ fn attribution(
     "claim",
     Some("Ines Duarte")
 )]
+// A quotation's speaker is whom the sentence gives it to, also after a denial by a body; a
+// following "he" is that person.
+#[case(
+    "The club declined to comment, with coach Ivo Petrov saying, “We will not talk about the signing today.” He added that the squad would travel on Friday.",
+    0,
+    "quote,denial",
+    Some("Ivo Petrov")
+)]
+#[case(
+    "The club declined to comment, with coach Ivo Petrov saying, “We will not talk about the signing today.” He added that 20 players would travel on Friday.",
+    1,
+    "claim",
+    Some("Ivo Petrov")
+)]
 fn speaker_conventions(
     #[case] text: &str,
     #[case] index: usize,

@@ -115,7 +115,9 @@ pub fn judge(
         let word = &source[opener.start..opener.end];
         let verb = opener.is(DENY | NEGATION | CLAUSE) || word.ends_with("ed");
         let noun = word.eq_ignore_ascii_case("no");
-        let first = start < first_attribution;
+        // A quotation's speaker is whom the sentence gives it to, even after a denial ("the
+        // club kept quiet, with its coach saying, “...”").
+        let first = start < first_attribution && !(quote_score > 0.0 && who.is_some());
         // Inside a quotation the subject is the quoted speaker's "we", not a speaker.
         if (who.is_none() || first)
             && verb
