@@ -314,6 +314,34 @@ fn attribution(
     "claim",
     Some("Ivo Petrov")
 )]
+// A body named with its initials in brackets is named by them, and "the agency" after them is
+// that body.
+#[case(
+    "The World Meteorological Organization (WMO) said 2024 was the warmest year on record.",
+    0,
+    "claim",
+    Some("WMO")
+)]
+#[case(
+    "The Coastal Safety Agency (CSA) said 14 ferries failed inspection. The agency also said 3 of them were withdrawn.",
+    1,
+    "claim",
+    Some("CSA")
+)]
+// A description gives way to the name the next unit gives while pointing back at it.
+#[case(
+    "Ticket prices will rise 12 percent in May, a regional official said. Transport commissioner Ada Holm shared these figures on Monday.",
+    0,
+    "claim",
+    Some("Ada Holm")
+)]
+// A person mentioned with an abbreviated title gives a later surname its full form.
+#[case(
+    "The bill was filed by Sen. Ana Gil on Monday. Gil said it would save 40 million dollars.",
+    1,
+    "claim",
+    Some("Ana Gil")
+)]
 fn speaker_conventions(
     #[case] text: &str,
     #[case] index: usize,

@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::annotation::Tag;
 use crate::article::Article;
 
-use super::names::Who;
+use super::names::{self, Who};
 use super::tokens::Token;
 use super::unit::{self, Facts};
 use super::{Suggestion, is_headline, words};
@@ -152,22 +152,51 @@ fn last_named(before: &[Facts]) -> Option<String> {
         })
 }
 
+/// The body the units `before` last named by its initials, within [`LOOK_BACK`] units: whom
+/// "the agency" means.
+fn last_initials(before: &[Facts]) -> Option<String> {
+    before
+        .iter()
+        .rev()
+        .take(LOOK_BACK)
+        .find_map(|facts| match &facts.who {
+            Some(Who::Named(name)) if names::is_initials(name) => Some(name.clone()),
+            _ => None,
+        })
+}
+
+/// The name the unit `next` gives while pointing back at the one before ("The ministry
+/// shared these figures").
+fn named_back(next: Option<&Facts>) -> Option<String> {
+    match &next.filter(|next| next.back_reference)?.who {
+        Some(Who::Named(name)) => Some(name.clone()),
+        _ => None,
+    }
+}
+
 /// The speaker of a unit with `own` facts, after the units `before` and before `next`: its own,
 /// carried, or the outlet's when nothing names anyone; `None` for a pronoun nobody was named
 /// before.
 fn speaker(before: &[Facts], own: &Facts, next: Option<&Facts>) -> Option<String> {
     let speaker = match &own.who {
-        Some(Who::Named(name)) | Some(Who::Described(name)) => Some(name.clone()),
+        Some(Who::Named(name)) => Some(name.clone()),
+        Some(Who::Described(description)) => named_back(next).or_else(|| Some(description.clone())),
         Some(Who::Pronoun) => return last_named(before).map(|name| full_name(before, name)),
         Some(Who::Definite(description)) => {
             last_named(before).or_else(|| Some(description.clone()))
         }
+        Some(Who::Body(description)) => last_initials(before).or_else(|| {
+            // A description gives way to the name the next unit gives it, pointing back.
+            named_back(next).or_else(|| Some(description.clone()))
+        }),
         // A quotation nobody is said to have said goes on with the last speaker.
         None if own.continues_quote || own.tags.first() == Some(&Tag::Quote) => last_named(before),
         None => next
             .filter(|next| next.back_reference)
             .and_then(|next| match &next.who {
-                Some(Who::Named(name)) | Some(Who::Described(name)) => Some(name.clone()),
+                Some(Who::Named(name)) | Some(Who::Described(name)) | Some(Who::Body(name)) => {
+                    Some(name.clone())
+                }
                 _ => None,
             }),
     };
@@ -180,18 +209,14 @@ fn full_name(before: &[Facts], name: String) -> String {
     if name.contains(' ') {
         return name;
     }
-    let longer = before
-        .iter()
-        .rev()
-        .take(NAME_LOOK_BACK)
-        .find_map(|facts| {
-            let named = match &facts.who {
-                Some(Who::Named(full)) => longer_form(full, &name),
-                _ => None,
-            };
-            // A person mentioned by title and name ("released by President Ana Ruiz").
-            named.or_else(|| longer_form(facts.mention.as_deref()?, &name))
-        });
+    let longer = before.iter().rev().take(NAME_LOOK_BACK).find_map(|facts| {
+        let named = match &facts.who {
+            Some(Who::Named(full)) => longer_form(full, &name),
+            _ => None,
+        };
+        // A person mentioned by title and name ("released by President Ana Ruiz").
+        named.or_else(|| longer_form(facts.mention.as_deref()?, &name))
+    });
     longer.unwrap_or(name)
 }
 

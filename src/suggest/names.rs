@@ -25,6 +25,8 @@ pub enum Who {
     Definite(String),
     /// "A South Korean lawmaker": a description, no name.
     Described(String),
+    /// "The spy agency": a body named before by its initials ("NIS"), or else this description.
+    Body(String),
 }
 
 /// A speaker's phrase and where it stands in the unit (byte offsets).
@@ -150,6 +152,9 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
             end -= 1;
         }
     }
+    if let Some(acronym) = initials_in_brackets(text, tokens, end) {
+        return Some(acronym);
+    }
     let head = tokens.get(end.checked_sub(1)?)?;
     if is_subject_pronoun(text, head) {
         return Some(found(Who::Pronoun, head, head));
@@ -228,6 +233,24 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
     Some(found)
 }
 
+/// "The National Intelligence Service (NIS) said": the body by its initials, the short form the
+/// article goes on to use. `end` is the token after the closing bracket.
+fn initials_in_brackets(text: &str, tokens: &[Token], end: usize) -> Option<Found> {
+    let [open, initials, close] = tokens.get(end.checked_sub(3)?..end)? else {
+        return None;
+    };
+    let word = word(text, initials);
+    if !open.is_punct('(') || !close.is_punct(')') || !is_initials(word) {
+        return None;
+    }
+    Some(found(Who::Named(word.to_owned()), initials, initials))
+}
+
+/// Whether `name` is a body's initials ("NIS", "WHO"), which never name a person.
+pub fn is_initials(name: &str) -> bool {
+    name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// "Neither X nor Y has confirmed": both deny, "X and Y", Y as the text writes it ("the club
 /// and the player's agent"). `found` is X, the tokens `start..end`, read before "nor".
 fn neither_nor(
@@ -269,7 +292,7 @@ fn words_from<'t>(text: &str, words: &'t [Token]) -> &'t [Token] {
 
 fn name_of(who: &Who) -> &str {
     match who {
-        Who::Named(name) | Who::Definite(name) | Who::Described(name) => name,
+        Who::Named(name) | Who::Definite(name) | Who::Described(name) | Who::Body(name) => name,
         Who::Pronoun => "",
     }
 }
@@ -357,11 +380,13 @@ fn is_definite(text: &str, token: &Token) -> bool {
 }
 
 /// The first person a unit mentions by title and name ("mountain guide Aiko Tanaka",
-/// "Economist Rafael Gómez"), outside quotation marks: whom a later "he" or "according to her"
+/// "Economist Rafael Gómez", "Sen. Ana Gil"), outside quotation marks: whom a later "he" or "according to her"
 /// may mean when the unit itself attributes nothing.
 pub fn mention(text: &str, tokens: &[Token], outside: impl Fn(usize) -> bool) -> Option<String> {
     tokens.iter().enumerate().find_map(|(at, token)| {
-        let next = tokens.get(at + 1)?;
+        // Past the full stop of an abbreviated title: "Rep. Ana Gil".
+        let stop = tokens.get(at + 1).is_some_and(|next| next.is_punct('.'));
+        let next = tokens.get(at + 1 + usize::from(stop))?;
         let named = next.capital && next.is_word() && !next.is(TITLE | ROLE);
         if !token.is(TITLE) || !named || !outside(token.start) {
             return None;
@@ -418,6 +443,8 @@ fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found> {
         // "The lawmaker" after a named lawmaker is that person; "the agency" or "the club" is not.
         let who = if definite && last.is(ROLE | TITLE) && !last.is(BODY) {
             Who::Definite(description)
+        } else if definite && last.is(BODY) && !is_document(text, last) {
+            Who::Body(description)
         } else {
             Who::Described(description)
         };
