@@ -233,6 +233,36 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
     Some(found)
 }
 
+/// Who a headline gives its words to, by the two conventions of headlines: a source after a
+/// colon that ends it ("Inflation falls to 2%: statistics office") and a name just before a
+/// quotation that opens it ("Mayor 'fully confident' of deal"). `quote` is the offset of the
+/// headline's first quotation, if any.
+pub fn headline_source(text: &str, tokens: &[Token], quote: Option<usize>) -> Option<Found> {
+    if let Some(colon) = tokens.iter().rposition(|token| token.is_punct(':'))
+        && colon >= 3
+        && quote.is_none_or(|quote| quote > tokens[colon].start)
+    {
+        let words = &tokens[colon + 1..];
+        let last = words.last()?;
+        let source = last.capital || last.is(ROLE | TITLE | BODY);
+        let nouns = words.iter().enumerate().all(|(at, token)| {
+            may_join(words, at)
+                || is_modifier(text, token)
+                || (at == 0 && token.is(DETERMINER) && !token.is(PRONOUN))
+        });
+        if (1..=4).contains(&words.len()) && source && nouns && !is_document(text, last) {
+            return judge(text, words, false);
+        }
+        return None;
+    }
+    let quote = quote?;
+    let before = tokens.iter().take_while(|token| token.end <= quote).count();
+    if !(1..=4).contains(&before) || !(0..before).all(|at| may_join(tokens, at)) {
+        return None;
+    }
+    judge(text, &tokens[..before], false)
+}
+
 /// "The National Intelligence Service (NIS) said": the body by its initials, the short form the
 /// article goes on to use. `end` is the token after the closing bracket.
 fn initials_in_brackets(text: &str, tokens: &[Token], end: usize) -> Option<Found> {

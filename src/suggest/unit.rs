@@ -128,6 +128,10 @@ pub fn judge(
             who = Some(subject);
         }
     }
+    if headline && who.is_none() {
+        let quote = quoted.spans.first().map(|span| span.start);
+        who = names::headline_source(source, tokens, quote);
+    }
     facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
     for &range in &denials.look_alikes {
         cue(&mut facts, CueKind::LookAlike, range);
