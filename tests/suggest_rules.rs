@@ -369,6 +369,13 @@ fn attribution(
     "quote",
     Some("Goalkeeper")
 )]
+// A list of names before the verb speaks together, as the text writes it.
+#[case(
+    "Britain, the Netherlands and Spain said on Monday that 40 ships would join the patrol.",
+    0,
+    "claim",
+    Some("Britain, the Netherlands and Spain")
+)]
 fn speaker_conventions(
     #[case] text: &str,
     #[case] index: usize,

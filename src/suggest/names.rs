@@ -195,9 +195,41 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
             ..
         }) = before_name(text, tokens, start - 1)
     {
+        // "Britain, the Netherlands and Spain said": every name of the list, as written.
+        let mut list = from;
+        // Tokens are in order: the first name's token is found by its offset.
+        let mut at = tokens
+            .binary_search_by_key(&from, |token| token.start)
+            .ok()?;
+        for _ in 0..LONGEST {
+            let mut comma = at;
+            if comma > 0 && tokens[comma - 1].is(DETERMINER) && !tokens[comma - 1].capital {
+                comma -= 1;
+            }
+            let Some(Found {
+                who: Who::Named(_),
+                start: item,
+                ..
+            }) = comma
+                .checked_sub(1)
+                .filter(|&comma| tokens[comma].is_punct(','))
+                .and_then(|comma| before_name(text, tokens, comma))
+            else {
+                break;
+            };
+            list = item;
+            at = tokens
+                .binary_search_by_key(&item, |token| token.start)
+                .ok()?;
+        }
+        let who = if list == from {
+            format!("{first} and {name}")
+        } else {
+            text[list..found.end].to_owned()
+        };
         return Some(Found {
-            who: Who::Named(format!("{first} and {name}")),
-            start: from,
+            who: Who::Named(who),
+            start: list,
             end: found.end,
         });
     }
