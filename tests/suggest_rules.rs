@@ -460,7 +460,17 @@ fn a_speaker_is_carried_back_a_bounded_number_of_units() {
     "denial,claim",
     Some("council")
 )]
-#[case("A reply from the embassy is still awaited.", "denial", Some("outlet"))]
+// A reply awaited from someone: that party is the silent one.
+#[case(
+    "A reply from the embassy is still awaited.",
+    "denial",
+    Some("embassy")
+)]
+#[case(
+    "Comment from the city council is still awaited.",
+    "denial",
+    Some("city council")
+)]
 #[case(
     "The firm declined to give details of the deal.",
     "denial",

@@ -295,6 +295,20 @@ pub fn headline_source(text: &str, tokens: &[Token], quote: Option<usize>) -> Op
     judge(text, &tokens[..before], false)
 }
 
+/// The party a reply is awaited from, for a denial phrase with no subject ("a response from the
+/// embassy is still awaited", "confirmation is awaited from both firms"): the phrase after the
+/// first "from" outside quotation marks.
+pub fn awaited_from(
+    text: &str,
+    tokens: &[Token],
+    outside: impl Fn(usize) -> bool,
+) -> Option<Found> {
+    let at = tokens
+        .iter()
+        .position(|token| outside(token.start) && is_one_of(text, token, &["from"]))?;
+    after(text, tokens, at + 1, true).filter(|found| !matches!(found.who, Who::Pronoun))
+}
+
 /// "The National Intelligence Service (NIS) said": the body by its initials, the short form the
 /// article goes on to use. `end` is the token after the closing bracket.
 fn initials_in_brackets(text: &str, tokens: &[Token], end: usize) -> Option<Found> {

@@ -127,6 +127,10 @@ pub fn judge(
         {
             who = Some(subject);
         }
+        // "A reply from the embassy is still awaited": the embassy is silent.
+        if who.is_none() && (!verb || noun) && !quoted.inside(start) {
+            who = names::awaited_from(source, tokens, |offset| !quoted.inside(offset));
+        }
     }
     if headline && who.is_none() {
         let quote = quoted.spans.first().map(|span| span.start);
