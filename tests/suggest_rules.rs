@@ -376,6 +376,19 @@ fn attribution(
     "claim",
     Some("Britain, the Netherlands and Spain")
 )]
+// A body's kind before its name is dropped like a title; "reaffirmed" and "reiterated" report.
+#[case(
+    "The state news agency Tass reiterated that 12 drones were shot down.",
+    0,
+    "claim",
+    Some("Tass")
+)]
+#[case(
+    "Union leader Rosa Vidal reaffirmed that 3,000 workers would strike.",
+    0,
+    "claim",
+    Some("Rosa Vidal")
+)]
 fn speaker_conventions(
     #[case] text: &str,
     #[case] index: usize,

@@ -526,10 +526,11 @@ fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found> {
         };
         return Some(found(who, first, last));
     }
-    // The name is what follows the last title: "lawmaker Lee", "Rep. Lee", "President Zelensky".
+    // The name is what follows the last title or body: "lawmaker Lee", "Rep. Lee", "President
+    // Zelensky", "news agency Tass".
     let name_from = words
         .iter()
-        .rposition(|word| word.is(TITLE) || word.is_punct('.'))
+        .rposition(|word| word.is(TITLE) || word.is_punct('.') || (word.is(BODY) && !word.capital))
         .map_or(0, |at| at + 1);
     let name = &words[name_from.min(words.len() - 1)..];
     let named = name.iter().any(|word| word.capital && word.is_word());
