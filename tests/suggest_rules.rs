@@ -389,6 +389,19 @@ fn attribution(
     "claim",
     Some("Rosa Vidal")
 )]
+// "The report" is the body introduced by its initials just before; alone it names nobody.
+#[case(
+    "Inspectors from the Rail Safety Board (RSB) visited the depot in May. The report said 14 signals had failed.",
+    1,
+    "claim",
+    Some("RSB")
+)]
+#[case(
+    "Inspectors visited the depot in May. The report said 14 signals had failed.",
+    1,
+    "claim",
+    Some("outlet")
+)]
 fn speaker_conventions(
     #[case] text: &str,
     #[case] index: usize,

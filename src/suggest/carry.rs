@@ -161,7 +161,7 @@ fn last_initials(before: &[Facts]) -> Option<String> {
         .take(LOOK_BACK)
         .find_map(|facts| match &facts.who {
             Some(Who::Named(name)) if names::is_initials(name) => Some(name.clone()),
-            _ => None,
+            _ => facts.initials.clone(),
         })
 }
 
@@ -186,8 +186,10 @@ fn speaker(before: &[Facts], own: &Facts, next: Option<&Facts>) -> Option<String
             last_named(before).or_else(|| Some(description.clone()))
         }
         Some(Who::Body(description)) => last_initials(before).or_else(|| {
-            // A description gives way to the name the next unit gives it, pointing back.
-            named_back(next).or_else(|| Some(description.clone()))
+            // A description gives way to the name the next unit gives it, pointing back; "the
+            // report" alone names nobody.
+            named_back(next)
+                .or_else(|| (!names::is_document_alone(description)).then(|| description.clone()))
         }),
         // A quotation nobody is said to have said goes on with the last speaker.
         None if own.continues_quote || own.tags.first() == Some(&Tag::Quote) => last_named(before),

@@ -130,6 +130,13 @@ fn is_document(text: &str, token: &Token) -> bool {
     token.is_word() && !token.capital && is_one_of(text, token, DOCUMENTS)
 }
 
+/// Whether a description is a document alone ("report"), which says nothing of who wrote it.
+pub fn is_document_alone(description: &str) -> bool {
+    DOCUMENTS
+        .iter()
+        .any(|document| document.eq_ignore_ascii_case(description))
+}
+
 fn is_spokesperson(text: &str, token: &Token) -> bool {
     token.is(TITLE) && is_one_of(text, token, &["spokesman", "spokeswoman", "spokesperson"])
 }
@@ -159,7 +166,8 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
     if is_subject_pronoun(text, head) {
         return Some(found(Who::Pronoun, head, head));
     }
-    let noun_head = is_noun_head(text, head);
+    // "The report claimed": a document is a subject, though "report" is also a verb.
+    let noun_head = is_noun_head(text, head) || is_document(text, head);
     if !may_join(tokens, end - 1) && !noun_head {
         return None;
     }
@@ -325,6 +333,14 @@ fn initials_in_brackets(text: &str, tokens: &[Token], end: usize) -> Option<Foun
 /// Whether `name` is a body's initials ("NIS", "WHO"), which never name a person.
 pub fn is_initials(name: &str) -> bool {
     name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The first body a unit introduces with its initials in brackets ("data from the National
+/// Intelligence Service (NIS)"): whom a later "the agency" or "the report" may mean.
+pub fn initials(text: &str, tokens: &[Token]) -> Option<String> {
+    (3..=tokens.len()).find_map(|end| {
+        initials_in_brackets(text, tokens, end).map(|found| name_of(&found.who).to_owned())
+    })
 }
 
 /// "Neither X nor Y has confirmed": both deny, "X and Y", Y as the text writes it ("the club
@@ -519,7 +535,7 @@ fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found> {
         // "The lawmaker" after a named lawmaker is that person; "the agency" or "the club" is not.
         let who = if definite && last.is(ROLE | TITLE) && !last.is(BODY) {
             Who::Definite(description)
-        } else if definite && last.is(BODY) && !is_document(text, last) {
+        } else if definite && (last.is(BODY) || is_document(text, last)) {
             Who::Body(description)
         } else {
             Who::Described(description)

@@ -28,6 +28,8 @@ pub struct Facts {
     pub continues_quote: bool,
     /// The first person it mentions by title and name, outside quotation marks.
     pub mention: Option<String>,
+    /// The first body it introduces by initials in brackets ("Service (NIS)").
+    pub initials: Option<String>,
 }
 
 /// Judges the unit whose text is `source`, at byte `base` of the article, with a double
@@ -137,6 +139,7 @@ pub fn judge(
         who = names::headline_source(source, tokens, quote);
     }
     facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
+    facts.initials = names::initials(source, tokens);
     for &range in &denials.look_alikes {
         cue(&mut facts, CueKind::LookAlike, range);
     }
