@@ -402,6 +402,14 @@ fn attribution(
     "claim",
     Some("outlet")
 )]
+// A new quotation passed on as hearsay ("reportedly") is the outlet's report, not the last
+// speaker's.
+#[case(
+    "Mayor Ana Ruiz said 20 roads were closed. At the barrier, “Open the roads now” was reportedly chanted for an hour.",
+    1,
+    "quote,claim",
+    Some("outlet")
+)]
 fn speaker_conventions(
     #[case] text: &str,
     #[case] index: usize,

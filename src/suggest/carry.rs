@@ -191,8 +191,11 @@ fn speaker(before: &[Facts], own: &Facts, next: Option<&Facts>) -> Option<String
             named_back(next)
                 .or_else(|| (!names::is_document_alone(description)).then(|| description.clone()))
         }),
-        // A quotation nobody is said to have said goes on with the last speaker.
-        None if own.continues_quote || own.tags.first() == Some(&Tag::Quote) => last_named(before),
+        // A quotation nobody is said to have said goes on with the last speaker, unless the
+        // unit passes it on as hearsay ("reportedly shouted ...").
+        None if own.continues_quote || (own.tags.first() == Some(&Tag::Quote) && !own.hearsay) => {
+            last_named(before)
+        }
         None => next
             .filter(|next| next.back_reference)
             .and_then(|next| match &next.who {

@@ -303,6 +303,16 @@ pub fn headline_source(text: &str, tokens: &[Token], quote: Option<usize>) -> Op
     judge(text, &tokens[..before], false)
 }
 
+/// Whether the unit passes on a report nobody is named for: "reportedly", "allegedly",
+/// "purportedly" outside quotation marks.
+pub fn hearsay(text: &str, tokens: &[Token], outside: impl Fn(usize) -> bool) -> bool {
+    tokens.iter().any(|token| {
+        token.is(ADVERB)
+            && is_one_of(text, token, &["reportedly", "allegedly", "purportedly"])
+            && outside(token.start)
+    })
+}
+
 /// The party a reply is awaited from, for a denial phrase with no subject ("a response from the
 /// embassy is still awaited", "confirmation is awaited from both firms"): the phrase after the
 /// first "from" outside quotation marks.

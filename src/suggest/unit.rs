@@ -28,6 +28,9 @@ pub struct Facts {
     pub continues_quote: bool,
     /// The first person it mentions by title and name, outside quotation marks.
     pub mention: Option<String>,
+    /// Whether it passes on a report nobody is named for ("reportedly", "allegedly"), outside
+    /// quotation marks.
+    pub hearsay: bool,
     /// The first body it introduces by initials in brackets ("Service (NIS)").
     pub initials: Option<String>,
 }
@@ -140,6 +143,7 @@ pub fn judge(
     }
     facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
     facts.initials = names::initials(source, tokens);
+    facts.hearsay = names::hearsay(source, tokens, |offset| !quoted.inside(offset));
     for &range in &denials.look_alikes {
         cue(&mut facts, CueKind::LookAlike, range);
     }
