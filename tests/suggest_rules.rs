@@ -410,6 +410,26 @@ fn attribution(
     "quote,claim",
     Some("outlet")
 )]
+// A person described by a role is the one named with that role a few sentences on (an MP is a
+// lawmaker); further on, the description stays.
+#[case(
+    "Bus fares will rise 10 percent in June, a city lawmaker said. Commuters were not consulted. Lawmaker Ines Moro told reporters the rise would fund 30 new buses.",
+    0,
+    "claim",
+    Some("Ines Moro")
+)]
+#[case(
+    "Rents rose 9 percent this year, an opposition MP said. Tenants marched on Sunday. Legislator Hana Rask told a hearing that 400 families had been evicted.",
+    0,
+    "claim",
+    Some("Hana Rask")
+)]
+#[case(
+    "Bus fares will rise 10 percent, a city lawmaker said. Rain fell. Wind rose. Roads froze. Schools shut. Lawmaker Ines Moro told reporters the rise would fund 30 buses.",
+    0,
+    "claim",
+    Some("city lawmaker")
+)]
 fn speaker_conventions(
     #[case] text: &str,
     #[case] index: usize,

@@ -3,7 +3,7 @@
 //! lawmaker said" or a quotation that goes on, and back to a unit that the next one points at
 //! ("A lawmaker revealed this information").
 //!
-//! Both look back at most [`LOOK_BACK`] units and ahead one, so a unit's proposal is the same
+//! Both look back at most [`LOOK_BACK`] units and ahead [`LOOK_AHEAD`], so a unit's proposal is the same
 //! whatever window it is computed in, and a window costs its size plus a constant.
 
 use std::ops::Range;
@@ -18,6 +18,10 @@ use super::{Suggestion, is_headline, words};
 
 /// How many units before a unit are read for its open quotation and its speaker.
 pub const LOOK_BACK: usize = 4;
+
+/// How many units after a unit are read for the name of a person it only describes ("a
+/// lawmaker said ... lawmaker Ana Gil told reporters").
+pub const LOOK_AHEAD: usize = 4;
 
 /// How many units before a unit are read for the full form of a name it gives short ("Lee"
 /// after "Lee Seong-kweun").
@@ -86,9 +90,10 @@ impl<'a> Window<'a> {
         let lexicon = words::lexicon();
         let source = |index: usize| self.article.unit_source(index).unwrap_or_default();
         // Facts are needed from NAME_LOOK_BACK units before (speakers and their full names) to
-        // one after (back references); each needs the quotation marks of LOOK_BACK units before.
+        // LOOK_AHEAD after (back references, described people named later); each needs the
+        // quotation marks of LOOK_BACK units before.
         let first = start.saturating_sub(NAME_LOOK_BACK);
-        let last = (end + 1).min(units.len());
+        let last = (end + LOOK_AHEAD).min(units.len());
         let steps_from = first.saturating_sub(LOOK_BACK);
         let steps: Vec<Step> = (steps_from..last).map(|i| Step::of(source(i))).collect();
         let open_at = |index: usize| {
@@ -122,7 +127,8 @@ impl<'a> Window<'a> {
             let speaker = if facts[at].tags.is_empty() {
                 None
             } else {
-                speaker(&facts[..at], &facts[at], facts.get(at + 1))
+                let ahead = &facts[at + 1..(at + 1 + LOOK_AHEAD).min(facts.len())];
+                speaker(&facts[..at], &facts[at], ahead)
             };
             // Later units read only the speakers of this one, never its cues or tags.
             let own = &mut facts[at];
@@ -165,6 +171,20 @@ fn last_initials(before: &[Facts]) -> Option<String> {
         })
 }
 
+/// The name of the person the units `ahead` give with the role that ends `description` ("a
+/// South Korean lawmaker" is "lawmaker Ana Gil" two sentences on; an MP is a lawmaker).
+fn named_later(ahead: &[Facts], description: &str) -> Option<String> {
+    let role = description.rsplit(' ').next()?;
+    ahead
+        .iter()
+        .find_map(|facts| match (&facts.who, &facts.role) {
+            (Some(Who::Named(name)), Some(named_role)) if names::same_role(role, named_role) => {
+                Some(name.clone())
+            }
+            _ => None,
+        })
+}
+
 /// The name the unit `next` gives while pointing back at the one before ("The ministry
 /// shared these figures").
 fn named_back(next: Option<&Facts>) -> Option<String> {
@@ -177,10 +197,13 @@ fn named_back(next: Option<&Facts>) -> Option<String> {
 /// The speaker of a unit with `own` facts, after the units `before` and before `next`: its own,
 /// carried, or the outlet's when nothing names anyone; `None` for a pronoun nobody was named
 /// before.
-fn speaker(before: &[Facts], own: &Facts, next: Option<&Facts>) -> Option<String> {
+fn speaker(before: &[Facts], own: &Facts, ahead: &[Facts]) -> Option<String> {
+    let next = ahead.first();
     let speaker = match &own.who {
         Some(Who::Named(name)) => Some(name.clone()),
-        Some(Who::Described(description)) => named_back(next).or_else(|| Some(description.clone())),
+        Some(Who::Described(description)) => named_back(next)
+            .or_else(|| named_later(ahead, description))
+            .or_else(|| Some(description.clone())),
         Some(Who::Pronoun) => return last_named(before).map(|name| full_name(before, name)),
         Some(Who::Definite(description)) => {
             last_named(before).or_else(|| Some(description.clone()))

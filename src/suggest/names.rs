@@ -313,6 +313,41 @@ pub fn hearsay(text: &str, tokens: &[Token], outside: impl Fn(usize) -> bool) ->
     })
 }
 
+/// The role word just before the name that starts at byte `start` ("lawmaker Ana Gil", "Rep.
+/// Ana Gil"), lower case.
+pub fn role_before(text: &str, tokens: &[Token], start: usize) -> Option<String> {
+    let at = tokens
+        .binary_search_by_key(&start, |token| token.start)
+        .ok()?;
+    let mut role = at.checked_sub(1)?;
+    if tokens[role].is_punct('.') {
+        role = role.checked_sub(1)?;
+    }
+    let token = &tokens[role];
+    (token.is_word() && token.is(ROLE | TITLE)).then(|| word(text, token).to_lowercase())
+}
+
+/// Roles that name the same office: a member of parliament is a lawmaker.
+const SAME_ROLES: &[&[&str]] = &[&[
+    "lawmaker",
+    "legislator",
+    "mp",
+    "parliamentarian",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+]];
+
+/// Whether the roles `one` and `other` name the same office, in any case.
+pub fn same_role(one: &str, other: &str) -> bool {
+    one.eq_ignore_ascii_case(other)
+        || SAME_ROLES.iter().any(|roles| {
+            roles.iter().any(|role| role.eq_ignore_ascii_case(one))
+                && roles.iter().any(|role| role.eq_ignore_ascii_case(other))
+        })
+}
+
 /// The party a reply is awaited from, for a denial phrase with no subject ("a response from the
 /// embassy is still awaited", "confirmation is awaited from both firms"): the phrase after the
 /// first "from" outside quotation marks.

@@ -5,7 +5,7 @@
 use crate::annotation::Tag;
 
 use super::claim::{self, Context, Shape};
-use super::names::{self, Who};
+use super::names::{self, Found, Who};
 use super::quotes::{self, Weight};
 use super::tokens::{Token, tokenize};
 use super::words::{CLAUSE, DENY, Lexicon, NEGATION};
@@ -33,6 +33,8 @@ pub struct Facts {
     pub hearsay: bool,
     /// The first body it introduces by initials in brackets ("Service (NIS)").
     pub initials: Option<String>,
+    /// The role written before the name `who` gives ("lawmaker" in "lawmaker Ana Gil said").
+    pub role: Option<String>,
 }
 
 /// Judges the unit whose text is `source`, at byte `base` of the article, with a double
@@ -143,6 +145,14 @@ pub fn judge(
     }
     facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
     facts.initials = names::initials(source, tokens);
+    if let Some(
+        found @ Found {
+            who: Who::Named(_), ..
+        },
+    ) = &who
+    {
+        facts.role = names::role_before(source, tokens, found.start);
+    }
     facts.hearsay = names::hearsay(source, tokens, |offset| !quoted.inside(offset));
     for &range in &denials.look_alikes {
         cue(&mut facts, CueKind::LookAlike, range);
