@@ -12,6 +12,7 @@ use crate::annotation::Tag;
 use crate::article::Article;
 
 use super::names::{self, Who};
+use super::sources;
 use super::tokens::Token;
 use super::unit::{self, Facts};
 use super::{Suggestion, is_headline, words};
@@ -166,7 +167,7 @@ fn last_initials(before: &[Facts]) -> Option<String> {
         .rev()
         .take(LOOK_BACK)
         .find_map(|facts| match &facts.who {
-            Some(Who::Named(name)) if names::is_initials(name) => Some(name.clone()),
+            Some(Who::Named(name)) if sources::is_initials(name) => Some(name.clone()),
             _ => facts.initials.clone(),
         })
 }
@@ -178,7 +179,7 @@ fn named_later(ahead: &[Facts], description: &str) -> Option<String> {
     ahead
         .iter()
         .find_map(|facts| match (&facts.who, &facts.role) {
-            (Some(Who::Named(name)), Some(named_role)) if names::same_role(role, named_role) => {
+            (Some(Who::Named(name)), Some(named_role)) if sources::same_role(role, named_role) => {
                 Some(name.clone())
             }
             _ => None,

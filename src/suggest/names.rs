@@ -5,6 +5,7 @@
 //!
 //! Only the tokens next to the anchor are read, at most [`LONGEST`] of them.
 
+use super::sources;
 use super::tokens::{Kind, Token};
 use super::words::{
     ACTION, ADVERB, AUXILIARY, BODY, CLAUSE, DENY, DETERMINER, NEGATION, NON_CONFIRM, PRONOUN,
@@ -41,7 +42,7 @@ pub struct Found {
 }
 
 /// Whether `token`'s word is one of `words`, in any case.
-fn is_one_of(text: &str, token: &Token, words: &[&str]) -> bool {
+pub(super) fn is_one_of(text: &str, token: &Token, words: &[&str]) -> bool {
     let word = &text[token.start..token.end];
     words.iter().any(|one| one.eq_ignore_ascii_case(word))
 }
@@ -52,7 +53,7 @@ fn is_subject_pronoun(text: &str, token: &Token) -> bool {
 
 /// Whether `token` may be part of a speaker's phrase: a capitalised word, a title or role, or
 /// the full stop of an abbreviated title ("Rep.").
-fn may_join(tokens: &[Token], at: usize) -> bool {
+pub(super) fn may_join(tokens: &[Token], at: usize) -> bool {
     let token = &tokens[at];
     match token.kind {
         Kind::Word => {
@@ -81,7 +82,7 @@ const NOT_NOUN: u32 = DETERMINER
 /// Whether `token` is a lower-case modifier that may stand inside a role's phrase ("spy" in
 /// "the spy agency", "parks" in "the parks department"), but not a possessive or a superlative,
 /// which open the phrase ("the city's parks department", "the largest union").
-fn is_modifier(text: &str, token: &Token) -> bool {
+pub(super) fn is_modifier(text: &str, token: &Token) -> bool {
     let word = word(text, token);
     token.is_word()
         && !token.capital
@@ -111,7 +112,7 @@ fn is_skippable(text: &str, token: &Token) -> bool {
             || (word(text, token).ends_with("ly") && !token.is(REPORT)))
 }
 
-fn word<'a>(text: &'a str, token: &Token) -> &'a str {
+pub(super) fn word<'a>(text: &'a str, token: &Token) -> &'a str {
     &text[token.start..token.end]
 }
 
@@ -126,7 +127,7 @@ const DOCUMENTS: &[&str] = &[
     "memo",
 ];
 
-fn is_document(text: &str, token: &Token) -> bool {
+pub(super) fn is_document(text: &str, token: &Token) -> bool {
     token.is_word() && !token.capital && is_one_of(text, token, DOCUMENTS)
 }
 
@@ -159,7 +160,7 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
             end -= 1;
         }
     }
-    if let Some(acronym) = initials_in_brackets(text, tokens, end) {
+    if let Some(acronym) = sources::initials_in_brackets(text, tokens, end) {
         return Some(acronym);
     }
     let head = tokens.get(end.checked_sub(1)?)?;
@@ -273,121 +274,6 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
     Some(found)
 }
 
-/// Who a headline gives its words to, by the two conventions of headlines: a source after a
-/// colon that ends it ("Inflation falls to 2%: statistics office") and a name just before a
-/// quotation that opens it ("Mayor 'fully confident' of deal"). `quote` is the offset of the
-/// headline's first quotation, if any.
-pub fn headline_source(text: &str, tokens: &[Token], quote: Option<usize>) -> Option<Found> {
-    if let Some(colon) = tokens.iter().rposition(|token| token.is_punct(':'))
-        && colon >= 3
-        && quote.is_none_or(|quote| quote > tokens[colon].start)
-    {
-        let words = &tokens[colon + 1..];
-        let last = words.last()?;
-        let source = last.capital || last.is(ROLE | TITLE | BODY);
-        let nouns = words.iter().enumerate().all(|(at, token)| {
-            may_join(words, at)
-                || is_modifier(text, token)
-                || (at == 0 && token.is(DETERMINER) && !token.is(PRONOUN))
-        });
-        if (1..=4).contains(&words.len()) && source && nouns && !is_document(text, last) {
-            return judge(text, words, false);
-        }
-        return None;
-    }
-    let quote = quote?;
-    let before = tokens.iter().take_while(|token| token.end <= quote).count();
-    if !(1..=4).contains(&before) || !(0..before).all(|at| may_join(tokens, at)) {
-        return None;
-    }
-    judge(text, &tokens[..before], false)
-}
-
-/// Whether the unit passes on a report nobody is named for: "reportedly", "allegedly",
-/// "purportedly" outside quotation marks.
-pub fn hearsay(text: &str, tokens: &[Token], outside: impl Fn(usize) -> bool) -> bool {
-    tokens.iter().any(|token| {
-        token.is(ADVERB)
-            && is_one_of(text, token, &["reportedly", "allegedly", "purportedly"])
-            && outside(token.start)
-    })
-}
-
-/// The role word just before the name that starts at byte `start` ("lawmaker Ana Gil", "Rep.
-/// Ana Gil"), lower case.
-pub fn role_before(text: &str, tokens: &[Token], start: usize) -> Option<String> {
-    let at = tokens
-        .binary_search_by_key(&start, |token| token.start)
-        .ok()?;
-    let mut role = at.checked_sub(1)?;
-    if tokens[role].is_punct('.') {
-        role = role.checked_sub(1)?;
-    }
-    let token = &tokens[role];
-    (token.is_word() && token.is(ROLE | TITLE)).then(|| word(text, token).to_lowercase())
-}
-
-/// Roles that name the same office: a member of parliament is a lawmaker.
-const SAME_ROLES: &[&[&str]] = &[&[
-    "lawmaker",
-    "legislator",
-    "mp",
-    "parliamentarian",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-]];
-
-/// Whether the roles `one` and `other` name the same office, in any case.
-pub fn same_role(one: &str, other: &str) -> bool {
-    one.eq_ignore_ascii_case(other)
-        || SAME_ROLES.iter().any(|roles| {
-            roles.iter().any(|role| role.eq_ignore_ascii_case(one))
-                && roles.iter().any(|role| role.eq_ignore_ascii_case(other))
-        })
-}
-
-/// The party a reply is awaited from, for a denial phrase with no subject ("a response from the
-/// embassy is still awaited", "confirmation is awaited from both firms"): the phrase after the
-/// first "from" outside quotation marks.
-pub fn awaited_from(
-    text: &str,
-    tokens: &[Token],
-    outside: impl Fn(usize) -> bool,
-) -> Option<Found> {
-    let at = tokens
-        .iter()
-        .position(|token| outside(token.start) && is_one_of(text, token, &["from"]))?;
-    after(text, tokens, at + 1, true).filter(|found| !matches!(found.who, Who::Pronoun))
-}
-
-/// "The National Intelligence Service (NIS) said": the body by its initials, the short form the
-/// article goes on to use. `end` is the token after the closing bracket.
-fn initials_in_brackets(text: &str, tokens: &[Token], end: usize) -> Option<Found> {
-    let [open, initials, close] = tokens.get(end.checked_sub(3)?..end)? else {
-        return None;
-    };
-    let word = word(text, initials);
-    if !open.is_punct('(') || !close.is_punct(')') || !is_initials(word) {
-        return None;
-    }
-    Some(found(Who::Named(word.to_owned()), initials, initials))
-}
-
-/// Whether `name` is a body's initials ("NIS", "WHO"), which never name a person.
-pub fn is_initials(name: &str) -> bool {
-    name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase())
-}
-
-/// The first body a unit introduces with its initials in brackets ("data from the National
-/// Intelligence Service (NIS)"): whom a later "the agency" or "the report" may mean.
-pub fn initials(text: &str, tokens: &[Token]) -> Option<String> {
-    (3..=tokens.len()).find_map(|end| {
-        initials_in_brackets(text, tokens, end).map(|found| name_of(&found.who).to_owned())
-    })
-}
-
 /// "Neither X nor Y has confirmed": both deny, "X and Y", Y as the text writes it ("the club
 /// and the player's agent"). `found` is X, the tokens `start..end`, read before "nor".
 fn neither_nor(
@@ -427,7 +313,7 @@ fn words_from<'t>(text: &str, words: &'t [Token]) -> &'t [Token] {
     &words[skip.min(words.len())..]
 }
 
-fn name_of(who: &Who) -> &str {
+pub(super) fn name_of(who: &Who) -> &str {
     match who {
         Who::Named(name) | Who::Definite(name) | Who::Described(name) | Who::Body(name) => name,
         Who::Pronoun => "",
@@ -538,7 +424,7 @@ pub fn mention(text: &str, tokens: &[Token], outside: impl Fn(usize) -> bool) ->
 /// Names the phrase `words`: drops opening words that open sentences ("However", "The"), then
 /// titles before a name; a phrase whose last word is a lower-case noun or role is a description
 /// ("a Pentagon spokesman" speaks for the Pentagon).
-fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found> {
+pub(super) fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found> {
     let mut words = words;
     let mut definite = definite;
     while let [first, rest @ ..] = words {
@@ -601,7 +487,7 @@ fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found> {
     Some(found(Who::Named(joined(text, name)), &name[0], last))
 }
 
-fn found(who: Who, first: &Token, last: &Token) -> Found {
+pub(super) fn found(who: Who, first: &Token, last: &Token) -> Found {
     Found {
         who,
         start: first.start,

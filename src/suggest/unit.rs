@@ -7,6 +7,7 @@ use crate::annotation::Tag;
 use super::claim::{self, Context, Shape};
 use super::names::{self, Found, Who};
 use super::quotes::{self, Weight};
+use super::sources;
 use super::tokens::{Token, tokenize};
 use super::words::{CLAUSE, DENY, Lexicon, NEGATION};
 use super::{Cue, CueKind};
@@ -136,24 +137,24 @@ pub fn judge(
         }
         // "A reply from the embassy is still awaited": the embassy is silent.
         if who.is_none() && (!verb || noun) && !quoted.inside(start) {
-            who = names::awaited_from(source, tokens, |offset| !quoted.inside(offset));
+            who = sources::awaited_from(source, tokens, |offset| !quoted.inside(offset));
         }
     }
     if headline && who.is_none() {
         let quote = quoted.spans.first().map(|span| span.start);
-        who = names::headline_source(source, tokens, quote);
+        who = sources::headline_source(source, tokens, quote);
     }
     facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
-    facts.initials = names::initials(source, tokens);
+    facts.initials = sources::initials(source, tokens);
     if let Some(
         found @ Found {
             who: Who::Named(_), ..
         },
     ) = &who
     {
-        facts.role = names::role_before(source, tokens, found.start);
+        facts.role = sources::role_before(source, tokens, found.start);
     }
-    facts.hearsay = names::hearsay(source, tokens, |offset| !quoted.inside(offset));
+    facts.hearsay = sources::hearsay(source, tokens, |offset| !quoted.inside(offset));
     for &range in &denials.look_alikes {
         cue(&mut facts, CueKind::LookAlike, range);
     }
