@@ -172,14 +172,14 @@ fn last_initials(before: &[Facts]) -> Option<String> {
         })
 }
 
-/// The name of the person the units `ahead` give with the role that ends `description` ("a
+/// The name of the person the units `ahead` give with the role `role` that ends a description ("a
 /// South Korean lawmaker" is "lawmaker Ana Gil" two sentences on; an MP is a lawmaker).
-fn named_later(ahead: &[Facts], description: &str) -> Option<String> {
-    let role = description.rsplit(' ').next()?;
+fn named_later(ahead: &[Facts], role: Option<u16>) -> Option<String> {
+    let role = role?;
     ahead
         .iter()
-        .find_map(|facts| match (&facts.who, &facts.role) {
-            (Some(Who::Named(name)), Some(named_role)) if sources::same_role(role, named_role) => {
+        .find_map(|facts| match (&facts.who, facts.role) {
+            (Some(Who::Named(name)), Some(named)) if sources::same_role(role, named) => {
                 Some(name.clone())
             }
             _ => None,
@@ -203,7 +203,7 @@ fn speaker(before: &[Facts], own: &Facts, ahead: &[Facts]) -> Option<String> {
     let speaker = match &own.who {
         Some(Who::Named(name)) => Some(name.clone()),
         Some(Who::Described(description)) => named_back(next)
-            .or_else(|| named_later(ahead, description))
+            .or_else(|| named_later(ahead, own.role))
             .or_else(|| Some(description.clone())),
         Some(Who::Pronoun) => return last_named(before).map(|name| full_name(before, name)),
         Some(Who::Definite(description)) => {

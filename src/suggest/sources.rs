@@ -7,7 +7,7 @@ use super::names::{
     Found, Who, after, found, is_document, is_modifier, is_one_of, judge, may_join, name_of, word,
 };
 use super::tokens::Token;
-use super::words::{ADVERB, BODY, DETERMINER, PRONOUN, ROLE, TITLE};
+use super::words::{self, ADVERB, BODY, DETERMINER, PRONOUN, ROLE, TITLE, UNKNOWN};
 
 /// Who a headline gives its words to, by the two conventions of headlines: a source after a
 /// colon that ends it ("Inflation falls to 2%: statistics office") and a name just before a
@@ -49,9 +49,19 @@ pub fn hearsay(text: &str, tokens: &[Token], outside: impl Fn(usize) -> bool) ->
     })
 }
 
-/// The role word just before the name that starts at byte `start` ("lawmaker Ana Gil", "Rep.
-/// Ana Gil"), lower case.
-pub fn role_before(text: &str, tokens: &[Token], start: usize) -> Option<String> {
+/// The lexicon id of the role word of a speaker's phrase: just before the name that starts at
+/// byte `start` ("lawmaker Ana Gil", "Rep. Ana Gil"), or ending a description at byte `end` ("a
+/// city lawmaker").
+pub fn role(tokens: &[Token], who: &Who, start: usize, end: usize) -> Option<u16> {
+    let token = match who {
+        Who::Named(_) => role_before(tokens, start)?,
+        Who::Described(_) => tokens.iter().rev().find(|token| token.end == end)?,
+        _ => return None,
+    };
+    (token.is_word() && token.is(ROLE | TITLE) && token.id != UNKNOWN).then_some(token.id)
+}
+
+fn role_before(tokens: &[Token], start: usize) -> Option<&Token> {
     let at = tokens
         .binary_search_by_key(&start, |token| token.start)
         .ok()?;
@@ -59,8 +69,7 @@ pub fn role_before(text: &str, tokens: &[Token], start: usize) -> Option<String>
     if tokens[role].is_punct('.') {
         role = role.checked_sub(1)?;
     }
-    let token = &tokens[role];
-    (token.is_word() && token.is(ROLE | TITLE)).then(|| word(text, token).to_lowercase())
+    Some(&tokens[role])
 }
 
 /// Roles that name the same office: a member of parliament is a lawmaker.
@@ -75,12 +84,13 @@ const SAME_ROLES: &[&[&str]] = &[&[
     "congresswoman",
 ]];
 
-/// Whether the roles `one` and `other` name the same office, in any case.
-pub fn same_role(one: &str, other: &str) -> bool {
-    one.eq_ignore_ascii_case(other)
+/// Whether the roles of lexicon ids `one` and `other` name the same office.
+pub fn same_role(one: u16, other: u16) -> bool {
+    let lexicon = words::lexicon();
+    one == other
         || SAME_ROLES.iter().any(|roles| {
-            roles.iter().any(|role| role.eq_ignore_ascii_case(one))
-                && roles.iter().any(|role| role.eq_ignore_ascii_case(other))
+            roles.iter().any(|role| lexicon.get(role).id == one)
+                && roles.iter().any(|role| lexicon.get(role).id == other)
         })
 }
 

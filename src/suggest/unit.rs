@@ -5,7 +5,7 @@
 use crate::annotation::Tag;
 
 use super::claim::{self, Context, Shape};
-use super::names::{self, Found, Who};
+use super::names::{self, Who};
 use super::quotes::{self, Weight};
 use super::sources;
 use super::tokens::{Token, tokenize};
@@ -34,8 +34,9 @@ pub struct Facts {
     pub hearsay: bool,
     /// The first body it introduces by initials in brackets ("Service (NIS)").
     pub initials: Option<String>,
-    /// The role written before the name `who` gives ("lawmaker" in "lawmaker Ana Gil said").
-    pub role: Option<String>,
+    /// The lexicon id of the role word of `who`: before its name ("lawmaker Ana Gil said") or
+    /// ending its description ("a city lawmaker said").
+    pub role: Option<u16>,
 }
 
 /// Judges the unit whose text is `source`, at byte `base` of the article, with a double
@@ -146,13 +147,8 @@ pub fn judge(
     }
     facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
     facts.initials = sources::initials(source, tokens);
-    if let Some(
-        found @ Found {
-            who: Who::Named(_), ..
-        },
-    ) = &who
-    {
-        facts.role = sources::role_before(source, tokens, found.start);
+    if let Some(found) = &who {
+        facts.role = sources::role(tokens, &found.who, found.start, found.end);
     }
     facts.hearsay = sources::hearsay(source, tokens, |offset| !quoted.inside(offset));
     for &range in &denials.look_alikes {
