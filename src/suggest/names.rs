@@ -536,8 +536,13 @@ mod tests {
             named("Kremlin")
         );
         assert_eq!(subject("she added", "added"), Some(Who::Pronoun));
+        // "The agency" may be a body named before by its initials; "an agency" is not.
         assert_eq!(
             subject("the coastal agency said", "said"),
+            Some(Who::Body("coastal agency".to_owned()))
+        );
+        assert_eq!(
+            subject("a coastal agency said", "said"),
             Some(Who::Described("coastal agency".to_owned()))
         );
         assert_eq!(
