@@ -3,10 +3,12 @@
 //! model. Nothing here reads files, a clock or a terminal.
 //!
 //! One file per idea: `words` (the word lists of `assets/suggest/`), `tokens`, `quotes`,
-//! `names` (who a phrase names), `attribution`, `denial`, `claim`, and `carry` (what one unit
-//! hands the next: an open quotation, a speaker). A unit's proposal depends only on itself, the
-//! [`LOOK_BACK`] units before it and the one after it, so [`suggest_units`] on any window of
-//! units gives the same proposals as on the whole article, and its cost is the window's size.
+//! `names` (who a phrase names), `sources` (sources named otherwise: headlines, initials,
+//! hearsay), `attribution`, `denial`, `claim`, and `carry` (what one unit hands the next: an open
+//! quotation, a speaker). A unit's proposal depends only on itself, a
+//! bounded number of units before it and the [`LOOK_AHEAD`] after it, so [`suggest_units`] on
+//! any window of units gives the same proposals as on the whole article, and its cost is the
+//! window's size.
 
 mod attribution;
 mod carry;
@@ -14,6 +16,7 @@ mod claim;
 mod denial;
 mod names;
 mod quotes;
+mod sources;
 mod tokens;
 mod unit;
 mod words;
@@ -23,7 +26,7 @@ use std::ops::Range;
 use crate::annotation::Tag;
 use crate::article::{Article, UnitKind};
 
-pub use carry::LOOK_BACK;
+pub use carry::{LOOK_AHEAD, LOOK_BACK};
 
 /// What a cue is evidence of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

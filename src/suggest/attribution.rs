@@ -76,7 +76,8 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
                 }
             };
             if better {
-                attribution.provisional = according && matches!(found.who, Who::Described(_));
+                attribution.provisional =
+                    according && matches!(found.who, Who::Described(_) | Who::Body(_));
                 attribution.speaker = Some(found);
             }
         }

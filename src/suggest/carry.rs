@@ -3,7 +3,7 @@
 //! lawmaker said" or a quotation that goes on, and back to a unit that the next one points at
 //! ("A lawmaker revealed this information").
 //!
-//! Both look back at most [`LOOK_BACK`] units and ahead one, so a unit's proposal is the same
+//! Both look back at most [`LOOK_BACK`] units and ahead [`LOOK_AHEAD`], so a unit's proposal is the same
 //! whatever window it is computed in, and a window costs its size plus a constant.
 
 use std::ops::Range;
@@ -11,13 +11,18 @@ use std::ops::Range;
 use crate::annotation::Tag;
 use crate::article::Article;
 
-use super::names::Who;
+use super::names::{self, Who};
+use super::sources;
 use super::tokens::Token;
 use super::unit::{self, Facts};
 use super::{Suggestion, is_headline, words};
 
 /// How many units before a unit are read for its open quotation and its speaker.
 pub const LOOK_BACK: usize = 4;
+
+/// How many units after a unit are read for the name of a person it only describes ("a
+/// lawmaker said ... lawmaker Ana Gil told reporters").
+pub const LOOK_AHEAD: usize = 4;
 
 /// How many units before a unit are read for the full form of a name it gives short ("Lee"
 /// after "Lee Seong-kweun").
@@ -86,9 +91,10 @@ impl<'a> Window<'a> {
         let lexicon = words::lexicon();
         let source = |index: usize| self.article.unit_source(index).unwrap_or_default();
         // Facts are needed from NAME_LOOK_BACK units before (speakers and their full names) to
-        // one after (back references); each needs the quotation marks of LOOK_BACK units before.
+        // LOOK_AHEAD after (back references, described people named later); each needs the
+        // quotation marks of LOOK_BACK units before.
         let first = start.saturating_sub(NAME_LOOK_BACK);
-        let last = (end + 1).min(units.len());
+        let last = (end + LOOK_AHEAD).min(units.len());
         let steps_from = first.saturating_sub(LOOK_BACK);
         let steps: Vec<Step> = (steps_from..last).map(|i| Step::of(source(i))).collect();
         let open_at = |index: usize| {
@@ -122,7 +128,8 @@ impl<'a> Window<'a> {
             let speaker = if facts[at].tags.is_empty() {
                 None
             } else {
-                speaker(&facts[..at], &facts[at], facts.get(at + 1))
+                let ahead = &facts[at + 1..(at + 1 + LOOK_AHEAD).min(facts.len())];
+                speaker(&facts[..at], &facts[at], ahead)
             };
             // Later units read only the speakers of this one, never its cues or tags.
             let own = &mut facts[at];
@@ -146,26 +153,79 @@ fn last_named(before: &[Facts]) -> Option<String> {
         .take(LOOK_BACK)
         .find_map(|facts| match &facts.who {
             Some(Who::Named(name)) => Some(name.clone()),
-            _ => facts.mention.clone(),
+            // A person mentioned by title in a unit that attributes nothing.
+            None => facts.mention.clone(),
+            _ => None,
         })
+}
+
+/// The body the units `before` last named by its initials, within [`LOOK_BACK`] units: whom
+/// "the agency" means.
+fn last_initials(before: &[Facts]) -> Option<String> {
+    before
+        .iter()
+        .rev()
+        .take(LOOK_BACK)
+        .find_map(|facts| match &facts.who {
+            Some(Who::Named(name)) if sources::is_initials(name) => Some(name.clone()),
+            _ => facts.initials.clone(),
+        })
+}
+
+/// The name of the person the units `ahead` give with the role `role` that ends a description ("a
+/// South Korean lawmaker" is "lawmaker Ana Gil" two sentences on; an MP is a lawmaker).
+fn named_later(ahead: &[Facts], role: Option<u16>) -> Option<String> {
+    let role = role?;
+    ahead
+        .iter()
+        .find_map(|facts| match (&facts.who, facts.role) {
+            (Some(Who::Named(name)), Some(named)) if sources::same_role(role, named) => {
+                Some(name.clone())
+            }
+            _ => None,
+        })
+}
+
+/// The name the unit `next` gives while pointing back at the one before ("The ministry
+/// shared these figures").
+fn named_back(next: Option<&Facts>) -> Option<String> {
+    match &next.filter(|next| next.back_reference)?.who {
+        Some(Who::Named(name)) => Some(name.clone()),
+        _ => None,
+    }
 }
 
 /// The speaker of a unit with `own` facts, after the units `before` and before `next`: its own,
 /// carried, or the outlet's when nothing names anyone; `None` for a pronoun nobody was named
 /// before.
-fn speaker(before: &[Facts], own: &Facts, next: Option<&Facts>) -> Option<String> {
+fn speaker(before: &[Facts], own: &Facts, ahead: &[Facts]) -> Option<String> {
+    let next = ahead.first();
     let speaker = match &own.who {
-        Some(Who::Named(name)) | Some(Who::Described(name)) => Some(name.clone()),
+        Some(Who::Named(name)) => Some(name.clone()),
+        Some(Who::Described(description)) => named_back(next)
+            .or_else(|| named_later(ahead, own.role))
+            .or_else(|| Some(description.clone())),
         Some(Who::Pronoun) => return last_named(before).map(|name| full_name(before, name)),
         Some(Who::Definite(description)) => {
             last_named(before).or_else(|| Some(description.clone()))
         }
-        // A quotation nobody is said to have said goes on with the last speaker.
-        None if own.continues_quote || own.tags.first() == Some(&Tag::Quote) => last_named(before),
+        Some(Who::Body(description)) => last_initials(before).or_else(|| {
+            // A description gives way to the name the next unit gives it, pointing back; "the
+            // report" alone names nobody.
+            named_back(next)
+                .or_else(|| (!names::is_document_alone(description)).then(|| description.clone()))
+        }),
+        // A quotation nobody is said to have said goes on with the last speaker, unless the
+        // unit passes it on as hearsay ("reportedly shouted ...").
+        None if own.continues_quote || (own.tags.first() == Some(&Tag::Quote) && !own.hearsay) => {
+            last_named(before)
+        }
         None => next
             .filter(|next| next.back_reference)
             .and_then(|next| match &next.who {
-                Some(Who::Named(name)) | Some(Who::Described(name)) => Some(name.clone()),
+                Some(Who::Named(name)) | Some(Who::Described(name)) | Some(Who::Body(name)) => {
+                    Some(name.clone())
+                }
                 _ => None,
             }),
     };
@@ -178,19 +238,24 @@ fn full_name(before: &[Facts], name: String) -> String {
     if name.contains(' ') {
         return name;
     }
-    let longer = before
-        .iter()
-        .rev()
-        .take(NAME_LOOK_BACK)
-        .find_map(|facts| match &facts.who {
-            Some(Who::Named(full)) if full.contains(' ') => {
-                let mut words = full.split(' ');
-                let first = words.next().unwrap_or_default();
-                let last = words.next_back().unwrap_or_default();
-                (first.eq_ignore_ascii_case(&name) || last.eq_ignore_ascii_case(&name))
-                    .then(|| full.clone())
-            }
+    let longer = before.iter().rev().take(NAME_LOOK_BACK).find_map(|facts| {
+        let named = match &facts.who {
+            Some(Who::Named(full)) => longer_form(full, &name),
             _ => None,
-        });
+        };
+        // A person mentioned by title and name ("released by President Ana Ruiz").
+        named.or_else(|| longer_form(facts.mention.as_deref()?, &name))
+    });
     longer.unwrap_or(name)
+}
+
+/// `full` when it is a longer name whose first or last word is `name`.
+fn longer_form(full: &str, name: &str) -> Option<String> {
+    if !full.contains(' ') {
+        return None;
+    }
+    let mut words = full.split(' ');
+    let first = words.next().unwrap_or_default();
+    let last = words.next_back().unwrap_or_default();
+    (first.eq_ignore_ascii_case(name) || last.eq_ignore_ascii_case(name)).then(|| full.to_owned())
 }

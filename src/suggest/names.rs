@@ -5,6 +5,7 @@
 //!
 //! Only the tokens next to the anchor are read, at most [`LONGEST`] of them.
 
+use super::sources;
 use super::tokens::{Kind, Token};
 use super::words::{
     ACTION, ADVERB, AUXILIARY, BODY, CLAUSE, DENY, DETERMINER, NEGATION, NON_CONFIRM, PRONOUN,
@@ -25,6 +26,8 @@ pub enum Who {
     Definite(String),
     /// "A South Korean lawmaker": a description, no name.
     Described(String),
+    /// "The spy agency": a body named before by its initials ("NIS"), or else this description.
+    Body(String),
 }
 
 /// A speaker's phrase and where it stands in the unit (byte offsets).
@@ -39,7 +42,7 @@ pub struct Found {
 }
 
 /// Whether `token`'s word is one of `words`, in any case.
-fn is_one_of(text: &str, token: &Token, words: &[&str]) -> bool {
+pub(super) fn is_one_of(text: &str, token: &Token, words: &[&str]) -> bool {
     let word = &text[token.start..token.end];
     words.iter().any(|one| one.eq_ignore_ascii_case(word))
 }
@@ -50,7 +53,7 @@ fn is_subject_pronoun(text: &str, token: &Token) -> bool {
 
 /// Whether `token` may be part of a speaker's phrase: a capitalised word, a title or role, or
 /// the full stop of an abbreviated title ("Rep.").
-fn may_join(tokens: &[Token], at: usize) -> bool {
+pub(super) fn may_join(tokens: &[Token], at: usize) -> bool {
     let token = &tokens[at];
     match token.kind {
         Kind::Word => {
@@ -79,7 +82,7 @@ const NOT_NOUN: u32 = DETERMINER
 /// Whether `token` is a lower-case modifier that may stand inside a role's phrase ("spy" in
 /// "the spy agency", "parks" in "the parks department"), but not a possessive or a superlative,
 /// which open the phrase ("the city's parks department", "the largest union").
-fn is_modifier(text: &str, token: &Token) -> bool {
+pub(super) fn is_modifier(text: &str, token: &Token) -> bool {
     let word = word(text, token);
     token.is_word()
         && !token.capital
@@ -109,8 +112,30 @@ fn is_skippable(text: &str, token: &Token) -> bool {
             || (word(text, token).ends_with("ly") && !token.is(REPORT)))
 }
 
-fn word<'a>(text: &'a str, token: &Token) -> &'a str {
+pub(super) fn word<'a>(text: &'a str, token: &Token) -> &'a str {
     &text[token.start..token.end]
+}
+
+/// Documents a body issues, which speak for it ("the Navy report", "a Pentagon statement").
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "statement",
+    "analysis",
+    "assessment",
+    "study",
+    "findings",
+    "memo",
+];
+
+pub(super) fn is_document(text: &str, token: &Token) -> bool {
+    token.is_word() && !token.capital && is_one_of(text, token, DOCUMENTS)
+}
+
+/// Whether a description is a document alone ("report"), which says nothing of who wrote it.
+pub fn is_document_alone(description: &str) -> bool {
+    DOCUMENTS
+        .iter()
+        .any(|document| document.eq_ignore_ascii_case(description))
 }
 
 fn is_spokesperson(text: &str, token: &Token) -> bool {
@@ -135,11 +160,15 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
             end -= 1;
         }
     }
+    if let Some(acronym) = sources::initials_in_brackets(text, tokens, end) {
+        return Some(acronym);
+    }
     let head = tokens.get(end.checked_sub(1)?)?;
     if is_subject_pronoun(text, head) {
         return Some(found(Who::Pronoun, head, head));
     }
-    let noun_head = is_noun_head(text, head);
+    // "The report claimed": a document is a subject, though "report" is also a verb.
+    let noun_head = is_noun_head(text, head) || is_document(text, head);
     if !may_join(tokens, end - 1) && !noun_head {
         return None;
     }
@@ -159,6 +188,9 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
     }
     let definite = start > 0 && is_definite(text, &tokens[start - 1]);
     let found = judge(text, &tokens[start..end], definite)?;
+    if let Some(both) = neither_nor(text, tokens, start, end, &found) {
+        return Some(both);
+    }
     if start < 2 {
         return Some(found);
     }
@@ -172,9 +204,41 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
             ..
         }) = before_name(text, tokens, start - 1)
     {
+        // "Britain, the Netherlands and Spain said": every name of the list, as written.
+        let mut list = from;
+        // Tokens are in order: the first name's token is found by its offset.
+        let mut at = tokens
+            .binary_search_by_key(&from, |token| token.start)
+            .ok()?;
+        for _ in 0..LONGEST {
+            let mut comma = at;
+            if comma > 0 && tokens[comma - 1].is(DETERMINER) && !tokens[comma - 1].capital {
+                comma -= 1;
+            }
+            let Some(Found {
+                who: Who::Named(_),
+                start: item,
+                ..
+            }) = comma
+                .checked_sub(1)
+                .filter(|&comma| tokens[comma].is_punct(','))
+                .and_then(|comma| before_name(text, tokens, comma))
+            else {
+                break;
+            };
+            list = item;
+            at = tokens
+                .binary_search_by_key(&item, |token| token.start)
+                .ok()?;
+        }
+        let who = if list == from {
+            format!("{first} and {name}")
+        } else {
+            text[list..found.end].to_owned()
+        };
         return Some(Found {
-            who: Who::Named(format!("{first} and {name}")),
-            start: from,
+            who: Who::Named(who),
+            start: list,
             end: found.end,
         });
     }
@@ -210,6 +274,36 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
     Some(found)
 }
 
+/// "Neither X nor Y has confirmed": both deny, "X and Y", Y as the text writes it ("the club
+/// and the player's agent"). `found` is X, the tokens `start..end`, read before "nor".
+fn neither_nor(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    found: &Found,
+) -> Option<Found> {
+    let mut opener = start.checked_sub(1)?;
+    if tokens[opener].is(DETERMINER) {
+        opener = opener.checked_sub(1)?;
+    }
+    let (neither, nor) = (tokens.get(opener)?, tokens.get(end)?);
+    if !is_one_of(text, neither, &["neither"]) || !is_one_of(text, nor, &["nor"]) {
+        return None;
+    }
+    let second = after(text, tokens, end + 1, true)?;
+    if matches!(second.who, Who::Pronoun) {
+        return None;
+    }
+    let from = tokens.get(end + 1)?.start;
+    let first = name_of(&found.who);
+    Some(Found {
+        who: Who::Named(format!("{first} and {}", &text[from..second.end])),
+        start: found.start,
+        end: second.end,
+    })
+}
+
 /// The words of a phrase past those that open sentences ("The").
 fn words_from<'t>(text: &str, words: &'t [Token]) -> &'t [Token] {
     let skip = words
@@ -219,9 +313,9 @@ fn words_from<'t>(text: &str, words: &'t [Token]) -> &'t [Token] {
     &words[skip.min(words.len())..]
 }
 
-fn name_of(who: &Who) -> &str {
+pub(super) fn name_of(who: &Who) -> &str {
     match who {
-        Who::Named(name) | Who::Definite(name) | Who::Described(name) => name,
+        Who::Named(name) | Who::Definite(name) | Who::Described(name) | Who::Body(name) => name,
         Who::Pronoun => "",
     }
 }
@@ -309,11 +403,13 @@ fn is_definite(text: &str, token: &Token) -> bool {
 }
 
 /// The first person a unit mentions by title and name ("mountain guide Aiko Tanaka",
-/// "Economist Rafael Gómez"), outside quotation marks: whom a later "he" or "according to her"
+/// "Economist Rafael Gómez", "Sen. Ana Gil"), outside quotation marks: whom a later "he" or "according to her"
 /// may mean when the unit itself attributes nothing.
 pub fn mention(text: &str, tokens: &[Token], outside: impl Fn(usize) -> bool) -> Option<String> {
     tokens.iter().enumerate().find_map(|(at, token)| {
-        let next = tokens.get(at + 1)?;
+        // Past the full stop of an abbreviated title: "Rep. Ana Gil".
+        let stop = tokens.get(at + 1).is_some_and(|next| next.is_punct('.'));
+        let next = tokens.get(at + 1 + usize::from(stop))?;
         let named = next.capital && next.is_word() && !next.is(TITLE | ROLE);
         if !token.is(TITLE) || !named || !outside(token.start) {
             return None;
@@ -328,7 +424,7 @@ pub fn mention(text: &str, tokens: &[Token], outside: impl Fn(usize) -> bool) ->
 /// Names the phrase `words`: drops opening words that open sentences ("However", "The"), then
 /// titles before a name; a phrase whose last word is a lower-case noun or role is a description
 /// ("a Pentagon spokesman" speaks for the Pentagon).
-fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found> {
+pub(super) fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found> {
     let mut words = words;
     let mut definite = definite;
     while let [first, rest @ ..] = words {
@@ -348,6 +444,16 @@ fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found> {
         .iter()
         .all(|word| word.is(ROLE | TITLE) || word.is_punct('.'));
     if (!last.capital && last.is_word()) || (last.is(ROLE | TITLE) && all_roles) {
+        // "The Navy's report", "the NIS analysis": a body's document speaks for the body.
+        if is_document(text, last)
+            && let [.., owner, _] = words
+            && owner.capital
+            && owner.is_word()
+            && let Some(body) = judge(text, &words[..words.len() - 1], false)
+            && matches!(body.who, Who::Named(_))
+        {
+            return Some(body);
+        }
         if is_spokesperson(text, last) && words.len() > 1 {
             let body = &words[..words.len() - 1];
             return Some(found(
@@ -360,15 +466,18 @@ fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found> {
         // "The lawmaker" after a named lawmaker is that person; "the agency" or "the club" is not.
         let who = if definite && last.is(ROLE | TITLE) && !last.is(BODY) {
             Who::Definite(description)
+        } else if definite && (last.is(BODY) || is_document(text, last)) {
+            Who::Body(description)
         } else {
             Who::Described(description)
         };
         return Some(found(who, first, last));
     }
-    // The name is what follows the last title: "lawmaker Lee", "Rep. Lee", "President Zelensky".
+    // The name is what follows the last title or body: "lawmaker Lee", "Rep. Lee", "President
+    // Zelensky", "news agency Tass".
     let name_from = words
         .iter()
-        .rposition(|word| word.is(TITLE) || word.is_punct('.'))
+        .rposition(|word| word.is(TITLE) || word.is_punct('.') || (word.is(BODY) && !word.capital))
         .map_or(0, |at| at + 1);
     let name = &words[name_from.min(words.len() - 1)..];
     let named = name.iter().any(|word| word.capital && word.is_word());
@@ -378,7 +487,7 @@ fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found> {
     Some(found(Who::Named(joined(text, name)), &name[0], last))
 }
 
-fn found(who: Who, first: &Token, last: &Token) -> Found {
+pub(super) fn found(who: Who, first: &Token, last: &Token) -> Found {
     Found {
         who,
         start: first.start,
@@ -427,8 +536,13 @@ mod tests {
             named("Kremlin")
         );
         assert_eq!(subject("she added", "added"), Some(Who::Pronoun));
+        // "The agency" may be a body named before by its initials; "an agency" is not.
         assert_eq!(
             subject("the coastal agency said", "said"),
+            Some(Who::Body("coastal agency".to_owned()))
+        );
+        assert_eq!(
+            subject("a coastal agency said", "said"),
             Some(Who::Described("coastal agency".to_owned()))
         );
         assert_eq!(

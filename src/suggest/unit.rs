@@ -7,6 +7,7 @@ use crate::annotation::Tag;
 use super::claim::{self, Context, Shape};
 use super::names::{self, Who};
 use super::quotes::{self, Weight};
+use super::sources;
 use super::tokens::{Token, tokenize};
 use super::words::{CLAUSE, DENY, Lexicon, NEGATION};
 use super::{Cue, CueKind};
@@ -26,8 +27,16 @@ pub struct Facts {
     pub back_reference: bool,
     /// Whether it goes on with a quotation opened before it.
     pub continues_quote: bool,
-    /// A person it mentions by title and name without attributing anything to them.
+    /// The first person it mentions by title and name, outside quotation marks.
     pub mention: Option<String>,
+    /// Whether it passes on a report nobody is named for ("reportedly", "allegedly"), outside
+    /// quotation marks.
+    pub hearsay: bool,
+    /// The first body it introduces by initials in brackets ("Service (NIS)").
+    pub initials: Option<String>,
+    /// The lexicon id of the role word of `who`: before its name ("lawmaker Ana Gil said") or
+    /// ending its description ("a city lawmaker said").
+    pub role: Option<u16>,
 }
 
 /// Judges the unit whose text is `source`, at byte `base` of the article, with a double
@@ -115,7 +124,9 @@ pub fn judge(
         let word = &source[opener.start..opener.end];
         let verb = opener.is(DENY | NEGATION | CLAUSE) || word.ends_with("ed");
         let noun = word.eq_ignore_ascii_case("no");
-        let first = start < first_attribution;
+        // A quotation's speaker is whom the sentence gives it to, even after a denial ("the
+        // club kept quiet, with its coach saying, “...”").
+        let first = start < first_attribution && !(quote_score > 0.0 && who.is_some());
         // Inside a quotation the subject is the quoted speaker's "we", not a speaker.
         if (who.is_none() || first)
             && verb
@@ -125,10 +136,21 @@ pub fn judge(
         {
             who = Some(subject);
         }
+        // "A reply from the embassy is still awaited": the embassy is silent.
+        if who.is_none() && (!verb || noun) && !quoted.inside(start) {
+            who = sources::awaited_from(source, tokens, |offset| !quoted.inside(offset));
+        }
     }
-    if who.is_none() {
-        facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
+    if headline && who.is_none() {
+        let quote = quoted.spans.first().map(|span| span.start);
+        who = sources::headline_source(source, tokens, quote);
     }
+    facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
+    facts.initials = sources::initials(source, tokens);
+    if let Some(found) = &who {
+        facts.role = sources::role(tokens, &found.who, found.start, found.end);
+    }
+    facts.hearsay = sources::hearsay(source, tokens, |offset| !quoted.inside(offset));
     for &range in &denials.look_alikes {
         cue(&mut facts, CueKind::LookAlike, range);
     }

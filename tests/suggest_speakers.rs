@@ -1,0 +1,242 @@
+//! Who speaks: the conventions of the suggester's speakers, one table row per rule, on sentences
+//! written for these tests (none is taken from the sample articles or the hand-tagged data).
+#![allow(clippy::unwrap_used)]
+
+use rstest::rstest;
+
+#[path = "support/suggest.rs"]
+mod support;
+
+use support::check;
+
+#[rstest]
+// The outlet speaks where nobody is named, and for hearsay that names nobody.
+#[case(
+    "The bridge reopened to traffic on 12 May.",
+    0,
+    "claim",
+    Some("outlet")
+)]
+#[case(
+    "Dozens of boats are said to have sunk in the storm.",
+    0,
+    "claim",
+    Some("outlet")
+)]
+// A short name stands for the full one given a little earlier.
+#[case(
+    "Harbour master Ola Berg said 20 cranes were idle. Ships queued for days. Berg said the queue would clear.",
+    2,
+    "claim",
+    Some("Ola Berg")
+)]
+// A reporting clause that ends the sentence is its main clause.
+#[case(
+    "Engineers think a cracked weld caused the leak, the pipeline regulator said.",
+    0,
+    "claim",
+    Some("pipeline regulator")
+)]
+// An apposition between commas, and "of" a place or of a body.
+#[case(
+    "The port's new director, Ines Duarte, said 40 jobs would go.",
+    0,
+    "claim",
+    Some("Ines Duarte")
+)]
+#[case(
+    "Sen. Omar Diallo of Ohio said the levy raised 9 million.",
+    0,
+    "claim",
+    Some("Omar Diallo")
+)]
+#[case(
+    "Fares will rise 5 percent, according to the Ministry of Transport.",
+    0,
+    "claim",
+    Some("Ministry of Transport")
+)]
+// A spokesperson speaks for the body.
+#[case(
+    "A Navy spokesman said 3 sailors were rescued.",
+    0,
+    "claim",
+    Some("Navy")
+)]
+#[case(
+    "Refunds will take 30 days, said a spokeswoman for the airline.",
+    0,
+    "claim",
+    Some("airline")
+)]
+// A quotation with no attribution goes on with the last speaker.
+#[case(
+    "\"We are ready,\" said coach Lina Moretti. \"The team has trained for months and nobody is injured.\"",
+    1,
+    "quote,claim",
+    Some("Lina Moretti")
+)]
+// A person mentioned by title and name is whom a later "according to her" means.
+#[case(
+    "The survey was led by geologist Mei Lin. According to her, the shelf moved 4 metres.",
+    1,
+    "claim",
+    Some("Mei Lin")
+)]
+// A body's document speaks for the body.
+#[case(
+    "The Coast Guard analysis also concluded that 12 boats had sunk.",
+    0,
+    "claim",
+    Some("Coast Guard")
+)]
+#[case(
+    "A Treasury statement said 300 jobs would go.",
+    0,
+    "claim",
+    Some("Treasury")
+)]
+// A surname alone takes the full name of a person mentioned by title before.
+#[case(
+    "The plan was drawn up by Mayor Ines Duarte last year. Duarte said 40 homes would be rebuilt.",
+    1,
+    "claim",
+    Some("Ines Duarte")
+)]
+// A quotation's speaker is whom the sentence gives it to, also after a denial by a body; a
+// following "he" is that person.
+#[case(
+    "The club declined to comment, with coach Ivo Petrov saying, “We will not talk about the signing today.” He added that the squad would travel on Friday.",
+    0,
+    "quote,denial",
+    Some("Ivo Petrov")
+)]
+#[case(
+    "The club declined to comment, with coach Ivo Petrov saying, “We will not talk about the signing today.” He added that 20 players would travel on Friday.",
+    1,
+    "claim",
+    Some("Ivo Petrov")
+)]
+// A body named with its initials in brackets is named by them, and "the agency" after them is
+// that body.
+#[case(
+    "The World Meteorological Organization (WMO) said 2024 was the warmest year on record.",
+    0,
+    "claim",
+    Some("WMO")
+)]
+#[case(
+    "The Coastal Safety Agency (CSA) said 14 ferries failed inspection. The agency also said 3 of them were withdrawn.",
+    1,
+    "claim",
+    Some("CSA")
+)]
+// A description gives way to the name the next unit gives while pointing back at it.
+#[case(
+    "Ticket prices will rise 12 percent in May, a regional official said. Transport commissioner Ada Holm shared these figures on Monday.",
+    0,
+    "claim",
+    Some("Ada Holm")
+)]
+// A person mentioned with an abbreviated title gives a later surname its full form.
+#[case(
+    "The bill was filed by Sen. Ana Gil on Monday. Gil said it would save 40 million dollars.",
+    1,
+    "claim",
+    Some("Ana Gil")
+)]
+// Headlines: a source after a colon that ends the headline, a name before the quotation that
+// opens it; a document after the colon is no speaker.
+#[case(
+    "Harbour traffic rose 8% in March: port authority\n\nShips queued all week.",
+    0,
+    "claim",
+    Some("port authority")
+)]
+#[case(
+    "Ferry fares to rise 5% next year: Nordlink\n\nShips queued all week.",
+    0,
+    "claim",
+    Some("Nordlink")
+)]
+#[case(
+    "Ferry fares to rise 5% next year: survey\n\nShips queued all week.",
+    0,
+    "claim",
+    Some("outlet")
+)]
+#[case(
+    "Goalkeeper ‘ready to leave’ as talks stall\n\nThe club met on Friday.",
+    0,
+    "quote",
+    Some("Goalkeeper")
+)]
+// A list of names before the verb speaks together, as the text writes it.
+#[case(
+    "Britain, the Netherlands and Spain said on Monday that 40 ships would join the patrol.",
+    0,
+    "claim",
+    Some("Britain, the Netherlands and Spain")
+)]
+// A body's kind before its name is dropped like a title; "reaffirmed" and "reiterated" report.
+#[case(
+    "The state news agency Tass reiterated that 12 drones were shot down.",
+    0,
+    "claim",
+    Some("Tass")
+)]
+#[case(
+    "Union leader Rosa Vidal reaffirmed that 3,000 workers would strike.",
+    0,
+    "claim",
+    Some("Rosa Vidal")
+)]
+// "The report" is the body introduced by its initials just before; alone it names nobody.
+#[case(
+    "Inspectors from the Rail Safety Board (RSB) visited the depot in May. The report said 14 signals had failed.",
+    1,
+    "claim",
+    Some("RSB")
+)]
+#[case(
+    "Inspectors visited the depot in May. The report said 14 signals had failed.",
+    1,
+    "claim",
+    Some("outlet")
+)]
+// A new quotation passed on as hearsay ("reportedly") is the outlet's report, not the last
+// speaker's.
+#[case(
+    "Mayor Ana Ruiz said 20 roads were closed. At the barrier, “Open the roads now” was reportedly chanted for an hour.",
+    1,
+    "quote,claim",
+    Some("outlet")
+)]
+// A person described by a role is the one named with that role a few sentences on (an MP is a
+// lawmaker); further on, the description stays.
+#[case(
+    "Bus fares will rise 10 percent in June, a city lawmaker said. Commuters were not consulted. Lawmaker Ines Moro told reporters the rise would fund 30 new buses.",
+    0,
+    "claim",
+    Some("Ines Moro")
+)]
+#[case(
+    "Rents rose 9 percent this year, an opposition MP said. Tenants marched on Sunday. Legislator Hana Rask told a hearing that 400 families had been evicted.",
+    0,
+    "claim",
+    Some("Hana Rask")
+)]
+#[case(
+    "Bus fares will rise 10 percent, a city lawmaker said. Rain fell. Wind rose. Roads froze. Schools shut. Lawmaker Ines Moro told reporters the rise would fund 30 buses.",
+    0,
+    "claim",
+    Some("city lawmaker")
+)]
+fn speaker_conventions(
+    #[case] text: &str,
+    #[case] index: usize,
+    #[case] tags: &str,
+    #[case] speaker: Option<&str>,
+) {
+    check(text, index, tags, speaker);
+}
