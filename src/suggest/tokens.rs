@@ -132,13 +132,25 @@ fn lookup(word: &str, lexicon: &Lexicon) -> words::Entry {
     }
     let mut buffer = [0u8; LONGEST];
     let mut len = 0;
-    for c in word.chars() {
-        let c = if c == '\u{2019}' { '\'' } else { c };
-        if !c.is_ascii() || len == LONGEST {
+    let bytes = word.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        // A curly apostrophe (E2 80 99 in UTF-8) reads as a straight one; any other letter
+        // outside ASCII puts the word in no list.
+        let lower = match byte {
+            0..0x80 => byte.to_ascii_lowercase(),
+            0xE2 if bytes.get(at + 1..at + 3) == Some(&[0x80, 0x99]) => {
+                at += 2;
+                b'\''
+            }
+            _ => return words::Entry::none(),
+        };
+        if len == LONGEST {
             return words::Entry::none();
         }
-        buffer[len] = c.to_ascii_lowercase() as u8;
+        buffer[len] = lower;
         len += 1;
+        at += 1;
     }
     let lower = &buffer[..len];
     let mut entry = lexicon.get(lower);

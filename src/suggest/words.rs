@@ -86,12 +86,26 @@ impl Entry {
     }
 }
 
+/// The longest word the quick check of [`Lexicon::get`] tells apart by length.
+const CHECKED: usize = 40;
+
 /// The table of every listed word.
 #[derive(Debug)]
 pub struct Lexicon {
     words: HashMap<&'static [u8], Entry, BuildHasherDefault<WordHasher>>,
     /// For each word id, the phrases it opens.
     starts: Vec<Vec<Phrase>>,
+    /// For each length, the first bytes (modulo 64, as bits) of the listed words of that length:
+    /// a word whose first byte is not among them is in no list, known without hashing it (most
+    /// words of news text are in no list).
+    firsts: [u64; CHECKED + 1],
+    /// The same for last bytes.
+    lasts: [u64; CHECKED + 1],
+}
+
+/// The bit of a byte in [`Lexicon::firsts`] and [`Lexicon::lasts`].
+fn bit(byte: u8) -> u64 {
+    1 << (byte & 63)
 }
 
 /// An id no listed word has.
@@ -187,6 +201,8 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             words: HashMap::default(),
             starts: Vec::new(),
+            firsts: [0; CHECKED + 1],
+            lasts: [0; CHECKED + 1],
         };
         for (list, flag) in [
             (REPORTING_VERBS, REPORT),
@@ -244,6 +260,12 @@ impl Lexicon {
             .or_insert(Entry { id: next, flags: 0 });
         entry.flags |= flag;
         let id = entry.id;
+        let bytes = word.as_bytes();
+        if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+            let length = bytes.len().min(CHECKED);
+            self.firsts[length] |= bit(first);
+            self.lasts[length] |= bit(last);
+        }
         if usize::from(id) == self.starts.len() {
             self.starts.push(Vec::new());
         }
@@ -252,8 +274,15 @@ impl Lexicon {
 
     /// The entry of a lower-case word, or an empty one.
     pub fn get(&self, lower: impl AsRef<[u8]>) -> Entry {
+        let lower = lower.as_ref();
+        if let (Some(&first), Some(&last)) = (lower.first(), lower.last()) {
+            let length = lower.len().min(CHECKED);
+            if self.firsts[length] & bit(first) == 0 || self.lasts[length] & bit(last) == 0 {
+                return Entry::none();
+            }
+        }
         self.words
-            .get(lower.as_ref())
+            .get(lower)
             .copied()
             .unwrap_or_else(Entry::none)
     }
