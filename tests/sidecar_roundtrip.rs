@@ -69,6 +69,8 @@ fn annotation(n: usize) -> impl Strategy<Value = Annotation> {
                         end,
                         first_unit: first,
                         last_unit: first + extra,
+                        // Some anchors kept as orphans, with and without a claim group.
+                        kept_orphan: extra >= 3,
                     },
                     // Every other annotation in a claim group, its label any text.
                     groups: if extra % 2 == 0 {

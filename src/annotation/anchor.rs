@@ -103,6 +103,7 @@ fn anchor_at(
         end: start + exact.chars().count(),
         first_unit: units.0,
         last_unit: units.1,
+        kept_orphan: false,
     }
 }
 
@@ -236,14 +237,15 @@ fn find_all(article: &Article, annotations: &[Annotation]) -> Vec<Option<Found>>
         }
     }
 
-    // Pass 3: a similar run of units nobody else holds.
+    // Pass 3: a similar run of units nobody else holds, for every anchor a person did not keep
+    // as an orphan (only its very text places that one again).
     if found.iter().any(Option::is_none) {
         let mut matcher = fuzzy::Matcher::new(article);
         for slot in found.iter().flatten() {
             matcher.occupy(slot.units);
         }
         for (i, annotation) in annotations.iter().enumerate() {
-            if found[i].is_none() {
+            if found[i].is_none() && !annotation.anchor.kept_orphan {
                 found[i] = matcher.search(&annotation.anchor);
             }
         }

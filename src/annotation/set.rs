@@ -352,6 +352,31 @@ impl AnnotationSet {
         true
     }
 
+    /// A person keeps the annotation at `index` as an orphan rather than on the similar text
+    /// re-anchoring proposed: its old anchor stays, marked so that only its exact text places it
+    /// again, and it counts as orphaned. Returns false when nothing changed (no such annotation,
+    /// or one already kept so).
+    pub fn keep_orphan(&mut self, index: usize, now: Timestamp) -> bool {
+        if index >= self.len() || self.store.annotation(index).anchor.kept_orphan {
+            return false;
+        }
+        let mut annotation = self.store.annotation(index).clone();
+        annotation.anchor.kept_orphan = true;
+        annotation.modified = now;
+        let status = self.store.placement(index).status;
+        let placement = match status {
+            // Its very text is there: the mark changes nothing about where it sits.
+            Status::Anchored | Status::Moved => self.store.placement(index).clone(),
+            Status::Fuzzy(_) | Status::Orphaned => Placement {
+                status: Status::Orphaned,
+                units: None,
+            },
+        };
+        self.store.take(index);
+        self.store.put((Arc::new(annotation), placement));
+        true
+    }
+
     /// Removes the annotation at position `index`, returning it.
     pub fn remove(&mut self, index: usize) -> Option<Annotation> {
         if index >= self.len() {

@@ -310,6 +310,7 @@ mod tests {
                 end: start + format!("sentence {start}").chars().count(),
                 first_unit: 0,
                 last_unit: 0,
+                kept_orphan: false,
             },
             groups: Vec::new(),
         }
