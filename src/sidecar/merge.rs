@@ -324,6 +324,12 @@ mod tests {
         }
     }
 
+    /// `annotation` kept as an orphan by a person.
+    fn kept(mut annotation: Annotation) -> Annotation {
+        annotation.anchor.kept_orphan = true;
+        annotation
+    }
+
     fn sorted(mut annotations: Vec<Annotation>) -> Vec<Annotation> {
         annotations.sort_by(|x, y| x.id.cmp(&y.id));
         annotations
@@ -493,6 +499,18 @@ mod tests {
         vec![said("NIS", a("2", 10, &[Claim], ""))],
         vec![said("Yonhap", a("1", 10, &[Quote], ""))],
         vec![said("Yonhap / NIS", a("1", 10, &[Claim, Quote], ""))],
+    )]
+    #[case::their_kept_orphan_survives_our_tag(
+        vec![a("1", 0, &[Claim], "")],
+        vec![a("1", 0, &[Claim, Quote], "")],
+        vec![kept(a("1", 0, &[Claim], ""))],
+        vec![kept(a("1", 0, &[Claim, Quote], ""))],
+    )]
+    #[case::our_kept_orphan_survives_their_note(
+        vec![a("1", 0, &[Claim], "")],
+        vec![kept(a("1", 0, &[Claim], ""))],
+        vec![a("1", 0, &[Claim], "checked")],
+        vec![kept(a("1", 0, &[Claim], "checked"))],
     )]
     fn merges(
         #[case] base: Vec<Annotation>,
