@@ -359,7 +359,11 @@ mod tests {
         assert!(parsed.annotations[0].anchor.kept_orphan);
         // At version 3, the mark would make format 3 refuse the whole file.
         let forced = text.replacen("version: 4,", "version: 3,", 1);
-        assert!(read_by_format_3(&forced).unwrap_err().contains("kept_orphan"));
+        assert!(
+            read_by_format_3(&forced)
+                .unwrap_err()
+                .contains("kept_orphan")
+        );
     }
 
     #[test]

@@ -248,7 +248,10 @@ fn keep(app: &mut App) -> Vec<Effect> {
         .and_then(|doc| doc.annotations.get(index))
         .is_some_and(|(annotation, _)| annotation.anchor.kept_orphan);
     if already {
-        return next(app, "kept as an orphan, with the text it was made on".to_owned());
+        return next(
+            app,
+            "kept as an orphan, with the text it was made on".to_owned(),
+        );
     }
     let now = app.clock.now;
     let (kept, mut effects) = edit::edit(app, |set, _, _| {
