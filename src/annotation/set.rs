@@ -556,4 +556,25 @@ pub(super) mod tests {
         let again = AnnotationSet::new(&edited, set.into_annotations());
         assert_eq!(again.get(0).unwrap().1.status, Status::Anchored);
     }
+
+    #[test]
+    fn keeping_a_fuzzy_match_as_an_orphan_is_one_edit_undo_takes_back() {
+        let article = article();
+        let mut annotations = AnnotationSet::new(&article, Vec::new());
+        annotations.add_tag(&article, (2, 2), Tag::Claim, &stamp("x"));
+        let edited = TEXT.replace("comes next", "comes after");
+        let edited = Article::parse("a.txt", edited.as_bytes()).unwrap();
+        let mut set = AnnotationSet::new(&edited, annotations.into_annotations());
+        let before = set.get(0).unwrap().1.clone();
+        assert!(set.keep_orphan(0, datetime!(2025-01-14 09:00 UTC)));
+        assert!(!set.keep_orphan(0, datetime!(2025-01-14 09:00 UTC)));
+        assert_eq!(set.get(0).unwrap().1.status, Status::Orphaned);
+        let again = AnnotationSet::new(&edited, set.clone().into_annotations());
+        assert_eq!(again.get(0).unwrap().1.status, Status::Orphaned);
+        let change = set.take_change();
+        assert_eq!(change.len(), 1);
+        set.revert(&change);
+        assert_eq!(set.get(0).unwrap().1, &before);
+        assert!(!set.get(0).unwrap().0.anchor.kept_orphan);
+    }
 }
