@@ -33,11 +33,15 @@ pub use lock::path_for as lock_path_for;
 pub use merge::merge;
 pub use stamp::Stamp;
 
-/// The newest sidecar format version this build reads strictly and writes: 3, which added the
-/// claim groups of an annotation (2 added its speaker). A sidecar is written at the oldest
-/// version that holds what it has ([`version_for`]), so a sidecar without speakers or groups
-/// stays at format 1, which sidenote before speakers reads and writes.
-pub const VERSION: u32 = 3;
+/// The newest sidecar format version this build reads strictly and writes: 4, which added the
+/// mark of an anchor a person kept as an orphan (3 added claim groups, 2 speakers). A sidecar is
+/// written at the oldest version that holds what it has ([`version_for`]), so a sidecar without
+/// speakers, groups or kept orphans stays at format 1, which sidenote before speakers reads and
+/// writes.
+pub const VERSION: u32 = 4;
+
+/// The format that added claim groups.
+pub const VERSION_WITH_GROUPS: u32 = 3;
 
 /// The format of a sidecar none of whose annotations has a speaker or a claim group.
 pub const VERSION_WITHOUT_SPEAKERS: u32 = 1;
@@ -45,18 +49,22 @@ pub const VERSION_WITHOUT_SPEAKERS: u32 = 1;
 /// The format that added speakers.
 pub const VERSION_WITH_SPEAKERS: u32 = 2;
 
-/// The format version a sidecar holding `annotations` is written at: [`VERSION`] when one is in
-/// a claim group, which a build of format 2 would drop (it reads a newer file around what it
-/// does not know, and never writes it); [`VERSION_WITH_SPEAKERS`] when one has a speaker, which
-/// a build of format 1 would drop; else [`VERSION_WITHOUT_SPEAKERS`].
+/// The format version a sidecar holding `annotations` is written at: [`VERSION`] when one was
+/// kept as an orphan, which a build of format 3 would drop (and then place it on a similar text
+/// again); [`VERSION_WITH_GROUPS`] when one is in a claim group, which a build of format 2 would
+/// drop (it reads a newer file around what it does not know, and never writes it);
+/// [`VERSION_WITH_SPEAKERS`] when one has a speaker, which a build of format 1 would drop; else
+/// [`VERSION_WITHOUT_SPEAKERS`].
 pub fn version_for<A: Borrow<Annotation>>(annotations: &[A]) -> u32 {
     let has = |wanted: fn(&Annotation) -> bool| {
         annotations
             .iter()
             .any(|annotation| wanted(annotation.borrow()))
     };
-    if has(|a| !a.groups.is_empty()) {
+    if has(|a| a.anchor.kept_orphan) {
         VERSION
+    } else if has(|a| !a.groups.is_empty()) {
+        VERSION_WITH_GROUPS
     } else if has(|a| !a.speaker.is_empty()) {
         VERSION_WITH_SPEAKERS
     } else {

@@ -152,6 +152,30 @@ fn a_changed_figure_is_listed_as_fuzzy_with_the_figure_standing_out() {
 }
 
 #[test]
+fn a_tag_kept_as_an_orphan_is_listed_as_orphaned_and_exits_1() {
+    let env = Env::new();
+    let old = unit_text(&env.article, 8);
+    env.edit(FIGURE_OLD, FIGURE_NEW);
+    // Someone kept the tag on the changed figure as an orphan in the review.
+    let sidecar_path = sidecar::path_for(&env.article);
+    let text = fs::read_to_string(&sidecar_path).unwrap();
+    let at = text.find("last_unit: 8,\n").unwrap() + "last_unit: 8,\n".len();
+    let kept = format!(
+        "{}                kept_orphan: true,\n{}",
+        &text[..at],
+        &text[at..]
+    )
+    .replacen("version: 1,", "version: 4,", 1);
+    fs::write(&sidecar_path, kept).unwrap();
+    let (code, rows) = env.rows();
+    assert_eq!(code, Some(1), "{rows:?}");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["status"], "orphaned");
+    assert_eq!(rows[0]["old_text"], old.as_str());
+    assert_eq!(rows[0]["new_text"], Value::Null);
+}
+
+#[test]
 fn a_deleted_sentence_is_orphaned_and_exits_1() {
     let env = Env::new();
     let gone = unit_text(&env.article, 4);

@@ -202,6 +202,7 @@ fn make(article: &Article, made: &[Made]) -> Vec<Annotation> {
                     end: start + exact.chars().count(),
                     first_unit: units.0.min(units.1),
                     last_unit: units.0.max(units.1),
+                    kept_orphan: false,
                 },
                 Made::Slice(at, n, prefix, suffix) => {
                     let count = text.chars().count();
@@ -215,6 +216,7 @@ fn make(article: &Article, made: &[Made]) -> Vec<Annotation> {
                         start: from,
                         first_unit: 0,
                         last_unit: 0,
+                        kept_orphan: false,
                     }
                 }
             };

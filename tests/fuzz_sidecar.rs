@@ -92,6 +92,8 @@ fn annotation() -> impl Strategy<Value = Annotation> {
                         end,
                         first_unit: first,
                         last_unit: first + span,
+                        // Every third anchor kept as an orphan by a person.
+                        kept_orphan: span % 3 == 0,
                     },
                     groups: Vec::new(),
                 }

@@ -264,7 +264,7 @@ fn start_afresh_leaves_a_readable_sidecar_alone() {
 fn newer(fixture: &Fixture) -> Vec<u8> {
     let valid = fs::read_to_string(fixture.sidecar()).unwrap();
     let text = valid
-        .replacen("version: 1,", "version: 4,\n    team: (name: \"desk\"),", 1)
+        .replacen("version: 1,", "version: 5,\n    team: (name: \"desk\"),", 1)
         .replacen("note:", "review: \"Lee\",\n            note:", 1);
     fs::write(fixture.sidecar(), &text).unwrap();
     text.into_bytes()
@@ -275,14 +275,14 @@ fn a_newer_sidecar_is_read_but_never_written() {
     let fixture = Fixture::new();
     let bytes = newer(&fixture);
     let loaded = sidecar::load(&fixture.article).unwrap().unwrap();
-    assert_eq!(loaded.version, 4);
+    assert_eq!(loaded.version, 5);
     assert!(!loaded.is_writable());
     assert_eq!(loaded.annotations.len(), 2);
 
     let article = fixture.parsed();
     let result = sidecar::save(&fixture.article, &article, &loaded.annotations, &[]);
     assert!(
-        matches!(result, Err(SidecarError::Newer { version: 4, .. })),
+        matches!(result, Err(SidecarError::Newer { version: 5, .. })),
         "{result:?}"
     );
     assert_eq!(fs::read(fixture.sidecar()).unwrap(), bytes);

@@ -69,6 +69,8 @@ fn annotation(n: usize) -> impl Strategy<Value = Annotation> {
                         end,
                         first_unit: first,
                         last_unit: first + extra,
+                        // Some anchors kept as orphans, with and without a claim group.
+                        kept_orphan: extra >= 3,
                     },
                     // Every other annotation in a claim group, its label any text.
                     groups: if extra % 2 == 0 {
@@ -144,7 +146,9 @@ proptest! {
 #[test]
 fn the_file_is_pretty_ron_with_bare_enums_and_lf_line_ends() {
     let article = Article::parse("a.txt", ARTICLE.as_bytes()).unwrap();
-    let anchor = sidenote::annotation::anchor_for(&article, 1, 1).unwrap();
+    let mut anchor = sidenote::annotation::anchor_for(&article, 1, 1).unwrap();
+    // Every field this format writes, the mark of a kept orphan with them.
+    anchor.kept_orphan = true;
     let sidecar = Sidecar {
         version: VERSION,
         fingerprint: Fingerprint::of(&article),

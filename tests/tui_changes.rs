@@ -238,19 +238,67 @@ fn t_onto_a_unit_another_tag_holds_is_refused() {
     assert!(message(&app).contains("another tag holds unit 8"));
 }
 
+fn kept(app: &App, id: &str) -> bool {
+    let doc = app.doc.as_ref().unwrap();
+    doc.annotations
+        .annotations()
+        .find(|a| a.id == id)
+        .is_some_and(|a| a.anchor.kept_orphan)
+}
+
 #[test]
 fn o_keeps_the_orphan_and_the_review_ends_when_all_are_settled() {
     let (mut app, _dir, _) = opened_and_reported();
     update(&mut app, Command::ReviewChanges);
-    update(&mut app, Command::KeepOrphan);
-    // The fuzzy one is left as it was, unconfirmed.
-    assert!(matches!(status_of(&app, "tag-1"), Some(Status::Fuzzy(_))));
+    update(&mut app, Command::NextMatch);
     assert_eq!(shown(&app).as_deref(), Some("tag-5"));
+    // On an orphan the decision is marked too, so that no later similar text takes the tag.
     let effects = update(&mut app, Command::Reject);
-    assert!(effects.is_empty());
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(saves(&effects), 1);
     assert_eq!(status_of(&app, "tag-5"), Some(Status::Orphaned));
+    assert!(kept(&app, "tag-5"));
+    assert_eq!(shown(&app).as_deref(), Some("tag-1"));
+    update(&mut app, Command::KeepOrphan);
+    assert_eq!(app.mode, Mode::Normal);
     assert!(message(&app).contains("every changed tag is settled"));
+}
+
+#[test]
+fn o_on_a_fuzzy_tag_makes_it_an_orphan_and_undo_brings_the_fuzzy_place_back() {
+    let (mut app, _dir, _) = opened_and_reported();
+    update(&mut app, Command::ReviewChanges);
+    assert_eq!(shown(&app).as_deref(), Some("tag-1"));
+    assert!(matches!(status_of(&app, "tag-1"), Some(Status::Fuzzy(_))));
+    let effects = update(&mut app, Command::KeepOrphan);
+    assert_eq!(saves(&effects), 1);
+    assert_eq!(status_of(&app, "tag-1"), Some(Status::Orphaned));
+    assert!(kept(&app, "tag-1"));
+    assert!(
+        message(&app).starts_with("kept as an orphan, with the text it was made on (u undoes)"),
+        "{}",
+        message(&app)
+    );
+    // Its old anchor is kept: the text it was made on.
+    let doc = app.doc.as_ref().unwrap();
+    let old = doc
+        .annotations
+        .annotations()
+        .find(|a| a.id == "tag-1")
+        .unwrap();
+    assert!(old.anchor.exact.contains("10,000"), "{old:?}");
+    // R again does not propose it.
+    update(&mut app, Command::Cancel);
+    update(&mut app, Command::ReviewChanges);
+    assert_eq!(shown(&app).as_deref(), Some("tag-5"));
+    update(&mut app, Command::Cancel);
+    update(&mut app, Command::Undo);
+    assert!(matches!(status_of(&app, "tag-1"), Some(Status::Fuzzy(_))));
+    assert!(!kept(&app, "tag-1"));
+    // After the undo, y accepts the new place as before, and the anchor made there is unmarked.
+    update(&mut app, Command::ReviewChanges);
+    update(&mut app, Command::Accept);
+    assert_eq!(status_of(&app, "tag-1"), Some(Status::Anchored));
+    assert!(!kept(&app, "tag-1"));
 }
 
 #[test]
@@ -305,6 +353,27 @@ fn the_review_settles_a_tag_on_disk() {
     let saved = screen.sidecar(ARTICLE).unwrap();
     let tag = saved.annotations.iter().find(|a| a.id == "tag-1").unwrap();
     assert!(tag.anchor.exact.contains("12,000"), "{tag:?}");
+}
+
+#[test]
+fn a_fuzzy_tag_kept_as_an_orphan_stays_one_on_disk_and_after_reopening() {
+    let mut screen = screen(100, 30);
+    screen.keys("Ro");
+    let saved = screen.sidecar(ARTICLE).unwrap();
+    assert_eq!(saved.version, 4);
+    let tag = saved.annotations.iter().find(|a| a.id == "tag-1").unwrap();
+    assert!(tag.anchor.kept_orphan, "{tag:?}");
+    assert!(tag.anchor.exact.contains("10,000"), "{tag:?}");
+    // Opened again, it is an orphan and the review does not propose it.
+    screen.open(ARTICLE);
+    screen.runtime.settle(Duration::from_secs(10)).unwrap();
+    let app = &screen.runtime.app;
+    assert_eq!(status_of(app, "tag-1"), Some(Status::Orphaned));
+    let report = app.doc.as_ref().unwrap().changes.clone().unwrap();
+    let listed = report.tags.iter().find(|t| t.id == "tag-1").unwrap();
+    assert_eq!(listed.status, Status::Orphaned);
+    screen.keys("R");
+    assert_eq!(shown(&screen.runtime.app).as_deref(), Some("tag-5"));
 }
 
 #[test]

@@ -78,7 +78,7 @@ fn spoil(path: &std::path::Path, how: &Spoilt) {
         Spoilt::Newer => {
             let text = fs::read_to_string(&sidecar).unwrap().replacen(
                 "version: 1,",
-                "version: 4,\n    team: (name: \"desk\"),",
+                "version: 5,\n    team: (name: \"desk\"),",
                 1,
             );
             fs::write(&sidecar, text).unwrap();

@@ -103,6 +103,7 @@ fn anchor_at(
         end: start + exact.chars().count(),
         first_unit: units.0,
         last_unit: units.1,
+        kept_orphan: false,
     }
 }
 
@@ -124,9 +125,9 @@ pub fn place_all(article: &Article, annotations: &[Annotation]) -> Vec<Placement
 }
 
 /// Finds every annotation in `article` and rewrites the anchors of those found exactly (anchored
-/// or moved) to match the current text, so the next search starts from where they are now. Fuzzy
-/// and orphaned annotations keep their old anchors: they stay reported until someone confirms
-/// them.
+/// or moved) to match the current text, so the next search starts from where they are now (a
+/// mark of a kept orphan stays). Fuzzy and orphaned annotations keep their old anchors: they stay
+/// reported until someone confirms them.
 pub fn refresh_anchors(article: &Article, annotations: &mut [Annotation]) -> Vec<Placement> {
     let found = find_all(article, annotations);
     let mut placements = Vec::with_capacity(found.len());
@@ -144,7 +145,10 @@ pub fn refresh_anchors(article: &Article, annotations: &mut [Annotation]) -> Vec
                 (anchor.first_unit, anchor.last_unit) = found.units;
             } else {
                 let start = article.chars().char_of_byte(article.text(), bytes.start);
+                // A person's choice to keep it an orphan holds wherever its very text goes.
+                let kept_orphan = anchor.kept_orphan;
                 *anchor = anchor_at(article, bytes, start, found.units);
+                anchor.kept_orphan = kept_orphan;
             }
         }
         placements.push(Placement {
@@ -236,14 +240,15 @@ fn find_all(article: &Article, annotations: &[Annotation]) -> Vec<Option<Found>>
         }
     }
 
-    // Pass 3: a similar run of units nobody else holds.
+    // Pass 3: a similar run of units nobody else holds, for every anchor a person did not keep
+    // as an orphan (only its very text places that one again).
     if found.iter().any(Option::is_none) {
         let mut matcher = fuzzy::Matcher::new(article);
         for slot in found.iter().flatten() {
             matcher.occupy(slot.units);
         }
         for (i, annotation) in annotations.iter().enumerate() {
-            if found[i].is_none() {
+            if found[i].is_none() && !annotation.anchor.kept_orphan {
                 found[i] = matcher.search(&annotation.anchor);
             }
         }
@@ -260,4 +265,67 @@ fn units_of(article: &Article, bytes: &Range<usize>) -> Option<(usize, usize)> {
         .partition_point(|unit| unit.start < end)
         .checked_sub(1)?;
     (first <= last).then_some((first, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::Tag;
+    use crate::article::SourceEncoding;
+    use time::macros::datetime;
+
+    const BEFORE: &str = "Title\n\nThe ministry counted 300 losses on Monday. \
+        Officials gave no further details to reporters. The rest is weather.\n";
+
+    fn article(text: &str) -> Article {
+        Article::from_text("a.txt", text.to_owned(), SourceEncoding::Utf8)
+    }
+
+    /// An annotation on unit 1 of [`BEFORE`], marked as kept as an orphan or not.
+    fn tagged(kept_orphan: bool) -> Annotation {
+        let mut anchor = anchor_for(&article(BEFORE), 1, 1).expect("the unit exists");
+        anchor.kept_orphan = kept_orphan;
+        Annotation {
+            id: "a".to_owned(),
+            tags: vec![Tag::Claim],
+            note: String::new(),
+            author: String::new(),
+            speaker: String::new(),
+            created: datetime!(2025-01-13 09:00 UTC),
+            modified: datetime!(2025-01-13 09:00 UTC),
+            anchor,
+            groups: Vec::new(),
+        }
+    }
+
+    fn status(after: &str, kept_orphan: bool) -> Status {
+        place_all(&article(after), &[tagged(kept_orphan)])[0].status
+    }
+
+    #[test]
+    fn a_kept_orphan_is_placed_again_where_its_very_text_stands() {
+        assert_eq!(status(BEFORE, true), Status::Anchored);
+        let moved = BEFORE.replace("Title\n\n", "Title\n\nA new first line.\n\n");
+        assert_eq!(status(&moved, true), Status::Moved);
+        assert_eq!(status(&moved, false), Status::Moved);
+    }
+
+    #[test]
+    fn a_kept_orphan_never_takes_a_similar_text() {
+        let edited = BEFORE.replace("300", "100");
+        assert!(matches!(status(&edited, false), Status::Fuzzy(_)));
+        assert_eq!(status(&edited, true), Status::Orphaned);
+    }
+
+    #[test]
+    fn refreshing_a_moved_kept_orphan_keeps_the_mark_and_confirming_clears_it() {
+        let moved = article(&BEFORE.replace("Title\n\n", "Title\n\nA new first line.\n\n"));
+        let mut annotations = [tagged(true)];
+        let placements = refresh_anchors(&moved, &mut annotations);
+        assert_eq!(placements[0].status, Status::Moved);
+        assert!(annotations[0].anchor.kept_orphan);
+        assert_eq!(annotations[0].anchor.first_unit, 2);
+        confirm(&moved, &mut annotations[0], (2, 2)).expect("the unit exists");
+        assert!(!annotations[0].anchor.kept_orphan);
+    }
 }

@@ -33,6 +33,11 @@ pub struct Anchor {
     /// Index of the last unit (equal to `first_unit` for a single unit).
     #[serde(default)]
     pub last_unit: usize,
+    /// A person kept this annotation as an orphan when only a similar text was found for it:
+    /// re-anchoring then accepts only its exact text again, never a similar one. Written only
+    /// when set (sidecar format 4); re-attaching or accepting a new place clears it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kept_orphan: bool,
 }
 
 /// Tags and a note on one unit or a run of consecutive units.

@@ -352,6 +352,31 @@ impl AnnotationSet {
         true
     }
 
+    /// A person keeps the annotation at `index` as an orphan rather than on the similar text
+    /// re-anchoring proposed: its old anchor stays, marked so that only its exact text places it
+    /// again, and it counts as orphaned. Returns false when nothing changed (no such annotation,
+    /// or one already kept so).
+    pub fn keep_orphan(&mut self, index: usize, now: Timestamp) -> bool {
+        if index >= self.len() || self.store.annotation(index).anchor.kept_orphan {
+            return false;
+        }
+        let mut annotation = self.store.annotation(index).clone();
+        annotation.anchor.kept_orphan = true;
+        annotation.modified = now;
+        let status = self.store.placement(index).status;
+        let placement = match status {
+            // Its very text is there: the mark changes nothing about where it sits.
+            Status::Anchored | Status::Moved => self.store.placement(index).clone(),
+            Status::Fuzzy(_) | Status::Orphaned => Placement {
+                status: Status::Orphaned,
+                units: None,
+            },
+        };
+        self.store.take(index);
+        self.store.put((Arc::new(annotation), placement));
+        true
+    }
+
     /// Removes the annotation at position `index`, returning it.
     pub fn remove(&mut self, index: usize) -> Option<Annotation> {
         if index >= self.len() {
@@ -530,5 +555,26 @@ pub(super) mod tests {
         assert_eq!(annotation.anchor.exact, "A third paragraph comes after.");
         let again = AnnotationSet::new(&edited, set.into_annotations());
         assert_eq!(again.get(0).unwrap().1.status, Status::Anchored);
+    }
+
+    #[test]
+    fn keeping_a_fuzzy_match_as_an_orphan_is_one_edit_undo_takes_back() {
+        let article = article();
+        let mut annotations = AnnotationSet::new(&article, Vec::new());
+        annotations.add_tag(&article, (2, 2), Tag::Claim, &stamp("x"));
+        let edited = TEXT.replace("comes next", "comes after");
+        let edited = Article::parse("a.txt", edited.as_bytes()).unwrap();
+        let mut set = AnnotationSet::new(&edited, annotations.into_annotations());
+        let before = set.get(0).unwrap().1.clone();
+        assert!(set.keep_orphan(0, datetime!(2025-01-14 09:00 UTC)));
+        assert!(!set.keep_orphan(0, datetime!(2025-01-14 09:00 UTC)));
+        assert_eq!(set.get(0).unwrap().1.status, Status::Orphaned);
+        let again = AnnotationSet::new(&edited, set.clone().into_annotations());
+        assert_eq!(again.get(0).unwrap().1.status, Status::Orphaned);
+        let change = set.take_change();
+        assert_eq!(change.len(), 1);
+        set.revert(&change);
+        assert_eq!(set.get(0).unwrap().1, &before);
+        assert!(!set.get(0).unwrap().0.anchor.kept_orphan);
     }
 }

@@ -86,6 +86,7 @@ mod tests {
                 end: 0,
                 first_unit: 0,
                 last_unit: 0,
+                kept_orphan: false,
             },
             groups: Vec::new(),
         }

@@ -188,6 +188,24 @@ mod tests {
     use crate::sidecar::{Fingerprint, VERSION_WITHOUT_SPEAKERS, version_for};
     use time::macros::datetime;
 
+    /// The anchor of formats 1 to 3: without the mark of a kept orphan.
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename = "Anchor", deny_unknown_fields)]
+    #[expect(dead_code, reason = "only what deserializes matters")]
+    struct OldAnchor {
+        exact: String,
+        #[serde(default)]
+        prefix: String,
+        #[serde(default)]
+        suffix: String,
+        start: usize,
+        end: usize,
+        #[serde(default)]
+        first_unit: usize,
+        #[serde(default)]
+        last_unit: usize,
+    }
+
     #[derive(Debug, serde::Deserialize)]
     #[serde(rename = "Sidecar", deny_unknown_fields)]
     #[expect(dead_code, reason = "only what deserializes matters")]
@@ -210,7 +228,7 @@ mod tests {
         author: String,
         created: String,
         modified: String,
-        anchor: Anchor,
+        anchor: OldAnchor,
     }
 
     /// What a format 1 build does with `text`: `Ok(true)` when it reads it strictly and may
@@ -253,7 +271,7 @@ mod tests {
         speaker: String,
         created: String,
         modified: String,
-        anchor: Anchor,
+        anchor: OldAnchor,
     }
 
     /// What a format 2 build (speakers, no claim groups) does with `text`, as
@@ -269,6 +287,83 @@ mod tests {
                 .map(|_| true)
                 .map_err(|error| error.to_string()),
         }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename = "Sidecar", deny_unknown_fields)]
+    #[expect(dead_code, reason = "only what deserializes matters")]
+    struct Format3 {
+        version: u32,
+        fingerprint: Fingerprint,
+        #[serde(default)]
+        annotations: Vec<Format3Annotation>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[expect(dead_code, reason = "only what deserializes matters")]
+    struct Format3Annotation {
+        id: String,
+        tags: Vec<Tag>,
+        #[serde(default)]
+        note: String,
+        #[serde(default)]
+        author: String,
+        #[serde(default)]
+        speaker: String,
+        created: String,
+        modified: String,
+        anchor: OldAnchor,
+        #[serde(default)]
+        groups: Vec<crate::annotation::ClaimLink>,
+    }
+
+    /// What a format 3 build (claim groups, no kept orphans) does with `text`, as
+    /// [`read_by_format_1`] says it for format 1.
+    fn read_by_format_3(text: &str) -> Result<bool, String> {
+        match ron::from_str::<Head>(text) {
+            Ok(head) if head.version > crate::sidecar::VERSION_WITH_GROUPS => {
+                lenient::from_str::<Format3>(text)
+                    .map(|_| false)
+                    .map_err(|error| error.to_string())
+            }
+            _ => ron::from_str::<Format3>(text)
+                .map(|_| true)
+                .map_err(|error| error.to_string()),
+        }
+    }
+
+    #[test]
+    fn a_sidecar_with_a_kept_orphan_is_read_only_for_formats_1_to_3() {
+        let mut kept = sidecar("NIS");
+        kept.annotations[0].groups = vec![crate::annotation::ClaimLink {
+            id: "g-1".into(),
+            label: "300 killed".into(),
+        }];
+        // Without the mark, format 3 reads and writes it as it always did.
+        kept.version = version_for(&kept.annotations);
+        let text = to_text(&kept).unwrap();
+        assert!(text.contains("version: 3,"), "{text}");
+        assert_eq!(read_by_format_3(&text), Ok(true));
+
+        kept.annotations[0].anchor.kept_orphan = true;
+        kept.version = version_for(&kept.annotations);
+        let text = to_text(&kept).unwrap();
+        assert!(text.contains("version: 4,"), "{text}");
+        assert!(text.contains("kept_orphan: true,"), "{text}");
+        assert_eq!(read_by_format_1(&text), Ok(false));
+        assert_eq!(read_by_format_2(&text), Ok(false));
+        assert_eq!(read_by_format_3(&text), Ok(false));
+        let parsed = parse(Path::new("a.ron"), &text).unwrap();
+        assert!(parsed.is_writable());
+        assert!(parsed.annotations[0].anchor.kept_orphan);
+        // At version 3, the mark would make format 3 refuse the whole file.
+        let forced = text.replacen("version: 4,", "version: 3,", 1);
+        assert!(
+            read_by_format_3(&forced)
+                .unwrap_err()
+                .contains("kept_orphan")
+        );
     }
 
     #[test]
@@ -314,6 +409,7 @@ mod tests {
                 end: 9,
                 first_unit: 0,
                 last_unit: 0,
+                kept_orphan: false,
             },
             groups: Vec::new(),
         }];

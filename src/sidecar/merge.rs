@@ -310,6 +310,7 @@ mod tests {
                 end: start + format!("sentence {start}").chars().count(),
                 first_unit: 0,
                 last_unit: 0,
+                kept_orphan: false,
             },
             groups: Vec::new(),
         }
@@ -321,6 +322,12 @@ mod tests {
             speaker: speaker.into(),
             ..annotation
         }
+    }
+
+    /// `annotation` kept as an orphan by a person.
+    fn kept(mut annotation: Annotation) -> Annotation {
+        annotation.anchor.kept_orphan = true;
+        annotation
     }
 
     fn sorted(mut annotations: Vec<Annotation>) -> Vec<Annotation> {
@@ -492,6 +499,18 @@ mod tests {
         vec![said("NIS", a("2", 10, &[Claim], ""))],
         vec![said("Yonhap", a("1", 10, &[Quote], ""))],
         vec![said("Yonhap / NIS", a("1", 10, &[Claim, Quote], ""))],
+    )]
+    #[case::their_kept_orphan_survives_our_tag(
+        vec![a("1", 0, &[Claim], "")],
+        vec![a("1", 0, &[Claim, Quote], "")],
+        vec![kept(a("1", 0, &[Claim], ""))],
+        vec![kept(a("1", 0, &[Claim, Quote], ""))],
+    )]
+    #[case::our_kept_orphan_survives_their_note(
+        vec![a("1", 0, &[Claim], "")],
+        vec![kept(a("1", 0, &[Claim], ""))],
+        vec![a("1", 0, &[Claim], "checked")],
+        vec![kept(a("1", 0, &[Claim], "checked"))],
     )]
     fn merges(
         #[case] base: Vec<Annotation>,

@@ -270,6 +270,7 @@ mod tests {
                 end: id,
                 first_unit: 0,
                 last_unit: 0,
+                kept_orphan: false,
             },
             groups: Vec::new(),
         };

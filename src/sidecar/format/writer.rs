@@ -60,6 +60,9 @@ fn write_annotation(out: &mut String, a: &Annotation) -> Result<(), time::error:
     line(out, 4, "end", &anchor.end.to_string());
     line(out, 4, "first_unit", &anchor.first_unit.to_string());
     line(out, 4, "last_unit", &anchor.last_unit.to_string());
+    if anchor.kept_orphan {
+        line(out, 4, "kept_orphan", "true");
+    }
     out.push_str("            ),\n");
     if !a.groups.is_empty() {
         out.push_str("            groups: [\n");

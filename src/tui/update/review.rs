@@ -72,14 +72,20 @@ pub fn open(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let mut view = ReviewView::new(report);
-    // Tags settled since the report was made (accepted, re-attached, deleted) do not come back.
+    // Tags settled since the report was made (accepted, re-attached, deleted, kept as orphans)
+    // do not come back.
     for tag in &view.report.tags {
         let now = doc
             .annotations
             .iter()
-            .find(|(annotation, _)| annotation.id == tag.id)
-            .map(|(_, placement)| placement.status);
-        if matches!(now, None | Some(Status::Anchored)) {
+            .find(|(annotation, _)| annotation.id == tag.id);
+        let settled = match now {
+            None => true,
+            Some((annotation, placement)) => {
+                placement.status == Status::Anchored || annotation.anchor.kept_orphan
+            }
+        };
+        if settled {
             view.settled.push(tag.id.clone());
         }
     }
@@ -222,17 +228,42 @@ fn settle_with(app: &mut App, id: &str, units: (usize, usize), done: &str) -> Ve
     effects
 }
 
-/// `o`/`r`: the tag stays as it is, its old anchor kept: an orphan keeps the text it was made on
-/// (shown in the annotation pane); a fuzzy one is proposed again the next time.
+/// `o`/`r`: the tag keeps its old anchor, marked as kept, as one edit (recorded for undo and
+/// saved): it shows as an orphan with the text it was made on (in the annotation pane), and only
+/// that very text places it again, never a similar one, so it is not proposed again. A tag that
+/// only moved keeps its place: its text is there.
 fn keep(app: &mut App) -> Vec<Effect> {
-    let Some(Shown { status, .. }) = shown(app) else {
+    let Some(Shown { id, status, .. }) = shown(app) else {
         return Vec::new();
     };
-    let what = match status {
-        Status::Orphaned => "kept as an orphan, with the text it was made on",
-        _ => "left where it was: it stays unconfirmed and comes back next time",
+    if status == Status::Moved {
+        return next(app, "left where it was: its text is there".to_owned());
+    }
+    let Some(index) = index_of(app, &id) else {
+        return next(app, "this tag is no longer there".to_owned());
     };
-    next(app, what.to_owned())
+    let already = app
+        .doc
+        .as_ref()
+        .and_then(|doc| doc.annotations.get(index))
+        .is_some_and(|(annotation, _)| annotation.anchor.kept_orphan);
+    if already {
+        return next(
+            app,
+            "kept as an orphan, with the text it was made on".to_owned(),
+        );
+    }
+    let now = app.clock.now;
+    let (kept, mut effects) = edit::edit(app, |set, _, _| {
+        set.keep_orphan(index, now);
+    });
+    if kept {
+        effects.extend(next(
+            app,
+            "kept as an orphan, with the text it was made on (u undoes)".to_owned(),
+        ));
+    }
+    effects
 }
 
 /// `x`: the tag is deleted, as one edit undo brings back.
