@@ -281,10 +281,7 @@ impl Lexicon {
                 return Entry::none();
             }
         }
-        self.words
-            .get(lower)
-            .copied()
-            .unwrap_or_else(Entry::none)
+        self.words.get(lower).copied().unwrap_or_else(Entry::none)
     }
 
     /// The phrases that word `id` opens.
