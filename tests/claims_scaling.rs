@@ -4,9 +4,11 @@
 //! counted, not timed.
 #![allow(clippy::unwrap_used)]
 
+use sidenote::annotation::{AnnotationSet, Stamp, Tag};
 use sidenote::article::Article;
 use sidenote::claims::{Unit, Work, groups_counted};
 use sidenote::library::SAMPLES;
+use sidenote::sidecar;
 
 /// A made-up name for event `event` and slot `slot`.
 fn name(event: usize, slot: usize) -> String {
@@ -23,25 +25,31 @@ fn name(event: usize, slot: usize) -> String {
     format!("{word}{event}")
 }
 
+/// Article `n` of a generated library: its file name and text.
+fn article(n: usize) -> (String, String) {
+    let (file, sample) = SAMPLES[n % SAMPLES.len()];
+    let event = n / SAMPLES.len();
+    let mut text = sample.to_owned();
+    for (slot, old) in ["North Korean", "Kursk", "Zelensky", "Lee", "Kim Jong"]
+        .iter()
+        .enumerate()
+    {
+        text = text.replace(old, &name(event, slot));
+    }
+    let digit = char::from(b'1' + u8::try_from(event % 9).unwrap());
+    let text: String = text
+        .chars()
+        .map(|c| if c == '3' { digit } else { c })
+        .collect();
+    (format!("{event:05}-{file}"), text)
+}
+
 /// Every sentence of `articles` generated articles, as units.
 fn library(articles: usize) -> Vec<Unit> {
     let mut units = Vec::new();
     for n in 0..articles {
-        let (file, sample) = SAMPLES[n % SAMPLES.len()];
-        let event = n / SAMPLES.len();
-        let mut text = sample.to_owned();
-        for (slot, old) in ["North Korean", "Kursk", "Zelensky", "Lee", "Kim Jong"]
-            .iter()
-            .enumerate()
-        {
-            text = text.replace(old, &name(event, slot));
-        }
-        let digit = char::from(b'1' + u8::try_from(event % 9).unwrap());
-        let text: String = text
-            .chars()
-            .map(|c| if c == '3' { digit } else { c })
-            .collect();
-        let article = Article::parse(file, text.as_bytes()).unwrap();
+        let (file, text) = article(n);
+        let article = Article::parse(&file, text.as_bytes()).unwrap();
         for index in 0..article.units().len() {
             units.push(Unit {
                 article: n,
@@ -78,4 +86,35 @@ fn candidate_pairs_and_group_sizes_grow_linearly_with_the_units() {
     // The member slots of all groups together grow linearly too (what conflicts, labels and
     // the matrix's rows cost, each linear in its group's members).
     assert!(w4.memberships * 2 <= w1.memberships * 9, "{w1:?} {w4:?}");
+}
+
+/// Writes the libraries `scripts/compare-vs-export.sh` times into `$SIDENOTE_COMPARE_DIR/1000`
+/// and `/4000`, every sentence tagged: `SIDENOTE_COMPARE_DIR=/tmp/c cargo test --test
+/// claims_scaling -- --ignored`.
+#[test]
+#[ignore = "writes folders for timing by hand"]
+fn write_libraries_for_timing() {
+    let Some(root) = std::env::var_os("SIDENOTE_COMPARE_DIR") else {
+        return;
+    };
+    for articles in [1_000, 4_000] {
+        let dir = std::path::Path::new(&root).join(articles.to_string());
+        std::fs::create_dir_all(&dir).unwrap();
+        for n in 0..articles {
+            let (file, text) = article(n);
+            let path = dir.join(file);
+            std::fs::write(&path, &text).unwrap();
+            let article = Article::parse(&path.display().to_string(), text.as_bytes()).unwrap();
+            let mut set = AnnotationSet::new(&article, Vec::new());
+            for unit in 0..article.units().len() {
+                let stamp = Stamp {
+                    author: "bench".into(),
+                    now: time::macros::datetime!(2025-01-13 09:00 UTC),
+                    new_id: format!("01943f0e-0000-7000-8000-{n:06}{unit:06}"),
+                };
+                set.add_tag(&article, (unit, unit), Tag::ALL[unit % 3], &stamp);
+            }
+            sidecar::save(&path, &article, &[], &set.into_annotations()).unwrap();
+        }
+    }
 }
