@@ -21,8 +21,9 @@ use std::collections::{BTreeMap, HashSet};
 use crate::annotation::Tag;
 
 pub use conflicts::{Conflict, Kind as ConflictKind, Reading, Side};
-pub use grouping::{FIGURES, Suggestion, WORDING, suggest};
+pub use grouping::{FIGURES, Suggestion, WORDING, Work, suggest, suggest_counted};
 pub use hedges::{Bound, Hedge};
+pub use index::CANDIDATES;
 pub use numbers::{Amount, Figure, Quantity, figures};
 
 /// One tagged unit of the library, as grouping sees it.
@@ -96,6 +97,11 @@ pub struct Group {
 /// The groups over `units`: linked ones (by id), then the suggestions whose id `dismissed` does
 /// not hold and whose members are not already exactly a linked group.
 pub fn groups(units: &[Unit], dismissed: &HashSet<String>) -> Vec<Group> {
+    groups_counted(units, dismissed).0
+}
+
+/// Like [`groups`], with the work the suggestions took.
+pub fn groups_counted(units: &[Unit], dismissed: &HashSet<String>) -> (Vec<Group>, Work) {
     let figures: Vec<Vec<Figure>> = units.iter().map(|u| figures(&u.text)).collect();
     let conflicts_of = |members: &[usize], only: Option<Quantity>| {
         let input: Vec<(usize, &str, &[Figure])> = members
@@ -133,7 +139,8 @@ pub fn groups(units: &[Unit], dismissed: &HashSet<String>) -> Vec<Group> {
         .iter()
         .map(|u| (u.article, u.key.as_str(), u.text.as_str()))
         .collect();
-    for suggestion in suggest(&input) {
+    let (suggestions, work) = suggest_counted(&input);
+    for suggestion in suggestions {
         if dismissed.contains(&suggestion.id)
             || known.contains(&suggestion.id)
             || taken.contains(&suggestion.members)
@@ -150,7 +157,7 @@ pub fn groups(units: &[Unit], dismissed: &HashSet<String>) -> Vec<Group> {
             conflicts,
         });
     }
-    out
+    (out, work)
 }
 
 /// The longest label made for a suggestion, in characters.

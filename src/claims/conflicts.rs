@@ -56,18 +56,20 @@ pub struct Conflict {
 pub fn conflicts(members: &[(usize, &str, &[Figure])], only: Option<Quantity>) -> Vec<Conflict> {
     let mut by_quantity: BTreeMap<Quantity, Vec<(usize, &str, &Figure)>> = BTreeMap::new();
     for (member, text, figures) in members {
+        let mut given: Vec<Quantity> = Vec::new();
         for figure in figures.iter() {
             let Some(quantity) = figure.quantity else {
                 continue;
             };
-            if only.is_some_and(|q| q != quantity) {
+            if only.is_some_and(|q| q != quantity) || given.contains(&quantity) {
                 continue;
             }
-            let list = by_quantity.entry(quantity).or_default();
             // One reading per member and quantity: the first figure it gives.
-            if !list.iter().any(|(m, _, _)| m == member) {
-                list.push((*member, text, figure));
-            }
+            given.push(quantity);
+            by_quantity
+                .entry(quantity)
+                .or_default()
+                .push((*member, text, figure));
         }
     }
     let mut found = Vec::new();
@@ -118,7 +120,10 @@ pub fn conflicts(members: &[(usize, &str, &[Figure])], only: Option<Quantity>) -
 /// upper bounds where the larger is the rounder, or an "about" figure that the other rounds to
 /// ("about 52%" and "52.4%").
 fn all_compatible(by_amount: &BTreeMap<Amount, Vec<(usize, &str, &Figure)>>) -> bool {
-    let figures: Vec<&Figure> = by_amount.values().flatten().map(|r| r.2).collect();
+    // Compatibility depends on the amount and the bound only: each pair of them once.
+    let mut figures: Vec<&Figure> = by_amount.values().flatten().map(|r| r.2).collect();
+    figures.sort_by_key(|f| (f.amount, f.hedge.bound));
+    figures.dedup_by_key(|f| (f.amount, f.hedge.bound));
     figures
         .iter()
         .enumerate()

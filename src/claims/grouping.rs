@@ -14,7 +14,7 @@
 //! equal groups are kept once. Ids come from the members' keys (and the quantity), so the same
 //! group gets the same id on every run and a dismissal can be remembered.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::index::{Index, Pair};
 use super::numbers::{Figure, Quantity, figures};
@@ -35,10 +35,28 @@ pub struct Suggestion {
     pub members: Vec<usize>,
 }
 
+/// The work grouping did, counted (not timed) so that its growth can be checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Work {
+    /// Candidate pairs of units whose similarity was computed.
+    pub candidates: usize,
+    /// The pairs that scored at least [`FIGURES`].
+    pub pairs: usize,
+    /// Member slots over all suggested groups.
+    pub memberships: usize,
+    /// The members of the largest suggested group.
+    pub largest: usize,
+}
+
 /// The suggested groups over `units` (article, key, text): each spans at least two articles.
 pub fn suggest(units: &[(usize, &str, &str)]) -> Vec<Suggestion> {
+    suggest_counted(units).0
+}
+
+/// Like [`suggest`], with the work it did.
+pub fn suggest_counted(units: &[(usize, &str, &str)]) -> (Vec<Suggestion>, Work) {
     let index = Index::new(units.iter().map(|(article, _, text)| (*article, *text)));
-    let pairs = index.pairs(FIGURES);
+    let (pairs, candidates) = index.pairs_counted(FIGURES);
     let figures: Vec<Vec<Figure>> = units.iter().map(|(_, _, text)| figures(text)).collect();
     let mut groups: Vec<(Option<Quantity>, Vec<usize>)> = Vec::new();
     for quantity in quantities(&figures) {
@@ -63,18 +81,31 @@ pub fn suggest(units: &[(usize, &str, &str)]) -> Vec<Suggestion> {
         .into_iter()
         .filter(|p| p.score >= WORDING)
         .collect();
+    // The figure groups of each unit, so that a wording group is checked in time linear in its
+    // members (not in the library's groups).
+    let mut figure_groups: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+    for (g, (_, members)) in groups.iter().enumerate() {
+        for &m in members {
+            figure_groups[m].push(g);
+        }
+    }
+    let known: HashSet<Vec<usize>> = groups.iter().map(|(_, g)| g.clone()).collect();
     for members in components(units.len(), &strong) {
         // Every member already shares a figure group with another member.
-        let covered = members.iter().all(|m| {
-            groups.iter().any(|(q, g)| {
-                q.is_some() && g.contains(m) && g.iter().filter(|u| members.contains(u)).count() > 1
-            })
-        });
-        if !covered && !groups.iter().any(|(_, g)| *g == members) {
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for &m in &members {
+            for &g in &figure_groups[m] {
+                *shared.entry(g).or_default() += 1;
+            }
+        }
+        let covered = members
+            .iter()
+            .all(|&m| figure_groups[m].iter().any(|g| shared[g] > 1));
+        if !covered && !known.contains(&members) {
             groups.push((None, members));
         }
     }
-    groups
+    let found: Vec<Suggestion> = groups
         .into_iter()
         .filter(|(_, members)| spans_articles(&index, members))
         .map(|(quantity, members)| Suggestion {
@@ -82,7 +113,14 @@ pub fn suggest(units: &[(usize, &str, &str)]) -> Vec<Suggestion> {
             quantity,
             members,
         })
-        .collect()
+        .collect();
+    let work = Work {
+        candidates,
+        pairs: pairs.len(),
+        memberships: found.iter().map(|s| s.members.len()).sum(),
+        largest: found.iter().map(|s| s.members.len()).max().unwrap_or(0),
+    };
+    (found, work)
 }
 
 /// Whether two figures for one quantity can be reports of the same count: within

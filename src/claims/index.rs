@@ -11,6 +11,10 @@ use super::terms::terms;
 /// anyway); the similarity of two units that share rarer terms still counts it.
 pub const COMMON: usize = 48;
 
+/// The most candidates one unit is compared with on average: [`COMMON`] bounds each rare term's
+/// postings, and a unit holds few rare terms.
+pub const CANDIDATES: usize = 64;
+
 /// Two units of different articles and how alike they are (cosine of their TF-IDF vectors).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pair {
@@ -94,7 +98,14 @@ impl Index {
 
     /// Every pair of units of different articles that share a rare term and score at least
     /// `floor`, in index order.
+    #[cfg(test)]
     pub fn pairs(&self, floor: f32) -> Vec<Pair> {
+        self.pairs_counted(floor).0
+    }
+
+    /// Like [`Index::pairs`], with the number of candidate pairs compared.
+    pub fn pairs_counted(&self, floor: f32) -> (Vec<Pair>, usize) {
+        let mut compared = 0;
         let mut found = Vec::new();
         let mut seen: Vec<u32> = vec![u32::MAX; self.len()];
         for (a, vector) in self.vectors.iter().enumerate() {
@@ -114,6 +125,7 @@ impl Index {
                 }
             }
             candidates.sort_unstable();
+            compared += candidates.len();
             for b in candidates {
                 let score = self.cosine(a, b);
                 if score >= floor {
@@ -121,7 +133,7 @@ impl Index {
                 }
             }
         }
-        found
+        (found, compared)
     }
 
     /// The cosine similarity of two units.

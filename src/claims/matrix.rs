@@ -6,6 +6,8 @@
 //! members, not rows times columns. The command line prints it as CSV or Markdown; the reading
 //! screen draws the part of it that fits.
 
+use std::collections::HashMap;
+
 use super::conflicts::{Conflict, Kind};
 use super::{Group, Library, Quantity, clip, figures};
 
@@ -139,14 +141,16 @@ fn row(library: &Library, g: usize, group: &Group) -> Row {
         first.map(|c| c.quantity)
     });
     let mut cells: Vec<Cell> = Vec::new();
+    let mut cell_of: HashMap<usize, usize> = HashMap::new();
+    let marks = marks(&group.conflicts);
     for &m in &group.members {
         let unit = &library.units[m];
         let wording = figure_of
             .and_then(|q| figure_wording(&unit.text, q))
             .unwrap_or_else(|| clip(&unit.text, WORDING_CHARS));
-        let mark = mark(&group.conflicts, m);
+        let mark = marks.get(&m).copied().unwrap_or(Mark::None);
         let letters: String = unit.tags.iter().map(|t| t.letter()).collect();
-        match cells.iter_mut().find(|c| c.column == unit.article) {
+        match cell_of.get(&unit.article).and_then(|&c| cells.get_mut(c)) {
             Some(cell) => {
                 cell.members.push(m);
                 for letter in letters.chars() {
@@ -164,14 +168,17 @@ fn row(library: &Library, g: usize, group: &Group) -> Row {
                 cell.wording.push_str(&wording);
                 cell.mark = cell.mark.max(mark);
             }
-            None => cells.push(Cell {
-                column: unit.article,
-                members: vec![m],
-                letters,
-                speaker: unit.speaker.clone(),
-                wording,
-                mark,
-            }),
+            None => {
+                cell_of.insert(unit.article, cells.len());
+                cells.push(Cell {
+                    column: unit.article,
+                    members: vec![m],
+                    letters,
+                    speaker: unit.speaker.clone(),
+                    wording,
+                    mark,
+                });
+            }
         }
     }
     cells.sort_by_key(|c| c.column);
@@ -196,8 +203,9 @@ fn figure_wording(text: &str, quantity: Quantity) -> Option<String> {
 
 /// How member `m` stands out: in a side other than the one most members are on (all sides when
 /// none has the most).
-fn mark(conflicts: &[Conflict], m: usize) -> Mark {
-    let mut found = Mark::None;
+/// Worked out once per group, so a row costs time linear in its members.
+fn marks(conflicts: &[Conflict]) -> HashMap<usize, Mark> {
+    let mut found: HashMap<usize, Mark> = HashMap::new();
     for conflict in conflicts {
         let most = conflict
             .sides
@@ -210,15 +218,17 @@ fn mark(conflicts: &[Conflict], m: usize) -> Mark {
             .iter()
             .filter(|s| s.readings.len() == most)
             .count();
-        let outside = conflict.sides.iter().any(|s| {
-            (s.readings.len() < most || leaders > 1) && s.readings.iter().any(|r| r.member == m)
-        });
-        if outside {
-            let mark = match conflict.kind {
-                Kind::Figures => Mark::Conflict,
-                Kind::Hedges => Mark::Hedge,
-            };
-            found = found.max(mark);
+        let mark = match conflict.kind {
+            Kind::Figures => Mark::Conflict,
+            Kind::Hedges => Mark::Hedge,
+        };
+        for side in &conflict.sides {
+            if side.readings.len() < most || leaders > 1 {
+                for reading in &side.readings {
+                    let entry = found.entry(reading.member).or_insert(Mark::None);
+                    *entry = (*entry).max(mark);
+                }
+            }
         }
     }
     found
