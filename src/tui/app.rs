@@ -18,7 +18,7 @@ use crate::sidecar;
 use super::compare::Compare;
 use super::disagreements::DisagreementView;
 use super::editor::Editor;
-use super::keymap::HelpLine;
+use super::keymap::{HelpLine, InputMode};
 use super::library_search::HitList;
 use super::outcome::SaveError;
 use super::proposals::Proposals;
@@ -154,6 +154,23 @@ pub enum Mode {
     Speaker(SpeakerPrompt),
     /// Settling, one at a time, the tags the article's changes touched.
     Review(ReviewView),
+}
+
+impl Mode {
+    /// How keys are read in this mode: as commands, as typing, or as a list's moves.
+    pub fn input_mode(&self) -> InputMode {
+        match self {
+            Mode::Search { .. }
+            | Mode::Filter { .. }
+            | Mode::Note { .. }
+            | Mode::LibraryQuery { .. }
+            | Mode::Speaker(_)
+            | Mode::Disagreements(_) => InputMode::Text,
+            Mode::Matrix(view) if view.label.is_some() => InputMode::Text,
+            Mode::Export { .. } | Mode::Hits(_) | Mode::Matrix(_) => InputMode::Menu,
+            Mode::Normal | Mode::Help { .. } | Mode::Review(_) => InputMode::Command,
+        }
+    }
 }
 
 /// How the article list is sorted.

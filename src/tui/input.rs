@@ -192,6 +192,21 @@ where
     }
 }
 
+/// A sender for results whose every message is forwarded to `wake`: the library loader sends
+/// plain outcomes, and the loop still sleeps on the one channel its events come on. The thread
+/// ends when every sender is gone or the loop is.
+pub(crate) fn forward_results(wake: Sender<Wake>) -> Sender<Outcome> {
+    let (sender, results) = channel();
+    std::thread::spawn(move || {
+        for outcome in results {
+            if wake.send(Wake::Report(outcome)).is_err() {
+                return;
+            }
+        }
+    });
+    sender
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,12 +17,12 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 
 use super::action::Action;
-use super::app::{App, Mode};
+use super::app::App;
 use super::claim_matrix;
 use super::effect::Effect;
 use super::exporter;
-use super::input::{Inbox, Wake};
-use super::keymap::{InputMode, Keymap};
+use super::input::{Inbox, Wake, forward_results};
+use super::keymap::Keymap;
 use super::library_search;
 use super::loader;
 use super::outcome::Outcome;
@@ -110,8 +110,7 @@ pub struct Runtime<B: Backend, E: EventSource> {
     last_tick: Instant,
     /// Where exports are written.
     export_dir: PathBuf,
-    /// The data directory, where the texts tags were saved against rejected proposals and
-    /// dismissed claim-group suggestions are kept; none in tests that keep nothing.
+    /// The data directory (see `with_data_dir`); none in tests that keep nothing.
     data_dir: Option<PathBuf>,
     /// The watch for other writers' sidecars, while the loop runs.
     watcher: Option<Watcher>,
@@ -167,8 +166,7 @@ where
     }
 
     /// Keeps what the screen remembers in `dir`, the data directory: the text of each article
-    /// saved, for later change reports, rejected proposals and
-    /// dismissed claim-group suggestions.
+    /// saved (for later change reports), rejected proposals and dismissed claim groups.
     pub fn with_data_dir(mut self, dir: PathBuf) -> Runtime<B, E> {
         self.data_dir = Some(dir);
         self
@@ -382,17 +380,7 @@ where
         if matches!(event, Event::Mouse(_)) && !self.mouse {
             return false;
         }
-        let mode = match self.app.mode {
-            Mode::Search { .. }
-            | Mode::Filter { .. }
-            | Mode::Note { .. }
-            | Mode::LibraryQuery { .. }
-            | Mode::Speaker(_)
-            | Mode::Disagreements(_) => InputMode::Text,
-            Mode::Matrix(ref view) if view.label.is_some() => InputMode::Text,
-            Mode::Export { .. } | Mode::Hits(_) | Mode::Matrix(_) => InputMode::Menu,
-            Mode::Normal | Mode::Help { .. } | Mode::Review(_) => InputMode::Command,
-        };
+        let mode = self.app.mode.input_mode();
         let Some(action) = self.keymap.action(mode, &event) else {
             return false;
         };
@@ -598,19 +586,4 @@ where
             }
         }
     }
-}
-
-/// A sender for results whose every message is forwarded to `wake`: the library loader sends
-/// plain outcomes, and the loop still sleeps on the one channel its events come on. The thread
-/// ends when every sender is gone or the loop is.
-fn forward_results(wake: Sender<Wake>) -> Sender<Outcome> {
-    let (sender, results) = channel();
-    std::thread::spawn(move || {
-        for outcome in results {
-            if wake.send(Wake::Report(outcome)).is_err() {
-                return;
-            }
-        }
-    });
-    sender
 }
