@@ -26,6 +26,8 @@ pub struct TagChange {
     pub id: String,
     /// Moved, fuzzy (with its score) or orphaned; never anchored.
     pub status: Status,
+    /// Whether a person kept it as an orphan (its anchor's `kept_orphan`).
+    pub kept: bool,
     /// The text it was made on, whitespace folded.
     pub old_text: String,
     /// The text of the units it was found on now, whitespace folded; `None` when orphaned.
@@ -47,7 +49,8 @@ impl TagChange {
     }
 }
 
-/// How many tags changed wording (fuzzy), lost their sentence (orphaned) or moved.
+/// How many tags changed wording (fuzzy), lost their sentence (orphaned) or moved, and how many
+/// a person already kept as orphans.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
     /// Tags found on a similar but different text.
@@ -56,12 +59,19 @@ pub struct Summary {
     pub lost: usize,
     /// Tags whose exact text stands elsewhere.
     pub moved: usize,
+    /// Orphans a person chose to keep as they are: settled, not to review again.
+    pub kept: usize,
 }
 
 impl Summary {
     /// Whether no tag was touched.
     pub fn is_empty(&self) -> bool {
-        self.reworded == 0 && self.lost == 0 && self.moved == 0
+        self.reworded == 0 && self.lost == 0 && self.moved == 0 && self.kept == 0
+    }
+
+    /// Whether a review has anything to show: a tag not yet settled, or one that moved.
+    pub fn is_reviewable(&self) -> bool {
+        self.reworded + self.lost + self.moved > 0
     }
 
     /// Tags the person has to settle: those that changed wording or lost their sentence.
@@ -87,16 +97,21 @@ impl fmt::Display for Summary {
         if self.moved > 0 {
             parts.push(format!("{} moved", self.moved));
         }
+        match self.kept {
+            0 => {}
+            1 => parts.push("1 kept as an orphan".to_owned()),
+            n => parts.push(format!("{n} kept as orphans")),
+        }
         if parts.is_empty() {
             return f.write_str("no tag touched");
         }
         // The first part names tags; the rest follow it.
         if self.reworded == 0 {
-            let noun = if self.lost + self.moved == 1 {
-                "tag"
-            } else {
-                "tags"
-            };
+            let first = [self.lost, self.moved, self.kept]
+                .into_iter()
+                .find(|&n| n > 0)
+                .unwrap_or(0);
+            let noun = if first == 1 { "tag" } else { "tags" };
             let first = parts.remove(0);
             let (count, rest) = first.split_once(' ').unwrap_or((&first, ""));
             parts.insert(0, format!("{count} {noun} {rest}"));
@@ -133,6 +148,7 @@ pub fn report<'a>(
     for tag in &tags {
         match tag.status {
             Status::Fuzzy(_) => summary.reworded += 1,
+            Status::Orphaned if tag.kept => summary.kept += 1,
             Status::Orphaned => summary.lost += 1,
             Status::Moved => summary.moved += 1,
             Status::Anchored => {}
@@ -171,6 +187,7 @@ pub fn tag_change(
     Some(TagChange {
         id: annotation.id.clone(),
         status: placement.status,
+        kept: annotation.anchor.kept_orphan,
         old_text,
         new_text,
         units: placement.units,
@@ -191,6 +208,7 @@ mod tests {
     #[case(0, 3, 2, "3 tags lost their sentences, 2 moved")]
     #[case(0, 0, 1, "1 tag moved")]
     #[case(0, 0, 4, "4 tags moved")]
+    #[case(0, 1, 2, "1 tag lost its sentence, 2 moved")]
     fn the_summary_reads_as_a_sentence(
         #[case] reworded: usize,
         #[case] lost: usize,
@@ -201,7 +219,29 @@ mod tests {
             reworded,
             lost,
             moved,
+            kept: 0,
         };
         assert_eq!(summary.to_string(), want);
+    }
+
+    #[rstest]
+    #[case(0, 0, 1, "1 tag kept as an orphan")]
+    #[case(0, 1, 2, "1 tag lost its sentence, 2 kept as orphans")]
+    #[case(1, 0, 1, "1 tag changed wording, 1 kept as an orphan")]
+    fn kept_orphans_are_counted_apart_and_leave_nothing_to_review(
+        #[case] reworded: usize,
+        #[case] lost: usize,
+        #[case] kept: usize,
+        #[case] want: &str,
+    ) {
+        let summary = Summary {
+            reworded,
+            lost,
+            moved: 0,
+            kept,
+        };
+        assert_eq!(summary.to_string(), want);
+        assert_eq!(summary.is_reviewable(), reworded + lost > 0);
+        assert_eq!(summary.unsettled(), reworded + lost);
     }
 }

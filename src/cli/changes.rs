@@ -97,7 +97,7 @@ fn report_all(args: &Args) -> anyhow::Result<ExitCode> {
         match article_report(file, store.as_ref()) {
             Ok(None) => {}
             Ok(Some(report)) => {
-                orphaned |= report.summary.lost > 0;
+                orphaned |= report.summary.lost + report.summary.kept > 0;
                 let name = file.display().to_string();
                 match args.format {
                     Format::Json => write_json(&mut out, &name, &report)?,

@@ -39,7 +39,7 @@ pub fn reported(app: &mut App, path: &Path, report: Option<Arc<Report>>) -> Vec<
             _ => String::new(),
         };
         let key = super::message::key_for(app, Command::ReviewChanges)
-            .filter(|_| !report.tags.is_empty())
+            .filter(|_| report.summary.is_reviewable())
             .map(|key| format!(" — {key} to review"))
             .unwrap_or_default();
         say_error(
