@@ -70,6 +70,7 @@ fn opened(path: &Path, article: &Arc<Article>) -> (App, Theme) {
         &mut app,
         Outcome::ArticleOpened(Opened {
             path: path.to_owned(),
+            rejections_key: String::new(),
             article: article.clone(),
             annotations: Vec::new(),
             sidecar_error: None,

@@ -38,6 +38,7 @@ fn app_on(article: &Arc<Article>, width: u16, height: u16) -> (App, sidenote::tu
         &mut app,
         Outcome::ArticleOpened(Opened {
             path: "big.txt".into(),
+            rejections_key: String::new(),
             article: article.clone(),
             annotations: Vec::new(),
             sidecar_error: None,

@@ -132,6 +132,7 @@ fn tag_frame(
         &mut app,
         Outcome::ArticleOpened(Opened {
             path: path.to_owned(),
+            rejections_key: String::new(),
             article: Arc::new(article),
             annotations,
             sidecar_error: None,

@@ -148,6 +148,7 @@ fn app_on(article: &Arc<Article>, width: u16, height: u16, shown: bool) -> (App,
         &mut app,
         Outcome::ArticleOpened(Opened {
             path: "news.txt".into(),
+            rejections_key: String::new(),
             article: article.clone(),
             annotations: Vec::new(),
             sidecar_error: None,

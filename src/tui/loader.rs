@@ -11,9 +11,10 @@ use std::time::{Duration, Instant};
 
 use crate::annotation::Annotation;
 use crate::annotation::{Snapshot, place_all};
-use crate::article::Article;
+use crate::article::{Article, Fingerprint};
 use crate::changes;
 use crate::library::{self, Staging};
+use crate::rejections;
 use crate::sidecar;
 use crate::tagged_text::{self, TextStore};
 
@@ -55,6 +56,7 @@ pub fn open_article(path: &Path) -> Outcome {
             };
             Outcome::ArticleOpened(Opened {
                 path: path.to_owned(),
+                rejections_key: rejections::key(&Fingerprint::of(&article)),
                 article: Arc::new(article),
                 annotations,
                 sidecar_error,

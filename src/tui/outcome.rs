@@ -240,6 +240,9 @@ pub struct Opened {
     pub annotations: Vec<Annotation>,
     /// Why the sidecar could not be read, when it could not: the article opens read-only.
     pub sidecar_error: Option<String>,
+    /// The article's key in the rejected proposals (from its fingerprint), worked out with the
+    /// reading so that no key press hashes the whole text.
+    pub rejections_key: String,
 }
 
 impl PartialEq for Opened {
@@ -249,6 +252,7 @@ impl PartialEq for Opened {
             && Arc::ptr_eq(&self.article, &other.article)
             && self.annotations == other.annotations
             && self.sidecar_error == other.sidecar_error
+            && self.rejections_key == other.rejections_key
     }
 }
 

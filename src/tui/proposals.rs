@@ -43,8 +43,9 @@ pub struct Proposals {
     /// The article the cache was computed from, by address: a big article's head is replaced by
     /// the whole text.
     article: usize,
-    /// The article's key in the rejections (its fingerprint), once computed.
-    pub key: Option<String>,
+    /// The article's key in the rejections (its fingerprint), computed when the article was
+    /// read, off the loop's thread.
+    pub key: String,
 }
 
 impl PartialEq for Proposals {
@@ -55,9 +56,13 @@ impl PartialEq for Proposals {
 }
 
 impl Proposals {
-    /// Proposals hidden until `p` shows them, none computed yet.
-    pub fn new() -> Proposals {
-        Proposals::default()
+    /// Proposals hidden until `p` shows them, none computed yet, for the article whose key in
+    /// the rejections is `key`.
+    pub fn new(key: String) -> Proposals {
+        Proposals {
+            key,
+            ..Proposals::default()
+        }
     }
 
     /// Computes the proposals of the units `range` of `article` that are not computed yet.
@@ -100,7 +105,7 @@ impl Proposals {
         rejected: &Rejections,
     ) -> Option<([Option<Tag>; 3], &Proposal)> {
         let proposal = self.cache.get(&unit)?.as_ref()?;
-        if let Some(units) = self.key.as_ref().and_then(|key| rejected.articles.get(key))
+        if let Some(units) = rejected.articles.get(&self.key)
             && units.contains(article.unit_text(unit).unwrap_or_default().as_ref())
         {
             return None;

@@ -4,8 +4,6 @@
 //! never in the sidecar).
 
 use crate::annotation::Edit;
-use crate::article::Fingerprint;
-use crate::rejections;
 use crate::tui::app::App;
 use crate::tui::effect::Effect;
 
@@ -17,7 +15,6 @@ use super::movement::{move_cursor, reading_size};
 /// are hidden, or while only the head of a big article is shown.
 pub fn fill(app: &mut App) {
     let (_, height) = reading_size(app);
-    let rejected = !app.rejected.is_empty();
     let Some(doc) = app.doc.as_mut() else {
         return;
     };
@@ -27,9 +24,6 @@ pub fn fill(app: &mut App) {
     // Each unit takes a row at least, so a screen never shows more units than rows.
     let top = doc.top.unit;
     doc.proposals.fill(&doc.article, top..top + height + 1);
-    if rejected && doc.proposals.key.is_none() {
-        doc.proposals.key = Some(rejections::key(&Fingerprint::of(&doc.article)));
-    }
 }
 
 /// Shows or hides the proposals.
@@ -149,11 +143,7 @@ pub fn reject(app: &mut App) -> Vec<Effect> {
         say(app, "no proposal here".to_owned());
         return Vec::new();
     }
-    let key = doc
-        .proposals
-        .key
-        .get_or_insert_with(|| rejections::key(&Fingerprint::of(&doc.article)))
-        .clone();
+    let key = doc.proposals.key.clone();
     let text = doc.article.unit_text(unit).unwrap_or_default().into_owned();
     app.rejected.insert(&key, &text);
     say(

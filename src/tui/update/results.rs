@@ -104,6 +104,8 @@ pub fn preview(app: &mut App, preview: Preview) -> Vec<Effect> {
             article,
             annotations: Vec::new(),
             sidecar_error: None,
+            // Proposals wait for the whole article, which brings its key.
+            rejections_key: String::new(),
         },
     );
     if let Some(doc) = app.doc.as_mut().filter(|doc| doc.path == path) {
@@ -223,7 +225,7 @@ pub fn opened(app: &mut App, opened: Opened) -> Vec<Effect> {
         search: Search::default(),
         loading: None,
         changes: None,
-        proposals: Proposals::new(),
+        proposals: Proposals::new(opened.rejections_key),
     });
     app.focus = Pane::Reading;
     app.mode = Mode::Normal;
