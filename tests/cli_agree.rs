@@ -206,6 +206,87 @@ fn two_coders_get_per_article_and_total_figures_and_their_differences() {
 }
 
 #[test]
+fn speakers_named_on_units_both_coders_tagged_get_their_own_figures_and_differences() {
+    let team = Team::new(&["alice", "bob"], 1);
+    let speak = |coder: &str, unit: &str, speaker: &str| {
+        team.sidenote(coder)
+            .arg("tag")
+            .arg(team.article(coder, 0))
+            .args(["--sentence", unit, "--tag", "claim"])
+            .args(
+                (!speaker.is_empty())
+                    .then_some(["--speaker", speaker])
+                    .into_iter()
+                    .flatten(),
+            )
+            .assert()
+            .success();
+    };
+    speak("alice", "2", "NIS");
+    speak("bob", "2", "nis ");
+    speak("alice", "3", "Lee Seong-kweun");
+    speak("bob", "3", "outlet");
+    speak("bob", "4", "");
+    let rows = team.json(&["alice", "bob"]);
+
+    // Units 2 and 3 were tagged by both; unit 4 by Bob only (rated by one coder); the speakers
+    // are numbered in order of first use: none, nis, lee seong-kweun, outlet.
+    let table = Ratings::from_rows(
+        2,
+        4,
+        &[
+            vec![Some(1), Some(1)],
+            vec![Some(2), Some(3)],
+            vec![None, Some(0)],
+        ],
+    );
+    let expected = Figures::of(&table);
+    for scope in ["article", "total"] {
+        let file = (scope == "article").then_some(SAMPLES[0].0);
+        let speaker = find(&rows, scope, "speaker", file);
+        assert_figures(speaker, &expected);
+        assert_eq!(speaker["percent_agreement"], 0.5);
+    }
+
+    let differences: Vec<&Value> = rows.iter().filter(|r| r["kind"] == "difference").collect();
+    let units: Vec<u64> = differences
+        .iter()
+        .map(|r| r["unit"].as_u64().unwrap())
+        .collect();
+    assert_eq!(units, vec![3, 4], "NIS and nis are one speaker");
+    assert_eq!(differences[0]["disputed"], serde_json::json!(["speaker"]));
+    assert_eq!(
+        differences[0]["speakers"],
+        serde_json::json!(["Lee Seong-kweun", "outlet"]),
+        "as each coder wrote it"
+    );
+    assert_eq!(differences[1]["disputed"], serde_json::json!(["claim"]));
+
+    let text = String::from_utf8(team.stdout(&["alice", "bob"], "text")).unwrap();
+    assert!(text.contains("unit 3 (speaker)"), "{text}");
+    assert!(
+        text.contains("1: claim (said by Lee Seong-kweun)"),
+        "{text}"
+    );
+    assert!(text.contains("  speaker "), "{text}");
+    let csv = String::from_utf8(team.stdout(&["alice", "bob"], "csv")).unwrap();
+    assert!(
+        csv.lines().any(|line| line.starts_with("total,,speaker,")),
+        "{csv}"
+    );
+}
+
+#[test]
+fn without_speakers_there_is_no_speaker_row() {
+    let team = Team::new(&["alice", "bob"], 1);
+    team.tag("alice", 0, &["2"], "claim");
+    team.tag("bob", 0, &["2"], "claim");
+    let rows = team.json(&["alice", "bob"]);
+    assert!(rows.iter().all(|row| row["tag"] != "speaker"));
+    assert!(rows.iter().all(|row| row.get("speakers").is_none()));
+}
+
+#[test]
 fn an_article_missing_from_one_copy_is_not_coded_by_that_coder() {
     let team = Team::new(&["alice", "bob", "carol"], 2);
     fs::remove_file(team.article("carol", 1)).unwrap();

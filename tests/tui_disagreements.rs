@@ -50,6 +50,44 @@ fn coded(
     set.into_annotations()
 }
 
+/// `annotations` with the speaker of the annotation on each unit of `speakers` set.
+fn with_speakers(
+    article: &Article,
+    annotations: Vec<Annotation>,
+    speakers: &[(usize, &str)],
+) -> Vec<Annotation> {
+    let mut set = AnnotationSet::new(article, annotations);
+    for &(unit, speaker) in speakers {
+        let index = set.index_at_unit(unit).unwrap();
+        assert!(set.set_speaker(index, speaker, NOW));
+    }
+    set.into_annotations()
+}
+
+/// Alice and Bob both tag unit 2 a claim and unit 3 a quote; on unit 2 they name different
+/// speakers, on unit 3 the same one spelled in another case.
+fn speakers_view(article: &Article) -> DisagreementView {
+    let alice = coded(
+        article,
+        "alice",
+        &[(2, 2, &[Tag::Claim], ""), (3, 3, &[Tag::Quote], "")],
+    );
+    let alice = with_speakers(article, alice, &[(2, "Lee Seong-kweun"), (3, "NIS")]);
+    let bob = coded(
+        article,
+        "bob",
+        &[(2, 2, &[Tag::Claim], ""), (3, 3, &[Tag::Quote], "")],
+    );
+    let bob = with_speakers(article, bob, &[(2, "outlet"), (3, "nis")]);
+    DisagreementView::new(
+        article,
+        vec![
+            ("alice".to_owned(), Some(alice)),
+            ("bob".to_owned(), Some(bob)),
+        ],
+    )
+}
+
 fn article() -> Article {
     Article::parse(ARTICLE, support::sample_text(ARTICLE).as_bytes()).unwrap()
 }
@@ -96,11 +134,13 @@ fn the_view_walks_the_units_where_coders_differ_with_every_version() {
             Some(Version {
                 tags: vec![Tag::Claim],
                 note: "a figure".into(),
+                speaker: String::new(),
                 author: "alice".into()
             }),
             Some(Version {
                 tags: vec![Tag::Quote],
                 note: "his words".into(),
+                speaker: String::new(),
                 author: "bob".into()
             }),
             None,
@@ -111,6 +151,7 @@ fn the_view_walks_the_units_where_coders_differ_with_every_version() {
         Version {
             tags: vec![Tag::Claim, Tag::Quote],
             note: "a figure\nhis words".into(),
+            speaker: String::new(),
             author: String::new()
         }
     );
@@ -123,6 +164,64 @@ fn the_view_walks_the_units_where_coders_differ_with_every_version() {
     assert_eq!(view.current().unwrap().unit, 5);
     view.go_to(0);
     assert_eq!(view.current().unwrap().unit, 2);
+}
+
+#[test]
+fn the_same_tags_with_different_speakers_are_a_disagreement_and_the_merge_keeps_both() {
+    let article = article();
+    let view = speakers_view(&article);
+    let units: Vec<usize> = view.units.iter().map(|d| d.unit).collect();
+    assert_eq!(units, vec![2], "case alone does not make another speaker");
+    let speakers: Vec<String> = view
+        .current()
+        .unwrap()
+        .versions
+        .iter()
+        .flatten()
+        .map(|v| v.speaker.clone())
+        .collect();
+    assert_eq!(speakers, vec!["Lee Seong-kweun", "outlet"]);
+    assert_eq!(view.merged().unwrap().speaker, "Lee Seong-kweun / outlet");
+    assert_eq!(view.merged().unwrap().tags, vec![Tag::Claim]);
+}
+
+#[test]
+fn adopting_a_version_takes_its_speaker_too() {
+    let article = article();
+    let view = speakers_view(&article);
+    let (mut app, _dir) = opened();
+    adopt(&mut app, 2, view.version(0).unwrap());
+    let set = &app.doc.as_ref().unwrap().annotations;
+    let (annotation, _) = set.get(set.index_at_unit(2).unwrap()).unwrap();
+    assert_eq!(annotation.speaker, "Lee Seong-kweun");
+    adopt(&mut app, 2, view.version(1).unwrap());
+    let set = &app.doc.as_ref().unwrap().annotations;
+    let (annotation, _) = set.get(set.index_at_unit(2).unwrap()).unwrap();
+    assert_eq!(annotation.speaker, "outlet");
+    update(&mut app, Command::Undo);
+    let set = &app.doc.as_ref().unwrap().annotations;
+    let (annotation, _) = set.get(set.index_at_unit(2).unwrap()).unwrap();
+    assert_eq!(
+        annotation.speaker, "Lee Seong-kweun",
+        "one undo per adoption"
+    );
+}
+
+#[test]
+fn the_overlay_has_a_speaker_column_when_a_version_names_one() {
+    let article = article();
+    let view = speakers_view(&article);
+    insta::assert_snapshot!(drawn(&view, &article).backend());
+}
+
+/// The overlay for `view` drawn alone on a 100x16 screen without colour.
+fn drawn(view: &DisagreementView, article: &Article) -> Terminal<TestBackend> {
+    let (theme, _) = Theme::new(&Default::default(), true);
+    let mut terminal = Terminal::new(TestBackend::new(100, 16)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(Disagreements::new(view, article, &theme), frame.area()))
+        .unwrap();
+    terminal
 }
 
 /// The sample article open in the reading screen, the clock at NOW.
@@ -223,14 +322,7 @@ fn adopting_asks_for_a_save() {
 fn the_overlay_shows_each_coders_version_side_by_side() {
     let article = article();
     let view = view(&article);
-    let (theme, _) = Theme::new(&Default::default(), true);
-    let mut terminal = Terminal::new(TestBackend::new(100, 16)).unwrap();
-    terminal
-        .draw(|frame| {
-            frame.render_widget(Disagreements::new(&view, &article, &theme), frame.area())
-        })
-        .unwrap();
-    insta::assert_snapshot!(terminal.backend());
+    insta::assert_snapshot!(drawn(&view, &article).backend());
 }
 
 /// The reading screen opened on the sample library, compared with Alice's and Bob's copies of

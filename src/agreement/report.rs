@@ -2,7 +2,7 @@
 //! units where coders differ as it goes by, and the figures for the whole set at the end, so
 //! memory holds one article's codings and the ratings tables, not the articles.
 
-use super::coding::{self, Coding, Difference};
+use super::coding::{self, Coding, Difference, SpeakerTable};
 use super::{Figures, Ratings};
 use crate::annotation::Tag;
 
@@ -11,6 +11,9 @@ use crate::annotation::Tag;
 pub struct ArticleAgreement {
     /// The figures for each tag, in [`Tag::ALL`] order.
     pub figures: [(Tag, Figures); 3],
+    /// The figures for the speakers named on units coders both tagged; `None` when no coder
+    /// named a speaker in this article.
+    pub speaker: Option<Figures>,
     /// The units where coders differ, in order.
     pub differences: Vec<Difference>,
 }
@@ -19,6 +22,7 @@ pub struct ArticleAgreement {
 #[derive(Debug, Clone)]
 pub struct Tally {
     totals: [Ratings; 3],
+    speakers: SpeakerTable,
 }
 
 impl Tally {
@@ -26,6 +30,7 @@ impl Tally {
     pub fn new(coders: usize) -> Tally {
         Tally {
             totals: [(); 3].map(|()| Ratings::new(coders, 2)),
+            speakers: SpeakerTable::new(coders),
         }
     }
 
@@ -38,8 +43,15 @@ impl Tally {
             self.totals[i].extend(&ratings);
             (tag, Figures::of(&ratings))
         });
+        let speaker = codings
+            .iter()
+            .flatten()
+            .any(|coding| coding.names_speakers())
+            .then(|| Figures::of(&coding::speaker_ratings(codings)));
+        self.speakers.add(codings);
         ArticleAgreement {
             figures,
+            speaker,
             differences: coding::differences(codings),
         }
     }
@@ -47,5 +59,12 @@ impl Tally {
     /// The figures over every article added, per tag.
     pub fn totals(&self) -> [(Tag, Figures); 3] {
         std::array::from_fn(|i| (Tag::ALL[i], Figures::of(&self.totals[i])))
+    }
+
+    /// The figures for the speakers over every article added; `None` when no coder named one.
+    pub fn speaker_totals(&self) -> Option<Figures> {
+        self.speakers
+            .names_speakers()
+            .then(|| Figures::of(&self.speakers.ratings()))
     }
 }

@@ -75,7 +75,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         let shown = coded.iter().flatten().next().map(|(article, _)| article);
         out.article(&relative.display().to_string(), &agreement, shown)?;
     }
-    out.totals(&tally.totals(), &coders)?;
+    out.totals(&tally.totals(), tally.speaker_totals().as_ref(), &coders)?;
     out.finish()?;
     Ok(if failed {
         ExitCode::FAILURE

@@ -3,9 +3,8 @@
 //!
 //! Built from values (the article and each coder's annotations), so it is pure; reading the
 //! coders' sidecars is the runtime's job. A coder's version is what covers the unit in their
-//! copy. Annotations have no speaker yet: when they gain one, [`Version`] gets a `speaker`
-//! field filled in [`version_at`] and the widget (`ui/disagreements.rs`) a column for it, shown
-//! only when some version has one.
+//! copy, speaker included: a unit where coders gave the same tags but named different speakers
+//! is disputed too (see `agreement::coding::differences`).
 
 use crate::agreement::coding::{self, Coding};
 use crate::annotation::{Annotation, AnnotationSet, Tag};
@@ -18,6 +17,8 @@ pub struct Version {
     pub tags: Vec<Tag>,
     /// The note of the annotation covering it, empty when none.
     pub note: String,
+    /// The speaker of the annotation covering it, empty when none.
+    pub speaker: String,
     /// Who signed that annotation, empty when none.
     pub author: String,
 }
@@ -105,7 +106,8 @@ impl DisagreementView {
     }
 
     /// Every coder's version of the unit shown, merged as the sidecar merge does: every tag
-    /// anyone gave, and the different notes one after the other.
+    /// anyone gave, the different notes one after the other, and the different speakers joined
+    /// by ` / ` for a person to settle.
     pub fn merged(&self) -> Option<Version> {
         let disputed = self.current()?;
         let mut merged = Version::default();
@@ -116,6 +118,13 @@ impl DisagreementView {
                     merged.note.push('\n');
                 }
                 merged.note.push_str(&version.note);
+            }
+            let known = merged.speaker.split(" / ").any(|s| s == version.speaker);
+            if !version.speaker.is_empty() && !known {
+                if !merged.speaker.is_empty() {
+                    merged.speaker.push_str(" / ");
+                }
+                merged.speaker.push_str(&version.speaker);
             }
         }
         merged.tags.sort();
@@ -130,6 +139,7 @@ fn version_at(set: &AnnotationSet, unit: usize) -> Version {
         Some((annotation, _)) => Version {
             tags: annotation.tags.clone(),
             note: annotation.note.clone(),
+            speaker: annotation.speaker.clone(),
             author: annotation.author.clone(),
         },
         None => Version::default(),

@@ -98,8 +98,8 @@ impl<W: Write> Output<W> {
     ) -> anyhow::Result<()> {
         match self.format {
             Format::Json => {
-                for (tag, figures) in &agreement.figures {
-                    let mut object = figures_object("article", *tag, figures);
+                for (name, figures) in rows(&agreement.figures, agreement.speaker.as_ref()) {
+                    let mut object = figures_object("article", name, figures);
                     object.insert("file".into(), json!(file));
                     self.json_line(&Value::Object(object))?;
                 }
@@ -110,45 +110,51 @@ impl<W: Write> Output<W> {
             }
             Format::Text => {
                 writeln!(self.out, "\n{}", for_terminal(file))?;
-                self.text_table(&agreement.figures)?;
+                self.text_table(&agreement.figures, agreement.speaker.as_ref())?;
                 for difference in &agreement.differences {
                     self.text_difference(difference, article)?;
                 }
             }
             Format::Csv => {
-                for (tag, figures) in &agreement.figures {
-                    self.csv_figures("article", &for_terminal(file), *tag, figures)?;
+                for (name, figures) in rows(&agreement.figures, agreement.speaker.as_ref()) {
+                    self.csv_figures("article", &for_terminal(file), name, figures)?;
                 }
             }
         }
         Ok(())
     }
 
-    /// Writes the figures over every article.
-    pub fn totals(&mut self, totals: &[(Tag, Figures); 3], coders: &[Coder]) -> anyhow::Result<()> {
+    /// Writes the figures over every article: each tag's, and the speakers' when any coder named
+    /// one.
+    pub fn totals(
+        &mut self,
+        totals: &[(Tag, Figures); 3],
+        speaker: Option<&Figures>,
+        coders: &[Coder],
+    ) -> anyhow::Result<()> {
         match self.format {
             Format::Json => {
                 let coders: Vec<Value> = coders
                     .iter()
                     .map(|c| json!({"copy": c.copy, "author": c.author()}))
                     .collect();
-                for (tag, figures) in totals {
-                    let mut object = figures_object("total", *tag, figures);
+                for (name, figures) in rows(totals, speaker) {
+                    let mut object = figures_object("total", name, figures);
                     object.insert("coders".into(), Value::Array(coders.clone()));
                     self.json_line(&Value::Object(object))?;
                 }
             }
             Format::Text => {
                 writeln!(self.out, "\nAll articles")?;
-                self.text_table(totals)?;
+                self.text_table(totals, speaker)?;
                 writeln!(
                     self.out,
                     "\nn/a: undefined (no unit coded twice; one value everywhere, so 0/0; Cohen's kappa needs two coders)"
                 )?;
             }
             Format::Csv => {
-                for (tag, figures) in totals {
-                    self.csv_figures("total", "", *tag, figures)?;
+                for (name, figures) in rows(totals, speaker) {
+                    self.csv_figures("total", "", name, figures)?;
                 }
             }
         }
@@ -185,7 +191,7 @@ impl<W: Write> Output<W> {
         &mut self,
         scope: &str,
         file: &str,
-        tag: Tag,
+        name: &str,
         figures: &Figures,
     ) -> anyhow::Result<()> {
         let (units, pairable) = (
@@ -194,18 +200,22 @@ impl<W: Write> Output<W> {
         );
         let values = named(figures)
             .map(|(_, figure)| figure.value().map(|v| v.to_string()).unwrap_or_default());
-        let mut row = vec![scope, file, tag.name(), &units, &pairable];
+        let mut row = vec![scope, file, name, &units, &pairable];
         row.extend(values.iter().map(String::as_str));
         self.csv_row(&row)
     }
 
-    fn text_table(&mut self, figures: &[(Tag, Figures); 3]) -> anyhow::Result<()> {
+    fn text_table(
+        &mut self,
+        figures: &[(Tag, Figures); 3],
+        speaker: Option<&Figures>,
+    ) -> anyhow::Result<()> {
         writeln!(
             self.out,
             "  {:<7} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
             "tag", "units", "pairable", "percent", "alpha", "fleiss", "ac1", "cohen"
         )?;
-        for (tag, figures) in figures {
+        for (name, figures) in rows(figures, speaker) {
             let cells = named(figures).map(|(_, figure)| match figure.value() {
                 Some(value) => format!("{value:.4}"),
                 None => "n/a".to_owned(),
@@ -213,7 +223,7 @@ impl<W: Write> Output<W> {
             writeln!(
                 self.out,
                 "  {:<7} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
-                tag.name(),
+                name,
                 figures.units,
                 figures.pairable_units,
                 cells[0],
@@ -231,7 +241,8 @@ impl<W: Write> Output<W> {
         difference: &Difference,
         article: Option<&Article>,
     ) -> anyhow::Result<()> {
-        let disputed: Vec<&str> = difference.disputed().map(Tag::name).collect();
+        let disputed = disputed(difference);
+        let named = names_speakers(difference);
         let text = article
             .and_then(|a| a.unit_text(difference.unit))
             .unwrap_or_default();
@@ -242,7 +253,16 @@ impl<W: Write> Output<W> {
             disputed.join(", "),
             for_terminal(&text)
         )?;
-        for (number, tags) in difference.tags.iter().enumerate() {
+        for (number, (tags, speaker)) in
+            difference.tags.iter().zip(&difference.speakers).enumerate()
+        {
+            let said = match speaker {
+                Some(speaker) if named && !speaker.is_empty() => {
+                    format!(" (said by {})", for_terminal(speaker))
+                }
+                Some(_) if named => " (no speaker)".to_owned(),
+                _ => String::new(),
+            };
             let tags = match tags {
                 Some(tags) => {
                     let names: Vec<&str> = tags.tags().map(Tag::name).collect();
@@ -254,7 +274,7 @@ impl<W: Write> Output<W> {
                 }
                 None => "(not coded)".to_owned(),
             };
-            writeln!(self.out, "    {}: {tags}", number + 1)?;
+            writeln!(self.out, "    {}: {tags}{said}", number + 1)?;
         }
         Ok(())
     }
@@ -262,10 +282,10 @@ impl<W: Write> Output<W> {
 
 /// The JSON object of one tag's figures; an undefined figure is null, with its reason under
 /// `undefined`.
-fn figures_object(kind: &str, tag: Tag, figures: &Figures) -> Map<String, Value> {
+fn figures_object(kind: &str, name: &str, figures: &Figures) -> Map<String, Value> {
     let mut object = Map::new();
     object.insert("kind".into(), json!(kind));
-    object.insert("tag".into(), json!(tag.name()));
+    object.insert("tag".into(), json!(name));
     object.insert("units".into(), json!(figures.units));
     object.insert("pairable_units".into(), json!(figures.pairable_units));
     let mut undefined = Map::new();
@@ -294,12 +314,43 @@ fn difference_object(file: &str, difference: &Difference, article: Option<&Artic
             None => Value::Null,
         })
         .collect();
-    json!({
+    let mut object = json!({
         "kind": "difference",
         "file": file,
         "unit": difference.unit,
         "text": article.and_then(|a| a.unit_text(difference.unit)),
-        "disputed": difference.disputed().map(Tag::name).collect::<Vec<_>>(),
+        "disputed": disputed(difference),
         "tags": coders,
-    })
+    });
+    if names_speakers(difference) {
+        object["speakers"] = json!(difference.speakers);
+    }
+    object
+}
+
+/// The rows of figures: one per tag, then the speakers' when there are figures for them.
+fn rows<'a>(
+    tags: &'a [(Tag, Figures); 3],
+    speaker: Option<&'a Figures>,
+) -> impl Iterator<Item = (&'static str, &'a Figures)> {
+    let tags = tags.iter().map(|(tag, figures)| (tag.name(), figures));
+    tags.chain(speaker.map(|figures| ("speaker", figures)))
+}
+
+/// What the coders differ on at a unit: the tags, then `speaker`.
+fn disputed(difference: &Difference) -> Vec<&'static str> {
+    let mut disputed: Vec<&str> = difference.disputed().map(Tag::name).collect();
+    if difference.speaker_disputed {
+        disputed.push("speaker");
+    }
+    disputed
+}
+
+/// Whether any coder named a speaker on the unit, so the report shows the speakers.
+fn names_speakers(difference: &Difference) -> bool {
+    difference
+        .speakers
+        .iter()
+        .flatten()
+        .any(|speaker| !speaker.is_empty())
 }

@@ -1,8 +1,6 @@
 //! The disagreement overlay: the disputed unit's text, then each coder's version side by side
-//! (number to adopt it, coder, tags, note), and the merged version last.
-//!
-//! A speaker column goes between tags and note once annotations carry a speaker, shown only when
-//! some version has one (see `tui/disagreements.rs`).
+//! (number to adopt it, coder, tags, speaker, note), and the merged version last. The speaker
+//! column is there only when some version of the unit names one.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -50,21 +48,33 @@ impl<'a> Disagreements<'a> {
         Line::from(spans)
     }
 
-    fn row(&self, key: String, who: String, version: Option<&Version>) -> Row<'static> {
+    fn row(
+        &self,
+        key: String,
+        who: String,
+        version: Option<&Version>,
+        speakers: bool,
+    ) -> Row<'static> {
+        let mut cells = vec![Cell::from(key), Cell::from(for_terminal(&who).into_owned())];
         match version {
-            Some(version) => Row::new(vec![
-                Cell::from(key),
-                Cell::from(for_terminal(&who).into_owned()),
-                Cell::from(self.tags(&version.tags)),
-                Cell::from(for_terminal(&version.note.replace('\n', " / ")).into_owned()),
-            ]),
-            None => Row::new(vec![
-                Cell::from(key),
-                Cell::from(for_terminal(&who).into_owned()),
-                Cell::from("(not coded)"),
-                Cell::from(""),
-            ]),
+            Some(version) => {
+                cells.push(Cell::from(self.tags(&version.tags)));
+                if speakers {
+                    cells.push(Cell::from(for_terminal(&version.speaker).into_owned()));
+                }
+                cells.push(Cell::from(
+                    for_terminal(&version.note.replace('\n', " / ")).into_owned(),
+                ));
+            }
+            None => {
+                cells.push(Cell::from("(not coded)"));
+                if speakers {
+                    cells.push(Cell::from(""));
+                }
+                cells.push(Cell::from(""));
+            }
         }
+        Row::new(cells)
     }
 }
 
@@ -96,6 +106,11 @@ impl Widget for Disagreements<'_> {
         Paragraph::new(for_terminal(&text).into_owned())
             .wrap(Wrap { trim: true })
             .render(text_area, buf);
+        let speakers = disputed
+            .versions
+            .iter()
+            .flatten()
+            .any(|version| !version.speaker.is_empty());
         let mut rows: Vec<Row> = self
             .view
             .coders
@@ -109,21 +124,30 @@ impl Widget for Disagreements<'_> {
                     }
                     _ => coder.clone(),
                 };
-                self.row(format!("{}", n + 1), who, version.as_ref())
+                self.row(format!("{}", n + 1), who, version.as_ref(), speakers)
             })
             .collect();
         let merged = self.view.merged();
-        rows.push(self.row("m".to_owned(), "merged".to_owned(), merged.as_ref()));
-        Table::new(
-            rows,
-            [
-                Constraint::Length(2),
-                Constraint::Length(22),
-                Constraint::Length(22),
-                Constraint::Min(10),
-            ],
-        )
-        .header(Row::new(vec!["", "coder", "tags", "note"]).style(self.theme.title))
-        .render(table_area, buf);
+        rows.push(self.row(
+            "m".to_owned(),
+            "merged".to_owned(),
+            merged.as_ref(),
+            speakers,
+        ));
+        let mut widths = vec![
+            Constraint::Length(2),
+            Constraint::Length(22),
+            Constraint::Length(22),
+        ];
+        let mut header = vec!["", "coder", "tags"];
+        if speakers {
+            widths.push(Constraint::Length(26));
+            header.push("speaker");
+        }
+        widths.push(Constraint::Min(10));
+        header.push("note");
+        Table::new(rows, widths)
+            .header(Row::new(header).style(self.theme.title))
+            .render(table_area, buf);
     }
 }

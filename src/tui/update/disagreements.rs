@@ -111,7 +111,7 @@ fn follow_view(app: &mut App) {
     movement::follow(app);
 }
 
-/// Makes unit `unit` of the open article carry exactly `version`'s tags and note. Returns the
+/// Makes unit `unit` of the open article carry exactly `version`'s tags, note and speaker. Returns the
 /// save to run; nothing when the unit already matches.
 pub fn adopt(app: &mut App, unit: usize, version: &Version) -> Vec<Effect> {
     let (_, effects) = edit::edit(app, |set, article, stamp| {
@@ -136,6 +136,9 @@ pub fn adopt(app: &mut App, unit: usize, version: &Version) -> Vec<Effect> {
         };
         if differs {
             set.set_note(article, (unit, unit), &version.note, stamp);
+        }
+        if let Some(index) = set.index_at_unit(unit) {
+            set.set_speaker(index, &version.speaker, stamp.now);
         }
     });
     effects
