@@ -16,7 +16,7 @@ use sidenote::tui::action::{Action, Input};
 use sidenote::tui::app::{App, Mode, Pane};
 use sidenote::tui::command::Command;
 use sidenote::tui::effect::Effect;
-use sidenote::tui::library_search::{self, Hit, HitList, MAX_HITS};
+use sidenote::tui::library_search::{self, Found, Hit, HitList, MAX_HITS};
 use sidenote::tui::loader;
 use sidenote::tui::outcome::Outcome;
 use sidenote::tui::search::matching_units;
@@ -29,7 +29,7 @@ fn hit(name: &str, unit: usize, note: bool) -> Hit {
         label: format!("outlet/{name}"),
         unit,
         excerpt: format!("…text of {name} with spy in it…"),
-        note,
+        found: if note { Found::Note } else { Found::Text },
     }
 }
 
@@ -198,6 +198,37 @@ fn the_overlay_shows_the_hits_that_fit_with_notes_marked() {
     insta::assert_snapshot!("library_search_hits_80x12", screen.text());
 }
 
+/// A speaker is searched like a note: the hit is on the tagged unit, its excerpt the speaker
+/// with what they said, and it opens on that unit.
+#[test]
+fn the_search_finds_the_tags_of_a_speaker() {
+    let mut screen = Screen::new(220, 30);
+    screen.open(ARTICLE);
+    screen.keys("jjjjcSAnatoly Quellwater<enter>");
+    assert_eq!(
+        screen.sidecar(ARTICLE).unwrap().annotations[0].speaker,
+        "Anatoly Quellwater"
+    );
+    screen.keys("ggFquellwater<enter>");
+    let hits = list(&screen.runtime.app).hits.clone();
+    assert_eq!(
+        hits.iter().map(|h| (h.unit, h.found)).collect::<Vec<_>>(),
+        vec![(4, Found::Speaker)]
+    );
+    assert!(
+        hits[0].excerpt.starts_with("Anatoly Quellwater: "),
+        "{}",
+        hits[0].excerpt
+    );
+    assert!(
+        screen.text().contains("said by Anatoly Quellwater"),
+        "{}",
+        screen.text()
+    );
+    screen.keys("<enter>");
+    assert_eq!(screen.runtime.app.doc.as_ref().unwrap().cursor, 4);
+}
+
 /// The search run for real: every sample article read from disk, a note found in its sidecar,
 /// and a hit opened with the cursor on its unit.
 #[test]
@@ -217,8 +248,8 @@ fn the_search_reads_the_library_and_opens_a_hit_on_its_unit() {
     screen.keys("<esc>Fzebra<enter>");
     let hits = list(&screen.runtime.app).hits.clone();
     assert_eq!(
-        hits.iter().map(|h| (h.unit, h.note)).collect::<Vec<_>>(),
-        vec![(3, true)]
+        hits.iter().map(|h| (h.unit, h.found)).collect::<Vec<_>>(),
+        vec![(3, Found::Note)]
     );
     assert!(!list(&screen.runtime.app).running);
 
@@ -229,7 +260,7 @@ fn the_search_reads_the_library_and_opens_a_hit_on_its_unit() {
     let units = matching_units(&article, "korean");
     let in_open: Vec<usize> = hits
         .iter()
-        .filter(|h| h.path == screen.path(ARTICLE) && !h.note)
+        .filter(|h| h.path == screen.path(ARTICLE) && h.found == Found::Text)
         .map(|h| h.unit)
         .collect();
     assert_eq!(in_open, units);

@@ -1,4 +1,4 @@
-//! Searching the whole library: every article's unit text and every note in its sidecar,
+//! Searching the whole library: every article's unit text and every note and speaker in its sidecar,
 //! smart case as in the article search, read through the store, reported in batches as it goes
 //! and kept to the first [`MAX_HITS`] hits.
 
@@ -29,8 +29,30 @@ pub struct Hit {
     pub unit: usize,
     /// The matching text around the match, "…" where it was cut.
     pub excerpt: String,
-    /// Whether the hit is in a note rather than the article's text.
-    pub note: bool,
+    /// Where the match is: the article's text, a note or a speaker.
+    pub found: Found,
+}
+
+/// Where a hit's match is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// In the article's text.
+    Text,
+    /// In the note of an annotation.
+    Note,
+    /// In the speaker of an annotation: its excerpt is the unit's text.
+    Speaker,
+}
+
+impl Found {
+    /// The word the list shows before the excerpt; empty for the article's text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Found::Text => "",
+            Found::Note => "note ",
+            Found::Speaker => "said by ",
+        }
+    }
 }
 
 /// The result list of a library search, as the overlay shows it.
@@ -74,21 +96,22 @@ pub fn run(articles: &[(PathBuf, String)], query: &str, mut batch: impl FnMut(Ve
     false
 }
 
-/// The hits in one article: its units' text, then its notes (read-only from the sidecar).
+/// The hits in one article: its units' text, then its notes and speakers (read-only from the
+/// sidecar).
 fn in_article(path: &Path, label: &str, article: &Article, query: &str) -> Vec<Hit> {
-    let hit = |unit: usize, text: &str, found: Range<usize>, note: bool| Hit {
+    let hit = |unit: usize, excerpt: String, found: Found| Hit {
         path: path.to_owned(),
         label: label.to_owned(),
         unit,
-        excerpt: excerpt(text, found),
-        note,
+        excerpt,
+        found,
     };
     let mut hits = Vec::new();
     for unit in 0..article.units().len() {
         if let Some(text) = article.unit_text(unit)
             && let Some(found) = find_all(&text, query).into_iter().next()
         {
-            hits.push(hit(unit, &text, found, false));
+            hits.push(hit(unit, excerpt(&text, found), Found::Text));
         }
     }
     let annotations = match sidecar::load(path) {
@@ -98,11 +121,17 @@ fn in_article(path: &Path, label: &str, article: &Article, query: &str) -> Vec<H
     let placements = place_all(article, &annotations);
     let last = article.units().len().saturating_sub(1);
     for (annotation, placement) in annotations.iter().zip(placements) {
+        let unit = placement
+            .units
+            .map_or(annotation.anchor.first_unit.min(last), |units| units.0);
         if let Some(found) = find_all(&annotation.note, query).into_iter().next() {
-            let unit = placement
-                .units
-                .map_or(annotation.anchor.first_unit.min(last), |units| units.0);
-            hits.push(hit(unit, &annotation.note, found, true));
+            hits.push(hit(unit, excerpt(&annotation.note, found), Found::Note));
+        }
+        if let Some(found) = find_all(&annotation.speaker, query).into_iter().next() {
+            // The speaker with the start of what they said, so the list tells the tags apart.
+            let said = article.unit_text(unit).unwrap_or_default();
+            let line = format!("{}: {said}", annotation.speaker);
+            hits.push(hit(unit, excerpt(&line, found), Found::Speaker));
         }
     }
     hits

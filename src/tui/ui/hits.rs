@@ -49,7 +49,7 @@ impl Widget for Hits<'_> {
                     Span::raw(if chosen { ">" } else { " " }),
                     Span::styled(one_line(&hit.label), self.theme.focus),
                     Span::styled(format!(" unit {} ", hit.unit), self.theme.dim),
-                    Span::styled(if hit.note { "note " } else { "" }, self.theme.focus),
+                    Span::styled(hit.found.label(), self.theme.focus),
                     Span::raw(one_line(&hit.excerpt)),
                 ]);
                 if chosen {
