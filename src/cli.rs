@@ -9,6 +9,7 @@ mod changes;
 mod compare;
 mod completions;
 mod export;
+mod group;
 mod list;
 mod man;
 mod merge_driver;
@@ -61,6 +62,8 @@ pub enum Command {
     Agree(agree::Args),
     /// The same claims across articles: claim groups, an outlet-by-claim matrix, conflicting figures.
     Compare(compare::Args),
+    /// Accept, dismiss, relabel or unlink a claim group by the id `compare` prints.
+    Group(group::Args),
     /// Git's merge driver for sidecars: merge base, ours and theirs by annotation id into ours.
     MergeDriver(merge_driver::Args),
 }
@@ -80,6 +83,7 @@ pub fn main() -> ExitCode {
         Some(Command::Man(args)) => man::run(&args),
         Some(Command::Agree(args)) => agree::run(&args),
         Some(Command::Compare(args)) => compare::run(&args),
+        Some(Command::Group(args)) => group::run(&args),
         Some(Command::MergeDriver(args)) => merge_driver::run(&args),
         None => open::run(&cli.paths, &cli.compare),
     };

@@ -4,25 +4,18 @@
 //! it read-only instead of dropping the links; a file without links stays format 1.
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use cli::sidenote;
 use serde_json::Value;
 use sidenote::annotation::ClaimLink;
 use sidenote::claims::links;
 use sidenote::library::claims::edit_links;
 use time::macros::datetime;
-
-fn sidenote(home: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sidenote"));
-    command
-        .env_clear()
-        .env("SIDENOTE_DATA_DIR", home.join("data"))
-        .env("SIDENOTE_CONFIG_DIR", home.join("config"))
-        .env("USER", "tester");
-    command
-}
 
 /// Two articles, each with its first sentence tagged; returns the files and annotation ids.
 fn two_articles(home: &Path) -> Vec<(PathBuf, String)> {

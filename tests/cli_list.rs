@@ -1,22 +1,15 @@
 //! `sidenote list` given folders: the tagged articles inside them, like `export`.
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use cli::sidenote;
 use serde_json::Value;
 use sidenote::library::SAMPLES;
-
-fn sidenote(home: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sidenote"));
-    command
-        .env_clear()
-        .env("SIDENOTE_DATA_DIR", home.join("data"))
-        .env("SIDENOTE_CONFIG_DIR", home.join("config"))
-        .env("USER", "tester");
-    command
-}
 
 fn tag(home: &Path, article: &Path, sentence: &str, tag: &str) {
     sidenote(home)

@@ -52,19 +52,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         super::message::warn(problem);
         code = ExitCode::FAILURE;
     }
-    let dismissed: HashSet<String> = match Dirs::from_env() {
-        Ok(dirs) => match crate::claim_dismissals::load(&dirs.data) {
-            Ok(ids) => ids.into_iter().collect(),
-            Err(error) => {
-                super::message::warn(format_args!(
-                    "{error}; dismissed suggestions are shown again"
-                ));
-                HashSet::new()
-            }
-        },
-        Err(_) => HashSet::new(),
-    };
-    let groups = claims::groups(&library.units, &dismissed);
+    let groups = claims::groups(&library.units, &dismissed());
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         Format::Json => json::write(&mut out, &library, &groups)?,
@@ -81,8 +69,25 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
+/// The suggestions dismissed in the data directory; none (after a warning) when they cannot be
+/// read, so they are shown again rather than lost.
+pub(super) fn dismissed() -> HashSet<String> {
+    match Dirs::from_env() {
+        Ok(dirs) => match crate::claim_dismissals::load(&dirs.data) {
+            Ok(ids) => ids.into_iter().collect(),
+            Err(error) => {
+                super::message::warn(format_args!(
+                    "{error}; dismissed suggestions are shown again"
+                ));
+                HashSet::new()
+            }
+        },
+        Err(_) => HashSet::new(),
+    }
+}
+
 /// Files as given; folders expanded to the articles inside them that have a sidecar, sorted.
-fn article_files(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
+pub(super) fn article_files(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {

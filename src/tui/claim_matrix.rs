@@ -112,21 +112,10 @@ impl MatrixView {
 
     /// The members of the highlighted group, by file: (file, annotation ids).
     pub fn members_by_file(&self) -> Vec<(PathBuf, Vec<String>)> {
-        let Some(group) = self.current_group() else {
-            return Vec::new();
-        };
-        let mut out: Vec<(PathBuf, Vec<String>)> = Vec::new();
-        for &m in &group.members {
-            let unit = &self.library.units[m];
-            let Some(file) = self.files.get(unit.article) else {
-                continue;
-            };
-            match out.iter_mut().find(|(f, _)| f == file) {
-                Some((_, keys)) => keys.push(unit.key.clone()),
-                None => out.push((file.clone(), vec![unit.key.clone()])),
-            }
+        match self.current_group() {
+            Some(group) => crate::library::claims::members_by_file(&self.library, group),
+            None => Vec::new(),
         }
-        out
     }
 
     /// Whether the highlighted group is a suggestion.
@@ -185,68 +174,4 @@ pub fn load(articles: &[PathBuf], data: Option<&Path>) -> Result<MatrixView, Str
     };
     let groups = claims::groups(&library.units, &dismissed);
     Ok(MatrixView::new(library, groups, read))
-}
-
-/// The runtime's job for a change of claim links: each member's sidecar through the normal
-/// locked save (or, for a dismissal, the data directory); says what was done, or the first
-/// problem (the other files are still changed).
-pub fn write(
-    edit: crate::tui::effect::ClaimEdit,
-    data: Option<&Path>,
-    now: crate::annotation::Timestamp,
-) -> Result<String, String> {
-    use crate::annotation::ClaimLink;
-    use crate::claims::links;
-    use crate::library::claims::edit_links;
-    use crate::tui::effect::ClaimEdit;
-
-    let mut problems = Vec::new();
-    let mut report = |file: &Path, result: Result<bool, crate::library::claims::EditError>| {
-        if let Err(error) = result {
-            problems.push(format!("{}: {error}", file.display()));
-        }
-    };
-    let done = match edit {
-        ClaimEdit::Link { members, id, label } => {
-            let link = ClaimLink { id, label };
-            for (file, keys) in &members {
-                let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-                report(
-                    file,
-                    edit_links(file, |list| links::link(list, &keys, &link, now)),
-                );
-            }
-            format!("linked \"{}\" in {} articles", link.label, members.len())
-        }
-        ClaimEdit::Relabel { files, id, label } => {
-            for file in &files {
-                report(
-                    file,
-                    edit_links(file, |list| links::relabel(list, &id, &label, now)),
-                );
-            }
-            format!("relabelled \"{label}\" in {} articles", files.len())
-        }
-        ClaimEdit::Unlink { members, id } => {
-            for (file, keys) in &members {
-                let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-                report(
-                    file,
-                    edit_links(file, |list| links::unlink(list, &keys, &id, now)),
-                );
-            }
-            "unlinked from the group".to_owned()
-        }
-        ClaimEdit::Dismiss { id } => {
-            let Some(data) = data else {
-                return Err("no data directory to remember the dismissal in".to_owned());
-            };
-            crate::claim_dismissals::dismiss(data, &[id]).map_err(|e| e.to_string())?;
-            "dismissed: this suggestion does not come back".to_owned()
-        }
-    };
-    match problems.first() {
-        None => Ok(done),
-        Some(first) => Err(format!("could not change every article: {first}")),
-    }
 }

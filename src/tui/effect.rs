@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use crate::annotation::{Annotation, Snapshot};
 use crate::article::Article;
 use crate::export::Format;
+pub use crate::library::claims::ClaimEdit;
 use crate::sidecar;
 
 /// A side effect for the runtime to run.
@@ -96,42 +97,6 @@ pub enum Effect {
     LoadMatrix(Vec<PathBuf>),
     /// Change claim links in the sidecars of these articles; answers `ClaimsChanged`.
     EditClaims(ClaimEdit),
-}
-
-/// A change of claim groups, written through each member's sidecar (or, for a dismissal, the
-/// data directory).
-#[derive(Debug, Clone, PartialEq)]
-pub enum ClaimEdit {
-    /// Link these annotations (by file) into the group `id` with `label`.
-    Link {
-        /// The members: each article and its annotation ids.
-        members: Vec<(PathBuf, Vec<String>)>,
-        /// The group's id.
-        id: String,
-        /// Its label.
-        label: String,
-    },
-    /// Give group `id`, whose members are in `files`, the label `label`.
-    Relabel {
-        /// The articles with members.
-        files: Vec<PathBuf>,
-        /// The group's id.
-        id: String,
-        /// The new label.
-        label: String,
-    },
-    /// Take the annotations (by file) out of group `id`.
-    Unlink {
-        /// The members to take out.
-        members: Vec<(PathBuf, Vec<String>)>,
-        /// The group's id.
-        id: String,
-    },
-    /// Remember that the suggestion `id` was dismissed.
-    Dismiss {
-        /// The suggestion's id.
-        id: String,
-    },
 }
 
 /// The open article with its annotations as edited, for an export.

@@ -531,7 +531,11 @@ where
                 let data = self.data_dir.clone();
                 let now = self.app.clock.now;
                 self.spawn_job(move |_| {
-                    Outcome::ClaimsChanged(claim_matrix::write(edit, data.as_deref(), now))
+                    Outcome::ClaimsChanged(crate::library::claims::apply(
+                        edit,
+                        data.as_deref(),
+                        now,
+                    ))
                 });
             }
             Effect::Suspend => {
