@@ -294,7 +294,7 @@ fn the_search_keeps_the_first_hits_and_says_it_left_some_out() {
         articles.push((path, format!("a{i}")));
     }
     let mut batches = Vec::new();
-    let capped = library_search::run(&articles, "spy", |hits| batches.push(hits.len()));
+    let capped = library_search::run(&articles, "spy", || true, |hits| batches.push(hits.len()));
     assert!(capped);
     assert_eq!(batches.iter().sum::<usize>(), MAX_HITS);
     assert_eq!(
@@ -302,6 +302,45 @@ fn the_search_keeps_the_first_hits_and_says_it_left_some_out() {
         3,
         "one batch per article as it is read: {batches:?}"
     );
+}
+
+/// A search the screen no longer waits for (a newer query, the list closed) stops at its next
+/// article instead of reading the rest of the library.
+#[test]
+fn a_search_no_longer_wanted_stops_at_the_next_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut articles = Vec::new();
+    for i in 0..4 {
+        let path = dir.path().join(format!("b{i}.txt"));
+        std::fs::write(&path, format!("Title {i}\n\nA spy came.\n")).unwrap();
+        articles.push((path, format!("b{i}")));
+    }
+    let asked = std::cell::Cell::new(0);
+    let mut read = Vec::new();
+    let wanted = || {
+        asked.set(asked.get() + 1);
+        asked.get() <= 2
+    };
+    library_search::run(&articles, "spy", wanted, |hits| {
+        read.push(hits[0].label.clone())
+    });
+    assert_eq!(read, vec!["b0", "b1"]);
+
+    // What the runtime follows: the search of the open list while it runs, else none.
+    let wanted = library_search::Wanted::default();
+    wanted.start("first");
+    assert!(wanted.still("first"));
+    wanted.start("second");
+    assert!(!wanted.still("first"), "a newer search replaces it");
+    let running = Mode::Hits(HitList {
+        search: "second".to_owned(),
+        running: true,
+        ..HitList::default()
+    });
+    wanted.follow(&running);
+    assert!(wanted.still("second"));
+    wanted.follow(&Mode::Normal);
+    assert!(!wanted.still("second"), "the list closed");
 }
 
 /// While only the head of a big article is here, a hit in another article waits (its result

@@ -4,10 +4,13 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::annotation::place_all;
 use crate::article::Article;
 use crate::{library, sidecar};
+
+use super::outcome::Outcome;
 
 use super::search::find_all;
 
@@ -73,12 +76,85 @@ pub struct HitList {
     pub capped: bool,
 }
 
+/// Which library search the screen still waits for: the runtime says so after every update (the
+/// search of the open hit list while it runs, else none), and a search no longer wanted stops
+/// at its next article, so a new query or a closed list does not leave a whole library read for
+/// nothing.
+#[derive(Debug, Clone, Default)]
+pub struct Wanted(Arc<Mutex<Option<String>>>);
+
+impl Wanted {
+    /// Records the search the screen waits for, from its state.
+    pub fn follow(&self, mode: &super::app::Mode) {
+        let current = match mode {
+            super::app::Mode::Hits(list) if list.running => Some(list.search.as_str()),
+            _ => None,
+        };
+        let mut wanted = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if wanted.as_deref() != current {
+            *wanted = current.map(str::to_owned);
+        }
+    }
+
+    /// Marks `search` as the one waited for, as it starts (before the screen's state says so).
+    pub fn start(&self, search: &str) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = Some(search.to_owned());
+    }
+
+    /// Whether `search` is still waited for.
+    pub fn still(&self, search: &str) -> bool {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_deref()
+            == Some(search)
+    }
+}
+
+/// The runtime's job for the search `search`: marked as wanted now, it reports each batch of hits
+/// and ends with an empty last batch saying whether hits were left out at the cap.
+pub fn job(
+    wanted: &Wanted,
+    search: String,
+    articles: Vec<(PathBuf, String)>,
+    query: String,
+) -> impl FnOnce(&dyn Fn(Outcome)) -> Outcome + Send + 'static {
+    wanted.start(&search);
+    let wanted = wanted.clone();
+    move |report| {
+        let still = || wanted.still(&search);
+        let capped = run(&articles, &query, still, |hits| {
+            report(Outcome::LibraryHits {
+                search: search.clone(),
+                hits,
+                done: false,
+                capped: false,
+            });
+        });
+        Outcome::LibraryHits {
+            search,
+            hits: Vec::new(),
+            done: true,
+            capped,
+        }
+    }
+}
+
 /// Searches `articles` (path and label, in list order) for `query`, handing each article's hits
-/// to `batch` as soon as that article is read; returns whether hits were left out at the cap.
-/// Articles that cannot be read are passed over (the list already shows their error).
-pub fn run(articles: &[(PathBuf, String)], query: &str, mut batch: impl FnMut(Vec<Hit>)) -> bool {
+/// to `batch` as soon as that article is read, while `wanted` says so; returns whether hits were
+/// left out at the cap. Articles that cannot be read are passed over (the list already shows
+/// their error).
+pub fn run(
+    articles: &[(PathBuf, String)],
+    query: &str,
+    wanted: impl Fn() -> bool,
+    mut batch: impl FnMut(Vec<Hit>),
+) -> bool {
     let mut kept = 0;
     for (path, label) in articles {
+        if !wanted() {
+            return false;
+        }
         let Ok(article) = library::read_article(path) else {
             continue;
         };

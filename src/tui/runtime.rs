@@ -116,6 +116,8 @@ pub struct Runtime<B: Backend, E: EventSource> {
     watcher: Option<Watcher>,
     /// What the watch was last given: the open article and the number of library entries.
     watched: (Option<PathBuf>, usize),
+    /// The library search the screen still waits for.
+    searching: library_search::Wanted,
 }
 
 impl<B: Backend, E: EventSource> Runtime<B, E>
@@ -150,6 +152,7 @@ where
             data_dir: None,
             watcher: None,
             watched: (None, 0),
+            searching: library_search::Wanted::default(),
         }
     }
 
@@ -403,6 +406,7 @@ where
         for effect in update(&mut self.app, action) {
             self.run_effect(effect);
         }
+        self.searching.follow(&self.app.mode);
     }
 
     /// Runs `job` on a thread of its own, counted as running until the outcome it returns comes
@@ -470,22 +474,12 @@ where
                 search,
                 articles,
                 query,
-            } => self.spawn_job(move |report| {
-                let capped = library_search::run(&articles, &query, |hits| {
-                    report(Outcome::LibraryHits {
-                        search: search.clone(),
-                        hits,
-                        done: false,
-                        capped: false,
-                    });
-                });
-                Outcome::LibraryHits {
-                    search,
-                    hits: Vec::new(),
-                    done: true,
-                    capped,
-                }
-            }),
+            } => self.spawn_job(library_search::job(
+                &self.searching,
+                search,
+                articles,
+                query,
+            )),
             Effect::Export {
                 format,
                 articles,
