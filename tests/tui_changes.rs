@@ -140,7 +140,7 @@ fn the_status_line_says_what_changed_under_the_tags() {
     let (app, _dir, _) = opened_and_reported();
     assert_eq!(
         message(&app),
-        "changed since tagged: 1 tag changed wording, 1 lost its sentence, 2 moved — R to review"
+        "changed since tagged (R to review): 1 tag changed wording, 1 lost its sentence, 2 moved"
     );
 }
 

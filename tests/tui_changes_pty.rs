@@ -38,7 +38,7 @@ fn the_screen_says_what_changed_and_the_review_settles_it() {
 
     let mut screen = Pty::spawn(sidenote(&[&article], data.path(), config.path()), 30, 140);
     screen.wait_for(
-        "changed since tagged: 1 tag changed wording, 1 moved; 2 sentences added, 2 removed — R to review",
+        "changed since tagged (R to review): 1 tag changed wording, 1 moved; 2 sentences added, 2 removed",
     );
     screen.send("R");
     screen.wait_for("[-10,000-]{+12,000+}");

@@ -38,13 +38,14 @@ pub fn reported(app: &mut App, path: &Path, report: Option<Arc<Report>>) -> Vec<
             ),
             _ => String::new(),
         };
+        // The key comes first, so a narrow screen that cuts the line still shows it.
         let key = super::message::key_for(app, Command::ReviewChanges)
             .filter(|_| report.summary.is_reviewable())
-            .map(|key| format!(" — {key} to review"))
+            .map(|key| format!(" ({key} to review)"))
             .unwrap_or_default();
         say_error(
             app,
-            format!("changed since tagged: {}{sentences}{key}", report.summary),
+            format!("changed since tagged{key}: {}{sentences}", report.summary),
         );
     }
     Vec::new()
