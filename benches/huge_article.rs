@@ -176,11 +176,33 @@ fn group_frames(c: &mut Criterion, path: &Path, article: &Arc<Article>) {
     group.sample_size(10);
     group.warm_up_time(Duration::from_millis(500));
     group.measurement_time(Duration::from_secs(2));
-    for (place_name, unit) in [
+    let places = [
         ("start", 0),
         ("middle", units / 2),
         ("end", units.saturating_sub(40)),
-    ] {
+    ];
+    // Proposals shown (`p`): each key brings new units whose proposals are computed before the
+    // frame, at the start and in the middle.
+    for (place_name, unit) in places.into_iter().take(2) {
+        let (mut app, theme) = opened(path, article);
+        place(&mut app, unit);
+        update(&mut app, Command::ToggleProposals);
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+        for (name, down) in [
+            ("next_unit", Command::NextUnit),
+            ("page", Command::PageDown),
+        ] {
+            group.bench_function(format!("{name}_and_frame_proposals_{place_name}"), |b| {
+                b.iter(|| {
+                    update(&mut app, down);
+                    terminal
+                        .draw(|frame| ui::draw(frame, &app, &theme))
+                        .unwrap();
+                })
+            });
+        }
+    }
+    for (place_name, unit) in places {
         let (mut app, theme) = opened(path, article);
         place(&mut app, unit);
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
