@@ -22,16 +22,9 @@ fn tagged(article: &Article, every: usize) -> Vec<Annotation> {
     let at = time::macros::datetime!(2026-01-13 09:00 UTC);
     (0..article.units().len())
         .step_by(every)
-        .map(|unit| Annotation {
-            id: format!("tag-{unit}"),
-            tags: vec![Tag::Claim],
-            note: String::new(),
-            author: String::new(),
-            speaker: String::new(),
-            created: at,
-            modified: at,
-            anchor: anchor_for(article, unit, unit).unwrap(),
-            groups: Vec::new(),
+        .map(|unit| {
+            let anchor = anchor_for(article, unit, unit).unwrap();
+            Annotation::new(format!("tag-{unit}"), vec![Tag::Claim], anchor, at)
         })
         .collect()
 }

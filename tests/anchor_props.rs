@@ -19,16 +19,11 @@ fn article_text() -> impl Strategy<Value = String> {
 }
 
 fn annotation(anchor: sidenote::annotation::Anchor) -> Annotation {
+    let id = "01943f0e-0000-7000-8000-000000000001";
+    let tags = vec![sidenote::annotation::Tag::Quote];
     Annotation {
-        id: "01943f0e-0000-7000-8000-000000000001".into(),
-        tags: vec![sidenote::annotation::Tag::Quote],
-        note: String::new(),
         author: "tester".into(),
-        speaker: String::new(),
-        created: datetime!(2025-01-13 09:00 UTC),
-        modified: datetime!(2025-01-13 09:00 UTC),
-        anchor,
-        groups: Vec::new(),
+        ..Annotation::new(id, tags, anchor, datetime!(2025-01-13 09:00 UTC))
     }
 }
 

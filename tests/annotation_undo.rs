@@ -117,16 +117,16 @@ fn starting(original: &Article, ranges: &[(Index, usize, usize)]) -> Vec<Annotat
 
 /// Annotation number `n`, made before the test on `units` of `original`.
 fn made_earlier(original: &Article, n: usize, units: (usize, usize), tag: usize) -> Annotation {
+    let id = format!("0195a3c2-0000-7000-8000-{n:012}");
+    let anchor = anchor_for(original, units.0, units.1).unwrap();
     Annotation {
-        id: format!("0195a3c2-0000-7000-8000-{n:012}"),
-        tags: vec![Tag::ALL[tag]],
-        note: String::new(),
         author: "earlier".into(),
-        speaker: String::new(),
-        created: datetime!(2025-01-01 10:00 UTC),
-        modified: datetime!(2025-01-01 10:00 UTC),
-        anchor: anchor_for(original, units.0, units.1).unwrap(),
-        groups: Vec::new(),
+        ..Annotation::new(
+            id,
+            vec![Tag::ALL[tag]],
+            anchor,
+            datetime!(2025-01-01 10:00 UTC),
+        )
     }
 }
 
@@ -247,16 +247,16 @@ proptest! {
         // placed afresh as the reading screen does.
         let units = article.units().len();
         let (at, tag) = theirs;
+        let anchor = anchor_for(&article, at.index(units), at.index(units)).unwrap();
         let other = Annotation {
-            id: "0195a3c2-eeee-7000-8000-000000000000".into(),
-            tags: vec![Tag::ALL[tag]],
             note: "from the other window".into(),
             author: "colleague".into(),
-            speaker: String::new(),
-            created: datetime!(2025-03-01 10:00 UTC),
-            modified: datetime!(2025-03-01 10:00 UTC),
-            anchor: anchor_for(&article, at.index(units), at.index(units)).unwrap(),
-            groups: Vec::new(),
+            ..Annotation::new(
+                "0195a3c2-eeee-7000-8000-000000000000",
+                vec![Tag::ALL[tag]],
+                anchor,
+                datetime!(2025-03-01 10:00 UTC),
+            )
         };
         let mut on_disk = set.clone().into_annotations();
         on_disk.push(other.clone());

@@ -56,16 +56,9 @@ fn tags_on(article: &Article, units: &[usize]) -> Vec<Annotation> {
     let at = time::macros::datetime!(2026-01-13 09:00 UTC);
     units
         .iter()
-        .map(|&unit| Annotation {
-            id: format!("unit-{unit}"),
-            tags: vec![Tag::Claim],
-            note: String::new(),
-            author: String::new(),
-            speaker: String::new(),
-            created: at,
-            modified: at,
-            anchor: anchor_for(article, unit, unit).unwrap(),
-            groups: Vec::new(),
+        .map(|&unit| {
+            let anchor = anchor_for(article, unit, unit).unwrap();
+            Annotation::new(format!("unit-{unit}"), vec![Tag::Claim], anchor, at)
         })
         .collect()
 }

@@ -164,16 +164,16 @@ fn made() -> impl Strategy<Value = Made> {
 }
 
 fn annotation(n: usize, anchor: Anchor) -> Annotation {
+    let id = format!("0195a3c2-0000-7000-8000-{n:012}");
     Annotation {
-        id: format!("0195a3c2-0000-7000-8000-{n:012}"),
-        tags: vec![Tag::ALL[n % 3]],
         note: format!("note {n}"),
         author: "tester".into(),
-        speaker: String::new(),
-        created: datetime!(2025-01-13 09:00 UTC),
-        modified: datetime!(2025-01-13 09:00 UTC),
-        anchor,
-        groups: Vec::new(),
+        ..Annotation::new(
+            id,
+            vec![Tag::ALL[n % 3]],
+            anchor,
+            datetime!(2025-01-13 09:00 UTC),
+        )
     }
 }
 
@@ -195,28 +195,24 @@ fn make(article: &Article, made: &[Made]) -> Vec<Annotation> {
                     start,
                     units,
                 } => Anchor {
-                    exact: exact.clone(),
                     prefix: prefix.clone(),
                     suffix: suffix.clone(),
-                    start: *start,
-                    end: start + exact.chars().count(),
-                    first_unit: units.0.min(units.1),
-                    last_unit: units.0.max(units.1),
-                    kept_orphan: false,
+                    ..Anchor::new(
+                        exact.clone(),
+                        *start,
+                        start + exact.chars().count(),
+                        (units.0.min(units.1), units.0.max(units.1)),
+                    )
                 },
                 Made::Slice(at, n, prefix, suffix) => {
                     let count = text.chars().count();
                     let from = at.index(count);
                     let exact: String = text.chars().skip(from).take(*n).collect();
+                    let end = from + exact.chars().count();
                     Anchor {
-                        end: from + exact.chars().count(),
-                        exact,
                         prefix: prefix.clone(),
                         suffix: suffix.clone(),
-                        start: from,
-                        first_unit: 0,
-                        last_unit: 0,
-                        kept_orphan: false,
+                        ..Anchor::new(exact, from, end, (0, 0))
                     }
                 }
             };

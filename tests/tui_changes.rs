@@ -39,16 +39,12 @@ fn tag_then_edit(path: &Path) {
     let at = datetime!(2026-01-13 09:00 UTC);
     let annotations: Vec<Annotation> = TAGGED
         .iter()
-        .map(|&unit| Annotation {
-            id: format!("tag-{unit}"),
-            tags: vec![Tag::Claim],
-            note: String::new(),
-            author: "ana".to_owned(),
-            speaker: String::new(),
-            created: at,
-            modified: at,
-            anchor: anchor_for(&article, unit, unit).unwrap(),
-            groups: Vec::new(),
+        .map(|&unit| {
+            let anchor = anchor_for(&article, unit, unit).unwrap();
+            Annotation {
+                author: "ana".to_owned(),
+                ..Annotation::new(format!("tag-{unit}"), vec![Tag::Claim], anchor, at)
+            }
         })
         .collect();
     sidecar::save(path, &article, &[], &annotations).unwrap();
@@ -402,17 +398,12 @@ fn a_changed_text_with_no_tag_touched_is_said_all_the_same() {
     let text = fs::read_to_string(&path).unwrap();
     let article = Article::parse(ARTICLE, text.as_bytes()).unwrap();
     let at = datetime!(2026-01-13 09:00 UTC);
-    let tag = Annotation {
-        id: "tag-0".to_owned(),
-        tags: vec![Tag::Denial],
-        note: String::new(),
-        author: String::new(),
-        speaker: String::new(),
-        created: at,
-        modified: at,
-        anchor: anchor_for(&article, 0, 0).unwrap(),
-        groups: Vec::new(),
-    };
+    let tag = Annotation::new(
+        "tag-0",
+        vec![Tag::Denial],
+        anchor_for(&article, 0, 0).unwrap(),
+        at,
+    );
     sidecar::save(&path, &article, &[], &[tag]).unwrap();
     let deleted = article.unit_source(2).unwrap().to_owned();
     let edited = text.replacen(&deleted, "A different sentence stands here now.", 1);

@@ -96,14 +96,9 @@ fn anchor_at(
         .nth(CONTEXT)
         .map_or(after.len(), |(at, _)| at);
     Anchor {
-        exact: exact.to_owned(),
         prefix: before[prefix_from..].to_owned(),
         suffix: after[..suffix_to].to_owned(),
-        start,
-        end: start + exact.chars().count(),
-        first_unit: units.0,
-        last_unit: units.1,
-        kept_orphan: false,
+        ..Anchor::new(exact, start, start + exact.chars().count(), units)
     }
 }
 
@@ -285,17 +280,12 @@ mod tests {
     fn tagged(kept_orphan: bool) -> Annotation {
         let mut anchor = anchor_for(&article(BEFORE), 1, 1).expect("the unit exists");
         anchor.kept_orphan = kept_orphan;
-        Annotation {
-            id: "a".to_owned(),
-            tags: vec![Tag::Claim],
-            note: String::new(),
-            author: String::new(),
-            speaker: String::new(),
-            created: datetime!(2025-01-13 09:00 UTC),
-            modified: datetime!(2025-01-13 09:00 UTC),
+        Annotation::new(
+            "a",
+            vec![Tag::Claim],
             anchor,
-            groups: Vec::new(),
-        }
+            datetime!(2025-01-13 09:00 UTC),
+        )
     }
 
     fn status(after: &str, kept_orphan: bool) -> Status {

@@ -85,7 +85,50 @@ pub struct ClaimLink {
     pub label: String,
 }
 
+impl Anchor {
+    /// An anchor on `exact` at code points `start..end`, on units `units` (first, last), with no
+    /// text around it yet (`prefix` and `suffix` empty).
+    pub fn new(
+        exact: impl Into<String>,
+        start: usize,
+        end: usize,
+        units: (usize, usize),
+    ) -> Anchor {
+        Anchor {
+            exact: exact.into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            start,
+            end,
+            first_unit: units.0,
+            last_unit: units.1,
+            kept_orphan: false,
+        }
+    }
+}
+
 impl Annotation {
+    /// An annotation `id` with `tags` on `anchor`, made and last changed at `now`, with no note,
+    /// author, speaker or claim group: what the other fields start as, in one place.
+    pub fn new(
+        id: impl Into<String>,
+        tags: Vec<Tag>,
+        anchor: Anchor,
+        now: Timestamp,
+    ) -> Annotation {
+        Annotation {
+            id: id.into(),
+            tags,
+            note: String::new(),
+            author: String::new(),
+            speaker: String::new(),
+            created: now,
+            modified: now,
+            anchor,
+            groups: Vec::new(),
+        }
+    }
+
     /// Whether nothing a person gave is left on it (no tag, note or speaker): an edit or merge
     /// that leaves an annotation so removes it.
     pub fn is_empty(&self) -> bool {

@@ -408,15 +408,10 @@ impl AnnotationSet {
         article.units().get(last)?;
         let anchor = anchor_for(article, first, last)?;
         let mut absorbed = Annotation {
-            id: self.free_id(&stamp.new_id),
-            tags: Vec::new(),
             note: self.joined_notes(&touched),
             author: stamp.author.clone(),
             speaker: self.joined_speakers(&touched),
-            created: stamp.now,
-            modified: stamp.now,
-            anchor,
-            groups: Vec::new(),
+            ..Annotation::new(self.free_id(&stamp.new_id), Vec::new(), anchor, stamp.now)
         };
         for (n, &i) in touched.iter().enumerate() {
             let old = self.store.annotation(i);
@@ -514,16 +509,14 @@ pub(super) mod tests {
     #[test]
     fn overlapping_annotations_from_a_merge_are_all_found() {
         let article = article();
-        let annotation = |id: &str, first, last| Annotation {
-            id: id.into(),
-            tags: vec![Tag::Claim],
-            note: String::new(),
-            author: String::new(),
-            speaker: String::new(),
-            created: datetime!(2025-01-13 09:00 UTC),
-            modified: datetime!(2025-01-13 09:00 UTC),
-            anchor: anchor_for(&article, first, last).unwrap(),
-            groups: Vec::new(),
+        let annotation = |id: &str, first, last| {
+            let anchor = anchor_for(&article, first, last).unwrap();
+            Annotation::new(
+                id,
+                vec![Tag::Claim],
+                anchor,
+                datetime!(2025-01-13 09:00 UTC),
+            )
         };
         let set = AnnotationSet::new(
             &article,

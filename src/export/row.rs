@@ -173,16 +173,12 @@ pub mod sample {
     /// An annotation on unit 1 of `article`, tagged claim and quote, with a two-line note.
     pub fn annotation(article: &Article) -> Annotation {
         let when = time::macros::datetime!(2025-01-02 03:04:05 UTC);
+        let tags = vec![crate::annotation::Tag::Claim, crate::annotation::Tag::Quote];
+        let anchor = crate::annotation::anchor_for(article, 1, 1).expect("unit 1 exists");
         Annotation {
-            id: "0190a1b2-c3d4-7e5f-8a9b-000000000009".into(),
-            tags: vec![crate::annotation::Tag::Claim, crate::annotation::Tag::Quote],
             note: "two\nlines".into(),
             author: "me".into(),
-            speaker: String::new(),
-            created: when,
-            modified: when,
-            anchor: crate::annotation::anchor_for(article, 1, 1).expect("unit 1 exists"),
-            groups: Vec::new(),
+            ..Annotation::new("0190a1b2-c3d4-7e5f-8a9b-000000000009", tags, anchor, when)
         }
     }
 
@@ -212,15 +208,8 @@ mod tests {
     fn annotation(anchor: Anchor) -> Annotation {
         let when = time::macros::datetime!(2025-01-02 03:04:05 UTC);
         Annotation {
-            id: "a".into(),
-            tags: vec![],
-            note: String::new(),
             author: "me".into(),
-            speaker: String::new(),
-            created: when,
-            modified: when,
-            anchor,
-            groups: Vec::new(),
+            ..Annotation::new("a", vec![], anchor, when)
         }
     }
 

@@ -394,24 +394,15 @@ mod tests {
 
     fn sidecar(speaker: &str) -> Sidecar {
         let annotations = vec![Annotation {
-            id: "01943f0e-0000-7000-8000-000000000001".into(),
-            tags: vec![Tag::Quote],
             note: "n".into(),
             author: "Ana".into(),
             speaker: speaker.into(),
-            created: datetime!(2025-01-13 09:00 UTC),
-            modified: datetime!(2025-01-13 09:00 UTC),
-            anchor: Anchor {
-                exact: "Officials".into(),
-                prefix: String::new(),
-                suffix: String::new(),
-                start: 0,
-                end: 9,
-                first_unit: 0,
-                last_unit: 0,
-                kept_orphan: false,
-            },
-            groups: Vec::new(),
+            ..Annotation::new(
+                "01943f0e-0000-7000-8000-000000000001",
+                vec![Tag::Quote],
+                Anchor::new("Officials", 0, 9, (0, 0)),
+                datetime!(2025-01-13 09:00 UTC),
+            )
         }];
         Sidecar {
             version: version_for(&annotations),

@@ -294,25 +294,13 @@ mod tests {
     use time::macros::datetime;
 
     fn a(id: &str, start: usize, tags: &[Tag], note: &str) -> Annotation {
+        let exact = format!("sentence {start}");
+        let end = start + exact.chars().count();
+        let anchor = Anchor::new(exact, start, end, (0, 0));
         Annotation {
-            id: id.into(),
-            tags: tags.to_vec(),
             note: note.into(),
             author: "tester".into(),
-            speaker: String::new(),
-            created: datetime!(2025-01-13 09:00 UTC),
-            modified: datetime!(2025-01-13 09:00 UTC),
-            anchor: Anchor {
-                exact: format!("sentence {start}"),
-                prefix: String::new(),
-                suffix: String::new(),
-                start,
-                end: start + format!("sentence {start}").chars().count(),
-                first_unit: 0,
-                last_unit: 0,
-                kept_orphan: false,
-            },
-            groups: Vec::new(),
+            ..Annotation::new(id, tags.to_vec(), anchor, datetime!(2025-01-13 09:00 UTC))
         }
     }
 

@@ -166,17 +166,8 @@ mod tests {
         let before = article(BEFORE);
         let last = before.units().len() - 1;
         let at = time::macros::datetime!(2026-01-13 09:00 UTC);
-        let annotation = Annotation {
-            id: "a".into(),
-            tags: vec![Tag::Quote],
-            note: String::new(),
-            author: String::new(),
-            speaker: String::new(),
-            created: at,
-            modified: at,
-            anchor: anchor_for(&before, last, last).expect("the unit exists"),
-            groups: Vec::new(),
-        };
+        let anchor = anchor_for(&before, last, last).expect("the unit exists");
+        let annotation = Annotation::new("a", vec![Tag::Quote], anchor, at);
         let placement = place_all(&article(after), &[annotation]).remove(0);
         (placement.status, placement.units)
     }

@@ -204,26 +204,12 @@ mod tests {
     use time::macros::datetime;
 
     fn annotation(n: usize) -> Arc<Annotation> {
-        Arc::new(Annotation {
-            id: n.to_string(),
-            tags: vec![Tag::Claim],
-            note: String::new(),
-            author: String::new(),
-            speaker: String::new(),
-            created: datetime!(2025-01-13 09:00 UTC),
-            modified: datetime!(2025-01-13 09:00 UTC),
-            anchor: Anchor {
-                exact: String::new(),
-                prefix: String::new(),
-                suffix: String::new(),
-                start: 0,
-                end: 0,
-                first_unit: 0,
-                last_unit: 0,
-                kept_orphan: false,
-            },
-            groups: Vec::new(),
-        })
+        Arc::new(Annotation::new(
+            n.to_string(),
+            vec![Tag::Claim],
+            Anchor::new("", 0, 0, (0, 0)),
+            datetime!(2025-01-13 09:00 UTC),
+        ))
     }
 
     fn ids<'a>(annotations: impl Iterator<Item = &'a Annotation>) -> Vec<String> {

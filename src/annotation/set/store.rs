@@ -254,26 +254,12 @@ mod tests {
     use time::macros::datetime;
 
     fn item(id: usize, units: Option<(usize, usize)>) -> Item {
-        let annotation = Annotation {
-            id: format!("{id:04}"),
-            tags: vec![crate::annotation::Tag::ALL[id % 3]],
-            note: String::new(),
-            author: String::new(),
-            speaker: String::new(),
-            created: datetime!(2025-01-13 09:00 UTC),
-            modified: datetime!(2025-01-13 09:00 UTC),
-            anchor: Anchor {
-                exact: String::new(),
-                prefix: String::new(),
-                suffix: String::new(),
-                start: id,
-                end: id,
-                first_unit: 0,
-                last_unit: 0,
-                kept_orphan: false,
-            },
-            groups: Vec::new(),
-        };
+        let annotation = Annotation::new(
+            format!("{id:04}"),
+            vec![crate::annotation::Tag::ALL[id % 3]],
+            Anchor::new("", id, id, (0, 0)),
+            datetime!(2025-01-13 09:00 UTC),
+        );
         let status = if units.is_some() {
             Status::Anchored
         } else {
