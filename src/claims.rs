@@ -12,6 +12,7 @@ pub mod hedges;
 mod index;
 pub mod links;
 pub mod matrix;
+mod measures;
 pub mod numbers;
 mod terms;
 mod words;
@@ -179,7 +180,7 @@ fn label(units: &[Unit], figures: &[Vec<Figure>], suggestion: &Suggestion) -> St
         // The most given figure; on a tie, the first member's.
         let most = counts.iter().rev().max_by_key(|(_, n)| *n);
         if let Some((amount, _)) = most {
-            return format!("{amount} {}", quantity.name());
+            return quantity.label(*amount);
         }
     }
     let shortest = suggestion

@@ -1,11 +1,13 @@
 //! Figures in a unit's text: numerals and number words normalised to one value ("2,700",
 //! "2700", "some 2,700", "three hundred", "1.5 million"), the hedge before each, and the
-//! quantity it counts (killed, injured, arrested...) read from the words around it. Years and
-//! a lone "one" are not figures.
+//! quantity it counts (killed, injured, arrested...) read from the words around it, or the
+//! measure written after it (a percentage, a unit: see `measures`). Vague figures ("several
+//! hundred", "dozens") are ranges. Years and a lone "one" are not figures.
 
 use std::ops::Range;
 
 use super::hedges::{Hedge, hedge_before};
+use super::measures::{is_change, measure_after, subject, vague_at};
 use super::words::{Kind, Token, tokens};
 
 /// A figure's value in hundredths, so "1.5" and "1.5 million" stay exact and comparable.
@@ -62,6 +64,32 @@ pub enum Quantity {
     Deployed,
     /// Things recalled (cars, products).
     Recalled,
+    /// A percentage level ("58% of voters", "turnout was 58%").
+    Percent,
+    /// A change in percent ("fell 6%", "closed 6% lower").
+    PercentChange,
+    /// Millimetres.
+    Millimetres,
+    /// Centimetres.
+    Centimetres,
+    /// Metres.
+    Metres,
+    /// Kilometres.
+    Kilometres,
+    /// Kilometres per hour.
+    KilometresPerHour,
+    /// Miles.
+    Miles,
+    /// Miles per hour.
+    MilesPerHour,
+    /// Hectares.
+    Hectares,
+    /// Kilograms.
+    Kilograms,
+    /// Tonnes.
+    Tonnes,
+    /// Degrees (of temperature or angle, as the text says).
+    Degrees,
 }
 
 impl Quantity {
@@ -77,6 +105,34 @@ impl Quantity {
             Quantity::Captured => "captured",
             Quantity::Deployed => "deployed",
             Quantity::Recalled => "recalled",
+            Quantity::Percent => "percent",
+            Quantity::PercentChange => "percent_change",
+            Quantity::Millimetres => "mm",
+            Quantity::Centimetres => "cm",
+            Quantity::Metres => "m",
+            Quantity::Kilometres => "km",
+            Quantity::KilometresPerHour => "km/h",
+            Quantity::Miles => "miles",
+            Quantity::MilesPerHour => "mph",
+            Quantity::Hectares => "hectares",
+            Quantity::Kilograms => "kg",
+            Quantity::Tonnes => "tonnes",
+            Quantity::Degrees => "degrees",
+        }
+    }
+
+    /// Whether the quantity is a percentage (level or change): such figures are about the same
+    /// thing only when the words around them meet (see [`Figure::subject`]).
+    pub fn is_percent(self) -> bool {
+        matches!(self, Quantity::Percent | Quantity::PercentChange)
+    }
+
+    /// A figure of this quantity as a label shows it: "300 killed", "58%", "6% change", "180 mm".
+    pub fn label(self, amount: Amount) -> String {
+        match self {
+            Quantity::Percent => format!("{amount}%"),
+            Quantity::PercentChange => format!("{amount}% change"),
+            _ => format!("{amount} {}", self.name()),
         }
     }
 
@@ -122,8 +178,14 @@ impl Quantity {
 /// One figure in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
-    /// Its value.
+    /// Its value; for a vague figure ("several hundred"), the least value it stands for.
     pub amount: Amount,
+    /// The greatest value it stands for: `amount` but for a vague figure (999 for "several
+    /// hundred").
+    pub high: Amount,
+    /// For a percentage, the stems of the content words around it (what it is a percentage
+    /// of); empty otherwise.
+    pub subject: Vec<String>,
     /// The hedge before it.
     pub hedge: Hedge,
     /// What it counts, when the words around it say.
@@ -143,12 +205,17 @@ const CLOSE: usize = 2;
 /// The figures of `text`, in order.
 pub fn figures(text: &str) -> Vec<Figure> {
     let tokens = tokens(text);
-    let mut spans: Vec<(Range<usize>, Amount)> = Vec::new();
+    let mut spans: Vec<(Range<usize>, Amount, Amount)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if let Some((next, low, high)) = vague_at(&tokens, i) {
+            spans.push((i..next, Amount::whole(low), Amount::whole(high)));
+            i = next;
+            continue;
+        }
         match number_at(&tokens, i) {
             Some((next, amount)) => {
-                spans.push((i..next, amount));
+                spans.push((i..next, amount, amount));
                 i = next;
             }
             None => i += 1,
@@ -156,26 +223,47 @@ pub fn figures(text: &str) -> Vec<Figure> {
     }
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
     let mut found = Vec::new();
-    for (n, (span, amount)) in spans.iter().enumerate() {
+    for (n, (span, amount, high)) in spans.iter().enumerate() {
         let from = if n == 0 { 0 } else { spans[n - 1].0.end };
         let hedge = hedge_before(&lower[from..span.start]);
         let hedge_words = hedge.words.split(' ').filter(|w| !w.is_empty()).count();
         let first = span.start - hedge_words;
-        let until = spans.get(n + 1).map_or(tokens.len(), |(s, _)| s.start);
+        let until = spans.get(n + 1).map_or(tokens.len(), |(s, _, _)| s.start);
         let after = &lower[span.end..until.min(span.end + AFTER)];
         let before = &lower[from.max(first.saturating_sub(BEFORE))..first];
+        let at = tokens[span.end - 1].range.end;
+        let measure = measure_after(text, &tokens, span.end, at);
         let forward = quantity_after(after);
         let backward = quantity_before(before);
-        if year_like(&tokens, span, hedge) && forward.is_none_or(|(_, d)| d > 2) {
+        if measure.is_none()
+            && year_like(&tokens, span, hedge)
+            && forward.is_none_or(|(_, d)| d > 2)
+        {
             continue;
         }
-        let quantity = match (forward, backward) {
-            (f, Some((q, d))) if d <= CLOSE && f.is_none_or(|(_, fd)| d < fd) => Some(q),
-            (Some((q, _)), _) => Some(q),
-            (None, b) => b.map(|(q, _)| q),
+        let quantity = match (measure, forward, backward) {
+            (Some((q, _)), _, _) => Some(q),
+            (None, f, Some((q, d))) if d <= CLOSE && f.is_none_or(|(_, fd)| d < fd) => Some(q),
+            (None, Some((q, _)), _) => Some(q),
+            (None, None, b) => b.map(|(q, _)| q),
+        };
+        let (quantity, subject) = match measure {
+            Some((Quantity::Percent, taken)) => {
+                let after = &after[taken.min(after.len())..];
+                let near = &lower[from..first];
+                let q = if is_change(near, after) {
+                    Quantity::PercentChange
+                } else {
+                    Quantity::Percent
+                };
+                (Some(q), subject(near, after))
+            }
+            _ => (quantity, Vec::new()),
         };
         found.push(Figure {
             amount: *amount,
+            high: *high,
+            subject,
             hedge,
             quantity,
             range: tokens[first].range.start..tokens[span.end - 1].range.end,
