@@ -332,6 +332,16 @@ fn suggested_groups_and_conflicts_against_the_hand_made_ones() {
     assert!(samples.flagged >= FLOORS.samples_flagged, "{samples:?}");
     assert!(events.flagged >= FLOORS.events_flagged, "{events:?}");
     assert!(samples.false_conflicts + events.false_conflicts <= FLOORS.false_conflicts);
+    // The held-out event is held to the goals, not to what was measured on it.
+    assert!(
+        held_out.recovered * 3 >= held_out.gold_groups * 2,
+        "{held_out:?}"
+    );
+    assert!(
+        held_out.flagged * 2 > held_out.gold_conflicts,
+        "{held_out:?}"
+    );
+    assert_eq!(held_out.false_conflicts, 0, "{held_out:?}");
 }
 
 struct Floors {
@@ -343,13 +353,14 @@ struct Floors {
     false_conflicts: usize,
 }
 
-/// Measured: samples 14/18 recovered, events 27/41, 40 of 47 suggestions real (85%), conflicts
-/// 2/3 and 3/7 flagged, no false conflict.
+/// Measured: samples 14/18 recovered, events 29/41, 43 of 51 suggestions real (84%), conflicts
+/// 2/3 and 6/7 flagged, no false conflict. Held out (kessig-wildfire): 11/12 recovered, 11 of 12
+/// real, conflicts 4/4, none false.
 const FLOORS: Floors = Floors {
     samples_recovered: 13,
-    events_recovered: 25,
+    events_recovered: 28,
     real_percent: 80,
     samples_flagged: 2,
-    events_flagged: 3,
-    false_conflicts: 1,
+    events_flagged: 5,
+    false_conflicts: 0,
 };
