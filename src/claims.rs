@@ -14,6 +14,7 @@ pub mod links;
 pub mod matrix;
 mod measures;
 pub mod numbers;
+mod quantity;
 mod terms;
 mod words;
 

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::hedges::{Hedge, hedge_before};
 use super::measures::{is_change, measure_after, subject, vague_at};
+pub use super::quantity::Quantity;
 use super::words::{Kind, Token, tokens};
 
 /// A figure's value in hundredths, so "1.5" and "1.5 million" stay exact and comparable.
@@ -39,139 +40,6 @@ impl std::fmt::Display for Amount {
             (_, 0) => write!(f, "{grouped}.{}", cents / 10),
             _ => write!(f, "{grouped}.{cents:02}"),
         }
-    }
-}
-
-/// What a figure counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Quantity {
-    /// People killed, dead, who died or lost their lives.
-    Killed,
-    /// People injured or wounded.
-    Injured,
-    /// Casualties (killed and injured together).
-    Casualties,
-    /// People arrested or detained.
-    Arrested,
-    /// People missing.
-    Missing,
-    /// People displaced or evacuated.
-    Displaced,
-    /// People captured or taken prisoner.
-    Captured,
-    /// People sent or deployed.
-    Deployed,
-    /// Things recalled (cars, products).
-    Recalled,
-    /// A percentage level ("58% of voters", "turnout was 58%").
-    Percent,
-    /// A change in percent ("fell 6%", "closed 6% lower").
-    PercentChange,
-    /// Millimetres.
-    Millimetres,
-    /// Centimetres.
-    Centimetres,
-    /// Metres.
-    Metres,
-    /// Kilometres.
-    Kilometres,
-    /// Kilometres per hour.
-    KilometresPerHour,
-    /// Miles.
-    Miles,
-    /// Miles per hour.
-    MilesPerHour,
-    /// Hectares.
-    Hectares,
-    /// Kilograms.
-    Kilograms,
-    /// Tonnes.
-    Tonnes,
-    /// Degrees (of temperature or angle, as the text says).
-    Degrees,
-}
-
-impl Quantity {
-    /// The lower-case name used in exports and labels.
-    pub fn name(self) -> &'static str {
-        match self {
-            Quantity::Killed => "killed",
-            Quantity::Injured => "injured",
-            Quantity::Casualties => "casualties",
-            Quantity::Arrested => "arrested",
-            Quantity::Missing => "missing",
-            Quantity::Displaced => "displaced",
-            Quantity::Captured => "captured",
-            Quantity::Deployed => "deployed",
-            Quantity::Recalled => "recalled",
-            Quantity::Percent => "percent",
-            Quantity::PercentChange => "percent_change",
-            Quantity::Millimetres => "mm",
-            Quantity::Centimetres => "cm",
-            Quantity::Metres => "m",
-            Quantity::Kilometres => "km",
-            Quantity::KilometresPerHour => "km/h",
-            Quantity::Miles => "miles",
-            Quantity::MilesPerHour => "mph",
-            Quantity::Hectares => "hectares",
-            Quantity::Kilograms => "kg",
-            Quantity::Tonnes => "tonnes",
-            Quantity::Degrees => "degrees",
-        }
-    }
-
-    /// Whether the quantity is a percentage (level or change): such figures are about the same
-    /// thing only when the words around them meet (see [`Figure::subject`]).
-    pub fn is_percent(self) -> bool {
-        matches!(self, Quantity::Percent | Quantity::PercentChange)
-    }
-
-    /// A figure of this quantity as a label shows it: "300 killed", "58%", "6% change", "180 mm".
-    pub fn label(self, amount: Amount) -> String {
-        match self {
-            Quantity::Percent => format!("{amount}%"),
-            Quantity::PercentChange => format!("{amount}% change"),
-            _ => format!("{amount} {}", self.name()),
-        }
-    }
-
-    /// The quantity `word` (lower case) names, if any.
-    pub fn of_word(word: &str) -> Option<Quantity> {
-        const EXACT: [(&str, Quantity); 8] = [
-            ("dead", Quantity::Killed),
-            ("died", Quantity::Killed),
-            ("lives", Quantity::Killed),
-            ("hurt", Quantity::Injured),
-            ("missing", Quantity::Missing),
-            ("sent", Quantity::Deployed),
-            ("pows", Quantity::Captured),
-            ("jailed", Quantity::Arrested),
-        ];
-        const STEMS: [(&str, Quantity); 16] = [
-            ("recall", Quantity::Recalled),
-            ("kill", Quantity::Killed),
-            ("death", Quantity::Killed),
-            ("fatalit", Quantity::Killed),
-            ("deceased", Quantity::Killed),
-            ("injur", Quantity::Injured),
-            ("wound", Quantity::Injured),
-            ("casualt", Quantity::Casualties),
-            ("arrest", Quantity::Arrested),
-            ("detain", Quantity::Arrested),
-            ("displac", Quantity::Displaced),
-            ("evacuat", Quantity::Displaced),
-            ("captur", Quantity::Captured),
-            ("captive", Quantity::Captured),
-            ("deploy", Quantity::Deployed),
-            ("dispatch", Quantity::Deployed),
-        ];
-        EXACT
-            .iter()
-            .find(|(w, _)| *w == word)
-            .or_else(|| STEMS.iter().find(|(stem, _)| word.starts_with(stem)))
-            .map(|(_, q)| *q)
-            .or_else(|| word.starts_with("send").then_some(Quantity::Deployed))
     }
 }
 
@@ -544,5 +412,119 @@ mod tests {
         let text = "with some 2,700 others injured";
         let f = &figures(text)[0];
         assert_eq!(&text[f.range.clone()], "some 2,700");
+    }
+
+    /// The value (or range), the hedge and the quantity of the only figure of `text`.
+    fn measured(text: &str) -> (String, String, Option<Quantity>) {
+        let found = figures(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let f = &found[0];
+        (f.amount.to_string(), f.high.to_string(), f.quantity)
+    }
+
+    #[rstest]
+    // Percentages: a level or a change.
+    #[case(
+        "Support for the plan was 44% in May",
+        "44",
+        "44",
+        Some(Quantity::Percent)
+    )]
+    #[case(
+        "44 percent of members backed the plan",
+        "44",
+        "44",
+        Some(Quantity::Percent)
+    )]
+    #[case(
+        "44 per cent of members backed it",
+        "44",
+        "44",
+        Some(Quantity::Percent)
+    )]
+    #[case(
+        "Membership fell 6% last year",
+        "6",
+        "6",
+        Some(Quantity::PercentChange)
+    )]
+    #[case("6% of members left last year", "6", "6", Some(Quantity::Percent))]
+    #[case("Support rose to 61% in June", "61", "61", Some(Quantity::Percent))]
+    #[case(
+        "Support rose 6.5% in June",
+        "6.5",
+        "6.5",
+        Some(Quantity::PercentChange)
+    )]
+    #[case("The index closed 2% higher", "2", "2", Some(Quantity::PercentChange))]
+    #[case(
+        "25% of the injured were children",
+        "25",
+        "25",
+        Some(Quantity::Percent)
+    )]
+    // Units.
+    #[case(
+        "Snow lay 40 cm deep in the pass",
+        "40",
+        "40",
+        Some(Quantity::Centimetres)
+    )]
+    #[case(
+        "the pass lies 40 km north of the city",
+        "40",
+        "40",
+        Some(Quantity::Kilometres)
+    )]
+    #[case("the sea rose 2.5 metres", "2.5", "2.5", Some(Quantity::Metres))]
+    #[case(
+        "gusts reached 110 km/h",
+        "110",
+        "110",
+        Some(Quantity::KilometresPerHour)
+    )]
+    #[case(
+        "the ship spilled 2,000 tonnes of oil",
+        "2,000",
+        "2,000",
+        Some(Quantity::Tonnes)
+    )]
+    #[case(
+        "it hit 2000 km of coast",
+        "2,000",
+        "2,000",
+        Some(Quantity::Kilometres)
+    )]
+    #[case("it was 41 degrees in the shade", "41", "41", Some(Quantity::Degrees))]
+    // Vague figures: ranges, with the quantity they count.
+    #[case(
+        "several hundred miners were evacuated",
+        "200",
+        "999",
+        Some(Quantity::Displaced)
+    )]
+    #[case("dozens of miners were injured", "24", "99", Some(Quantity::Injured))]
+    #[case(
+        "thousands of miners were evacuated",
+        "2,000",
+        "9,999",
+        Some(Quantity::Displaced)
+    )]
+    fn percentages_units_and_vague_figures_are_measured(
+        #[case] text: &str,
+        #[case] low: &str,
+        #[case] high: &str,
+        #[case] quantity: Option<Quantity>,
+    ) {
+        assert_eq!(measured(text), (low.to_owned(), high.to_owned(), quantity));
+    }
+
+    #[rstest]
+    #[case("The mine opened in 1998.")]
+    #[case("Since 2019, the mine has doubled its output.")]
+    #[case("Several miners spoke to reporters.")]
+    #[case("A few miners stayed.")]
+    fn years_and_vague_words_without_a_figure_are_not_figures(#[case] text: &str) {
+        assert_eq!(figures(text), []);
     }
 }
