@@ -143,10 +143,8 @@ pub fn figures(text: &str) -> Vec<Figure> {
 /// The first quantity named after a figure, with its distance in words; one that counts people
 /// hurt beats "sent" or "dispatched" ("300 soldiers dispatched to Ukraine have been killed").
 fn quantity_after(words: &[&str]) -> Option<(Quantity, usize)> {
-    let named: Vec<(Quantity, usize)> = words
-        .iter()
-        .enumerate()
-        .filter_map(|(i, w)| Quantity::of_word(w).map(|q| (q, i + 1)))
+    let named: Vec<(Quantity, usize)> = (0..words.len())
+        .filter_map(|i| named_at(words, i).map(|q| (q, i + 1)))
         .collect();
     named
         .iter()
@@ -158,11 +156,17 @@ fn quantity_after(words: &[&str]) -> Option<(Quantity, usize)> {
 /// The nearest quantity named before a figure, with its distance in words ("killed 300",
 /// "casualties have surpassed 3,000").
 fn quantity_before(words: &[&str]) -> Option<(Quantity, usize)> {
-    words
-        .iter()
+    (0..words.len())
         .rev()
-        .enumerate()
-        .find_map(|(i, w)| Quantity::of_word(w).map(|q| (q, i + 1)))
+        .find_map(|i| named_at(words, i).map(|q| (q, words.len() - i)))
+}
+
+/// The quantity word `i` of `words` names: a quantity's word ("killed", "evacuated"), or "homes"
+/// after "their" ("forced 600 people from their homes", "5,000 have left their homes"), which
+/// counts people displaced, where "300 homes" alone counts houses.
+fn named_at(words: &[&str], i: usize) -> Option<Quantity> {
+    let their_homes = matches!(words[i], "home" | "homes") && i > 0 && words[i - 1] == "their";
+    Quantity::of_word(words[i]).or(their_homes.then_some(Quantity::Displaced))
 }
 
 /// A bare four-digit numeral between 1800 and 2100 with no hedge: a year.
@@ -526,5 +530,21 @@ mod tests {
     #[case("A few miners stayed.")]
     fn years_and_vague_words_without_a_figure_are_not_figures(#[case] text: &str) {
         assert_eq!(figures(text), []);
+    }
+
+    #[rstest]
+    #[case(
+        "The blaze forced 80 families from their homes",
+        Some(Quantity::Displaced)
+    )]
+    #[case("Some 2,000 villagers fled the lava", Some(Quantity::Displaced))]
+    #[case("the quake left 900 people homeless", Some(Quantity::Displaced))]
+    #[case("some 900 homes were damaged", None)]
+    #[case("900 tenants kept their homes", Some(Quantity::Displaced))]
+    fn people_out_of_their_homes_are_displaced(
+        #[case] text: &str,
+        #[case] quantity: Option<Quantity>,
+    ) {
+        assert_eq!(figures(text)[0].quantity, quantity);
     }
 }

@@ -100,7 +100,7 @@ impl Quantity {
 
     /// The quantity `word` (lower case) names, if any.
     pub fn of_word(word: &str) -> Option<Quantity> {
-        const EXACT: [(&str, Quantity); 8] = [
+        const EXACT: [(&str, Quantity); 10] = [
             ("dead", Quantity::Killed),
             ("died", Quantity::Killed),
             ("lives", Quantity::Killed),
@@ -109,6 +109,8 @@ impl Quantity {
             ("sent", Quantity::Deployed),
             ("pows", Quantity::Captured),
             ("jailed", Quantity::Arrested),
+            ("fled", Quantity::Displaced),
+            ("homeless", Quantity::Displaced),
         ];
         const STEMS: [(&str, Quantity); 16] = [
             ("recall", Quantity::Recalled),
