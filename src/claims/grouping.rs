@@ -10,10 +10,10 @@
 //! - a **wording group**: units joined by a pair that is each one's best match in the other's
 //!   article and scores high, then taken together (connected components).
 //!
-//! Both kinds join only units that share a rare content word (a name, a place, a thing: see
-//! [`Pair::words`]), not just figures and what they count: the same sentence about another
-//! event, with only the quantity and the figure in common, does not join (in a large library
-//! such sentences chained events into one group of hundreds).
+//! Both kinds join only units that share words, not just figures and what they count (see
+//! [`Pair::words`]): the same sentence about another event, with only common words, the
+//! quantity and the figure in common, does not join (in a large library such sentences chained
+//! events into one group of hundreds).
 //!
 //! A wording group each of whose members already shares a figure group with another of its
 //! members says nothing more and is dropped;
@@ -63,7 +63,7 @@ pub fn suggest(units: &[(usize, &str, &str)]) -> Vec<Suggestion> {
 pub fn suggest_counted(units: &[(usize, &str, &str)]) -> (Vec<Suggestion>, Work) {
     let index = Index::new(units.iter().map(|(article, _, text)| (*article, *text)));
     let (all_pairs, candidates) = index.pairs_counted(FIGURES);
-    // Only units that share a rare content word, not just figures, can be one proposition.
+    // Only units that share words, not just figures, can be one proposition.
     let pairs: Vec<Pair> = all_pairs.iter().filter(|p| p.words).copied().collect();
     let figures: Vec<Vec<Figure>> = units.iter().map(|(_, _, text)| figures(text)).collect();
     let mut groups: Vec<(Option<Quantity>, Vec<usize>)> = Vec::new();

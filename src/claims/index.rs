@@ -25,9 +25,10 @@ pub struct Pair {
     pub b: usize,
     /// Cosine similarity, 0 to 1.
     pub score: f32,
-    /// Whether they share a rare content word: a term in at most [`COMMON`] units that is
-    /// neither a figure nor a word naming a quantity ("killed"). Two units that share only a
-    /// figure and what it counts may be about different events.
+    /// Whether they share words, not only figures: a word in at most [`COMMON`] units (a
+    /// quantity's word such as "injured" counts), and a content word (of any frequency) that is
+    /// not a quantity's word. Two units that share only a figure and what it counts, or only
+    /// words found all over the library and a rare figure, may be about different events.
     pub words: bool,
 }
 
@@ -39,6 +40,8 @@ pub struct Index {
     postings: Vec<Vec<u32>>,
     /// Per unit: its article.
     articles: Vec<usize>,
+    /// Per term id: whether it is a figure (`#300`).
+    figure: Vec<bool>,
     /// Per term id: whether it is a content word (not a figure, not a quantity's word).
     content: Vec<bool>,
 }
@@ -61,8 +64,9 @@ impl Index {
             raw.push(vector);
             articles.push(article);
         }
-        let mut content = vec![false; ids.len()];
+        let (mut figure, mut content) = (vec![false; ids.len()], vec![false; ids.len()]);
         for (text, id) in &ids {
+            figure[*id as usize] = text.starts_with('#');
             content[*id as usize] = !text.starts_with('#') && Quantity::of_word(text).is_none();
         }
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
@@ -93,6 +97,7 @@ impl Index {
             vectors,
             postings,
             articles,
+            figure,
             content,
         }
     }
@@ -148,10 +153,11 @@ impl Index {
         (found, compared)
     }
 
-    /// The cosine similarity of two units, and whether they share a rare content word.
+    /// The cosine similarity of two units, and whether they share words ([`Pair::words`]).
     fn compare(&self, a: usize, b: usize) -> (f32, bool) {
         let (x, y) = (&self.vectors[a], &self.vectors[b]);
-        let (mut i, mut j, mut sum, mut words) = (0, 0, 0.0, false);
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        let (mut rare_word, mut content) = (false, false);
         while i < x.len() && j < y.len() {
             match x[i].0.cmp(&y[j].0) {
                 std::cmp::Ordering::Less => i += 1,
@@ -159,13 +165,14 @@ impl Index {
                 std::cmp::Ordering::Equal => {
                     sum += x[i].1 * y[j].1;
                     let id = x[i].0 as usize;
-                    words |= self.content[id] && self.postings[id].len() <= COMMON;
+                    rare_word |= !self.figure[id] && self.postings[id].len() <= COMMON;
+                    content |= self.content[id];
                     i += 1;
                     j += 1;
                 }
             }
         }
-        (sum, words)
+        (sum, rare_word && content)
     }
 }
 
