@@ -52,6 +52,10 @@ pub struct Conflict {
     pub sides: Vec<Side>,
 }
 
+/// The readings of one quantity by the figure's least and greatest value: (member, text,
+/// figure).
+type ByAmount<'a> = BTreeMap<(Amount, Amount), Vec<(usize, &'a str, &'a Figure)>>;
+
 /// The conflicts among `members` (unit index, text, figures), for `only` one quantity or all.
 pub fn conflicts(members: &[(usize, &str, &[Figure])], only: Option<Quantity>) -> Vec<Conflict> {
     let mut by_quantity: BTreeMap<Quantity, Vec<(usize, &str, &Figure)>> = BTreeMap::new();
@@ -75,8 +79,7 @@ pub fn conflicts(members: &[(usize, &str, &[Figure])], only: Option<Quantity>) -
     let mut found = Vec::new();
     for (quantity, readings) in by_quantity {
         // A vague figure ("several hundred", 200 to 999) is a side of its own, apart from "200".
-        let mut by_amount: BTreeMap<(Amount, Amount), Vec<(usize, &str, &Figure)>> =
-            BTreeMap::new();
+        let mut by_amount: ByAmount<'_> = BTreeMap::new();
         for reading in &readings {
             by_amount
                 .entry((reading.2.amount, reading.2.high))
@@ -122,7 +125,7 @@ pub fn conflicts(members: &[(usize, &str, &[Figure])], only: Option<Quantity>) -
 /// upper bounds where the larger is the rounder, or an "about" figure that the other rounds to
 /// ("about 52%" and "52.4%"); a vague figure is compatible with every figure whose values meet
 /// its range ("several hundred" and "about 600", not "1,800").
-fn all_compatible(by_amount: &BTreeMap<(Amount, Amount), Vec<(usize, &str, &Figure)>>) -> bool {
+fn all_compatible(by_amount: &ByAmount<'_>) -> bool {
     // Compatibility depends on the amounts and the bound only: each pair of them once.
     let mut figures: Vec<&Figure> = by_amount.values().flatten().map(|r| r.2).collect();
     figures.sort_by_key(|f| (f.amount, f.high, f.hedge.bound));
