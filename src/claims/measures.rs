@@ -22,6 +22,9 @@ pub fn measure_after(
     if rest.trim_start().starts_with('%') {
         return Some((Quantity::Percent, 0));
     }
+    if rest.trim_start().starts_with('°') {
+        return Some((Quantity::Degrees, 0));
+    }
     let word = |k: usize| {
         tokens
             .get(end + k)
@@ -211,7 +214,13 @@ pub fn vague_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, u64, u64)> {
         ("a", Some("few"), Some(w)) => (i + 3, single(w)?),
         (w, _, _) => (i + 1, plural(w)?),
     };
-    Some((next, low, high))
+    // "several hundred thousand": the range times the scale after it.
+    let times = match tokens.get(next).map(|t| t.lower.as_str()) {
+        Some("thousand") => 1_000,
+        Some("million") => 1_000_000,
+        _ => return Some((next, low, high)),
+    };
+    Some((next + 1, low * times, (high + 1) * times - 1))
 }
 
 #[cfg(test)]
@@ -236,6 +245,7 @@ mod tests {
     #[case("gusts of 90 km per hour", Some(Quantity::KilometresPerHour))]
     #[case("the ship carried 900 tonnes of grain", Some(Quantity::Tonnes))]
     #[case("it was minus 12 degrees", Some(Quantity::Degrees))]
+    #[case("it was 12°C at noon", Some(Quantity::Degrees))]
     #[case("a 300-metre tower", Some(Quantity::Metres))]
     #[case("40 climbers", None)]
     fn a_unit_or_a_percent_after_the_number_is_its_measure(
@@ -287,6 +297,7 @@ mod tests {
     #[case("thousands of pilgrims", Some((2_000, 9_999)))]
     #[case("tens of thousands of pilgrims", Some((20_000, 99_999)))]
     #[case("hundreds of thousands of pilgrims", Some((200_000, 999_999)))]
+    #[case("several hundred thousand pilgrims", Some((200_000, 999_999)))]
     #[case("several pilgrims", None)]
     #[case("a few pilgrims", None)]
     fn a_vague_figure_is_a_range(#[case] text: &str, #[case] range: Option<(u64, u64)>) {
