@@ -353,7 +353,7 @@ struct Floors {
     events_flagged: usize,
 }
 
-/// Measured: samples 14/18 recovered, events 29/41, 43 of 51 suggestions real (84%), conflicts
+/// Measured: samples 14/18 recovered, events 29/41, 44 of 52 suggestions real (85%), conflicts
 /// 2/3 and 6/7 flagged, no false conflict. Held out (kessig-wildfire): 11/12 recovered, 11 of 12
 /// real, conflicts 4/4, none false.
 const FLOORS: Floors = Floors {
