@@ -12,7 +12,9 @@ pub mod hedges;
 mod index;
 pub mod links;
 pub mod matrix;
+mod measures;
 pub mod numbers;
+mod quantity;
 mod terms;
 mod words;
 
@@ -179,7 +181,7 @@ fn label(units: &[Unit], figures: &[Vec<Figure>], suggestion: &Suggestion) -> St
         // The most given figure; on a tie, the first member's.
         let most = counts.iter().rev().max_by_key(|(_, n)| *n);
         if let Some((amount, _)) = most {
-            return format!("{amount} {}", quantity.name());
+            return quantity.label(*amount);
         }
     }
     let shortest = suggestion

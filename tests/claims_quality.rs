@@ -309,6 +309,11 @@ fn suggested_groups_and_conflicts_against_the_hand_made_ones() {
         events.add(score);
     }
     print("events (all four)", &events);
+    // Held out: written before the rules for percentages, units and vague figures, and never
+    // used to tune them; its figures are reported apart.
+    let held_out = data().join("claims/held-out/kessig-wildfire");
+    let held_out = score(&event(&held_out), &gold(&held_out.join("groups.json")));
+    print("held out (kessig)", &held_out);
 
     // Floors a little under the figures measured (docs/compare.md).
     assert!(samples.recovered >= FLOORS.samples_recovered, "{samples:?}");
@@ -326,7 +331,18 @@ fn suggested_groups_and_conflicts_against_the_hand_made_ones() {
     );
     assert!(samples.flagged >= FLOORS.samples_flagged, "{samples:?}");
     assert!(events.flagged >= FLOORS.events_flagged, "{events:?}");
-    assert!(samples.false_conflicts + events.false_conflicts <= FLOORS.false_conflicts);
+    // No conflict claimed where the figures agree.
+    assert_eq!(samples.false_conflicts + events.false_conflicts, 0);
+    // The held-out event is held to the goals, not to what was measured on it.
+    assert!(
+        held_out.recovered * 3 >= held_out.gold_groups * 2,
+        "{held_out:?}"
+    );
+    assert!(
+        held_out.flagged * 2 > held_out.gold_conflicts,
+        "{held_out:?}"
+    );
+    assert_eq!(held_out.false_conflicts, 0, "{held_out:?}");
 }
 
 struct Floors {
@@ -335,16 +351,15 @@ struct Floors {
     real_percent: usize,
     samples_flagged: usize,
     events_flagged: usize,
-    false_conflicts: usize,
 }
 
-/// Measured: samples 14/18 recovered, events 27/41, 40 of 47 suggestions real (85%), conflicts
-/// 2/3 and 3/7 flagged, no false conflict.
+/// Measured: samples 14/18 recovered, events 29/41, 44 of 52 suggestions real (85%), conflicts
+/// 2/3 and 6/7 flagged, no false conflict. Held out (kessig-wildfire): 11/12 recovered, 11 of 12
+/// real, conflicts 4/4, none false.
 const FLOORS: Floors = Floors {
     samples_recovered: 13,
-    events_recovered: 25,
+    events_recovered: 28,
     real_percent: 80,
     samples_flagged: 2,
-    events_flagged: 3,
-    false_conflicts: 1,
+    events_flagged: 5,
 };

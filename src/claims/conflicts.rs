@@ -52,6 +52,10 @@ pub struct Conflict {
     pub sides: Vec<Side>,
 }
 
+/// The readings of one quantity by the figure's least and greatest value: (member, text,
+/// figure).
+type ByAmount<'a> = BTreeMap<(Amount, Amount), Vec<(usize, &'a str, &'a Figure)>>;
+
 /// The conflicts among `members` (unit index, text, figures), for `only` one quantity or all.
 pub fn conflicts(members: &[(usize, &str, &[Figure])], only: Option<Quantity>) -> Vec<Conflict> {
     let mut by_quantity: BTreeMap<Quantity, Vec<(usize, &str, &Figure)>> = BTreeMap::new();
@@ -74,17 +78,18 @@ pub fn conflicts(members: &[(usize, &str, &[Figure])], only: Option<Quantity>) -
     }
     let mut found = Vec::new();
     for (quantity, readings) in by_quantity {
-        let mut by_amount: BTreeMap<Amount, Vec<(usize, &str, &Figure)>> = BTreeMap::new();
+        // A vague figure ("several hundred", 200 to 999) is a side of its own, apart from "200".
+        let mut by_amount: ByAmount<'_> = BTreeMap::new();
         for reading in &readings {
             by_amount
-                .entry(reading.2.amount)
+                .entry((reading.2.amount, reading.2.high))
                 .or_default()
                 .push(*reading);
         }
         if by_amount.len() > 1 && !all_compatible(&by_amount) {
             let sides = by_amount
                 .into_iter()
-                .map(|(amount, list)| side(amount, &list))
+                .map(|((amount, _), list)| side(amount, &list))
                 .collect();
             found.push(Conflict {
                 quantity,
@@ -118,12 +123,13 @@ pub fn conflicts(members: &[(usize, &str, &[Figure])], only: Option<Quantity>) -
 /// Whether every two figures can both be true as written: two lower bounds where the smaller is
 /// the rounder ("more than 1,000" and "more than 1,200": the first rounds the second down), two
 /// upper bounds where the larger is the rounder, or an "about" figure that the other rounds to
-/// ("about 52%" and "52.4%").
-fn all_compatible(by_amount: &BTreeMap<Amount, Vec<(usize, &str, &Figure)>>) -> bool {
-    // Compatibility depends on the amount and the bound only: each pair of them once.
+/// ("about 52%" and "52.4%"); a vague figure is compatible with every figure whose values meet
+/// its range ("several hundred" and "about 600", not "1,800").
+fn all_compatible(by_amount: &ByAmount<'_>) -> bool {
+    // Compatibility depends on the amounts and the bound only: each pair of them once.
     let mut figures: Vec<&Figure> = by_amount.values().flatten().map(|r| r.2).collect();
-    figures.sort_by_key(|f| (f.amount, f.hedge.bound));
-    figures.dedup_by_key(|f| (f.amount, f.hedge.bound));
+    figures.sort_by_key(|f| (f.amount, f.high, f.hedge.bound));
+    figures.dedup_by_key(|f| (f.amount, f.high, f.hedge.bound));
     figures
         .iter()
         .enumerate()
@@ -131,6 +137,15 @@ fn all_compatible(by_amount: &BTreeMap<Amount, Vec<(usize, &str, &Figure)>>) -> 
 }
 
 fn compatible(a: &Figure, b: &Figure) -> bool {
+    // Percentages of different things ("30% of commuters", "unemployment was 8%").
+    let subjects = !a.subject.is_empty() && !b.subject.is_empty();
+    if subjects && !a.subject.iter().any(|s| b.subject.contains(s)) {
+        return true;
+    }
+    if a.high != a.amount || b.high != b.amount {
+        let ((a_low, a_high), (b_low, b_high)) = (values(a), values(b));
+        return a_low <= b_high && b_low <= a_high;
+    }
     if a.amount == b.amount {
         return true;
     }
@@ -141,6 +156,25 @@ fn compatible(a: &Figure, b: &Figure) -> bool {
         (Bound::About, _) => rounds_to(high.amount, low.amount),
         (_, Bound::About) => rounds_to(low.amount, high.amount),
         _ => false,
+    }
+}
+
+/// The least and greatest values (in hundredths) a figure allows: a vague figure's range, an
+/// exact figure itself, "about" the values that round to it, "at least" and "at most" open on
+/// one side.
+fn values(f: &Figure) -> (u64, u64) {
+    if f.high != f.amount {
+        return (f.amount.0, f.high.0);
+    }
+    let x = f.amount.0;
+    match f.hedge.bound {
+        Bound::Exact => (x, x),
+        Bound::About => {
+            let half = 10u64.pow(roundness(f.amount)) / 2;
+            (x.saturating_sub(half), x.saturating_add(half))
+        }
+        Bound::AtLeast => (x, u64::MAX),
+        Bound::AtMost => (0, x),
     }
 }
 
@@ -297,5 +331,43 @@ mod tests {
                 ]
             )]
         );
+    }
+
+    fn figure_conflicts(texts: &[&str]) -> usize {
+        run(texts)
+            .iter()
+            .filter(|(_, kind, _)| *kind == Kind::Figures)
+            .count()
+    }
+
+    #[rstest::rstest]
+    // Percentages: levels of one thing conflict; a change and a level, or levels of different
+    // things, do not.
+    #[case(&["Attendance at the fair was 64%", "Attendance at the fair was 70 percent"], 1)]
+    #[case(&["Attendance at the fair was 64%", "Attendance at the fair was about 64 per cent"], 0)]
+    #[case(&["Approval of the mayor rose to 48%", "approval of the mayor stood at 41%"], 1)]
+    #[case(&["Approval of the mayor rose 4%", "approval of the mayor stood at 41%"], 0)]
+    #[case(&["Sales fell 5% in March", "12% of sales were made online"], 0)]
+    #[case(&["Sales fell 5% in March", "sales fell 9% in March"], 1)]
+    #[case(&["The tram carried 30% of commuters", "Unemployment was 8%"], 0)]
+    // Units: one unit conflicts with itself only, never with another unit or a plain count.
+    #[case(&["Snowfall reached 40 cm in the pass", "the pass is 40 km long"], 0)]
+    #[case(&["Snowfall reached 40 cm in the pass", "snowfall reached 55 cm in the pass"], 1)]
+    #[case(&["Snowfall reached 40 cm in the pass", "snowfall reached 400 mm in the pass"], 0)]
+    #[case(&["The ferry carried 900 tonnes", "the ferry carried 900 passengers"], 0)]
+    #[case(&["Gusts of 90 km/h hit the pass", "gusts of 120 km/h hit the pass"], 1)]
+    #[case(&["Gusts of 90 km/h hit the pass", "the pass lies 120 km north"], 0)]
+    // Vague figures: a range that conflicts only with figures outside it.
+    #[case(&["Several hundred pilgrims were evacuated", "about 450 pilgrims were evacuated"], 0)]
+    #[case(&["Several hundred pilgrims were evacuated", "1,300 pilgrims were evacuated"], 1)]
+    #[case(&["Hundreds of pilgrims were evacuated", "more than 800 were evacuated"], 0)]
+    #[case(&["Dozens of miners were injured", "at least 30 miners were injured"], 0)]
+    #[case(&["Dozens of miners were injured", "four miners were injured"], 1)]
+    #[case(&["Thousands of pilgrims were evacuated", "some 250 pilgrims were evacuated"], 1)]
+    fn percentages_units_and_vague_figures_conflict_only_on_one_measure(
+        #[case] texts: &[&str],
+        #[case] expected: usize,
+    ) {
+        assert_eq!(figure_conflicts(texts), expected, "{:?}", run(texts));
     }
 }

@@ -6,8 +6,14 @@
 //!   quantities ("300 killed and 2,700 injured") is in two groups, and the figures inside a group
 //!   may disagree (that is what conflicts are found in), though not by more than [`MAGNITUDE`]
 //!   times (a tenfold gap is another count: "two wounded soldiers" against "2,700 wounded");
+//!   two units are joined only when they also share a rare content word;
 //! - a **wording group**: units joined by a pair that is each one's best match in the other's
 //!   article and scores high, then taken together (connected components).
+//!
+//! Both kinds join only units that share words, not just figures and what they count (see
+//! [`Pair::words`]): the same sentence about another event, with only common words, the
+//! quantity and the figure in common, does not join (in a large library such sentences chained
+//! events into one group of hundreds).
 //!
 //! A wording group each of whose members already shares a figure group with another of its
 //! members says nothing more and is dropped;
@@ -56,7 +62,9 @@ pub fn suggest(units: &[(usize, &str, &str)]) -> Vec<Suggestion> {
 /// Like [`suggest`], with the work it did.
 pub fn suggest_counted(units: &[(usize, &str, &str)]) -> (Vec<Suggestion>, Work) {
     let index = Index::new(units.iter().map(|(article, _, text)| (*article, *text)));
-    let (pairs, candidates) = index.pairs_counted(FIGURES);
+    let (all_pairs, candidates) = index.pairs_counted(FIGURES);
+    // Only units that share words, not just figures, can be one proposition.
+    let pairs: Vec<Pair> = all_pairs.iter().filter(|p| p.words).copied().collect();
     let figures: Vec<Vec<Figure>> = units.iter().map(|(_, _, text)| figures(text)).collect();
     let mut groups: Vec<(Option<Quantity>, Vec<usize>)> = Vec::new();
     for quantity in quantities(&figures) {
@@ -64,7 +72,7 @@ pub fn suggest_counted(units: &[(usize, &str, &str)]) -> (Vec<Suggestion>, Work)
             figures[u]
                 .iter()
                 .find(|f| f.quantity == Some(quantity))
-                .map(|f| f.amount.0)
+                .map(|f| (f.amount.0, f.high.0))
         };
         let joined: Vec<&Pair> = pairs
             .iter()
@@ -116,19 +124,18 @@ pub fn suggest_counted(units: &[(usize, &str, &str)]) -> (Vec<Suggestion>, Work)
         .collect();
     let work = Work {
         candidates,
-        pairs: pairs.len(),
+        pairs: all_pairs.len(),
         memberships: found.iter().map(|s| s.members.len()).sum(),
         largest: found.iter().map(|s| s.members.len()).max().unwrap_or(0),
     };
     (found, work)
 }
 
-/// Whether two figures for one quantity can be reports of the same count: within
-/// [`MAGNITUDE`] of each other ("300" and "100" can; "two wounded soldiers" and "2,700 wounded"
-/// are different counts).
-fn comparable(a: u64, b: u64) -> bool {
-    let (low, high) = (a.min(b), a.max(b));
-    high <= low.saturating_mul(MAGNITUDE)
+/// Whether two figures for one quantity (each its least and greatest value: a vague figure is a
+/// range) can be reports of the same count: within [`MAGNITUDE`] of each other ("300" and "100"
+/// can; "two wounded soldiers" and "2,700 wounded" are different counts).
+fn comparable((a_low, a_high): (u64, u64), (b_low, b_high): (u64, u64)) -> bool {
+    a_low.max(b_low) <= a_high.min(b_high).saturating_mul(MAGNITUDE)
 }
 
 /// How many times larger than another a figure can be and still count the same thing.
@@ -300,5 +307,54 @@ mod tests {
         let b = [a[1], a[0]];
         assert_eq!(suggest(&a)[0].id, suggest(&b)[0].id);
         assert!(suggest(&a)[0].id.starts_with("s-"));
+    }
+
+    #[test]
+    fn a_figure_and_its_quantity_alone_do_not_join_units_of_different_events() {
+        // Eight storms, each told by eight articles in the same words; the storms' figures are
+        // 12 or 13 injured, so a figure is rarer than the words, and only a storm's harbour
+        // tells it from the others.
+        let towns = [
+            "Ardel", "Brisk", "Corve", "Dunmar", "Elst", "Fenwick", "Garrow", "Hale",
+        ];
+        let mut units: Vec<(usize, String)> = Vec::new();
+        for (storm, town) in towns.iter().enumerate() {
+            for article in 0..8 {
+                let n = 12 + storm % 2;
+                units.push((
+                    storm * 8 + article,
+                    format!("At least {n} sailors were injured in the storm."),
+                ));
+                units.push((
+                    storm * 8 + article,
+                    format!("The harbour of {town} was closed."),
+                ));
+            }
+        }
+        let refs: Vec<(usize, &str)> = units.iter().map(|(a, t)| (*a, t.as_str())).collect();
+        for (_, members) in groups(&refs) {
+            let storms: HashSet<usize> = members.iter().map(|&m| refs[m].0 / 8).collect();
+            assert_eq!(storms.len(), 1, "{members:?}");
+        }
+    }
+
+    #[test]
+    fn vague_figures_join_the_figures_in_their_range() {
+        let found = groups(&[
+            (
+                0,
+                "Several hundred pilgrims were evacuated from Lunar Pass.",
+            ),
+            (
+                1,
+                "About 450 pilgrims were evacuated from Lunar Pass on Friday.",
+            ),
+            (
+                2,
+                "Some 40,000 pilgrims were evacuated from Lunar Pass, the army said.",
+            ),
+        ]);
+        let figure_groups: Vec<_> = found.iter().filter(|(q, _)| q.is_some()).collect();
+        assert_eq!(figure_groups, [&(Some(Quantity::Displaced), vec![0, 1])]);
     }
 }

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::numbers::Quantity;
 use super::terms::terms;
 
 /// A term in more units than this is too common to propose candidates (its weight is low
@@ -24,6 +25,11 @@ pub struct Pair {
     pub b: usize,
     /// Cosine similarity, 0 to 1.
     pub score: f32,
+    /// Whether they share words, not only figures: a word in at most [`COMMON`] units (a
+    /// quantity's word such as "injured" counts), and a content word (of any frequency) that is
+    /// not a quantity's word. Two units that share only a figure and what it counts, or only
+    /// words found all over the library and a rare figure, may be about different events.
+    pub words: bool,
 }
 
 /// The vectors of the units, their articles, and the index over them.
@@ -34,6 +40,10 @@ pub struct Index {
     postings: Vec<Vec<u32>>,
     /// Per unit: its article.
     articles: Vec<usize>,
+    /// Per term id: whether it is a figure (`#300`).
+    figure: Vec<bool>,
+    /// Per term id: whether it is a content word (not a figure, not a quantity's word).
+    content: Vec<bool>,
 }
 
 impl Index {
@@ -53,6 +63,11 @@ impl Index {
             vector.sort_unstable_by_key(|(id, _)| *id);
             raw.push(vector);
             articles.push(article);
+        }
+        let (mut figure, mut content) = (vec![false; ids.len()], vec![false; ids.len()]);
+        for (text, id) in &ids {
+            figure[*id as usize] = text.starts_with('#');
+            content[*id as usize] = !text.starts_with('#') && Quantity::of_word(text).is_none();
         }
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
         for (unit, vector) in raw.iter().enumerate() {
@@ -82,6 +97,8 @@ impl Index {
             vectors,
             postings,
             articles,
+            figure,
+            content,
         }
     }
 
@@ -127,31 +144,35 @@ impl Index {
             candidates.sort_unstable();
             compared += candidates.len();
             for b in candidates {
-                let score = self.cosine(a, b);
+                let (score, words) = self.compare(a, b);
                 if score >= floor {
-                    found.push(Pair { a, b, score });
+                    found.push(Pair { a, b, score, words });
                 }
             }
         }
         (found, compared)
     }
 
-    /// The cosine similarity of two units.
-    pub fn cosine(&self, a: usize, b: usize) -> f32 {
+    /// The cosine similarity of two units, and whether they share words ([`Pair::words`]).
+    fn compare(&self, a: usize, b: usize) -> (f32, bool) {
         let (x, y) = (&self.vectors[a], &self.vectors[b]);
         let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        let (mut rare_word, mut content) = (false, false);
         while i < x.len() && j < y.len() {
             match x[i].0.cmp(&y[j].0) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
                     sum += x[i].1 * y[j].1;
+                    let id = x[i].0 as usize;
+                    rare_word |= !self.figure[id] && self.postings[id].len() <= COMMON;
+                    content |= self.content[id];
                     i += 1;
                     j += 1;
                 }
             }
         }
-        sum
+        (sum, rare_word && content)
     }
 }
 

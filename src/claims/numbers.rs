@@ -1,11 +1,14 @@
 //! Figures in a unit's text: numerals and number words normalised to one value ("2,700",
 //! "2700", "some 2,700", "three hundred", "1.5 million"), the hedge before each, and the
-//! quantity it counts (killed, injured, arrested...) read from the words around it. Years and
-//! a lone "one" are not figures.
+//! quantity it counts (killed, injured, arrested...) read from the words around it, or the
+//! measure written after it (a percentage, a unit: see `measures`). Vague figures ("several
+//! hundred", "dozens") are ranges. Years and a lone "one" are not figures.
 
 use std::ops::Range;
 
 use super::hedges::{Hedge, hedge_before};
+use super::measures::{is_change, measure_after, subject, vague_at};
+pub use super::quantity::Quantity;
 use super::words::{Kind, Token, tokens};
 
 /// A figure's value in hundredths, so "1.5" and "1.5 million" stay exact and comparable.
@@ -40,90 +43,17 @@ impl std::fmt::Display for Amount {
     }
 }
 
-/// What a figure counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Quantity {
-    /// People killed, dead, who died or lost their lives.
-    Killed,
-    /// People injured or wounded.
-    Injured,
-    /// Casualties (killed and injured together).
-    Casualties,
-    /// People arrested or detained.
-    Arrested,
-    /// People missing.
-    Missing,
-    /// People displaced or evacuated.
-    Displaced,
-    /// People captured or taken prisoner.
-    Captured,
-    /// People sent or deployed.
-    Deployed,
-    /// Things recalled (cars, products).
-    Recalled,
-}
-
-impl Quantity {
-    /// The lower-case name used in exports and labels.
-    pub fn name(self) -> &'static str {
-        match self {
-            Quantity::Killed => "killed",
-            Quantity::Injured => "injured",
-            Quantity::Casualties => "casualties",
-            Quantity::Arrested => "arrested",
-            Quantity::Missing => "missing",
-            Quantity::Displaced => "displaced",
-            Quantity::Captured => "captured",
-            Quantity::Deployed => "deployed",
-            Quantity::Recalled => "recalled",
-        }
-    }
-
-    /// The quantity `word` (lower case) names, if any.
-    pub fn of_word(word: &str) -> Option<Quantity> {
-        const EXACT: [(&str, Quantity); 8] = [
-            ("dead", Quantity::Killed),
-            ("died", Quantity::Killed),
-            ("lives", Quantity::Killed),
-            ("hurt", Quantity::Injured),
-            ("missing", Quantity::Missing),
-            ("sent", Quantity::Deployed),
-            ("pows", Quantity::Captured),
-            ("jailed", Quantity::Arrested),
-        ];
-        const STEMS: [(&str, Quantity); 16] = [
-            ("recall", Quantity::Recalled),
-            ("kill", Quantity::Killed),
-            ("death", Quantity::Killed),
-            ("fatalit", Quantity::Killed),
-            ("deceased", Quantity::Killed),
-            ("injur", Quantity::Injured),
-            ("wound", Quantity::Injured),
-            ("casualt", Quantity::Casualties),
-            ("arrest", Quantity::Arrested),
-            ("detain", Quantity::Arrested),
-            ("displac", Quantity::Displaced),
-            ("evacuat", Quantity::Displaced),
-            ("captur", Quantity::Captured),
-            ("captive", Quantity::Captured),
-            ("deploy", Quantity::Deployed),
-            ("dispatch", Quantity::Deployed),
-        ];
-        EXACT
-            .iter()
-            .find(|(w, _)| *w == word)
-            .or_else(|| STEMS.iter().find(|(stem, _)| word.starts_with(stem)))
-            .map(|(_, q)| *q)
-            .or_else(|| word.starts_with("send").then_some(Quantity::Deployed))
-    }
-}
-
 /// One figure in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
-    /// Its value.
+    /// Its value; for a vague figure ("several hundred"), the least value it stands for.
     pub amount: Amount,
+    /// The greatest value it stands for: `amount` but for a vague figure (999 for "several
+    /// hundred").
+    pub high: Amount,
+    /// For a percentage, the stems of the content words around it (what it is a percentage
+    /// of); empty otherwise.
+    pub subject: Vec<String>,
     /// The hedge before it.
     pub hedge: Hedge,
     /// What it counts, when the words around it say.
@@ -143,12 +73,17 @@ const CLOSE: usize = 2;
 /// The figures of `text`, in order.
 pub fn figures(text: &str) -> Vec<Figure> {
     let tokens = tokens(text);
-    let mut spans: Vec<(Range<usize>, Amount)> = Vec::new();
+    let mut spans: Vec<(Range<usize>, Amount, Amount)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if let Some((next, low, high)) = vague_at(&tokens, i) {
+            spans.push((i..next, Amount::whole(low), Amount::whole(high)));
+            i = next;
+            continue;
+        }
         match number_at(&tokens, i) {
             Some((next, amount)) => {
-                spans.push((i..next, amount));
+                spans.push((i..next, amount, amount));
                 i = next;
             }
             None => i += 1,
@@ -156,26 +91,47 @@ pub fn figures(text: &str) -> Vec<Figure> {
     }
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
     let mut found = Vec::new();
-    for (n, (span, amount)) in spans.iter().enumerate() {
+    for (n, (span, amount, high)) in spans.iter().enumerate() {
         let from = if n == 0 { 0 } else { spans[n - 1].0.end };
         let hedge = hedge_before(&lower[from..span.start]);
         let hedge_words = hedge.words.split(' ').filter(|w| !w.is_empty()).count();
         let first = span.start - hedge_words;
-        let until = spans.get(n + 1).map_or(tokens.len(), |(s, _)| s.start);
+        let until = spans.get(n + 1).map_or(tokens.len(), |(s, _, _)| s.start);
         let after = &lower[span.end..until.min(span.end + AFTER)];
         let before = &lower[from.max(first.saturating_sub(BEFORE))..first];
+        let at = tokens[span.end - 1].range.end;
+        let measure = measure_after(text, &tokens, span.end, at);
         let forward = quantity_after(after);
         let backward = quantity_before(before);
-        if year_like(&tokens, span, hedge) && forward.is_none_or(|(_, d)| d > 2) {
+        if measure.is_none()
+            && year_like(&tokens, span, hedge)
+            && forward.is_none_or(|(_, d)| d > 2)
+        {
             continue;
         }
-        let quantity = match (forward, backward) {
-            (f, Some((q, d))) if d <= CLOSE && f.is_none_or(|(_, fd)| d < fd) => Some(q),
-            (Some((q, _)), _) => Some(q),
-            (None, b) => b.map(|(q, _)| q),
+        let quantity = match (measure, forward, backward) {
+            (Some((q, _)), _, _) => Some(q),
+            (None, f, Some((q, d))) if d <= CLOSE && f.is_none_or(|(_, fd)| d < fd) => Some(q),
+            (None, Some((q, _)), _) => Some(q),
+            (None, None, b) => b.map(|(q, _)| q),
+        };
+        let (quantity, subject) = match measure {
+            Some((Quantity::Percent, taken)) => {
+                let after = &after[taken.min(after.len())..];
+                let near = &lower[from..first];
+                let q = if is_change(near, after) {
+                    Quantity::PercentChange
+                } else {
+                    Quantity::Percent
+                };
+                (Some(q), subject(near, after))
+            }
+            _ => (quantity, Vec::new()),
         };
         found.push(Figure {
             amount: *amount,
+            high: *high,
+            subject,
             hedge,
             quantity,
             range: tokens[first].range.start..tokens[span.end - 1].range.end,
@@ -187,10 +143,8 @@ pub fn figures(text: &str) -> Vec<Figure> {
 /// The first quantity named after a figure, with its distance in words; one that counts people
 /// hurt beats "sent" or "dispatched" ("300 soldiers dispatched to Ukraine have been killed").
 fn quantity_after(words: &[&str]) -> Option<(Quantity, usize)> {
-    let named: Vec<(Quantity, usize)> = words
-        .iter()
-        .enumerate()
-        .filter_map(|(i, w)| Quantity::of_word(w).map(|q| (q, i + 1)))
+    let named: Vec<(Quantity, usize)> = (0..words.len())
+        .filter_map(|i| named_at(words, i).map(|q| (q, i + 1)))
         .collect();
     named
         .iter()
@@ -202,11 +156,17 @@ fn quantity_after(words: &[&str]) -> Option<(Quantity, usize)> {
 /// The nearest quantity named before a figure, with its distance in words ("killed 300",
 /// "casualties have surpassed 3,000").
 fn quantity_before(words: &[&str]) -> Option<(Quantity, usize)> {
-    words
-        .iter()
+    (0..words.len())
         .rev()
-        .enumerate()
-        .find_map(|(i, w)| Quantity::of_word(w).map(|q| (q, i + 1)))
+        .find_map(|i| named_at(words, i).map(|q| (q, words.len() - i)))
+}
+
+/// The quantity word `i` of `words` names: a quantity's word ("killed", "evacuated"), or "homes"
+/// after "their" ("forced 600 people from their homes", "5,000 have left their homes"), which
+/// counts people displaced, where "300 homes" alone counts houses.
+fn named_at(words: &[&str], i: usize) -> Option<Quantity> {
+    let their_homes = matches!(words[i], "home" | "homes") && i > 0 && words[i - 1] == "their";
+    Quantity::of_word(words[i]).or(their_homes.then_some(Quantity::Displaced))
 }
 
 /// A bare four-digit numeral between 1800 and 2100 with no hedge: a year.
@@ -456,5 +416,135 @@ mod tests {
         let text = "with some 2,700 others injured";
         let f = &figures(text)[0];
         assert_eq!(&text[f.range.clone()], "some 2,700");
+    }
+
+    /// The value (or range), the hedge and the quantity of the only figure of `text`.
+    fn measured(text: &str) -> (String, String, Option<Quantity>) {
+        let found = figures(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let f = &found[0];
+        (f.amount.to_string(), f.high.to_string(), f.quantity)
+    }
+
+    #[rstest]
+    // Percentages: a level or a change.
+    #[case(
+        "Support for the plan was 44% in May",
+        "44",
+        "44",
+        Some(Quantity::Percent)
+    )]
+    #[case(
+        "44 percent of members backed the plan",
+        "44",
+        "44",
+        Some(Quantity::Percent)
+    )]
+    #[case(
+        "44 per cent of members backed it",
+        "44",
+        "44",
+        Some(Quantity::Percent)
+    )]
+    #[case(
+        "Membership fell 6% last year",
+        "6",
+        "6",
+        Some(Quantity::PercentChange)
+    )]
+    #[case("6% of members left last year", "6", "6", Some(Quantity::Percent))]
+    #[case("Support rose to 61% in June", "61", "61", Some(Quantity::Percent))]
+    #[case(
+        "Support rose 6.5% in June",
+        "6.5",
+        "6.5",
+        Some(Quantity::PercentChange)
+    )]
+    #[case("The index closed 2% higher", "2", "2", Some(Quantity::PercentChange))]
+    #[case(
+        "25% of the injured were children",
+        "25",
+        "25",
+        Some(Quantity::Percent)
+    )]
+    // Units.
+    #[case(
+        "Snow lay 40 cm deep in the pass",
+        "40",
+        "40",
+        Some(Quantity::Centimetres)
+    )]
+    #[case(
+        "the pass lies 40 km north of the city",
+        "40",
+        "40",
+        Some(Quantity::Kilometres)
+    )]
+    #[case("the sea rose 2.5 metres", "2.5", "2.5", Some(Quantity::Metres))]
+    #[case(
+        "gusts reached 110 km/h",
+        "110",
+        "110",
+        Some(Quantity::KilometresPerHour)
+    )]
+    #[case(
+        "the ship spilled 2,000 tonnes of oil",
+        "2,000",
+        "2,000",
+        Some(Quantity::Tonnes)
+    )]
+    #[case(
+        "it hit 2000 km of coast",
+        "2,000",
+        "2,000",
+        Some(Quantity::Kilometres)
+    )]
+    #[case("it was 41 degrees in the shade", "41", "41", Some(Quantity::Degrees))]
+    // Vague figures: ranges, with the quantity they count.
+    #[case(
+        "several hundred miners were evacuated",
+        "200",
+        "999",
+        Some(Quantity::Displaced)
+    )]
+    #[case("dozens of miners were injured", "24", "99", Some(Quantity::Injured))]
+    #[case(
+        "thousands of miners were evacuated",
+        "2,000",
+        "9,999",
+        Some(Quantity::Displaced)
+    )]
+    fn percentages_units_and_vague_figures_are_measured(
+        #[case] text: &str,
+        #[case] low: &str,
+        #[case] high: &str,
+        #[case] quantity: Option<Quantity>,
+    ) {
+        assert_eq!(measured(text), (low.to_owned(), high.to_owned(), quantity));
+    }
+
+    #[rstest]
+    #[case("The mine opened in 1998.")]
+    #[case("Since 2019, the mine has doubled its output.")]
+    #[case("Several miners spoke to reporters.")]
+    #[case("A few miners stayed.")]
+    fn years_and_vague_words_without_a_figure_are_not_figures(#[case] text: &str) {
+        assert_eq!(figures(text), []);
+    }
+
+    #[rstest]
+    #[case(
+        "The blaze forced 80 families from their homes",
+        Some(Quantity::Displaced)
+    )]
+    #[case("Some 2,000 villagers fled the lava", Some(Quantity::Displaced))]
+    #[case("the quake left 900 people homeless", Some(Quantity::Displaced))]
+    #[case("some 900 homes were damaged", None)]
+    #[case("900 tenants kept their homes", Some(Quantity::Displaced))]
+    fn people_out_of_their_homes_are_displaced(
+        #[case] text: &str,
+        #[case] quantity: Option<Quantity>,
+    ) {
+        assert_eq!(figures(text)[0].quantity, quantity);
     }
 }

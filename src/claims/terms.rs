@@ -310,7 +310,7 @@ const SYNONYMS: &[(&str, &str)] = &[
 const STEM_CHARS: usize = 7;
 
 /// The stem of a lower-case word, or `None` for a stop word.
-fn stem(word: &str) -> Option<String> {
+pub(super) fn stem(word: &str) -> Option<String> {
     let word = word.strip_suffix("'s").unwrap_or(word);
     if word.chars().count() < 2 || STOP.contains(&word) {
         return None;
