@@ -70,26 +70,12 @@ mod tests {
     use time::macros::datetime;
 
     fn annotation(id: &str) -> Annotation {
-        Annotation {
-            id: id.to_owned(),
-            tags: vec![Tag::Claim],
-            note: String::new(),
-            author: String::new(),
-            speaker: String::new(),
-            created: datetime!(2025-01-13 09:00 UTC),
-            modified: datetime!(2025-01-13 09:00 UTC),
-            anchor: Anchor {
-                exact: String::new(),
-                prefix: String::new(),
-                suffix: String::new(),
-                start: 0,
-                end: 0,
-                first_unit: 0,
-                last_unit: 0,
-                kept_orphan: false,
-            },
-            groups: Vec::new(),
-        }
+        Annotation::new(
+            id,
+            vec![Tag::Claim],
+            Anchor::new("", 0, 0, (0, 0)),
+            datetime!(2025-01-13 09:00 UTC),
+        )
     }
 
     fn link_to(id: &str, label: &str) -> ClaimLink {
