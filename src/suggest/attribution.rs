@@ -53,6 +53,15 @@ fn trails(tokens: &[Token], found: &Found) -> bool {
 /// the full stop (", the agency said on Monday.").
 const TRAILING: usize = 5;
 
+/// Whether `token` is a form of "be", which makes a following participle passive.
+fn is_be(text: &str, token: &Token) -> bool {
+    const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+    token.is_word()
+        && BE
+            .iter()
+            .any(|be| be.eq_ignore_ascii_case(word(text, token)))
+}
+
 fn word<'a>(text: &'a str, token: &Token) -> &'a str {
     &text[token.start..token.end]
 }
@@ -112,6 +121,14 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
             .iter()
             .any(|before| before.is(NEGATION));
         if negated {
+            continue;
+        }
+        // "were found in", "was asked about": a passive names no speaker before it.
+        let passive = at
+            .checked_sub(1)
+            .is_some_and(|previous| is_be(text, &tokens[previous]));
+        let by = next.is_some_and(|next| word(text, next).eq_ignore_ascii_case("by"));
+        if passive && !by {
             continue;
         }
         attribution.cues.push((token.start, token.end));

@@ -283,13 +283,16 @@ pub fn score_article(
             .map(|span| slice(*span))
             .collect::<Vec<_>>()
             .join(" ");
-        let resolved = coref
-            .and_then(|coref| coref.representative(attribution.sources[0]))
-            .map(slice);
+        // The source's coreference chain: its representative, then its other mentions.
+        let chain: Vec<String> = coref
+            .map(|coref| coref.chain(attribution.sources[0]))
+            .unwrap_or_default()
+            .into_iter()
+            .map(slice)
+            .collect();
+        let resolved = chain.first();
         let right = same_speaker(speaker, &source)
-            || resolved
-                .as_deref()
-                .is_some_and(|resolved| same_speaker(speaker, resolved));
+            || chain.iter().any(|mention| same_speaker(speaker, mention));
         if right {
             figures.named_right += 1;
         } else {

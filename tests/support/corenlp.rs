@@ -24,16 +24,17 @@ struct Mention {
 }
 
 impl Coref {
-    /// The representative mention of the chain of the mention that overlaps `span` most (the
-    /// shortest of equals); `None` when no mention overlaps it.
-    pub fn representative(&self, span: Span) -> Option<Span> {
+    /// The chain of the mention that overlaps `span` most (the shortest of equals): its
+    /// representative mention first, then the others; empty when no mention overlaps `span`.
+    pub fn chain(&self, span: Span) -> Vec<Span> {
         let overlap = |mention: Span| {
             mention
                 .end
                 .min(span.end)
                 .saturating_sub(mention.start.max(span.start))
         };
-        self.mentions
+        let Some(&(_, chain)) = self
+            .mentions
             .iter()
             .filter(|(mention, _)| mention.overlaps(span))
             .max_by_key(|(mention, _)| {
@@ -42,7 +43,23 @@ impl Coref {
                     usize::MAX - (mention.end - mention.start),
                 )
             })
-            .map(|&(_, chain)| self.representatives[chain])
+        else {
+            return Vec::new();
+        };
+        let representative = self.representatives[chain];
+        std::iter::once(representative)
+            .chain(
+                self.mentions
+                    .iter()
+                    .filter(|&&(mention, of)| of == chain && mention != representative)
+                    .map(|&(mention, _)| mention),
+            )
+            .collect()
+    }
+
+    /// The representative mention of the chain of the mention that overlaps `span` most.
+    pub fn representative(&self, span: Span) -> Option<Span> {
+        self.chain(span).first().copied()
     }
 }
 
