@@ -320,6 +320,20 @@ fn speaker_conventions(
     "claim",
     Some("outlet")
 )]
+// A second verb after "and" or "but" shares the clause's subject.
+#[case(
+    "Ada Roe closed the bakery in March but said she would reopen it in the spring.",
+    0,
+    "claim",
+    Some("Ada Roe")
+)]
+// Campaign and courtroom roles before a name are dropped like titles.
+#[case(
+    "\"The count will take days,\" said election lawyer Ivo Marsh.",
+    0,
+    "quote,claim",
+    Some("Ivo Marsh")
+)]
 fn speakers_of_asides_beliefs_and_passives(
     #[case] text: &str,
     #[case] index: usize,

@@ -53,6 +53,14 @@ fn trails(tokens: &[Token], found: &Found) -> bool {
 /// the full stop (", the agency said on Monday.").
 const TRAILING: usize = 5;
 
+/// Whether the phrase `found`, read from the unit's start, is a subject: a word follows it.
+fn opens_clause(tokens: &[Token], found: &Found) -> bool {
+    tokens
+        .iter()
+        .find(|token| token.start >= found.end)
+        .is_some_and(|next| next.is_word() && !next.capital)
+}
+
 /// Whether `token` is a form of "be", which makes a following participle passive.
 fn is_be(text: &str, token: &Token) -> bool {
     const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
@@ -151,7 +159,18 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
             && at
                 .checked_sub(1)
                 .is_none_or(|previous| !tokens[previous].is_word());
-        if inverted {
+        // "Ada Roe closed the plant but said": a second verb shares the clause's subject.
+        let shared = subject.is_none()
+            && at
+                .checked_sub(1)
+                .is_some_and(|previous| ["and", "but"].contains(&word(text, &tokens[previous])));
+        if shared {
+            consider(
+                names::after(text, tokens, 0, false).filter(|found| opens_clause(tokens, found)),
+                false,
+                &mut attribution,
+            );
+        } else if inverted {
             consider(
                 names::after(text, tokens, at + 1, false),
                 false,
