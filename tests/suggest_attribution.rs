@@ -27,7 +27,8 @@ fn external_corpus_figures() {
     };
     let figures = score_dir(Path::new(&dir)).expect("the corpus reads");
     if std::env::var_os("SIDENOTE_ATTRIBUTION_MISSES").is_some() {
-        for miss in figures.misses.iter().chain(&figures.unnamed) {
+        let all = [&figures.misses, &figures.unnamed, &figures.quote_errors];
+        for miss in all.into_iter().flatten() {
             println!("{miss}");
         }
     }
@@ -65,26 +66,28 @@ fn mini_corpus_counts() {
         (4, 1, 0)
     );
     assert!((figures.quote_f1() - 8.0 / 9.0).abs() < 1e-9);
-    // Uncovered: "want ..., according to the chamber", "farmers ... expect", "Critics called".
-    assert_eq!((figures.covered, figures.direct_covered), (7, 2));
-    // Named: all but those three. "She added" is Mira Holt through the coreference chain of
-    // ferry-vote's CoreNLP file; "He believes" is Pavel Renn too, but dry-summer has no
-    // CoreNLP file, so the pronoun source stays unresolved and counts as a miss.
+    // Uncovered: "Critics called" only.
+    assert_eq!((figures.covered, figures.direct_covered), (9, 2));
+    // Named: all but "Critics called". Right: "She added" is Mira Holt through the
+    // coreference chain of ferry-vote's CoreNLP file. Wrong: "He believes" is Pavel Renn too,
+    // but dry-summer has no CoreNLP file, so the pronoun source stays unresolved; "Local traders
+    // want ..., according to the chamber" is the chamber's; "Osterdal valley" stands inside the
+    // source "Grain farmers in the Osterdal valley" and is not the farmers.
     assert_eq!(
         (figures.named, figures.named_right),
-        (7, 6),
+        (9, 6),
         "{:#?}",
         figures.misses
     );
-    assert_eq!(figures.misses.len(), 1);
-    assert!(
-        figures.misses[0].contains("source \"He\""),
-        "{:?}",
-        figures.misses
-    );
+    let sources: Vec<bool> = ["source \"He\"", "source \"the chamber", "source \"Grain"]
+        .iter()
+        .map(|source| figures.misses.iter().any(|miss| miss.contains(source)))
+        .collect();
+    assert_eq!(sources, [true, true, true], "{:#?}", figures.misses);
+    assert_eq!(figures.misses.len(), 3);
 }
 
-/// Without the coreference chains, "She added" counts as a miss too.
+/// Without the coreference chains, "She added" counts as a miss too (with "Local traders").
 #[test]
 fn pronoun_sources_need_the_chains() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -102,7 +105,7 @@ fn pronoun_sources_need_the_chains() {
         .expect("copy");
     }
     let figures = score_dir(dir.path()).expect("reads");
-    assert_eq!((figures.named, figures.named_right), (2, 1));
+    assert_eq!((figures.named, figures.named_right), (3, 1));
 }
 
 /// Only the first annotation of an article in sorted order is read.
@@ -194,6 +197,11 @@ fn speakers_match_by_words() {
     assert!(same_speaker("Moro", "Ines Moro (director)"));
     assert!(!same_speaker("Moro", "Moro's campaign"));
     assert!(!same_speaker("Moro", "supporters of Moro"));
+    assert!(!same_speaker(
+        "Osterdal valley",
+        "farmers in the Osterdal valley"
+    ));
+    assert!(same_speaker("council", "a spokesman for the council"));
     assert!(!same_speaker("Ines Moro", "she"));
     assert!(!same_speaker("outlet", "the outlet's editors"));
 }
@@ -221,4 +229,41 @@ fn coreference_chains_resolve_a_pronoun() {
     let error = corenlp::parse("f.xml", &broken).expect_err("malformed");
     assert!(error.starts_with("f.xml:"), "{error}");
     assert!(error.contains("not a number"), "{error}");
+}
+
+/// Two straight apostrophes stand for a double mark in some archives: a quotation so marked is
+/// a gold quote, and its attribution a direct one.
+#[test]
+fn doubled_apostrophes_are_a_double_mark() {
+    let text = "Port news\n\n''We will reopen the quay in May,'' harbour master Ola Berg said.\n";
+    let find = |piece: &str| {
+        let start = text[..text.find(piece).expect("in text")].chars().count();
+        format!("{start} {}", start + piece.chars().count())
+    };
+    let (content, cue, source) = (
+        "''We will reopen the quay in May,''",
+        "said",
+        "harbour master Ola Berg",
+    );
+    let ann = format!(
+        "T1\tContent {}\t{content}\nT2\tCue {}\t{cue}\nT3\tSource {}\t{source}\nE1\tAttribution:T2 Content:T1 Cue:T2 Source:T3\n",
+        find(content),
+        find(cue),
+        find(source),
+    );
+    let mut figures = attribution::Figures::default();
+    attribution::score_article(
+        &mut figures,
+        "port.txt",
+        text.as_bytes(),
+        "port.ann",
+        &ann,
+        None,
+    )
+    .expect("scores");
+    assert_eq!(
+        (figures.direct, figures.quote_right + figures.quote_missed),
+        (1, 1)
+    );
+    assert_eq!((figures.named, figures.named_right), (1, 1));
 }

@@ -47,6 +47,8 @@ pub struct Figures {
     pub empty: usize,
     /// Speaker misses, for reading: (article, proposed, source, resolved source).
     pub misses: Vec<String>,
+    /// Units where the proposed and the gold quotes differ, for reading.
+    pub quote_errors: Vec<String>,
     /// Attributions with a source the proposal names nobody for, for reading.
     pub unnamed: Vec<String>,
 }
@@ -224,6 +226,17 @@ pub fn score_article(
             (false, true) => figures.quote_missed += 1,
             (false, false) => {}
         }
+        if proposed != gold[at] {
+            let what = if proposed {
+                "quote wrong"
+            } else {
+                "quote missed"
+            };
+            figures.quote_errors.push(format!(
+                "{name} {what}: {}",
+                slice(units[at]).replace('\n', " ")
+            ));
+        }
         figures.single_words += usize::from(single[at] && !gold[at]);
     }
     for attribution in &attributions {
@@ -243,9 +256,7 @@ pub fn score_article(
         });
         figures.covered += usize::from(covered);
         let direct = attribution.contents.iter().any(|span| {
-            chars[span.start..span.end]
-                .iter()
-                .any(|&c| is_double_mark(c))
+            (span.start..span.end).any(|at| double_mark_at(&chars, at, span.end).is_some())
         });
         figures.direct += usize::from(direct);
         figures.direct_covered += usize::from(direct && covered);
@@ -327,14 +338,17 @@ fn quoted(chars: &[char], contents: &[Span]) -> Vec<Span> {
     let mut last_end = first.end;
     for span in contents {
         last_end = span.end;
-        for at in span.start..span.end {
-            let c = chars[at];
-            if !is_double_mark(c) {
+        let mut at = span.start;
+        while at < span.end {
+            let mark = double_mark_at(chars, at, span.end);
+            let width = if mark == Some('\'') { 2 } else { 1 };
+            let Some(c) = mark else {
+                at += 1;
                 continue;
-            }
+            };
             any = true;
             let opens = match c {
-                '"' => open.is_none(),
+                '"' | '\'' => open.is_none(),
                 '\u{201C}' | '\u{00AB}' | '\u{201E}' => true,
                 _ => false,
             };
@@ -344,15 +358,16 @@ fn quoted(chars: &[char], contents: &[Span]) -> Vec<Span> {
                 (false, Some(from)) => {
                     regions.push(Span {
                         start: from,
-                        end: at + 1,
+                        end: at + width,
                     });
                     open = None;
                 }
                 (false, None) => regions.push(Span {
                     start: first.start,
-                    end: at + 1,
+                    end: at + width,
                 }),
             }
+            at += width;
         }
     }
     if let Some(from) = open.filter(|_| any) {
@@ -362,6 +377,17 @@ fn quoted(chars: &[char], contents: &[Span]) -> Vec<Span> {
         });
     }
     regions
+}
+
+/// The double quotation mark at `at` (before `end`), if any: one of [`is_double_mark`], or two
+/// straight apostrophes (`''`), which some archives write for a straight double mark (given as
+/// `'\''`, two characters wide).
+fn double_mark_at(chars: &[char], at: usize, end: usize) -> Option<char> {
+    let c = chars[at];
+    if is_double_mark(c) {
+        return Some(c);
+    }
+    (c == '\'' && at + 1 < end && chars[at + 1] == '\'').then_some('\'')
 }
 
 /// Words, lower case, a possessive kept on its word ("trump's") so that an owner is not taken
@@ -379,9 +405,13 @@ fn words(text: &str) -> Vec<String> {
 
 const ARTICLES: &[&str] = &["the", "a", "an"];
 
+/// Prepositions that put a name inside another's phrase ("supporters of Trump", "farmers in
+/// Ohio"); "for" is not one of them ("a spokesman for the council" speaks for it).
+const INSIDE: &[&str] = &["of", "in", "at", "from", "with", "to", "by", "on", "about"];
+
 /// Whether a proposed speaker names the source: case aside, the words of one (articles
 /// dropped) stand together in the other, not as an owner ("Trump's campaign" is not Trump) nor
-/// after "of" ("supporters of Trump"). A surname names the full name, a full name the titled
+/// after a preposition other than "for" ("supporters of Trump"). A surname names the full name, a full name the titled
 /// one ("Ted Cruz" and "Sen. Ted Cruz"), a description the source it describes ("Republican
 /// nominee" and "the Republican nominee").
 pub fn same_speaker(proposed: &str, source: &str) -> bool {
@@ -406,6 +436,8 @@ fn contains(long: &[String], short: &[String]) -> bool {
     }
     (0..=long.len() - short.len()).any(|at| {
         long[at..at + short.len()] == *short
-            && at.checked_sub(1).is_none_or(|before| long[before] != "of")
+            && at
+                .checked_sub(1)
+                .is_none_or(|before| !INSIDE.contains(&long[before].as_str()))
     })
 }
