@@ -334,6 +334,14 @@ fn speaker_conventions(
     "quote,claim",
     Some("Ivo Marsh")
 )]
+// A title ending the sentence keeps its full stop out of the name: "an NRA spokeswoman." is
+// the body's.
+#[case(
+    "The firm earns 30 million a year from the contract, according to an HTA spokeswoman.",
+    0,
+    "claim",
+    Some("HTA")
+)]
 fn speakers_of_asides_beliefs_and_passives(
     #[case] text: &str,
     #[case] index: usize,

@@ -61,7 +61,13 @@ pub(super) fn may_join(tokens: &[Token], at: usize) -> bool {
                 && !token.is(REPORT | AUXILIARY | NEGATION | DENY)
                 && (token.capital || !token.is(DETERMINER))
         }
-        Kind::Punct('.') => at > 0 && tokens[at - 1].is(TITLE) && tokens[at - 1].end == token.start,
+        // The stop of "Rep. Ana Gil", not the one ending "... an airline spokeswoman."
+        Kind::Punct('.') => {
+            at > 0
+                && tokens[at - 1].is(TITLE)
+                && tokens[at - 1].end == token.start
+                && tokens.get(at + 1).is_some_and(|next| next.capital)
+        }
         _ => false,
     }
 }
