@@ -9,7 +9,7 @@
 //! - an attribution is covered when a unit its content or cue overlaps has a proposed tag;
 //! - an attribution with a source is named when the unit holding its cue has a proposed speaker
 //!   other than the outlet, and that speaker is right when it matches the source's words or
-//!   those of the source's representative mention in CoreNLP's coreference chains.
+//!   those of a non-pronoun mention of the source's CoreNLP coreference chain.
 #![allow(dead_code)]
 
 use std::fmt;
