@@ -181,6 +181,19 @@ fn quotes(
 )]
 // A pronoun with nobody named before it.
 #[case("She said the results would come later.", 0, "claim", None)]
+// A sentence given to someone states something whatever its verb's tense.
+#[case(
+    "The mayor leads by 6 points, according to two recent polls.",
+    0,
+    "claim",
+    Some("outlet")
+)]
+#[case(
+    "Water bills double next year, according to the utility board.",
+    0,
+    "claim",
+    Some("utility board")
+)]
 fn attribution(
     #[case] text: &str,
     #[case] index: usize,

@@ -240,3 +240,113 @@ fn speaker_conventions(
 ) {
     check(text, index, tags, speaker);
 }
+
+#[rstest]
+// A name a relative clause hangs on ("X, who said") speaks.
+#[case(
+    "The plan was drafted with help from Transport Minister Lena Voss, who said the tunnel would open in 2027.",
+    0,
+    "claim",
+    Some("Lena Voss")
+)]
+// A name opening the clause speaks past an aside the commas set off: an age, a role, a place.
+#[case(
+    "Omar Haddad, 41, a baker from Leeds, said flour prices had doubled.",
+    0,
+    "claim",
+    Some("Omar Haddad")
+)]
+#[case(
+    "\"We were never told about the rent rise,\" Rosa Lind, a tenant since 2009, said.",
+    0,
+    "quote,claim",
+    Some("Rosa Lind")
+)]
+#[case(
+    "Tarvik Rail, the line's operator, disputed the inspectors' account.",
+    0,
+    "denial",
+    Some("Tarvik Rail")
+)]
+// A name inside the aside is not the speaker; a clause with no name opening it names nobody.
+#[case(
+    "Nadia Berg, a nurse from Dayton, Ohio, said the ward had 14 empty beds.",
+    0,
+    "claim",
+    Some("Nadia Berg")
+)]
+#[case(
+    "On Monday, after a long meeting, said to be tense, the 12 members left.",
+    0,
+    "claim",
+    Some("outlet")
+)]
+// Beliefs, intentions and questions are attributed like words: "wants", "think", "asked".
+#[case(
+    "The drivers' union wants the talks to resume before the holidays.",
+    0,
+    "claim",
+    Some("union")
+)]
+#[case(
+    "Most growers think the frost damaged 30 percent of the crop.",
+    0,
+    "claim",
+    Some("growers")
+)]
+#[case(
+    "Senator Ivo Marsh asked whether the 12 new buses had been paid for.",
+    0,
+    "claim",
+    Some("Ivo Marsh")
+)]
+// What a survey shows is the survey's.
+#[case(
+    "A new survey shows most tenants pay more than a third of their income in rent.",
+    0,
+    "claim",
+    Some("new survey")
+)]
+// A passive names nobody before its verb: "were found" is no finding of the hikers'.
+#[case(
+    "Four hikers were found near the ridge on Sunday.",
+    0,
+    "claim",
+    Some("outlet")
+)]
+#[case(
+    "The two pilots were asked to wait at the gate for 20 minutes.",
+    0,
+    "claim",
+    Some("outlet")
+)]
+// A second verb after "and" or "but" shares the clause's subject.
+#[case(
+    "Ada Roe closed the bakery in March but said she would reopen it in the spring.",
+    0,
+    "claim",
+    Some("Ada Roe")
+)]
+// Campaign and courtroom roles before a name are dropped like titles.
+#[case(
+    "\"The count will take days,\" said election lawyer Ivo Marsh.",
+    0,
+    "quote,claim",
+    Some("Ivo Marsh")
+)]
+// A title ending the sentence keeps its full stop out of the name: "an NRA spokeswoman." is
+// the body's.
+#[case(
+    "The firm earns 30 million a year from the contract, according to an HTA spokeswoman.",
+    0,
+    "claim",
+    Some("HTA")
+)]
+fn speakers_of_asides_beliefs_and_passives(
+    #[case] text: &str,
+    #[case] index: usize,
+    #[case] tags: &str,
+    #[case] speaker: Option<&str>,
+) {
+    check(text, index, tags, speaker);
+}

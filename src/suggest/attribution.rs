@@ -53,6 +53,23 @@ fn trails(tokens: &[Token], found: &Found) -> bool {
 /// the full stop (", the agency said on Monday.").
 const TRAILING: usize = 5;
 
+/// Whether the phrase `found`, read from the unit's start, is a subject: a word follows it.
+fn opens_clause(tokens: &[Token], found: &Found) -> bool {
+    tokens
+        .iter()
+        .find(|token| token.start >= found.end)
+        .is_some_and(|next| next.is_word() && !next.capital)
+}
+
+/// Whether `token` is a form of "be", which makes a following participle passive.
+fn is_be(text: &str, token: &Token) -> bool {
+    const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+    token.is_word()
+        && BE
+            .iter()
+            .any(|be| be.eq_ignore_ascii_case(word(text, token)))
+}
+
 fn word<'a>(text: &'a str, token: &Token) -> &'a str {
     &text[token.start..token.end]
 }
@@ -114,6 +131,14 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
         if negated {
             continue;
         }
+        // "were found in", "was asked about": a passive names no speaker before it.
+        let passive = at
+            .checked_sub(1)
+            .is_some_and(|previous| is_be(text, &tokens[previous]));
+        let by = next.is_some_and(|next| word(text, next).eq_ignore_ascii_case("by"));
+        if passive && !by {
+            continue;
+        }
         attribution.cues.push((token.start, token.end));
         // "are said to have been killed": hearsay, nobody named.
         if next.is_some_and(|next| word(text, next).eq_ignore_ascii_case("to")) {
@@ -134,7 +159,18 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
             && at
                 .checked_sub(1)
                 .is_none_or(|previous| !tokens[previous].is_word());
-        if inverted {
+        // "Ada Roe closed the plant but said": a second verb shares the clause's subject.
+        let shared = subject.is_none()
+            && at
+                .checked_sub(1)
+                .is_some_and(|previous| ["and", "but"].contains(&word(text, &tokens[previous])));
+        if shared {
+            consider(
+                names::after(text, tokens, 0, false).filter(|found| opens_clause(tokens, found)),
+                false,
+                &mut attribution,
+            );
+        } else if inverted {
             consider(
                 names::after(text, tokens, at + 1, false),
                 false,

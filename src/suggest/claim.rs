@@ -129,6 +129,9 @@ pub fn judge(text: &str, tokens: &[Token], lexicon: &Lexicon, context: Context) 
     // Headlines drop auxiliaries and use the present ("Storm cuts power to 20,000 homes"): a
     // figure in one says how many of something did something.
     clausal |= context.shape == Shape::Headline && months == 0 && !judgement.figures.is_empty();
+    // A sentence given to someone ("..., according to two polls") states something, whatever
+    // the tense of its verb ("The mayor leads by 6 points").
+    clausal |= context.shape == Shape::Sentence && context.attributed;
     if !clausal {
         if months > 0 || tokens.iter().any(|t| t.kind == Kind::Number) {
             let (first, last) = (&tokens[0], &tokens[tokens.len() - 1]);

@@ -5,12 +5,12 @@
 //!
 //! Only the tokens next to the anchor are read, at most [`LONGEST`] of them.
 
-use super::sources;
 use super::tokens::{Kind, Token};
 use super::words::{
     ACTION, ADVERB, AUXILIARY, BODY, CLAUSE, DENY, DETERMINER, NEGATION, NON_CONFIRM, PRONOUN,
     REPORT, ROLE, STARTER, TITLE,
 };
+use super::{asides, sources};
 
 /// The most tokens a speaker's phrase takes.
 const LONGEST: usize = 7;
@@ -61,7 +61,13 @@ pub(super) fn may_join(tokens: &[Token], at: usize) -> bool {
                 && !token.is(REPORT | AUXILIARY | NEGATION | DENY)
                 && (token.capital || !token.is(DETERMINER))
         }
-        Kind::Punct('.') => at > 0 && tokens[at - 1].is(TITLE) && tokens[at - 1].end == token.start,
+        // The stop of "Rep. Ana Gil", not the one ending "... an airline spokeswoman."
+        Kind::Punct('.') => {
+            at > 0
+                && tokens[at - 1].is(TITLE)
+                && tokens[at - 1].end == token.start
+                && tokens.get(at + 1).is_some_and(|next| next.capital)
+        }
         _ => false,
     }
 }
@@ -150,6 +156,14 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
     while end > 0 && verb - end < 3 && is_skippable(text, &tokens[end - 1]) {
         end -= 1;
     }
+    // "Ana Ruiz, 52, a nurse from Dayton, Ohio, said": the name that opens the clause, past
+    // what the commas set off.
+    if end > 1
+        && tokens[end - 1].is_punct(',')
+        && let Some(name) = asides::name_before_aside(text, tokens, end - 1)
+    {
+        return Some(name);
+    }
     if end > 1 && tokens[end - 1].is_punct(',') && tokens[end - 2].capital {
         // Only a name between two commas is an apposition: "with Moscow, claiming" is not.
         let mut name = end - 2;
@@ -164,6 +178,12 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
         return Some(acronym);
     }
     let head = tokens.get(end.checked_sub(1)?)?;
+    if let Some(name) = asides::relative(text, tokens, end) {
+        return Some(name);
+    }
+    if head.is_punct(',') {
+        return None;
+    }
     if is_subject_pronoun(text, head) {
         return Some(found(Who::Pronoun, head, head));
     }
@@ -330,7 +350,7 @@ fn is_starter(text: &str, token: &Token) -> bool {
 }
 
 /// The name just before token `end`, with no adverb skipped: the first of two joined by "and".
-fn before_name(text: &str, tokens: &[Token], end: usize) -> Option<Found> {
+pub(super) fn before_name(text: &str, tokens: &[Token], end: usize) -> Option<Found> {
     let mut start = end;
     while start > 0 && end - start < LONGEST && may_join(tokens, start - 1) {
         start -= 1;
