@@ -170,9 +170,8 @@ impl Rows {
 /// control characters are `\uXXXX` escapes: the value reads back the same, and a terminal shows
 /// no control code (the rule of `safe_text`). Display text needs none of this.
 fn write_safe_json_string(out: &mut Vec<u8>, text: &str) -> io::Result<()> {
-    // Most are a few plain ASCII words, copied as they are.
-    let plain = |b: &u8| (0x20..0x7F).contains(b) && *b != b'"' && *b != b'\\';
-    if text.as_bytes().iter().all(plain) {
+    // Most are words that need no escape at all, copied as they are.
+    if is_plain(text) {
         out.reserve(text.len() + 2);
         out.push(b'"');
         out.extend_from_slice(text.as_bytes());
@@ -185,6 +184,31 @@ fn write_safe_json_string(out: &mut Vec<u8>, text: &str) -> io::Result<()> {
     let json = serde_json::to_string(text).map_err(io::Error::from)?;
     out.extend_from_slice(safe_text::escape_json(&json).as_bytes());
     Ok(())
+}
+
+/// Whether `text` is its own JSON string's content by [`write_safe_json_string`]'s rule: no
+/// quotation mark or backslash, and every character one that `safe_text` keeps. ASCII is judged
+/// by byte, the rest by character.
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if byte < 0x80 {
+            if byte < 0x20 || byte == 0x7F || byte == b'"' || byte == b'\\' {
+                return false;
+            }
+            at += 1;
+        } else {
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                return false;
+            };
+            if safe_text::treatment(c) != safe_text::Treatment::Kept {
+                return false;
+            }
+            at += c.len_utf8();
+        }
+    }
+    true
 }
 
 /// Writes the proposal of every unit of `article` to `out` in `format`.
@@ -272,4 +296,52 @@ fn write_text_row(
         })
         .collect();
     writeln!(out, "{:width$}     cues: {}", "", cues.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the rows wrote before plain text was copied as it is: serde's string, then
+    /// `safe_text`'s escapes.
+    fn reference(text: &str) -> String {
+        let json = serde_json::to_string(text).unwrap();
+        safe_text::escape_json(&json).into_owned()
+    }
+
+    const PIECES: &[&str] = &[
+        "a",
+        "Lee",
+        " ",
+        "\"",
+        "\\",
+        "\n",
+        "\t",
+        "\u{1}",
+        "\u{7F}",
+        "\u{85}",
+        "\u{9B}",
+        "é",
+        "\u{201C}",
+        "\u{201D}",
+        "\u{2019}",
+        "\u{200B}",
+        "\u{200D}",
+        "\u{202E}",
+        "\u{FEFF}",
+        "\u{1F600}",
+        "北",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn safe_strings_are_written_as_serde_and_safe_text_write_them(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..12)
+        ) {
+            let text: String = picks.iter().map(|&pick| PIECES[pick]).collect();
+            let mut ours = Vec::new();
+            write_safe_json_string(&mut ours, &text).unwrap();
+            proptest::prop_assert_eq!(String::from_utf8(ours).unwrap(), reference(&text));
+        }
+    }
 }

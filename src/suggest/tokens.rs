@@ -53,7 +53,7 @@ impl Token {
 }
 
 /// Longest word looked up in the lexicon; longer words are in no list.
-const LONGEST: usize = 32;
+const LONGEST: usize = words::PADDED;
 
 /// Byte classes of ASCII, for the fast path: most of news text is ASCII.
 const SPACE: u8 = 1;
@@ -62,10 +62,10 @@ const UPPER: u8 = 4;
 const LOWER: u8 = 8;
 const ALNUM: u8 = DIGIT | UPPER | LOWER;
 
-/// The class of every ASCII byte (0 for punctuation and control characters; bytes from 0x80 are
-/// read as characters).
-const CLASSES: [u8; 128] = {
-    let mut classes = [0u8; 128];
+/// The class of every byte: 0 for ASCII punctuation and control characters, and for the bytes
+/// from 0x80, which are read as characters.
+const CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
     let mut byte = 0;
     while byte < 128 {
         classes[byte] = match byte as u8 {
@@ -84,7 +84,7 @@ const CLASSES: [u8; 128] = {
 
 /// The class of `byte`, 0 for bytes from 0x80.
 fn class(byte: u8) -> u8 {
-    CLASSES.get(usize::from(byte)).copied().unwrap_or(0)
+    CLASSES[usize::from(byte)]
 }
 
 /// The character at byte `at` of `text` (a character boundary), read without decoding when it is
@@ -216,7 +216,7 @@ fn lookup_ascii(word: &[u8], lexicon: &Lexicon) -> words::Entry {
             let lower = &mut buffer[..word.len()];
             lower.copy_from_slice(word);
             lower.make_ascii_lowercase();
-            lexicon.get(&*lower)
+            lexicon.find(words::Key::of(&buffer))
         }
         _ => words::Entry::none(),
     };

@@ -105,11 +105,11 @@ pub struct Lexicon {
     /// listed words of that length and first byte: a word whose three are not among them is in
     /// no list, known without copying or hashing it (most words of news text are in no list).
     pairs: Box<[u64]>,
-    /// Open addressing from a word's [`slot_of`] to its id ([`UNKNOWN`] for a free slot), filled
+    /// Open addressing from a word's [`Key::slot`] to its id ([`UNKNOWN`] for a free slot), filled
     /// once every list is read; a power of two long, at most a quarter full.
     slots: Box<[u16]>,
     /// Each id's word and entry, for the table of slots.
-    by_id: Vec<(&'static [u8], Entry)>,
+    by_id: Vec<(Key, Entry)>,
 }
 
 /// The bit of a byte in [`Lexicon::pairs`].
@@ -122,13 +122,43 @@ fn pair(length: usize, first: u8) -> usize {
     length.min(CHECKED) * 64 + usize::from(first & 63)
 }
 
-/// A word's slot in a table of `1 << bits` (see [`Lexicon::slots`]): its bytes folded by
-/// xor and multiply (words are short), the top bits of the product by the golden ratio.
-fn slot_of(word: &[u8], bits: u32) -> usize {
-    let hash = word.iter().fold(word.len() as u64, |hash, &byte| {
-        (hash.rotate_left(8) ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
-    (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+/// The longest word the table of slots holds, in bytes; a longer listed word is found in the
+/// map alone.
+pub const PADDED: usize = 32;
+
+/// A lower-case word of at most [`PADDED`] bytes, zero-padded, read as four machine words:
+/// compared in four steps, without a call to compare bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Key([u64; 4]);
+
+impl Key {
+    /// The key of `word` padded in `buffer`: `word` is `buffer`'s first bytes, the rest zero.
+    pub fn of(buffer: &[u8; PADDED]) -> Key {
+        let mut words = [0u64; 4];
+        for (word, chunk) in words.iter_mut().zip(buffer.chunks_exact(8)) {
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(chunk);
+            *word = u64::from_le_bytes(bytes);
+        }
+        Key(words)
+    }
+
+    /// The key of `word`, if it is short enough to have one.
+    fn from_word(word: &[u8]) -> Option<Key> {
+        let mut buffer = [0u8; PADDED];
+        buffer.get_mut(..word.len())?.copy_from_slice(word);
+        Some(Key::of(&buffer))
+    }
+
+    /// Its slot in a table of `1 << bits`: the words folded by multiply and xor, the top bits
+    /// of the product by the golden ratio.
+    fn slot(&self, bits: u32) -> usize {
+        let [a, b, c, d] = self.0;
+        let hash = a.wrapping_mul(0x0100_0000_01b3)
+            ^ b.rotate_left(17).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ (c ^ d.rotate_left(31));
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
 }
 
 /// An id no listed word has.
@@ -306,11 +336,20 @@ impl Lexicon {
         {
             return Entry::none();
         }
+        match Key::from_word(lower) {
+            Some(key) => self.find(key),
+            // Longer than any word a unit's tokens look up.
+            None => self.words.get(lower).copied().unwrap_or_else(Entry::none),
+        }
+    }
+
+    /// The entry of the word of `key` (see [`Key::of`]), or an empty one.
+    pub fn find(&self, key: Key) -> Entry {
         let mask = self.slots.len().wrapping_sub(1);
-        let mut slot = slot_of(lower, self.slots.len().trailing_zeros()) & mask;
+        let mut slot = key.slot(self.slots.len().trailing_zeros()) & mask;
         while let Some(&id) = self.slots.get(slot) {
             match self.by_id.get(usize::from(id)) {
-                Some(&(word, entry)) if word == lower => return entry,
+                Some(&(word, entry)) if word == key => return entry,
                 Some(_) => slot = (slot + 1) & mask,
                 None => break,
             }
@@ -322,12 +361,15 @@ impl Lexicon {
     fn index(&mut self) {
         let size = (self.words.len() * 4).next_power_of_two().max(16);
         let mut slots = vec![UNKNOWN; size].into_boxed_slice();
-        let mut by_id = vec![(&[][..], Entry::none()); self.words.len()];
+        let mut by_id = vec![(Key::default(), Entry::none()); self.words.len()];
         for (&word, &entry) in &self.words {
+            let Some(key) = Key::from_word(word) else {
+                continue;
+            };
             if let Some(place) = by_id.get_mut(usize::from(entry.id)) {
-                *place = (word, entry);
+                *place = (key, entry);
             }
-            let mut slot = slot_of(word, size.trailing_zeros());
+            let mut slot = key.slot(size.trailing_zeros());
             while slots[slot] != UNKNOWN {
                 slot = (slot + 1) & (size - 1);
             }
