@@ -147,7 +147,8 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
                 break;
             };
             let width = next.len_utf8();
-            let joins = if next.is_alphanumeric() {
+            // ASCII letters and digits were taken by the loop above.
+            let joins = if width > 1 && next.is_alphanumeric() {
                 true
             } else if matches!(next, '\'' | '\u{2019}' | '-' | '.' | ',') {
                 let after = char_at(text, at + width);
@@ -213,14 +214,18 @@ fn lookup_ascii(word: &[u8], lexicon: &Lexicon) -> words::Entry {
             ) =>
         {
             let mut buffer = [0u8; LONGEST];
-            let lower = &mut buffer[..word.len()];
-            lower.copy_from_slice(word);
-            lower.make_ascii_lowercase();
+            for (lower, &byte) in buffer.iter_mut().zip(word) {
+                // A capital's class bit moved to 0x20, the bit of lower case.
+                *lower = byte | ((class(byte) & UPPER) << 3);
+            }
             lexicon.find(words::Key::of(&buffer))
         }
         _ => words::Entry::none(),
     };
-    if word.len() >= 3 && word[word.len() - 3..].eq_ignore_ascii_case(b"n't") {
+    if let [.., n, b'\'', t] = word
+        && n | 0x20 == b'n'
+        && t | 0x20 == b't'
+    {
         entry.flags |= words::NEGATION;
     }
     entry

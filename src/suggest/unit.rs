@@ -10,7 +10,7 @@ use super::quotes::{self, Weight};
 use super::sources;
 use super::tokens::{Token, tokenize};
 use super::words::{
-    ACCORDING, ADVERB, CLAUSE, DENY, Lexicon, NEGATION, NON_CONFIRM, OPENS_PHRASE, REPORT, TITLE,
+    ACCORDING, ADVERB, CLAUSE, DENY, Lexicon, NEGATION, NON_CONFIRM, OPENS_DENIAL, REPORT, TITLE,
 };
 use super::{Cue, CueKind};
 
@@ -74,7 +74,7 @@ pub fn judge(
     } else {
         super::attribution::Attribution::default()
     };
-    let denials = if has(DENY | NON_CONFIRM | OPENS_PHRASE) {
+    let denials = if has(DENY | NON_CONFIRM | OPENS_DENIAL) {
         super::denial::find(tokens, lexicon)
     } else {
         super::denial::Denials::default()

@@ -48,8 +48,9 @@ pub const NUMBER: u32 = 1 << 15;
 /// The word "according", which opens an attribution ("according to").
 pub const ACCORDING: u32 = 1 << 30;
 
-/// A word that opens a phrase of a phrase list: a unit with none has no phrase to match.
-pub const OPENS_PHRASE: u32 = 1 << 31;
+/// A word that opens a denial phrase or a look-alike of one: a unit with none of them, no verb of
+/// denial and no verb of confirmation holds no denial.
+pub const OPENS_DENIAL: u32 = 1 << 31;
 
 /// What a phrase of several words (or a word on a phrase list) says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -299,7 +300,9 @@ impl Lexicon {
                     continue;
                 }
                 let ids: Box<[u16]> = words.iter().map(|word| lexicon.add(word, 0)).collect();
-                lexicon.add(words[0], OPENS_PHRASE);
+                if matches!(kind, PhraseKind::Denial | PhraseKind::NotDenial) {
+                    lexicon.add(words[0], OPENS_DENIAL);
+                }
                 let first = usize::from(ids[0]);
                 lexicon.starts[first].push(Phrase { words: ids, kind });
             }
@@ -435,6 +438,8 @@ mod tests {
         }
         assert_eq!(lexicon.get("").id, UNKNOWN);
         assert_ne!(lexicon.get("according").flags & ACCORDING, 0);
-        assert_ne!(lexicon.get("declined").flags & OPENS_PHRASE, 0);
+        assert_ne!(lexicon.get("declined").flags & OPENS_DENIAL, 0);
+        // "this information" points back; it opens no denial.
+        assert_eq!(lexicon.get("this").flags & OPENS_DENIAL, 0);
     }
 }
