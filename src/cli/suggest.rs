@@ -170,45 +170,73 @@ impl Rows {
 /// control characters are `\uXXXX` escapes: the value reads back the same, and a terminal shows
 /// no control code (the rule of `safe_text`). Display text needs none of this.
 fn write_safe_json_string(out: &mut Vec<u8>, text: &str) -> io::Result<()> {
-    // Most are words that need no escape at all, copied as they are.
-    if is_plain(text) {
-        out.reserve(text.len() + 2);
-        out.push(b'"');
-        out.extend_from_slice(text.as_bytes());
-        out.push(b'"');
-        return Ok(());
-    }
-    if text.is_ascii() && !text.bytes().any(|b| b < 0x20 || b == 0x7F) {
-        return write_json_string(out, text);
+    match plainness(text) {
+        // Most are words that need no escape at all, copied as they are.
+        Plainness::Plain => {
+            out.reserve(text.len() + 2);
+            out.push(b'"');
+            out.extend_from_slice(text.as_bytes());
+            out.push(b'"');
+            return Ok(());
+        }
+        // A quotation with its straight marks: only those (and backslashes) escaped.
+        Plainness::Marks => return write_json_string(out, text),
+        Plainness::Special => {}
     }
     let json = serde_json::to_string(text).map_err(io::Error::from)?;
     out.extend_from_slice(safe_text::escape_json(&json).as_bytes());
     Ok(())
 }
 
-/// Whether `text` is its own JSON string's content by [`write_safe_json_string`]'s rule: no
-/// quotation mark or backslash, and every character one that `safe_text` keeps. ASCII is judged
-/// by byte, the rest by character.
-fn is_plain(text: &str) -> bool {
+/// What [`write_safe_json_string`] must escape in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plainness {
+    /// Nothing: the text is its JSON string's content.
+    Plain,
+    /// Quotation marks or backslashes, and nothing else.
+    Marks,
+    /// A character that `safe_text` does not keep as it is, or a control character.
+    Special,
+}
+
+/// What `text` needs escaped, ASCII judged by byte, the rest by character.
+fn plainness(text: &str) -> Plainness {
     let bytes = text.as_bytes();
+    // Printable ASCII, the most common case, is told by one pass without branches.
+    let (mut outside, mut marks) = (false, false);
+    for &byte in bytes {
+        outside |= !(0x20..0x7F).contains(&byte);
+        marks |= byte == b'"' || byte == b'\\';
+    }
+    if !outside {
+        return if marks {
+            Plainness::Marks
+        } else {
+            Plainness::Plain
+        };
+    }
+    let mut found = Plainness::Plain;
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         if byte < 0x80 {
-            if byte < 0x20 || byte == 0x7F || byte == b'"' || byte == b'\\' {
-                return false;
+            if byte < 0x20 || byte == 0x7F {
+                return Plainness::Special;
+            }
+            if byte == b'"' || byte == b'\\' {
+                found = Plainness::Marks;
             }
             at += 1;
         } else {
             let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-                return false;
+                return Plainness::Special;
             };
             if safe_text::treatment(c) != safe_text::Treatment::Kept {
-                return false;
+                return Plainness::Special;
             }
             at += c.len_utf8();
         }
     }
-    true
+    found
 }
 
 /// Writes the proposal of every unit of `article` to `out` in `format`.
