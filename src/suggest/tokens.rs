@@ -315,7 +315,7 @@ mod tests {
             let (kind, entry) = if number {
                 (Kind::Number, words::Entry::none())
             } else {
-                (Kind::Word, lookup(text[start..at].as_bytes(), lexicon))
+                (Kind::Word, lookup(&text.as_bytes()[start..at], lexicon))
             };
             out.push(Token {
                 start,
