@@ -54,7 +54,10 @@ pub fn judge(
     tokenize(source, lexicon, tokens);
     let tokens = tokens.as_slice();
     // The classes of all its words: a rule whose trigger words are missing finds nothing, and
-    // most units have none of most rules' triggers.
+    // most units have none of most rules' triggers. Each guard below names every word a rule
+    // starts from (attribution: a reporting verb or "according"; denial: a denial or
+    // confirmation verb or the first word of a denial phrase or look-alike; a mention: a title;
+    // hearsay: an adverb; initials: a bracket): a rule given a new trigger needs it added here.
     let present = tokens.iter().fold(0, |all, token| all | token.flags);
     let has = |flags: u32| present & flags != 0;
     let mut facts = Facts {

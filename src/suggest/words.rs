@@ -2,8 +2,9 @@
 //! closed classes (negations, pronouns, determiners, auxiliaries, months) kept here, read once
 //! into one table from a lower-case word to its classes and to the phrases it opens.
 //!
-//! Looking a word up is one hash of a short lower-case ASCII string; a word with other letters is
-//! in no list (every list is ASCII), so it costs nothing.
+//! Looking a word up is a check of its length and first and last letters (which rules out most
+//! words of news text), then one slot of a flat table keyed by the word padded to four machine
+//! words; a word with other letters is in no list (every list is ASCII), so it costs nothing.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -99,6 +100,7 @@ const CHECKED: usize = 40;
 /// The table of every listed word.
 #[derive(Debug)]
 pub struct Lexicon {
+    /// Every listed word, as the lists are read (and for a word longer than [`PADDED`]).
     words: HashMap<&'static [u8], Entry, BuildHasherDefault<WordHasher>>,
     /// For each word id, the phrases it opens.
     starts: Vec<Vec<Phrase>>,
