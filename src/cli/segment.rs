@@ -131,34 +131,40 @@ impl RowPrefix {
         self.len += piece.len();
     }
 
-    /// Appends `n` in decimal, two digits at a time.
-    fn number(&mut self, mut n: usize) {
-        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-            2021222324252627282930313233343536373839\
-            4041424344454647484950515253545556575859\
-            6061626364656667686970717273747576777879\
-            8081828384858687888990919293949596979899";
+    /// Appends `n` in decimal.
+    fn number(&mut self, n: usize) {
         let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        while n >= 100 {
-            let pair = (n % 100) * 2;
-            n /= 100;
-            at -= 2;
-            digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
-        }
-        if n >= 10 {
-            at -= 2;
-            digits[at..at + 2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
-        } else {
-            at -= 1;
-            digits[at] = b'0' + n as u8;
-        }
-        self.push(&digits[at..]);
+        self.push(decimal(n, &mut digits));
     }
 
     fn bytes(&self) -> &[u8] {
         &self.bytes[..self.len]
     }
+}
+
+/// `n` in decimal, written two digits at a time at the end of `digits`: the digits of every
+/// number a row holds, without `fmt`.
+pub(crate) fn decimal(mut n: usize, digits: &mut [u8; 20]) -> &[u8] {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    let mut at = digits.len();
+    while n >= 100 {
+        let pair = (n % 100) * 2;
+        n /= 100;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
+    } else {
+        at -= 1;
+        digits[at] = b'0' + n as u8;
+    }
+    &digits[at..]
 }
 
 /// Writes `text` as a JSON string. Display text holds no control characters, so only quotes

@@ -41,10 +41,23 @@ enum Step {
 }
 
 impl Step {
+    /// The step of a unit's text, read from its marks alone: a straight mark is one byte, the
+    /// others open with the bytes C2 (guillemets) or E2 (curly marks), which UTF-8 uses for
+    /// nothing but the first byte of a character.
     fn of(source: &str) -> Step {
+        let bytes = source.as_bytes();
         let mut step = Step::Keep;
-        for c in source.chars() {
-            step = match c {
+        for at in memchr::memchr3_iter(b'"', 0xC2, 0xE2, bytes) {
+            let mark = match bytes.get(at..(at + 3).min(bytes.len())) {
+                Some([b'"', ..]) => '"',
+                Some([0xC2, 0xAB, ..]) => '\u{00AB}',
+                Some([0xC2, 0xBB, ..]) => '\u{00BB}',
+                Some([0xE2, 0x80, 0x9C]) => '\u{201C}',
+                Some([0xE2, 0x80, 0x9D]) => '\u{201D}',
+                Some([0xE2, 0x80, 0x9E]) => '\u{201E}',
+                _ => continue,
+            };
+            step = match mark {
                 '"' => match step {
                     Step::Keep => Step::Flip,
                     Step::Flip => Step::Keep,
@@ -251,11 +264,58 @@ fn full_name(before: &[Facts], name: String) -> String {
 
 /// `full` when it is a longer name whose first or last word is `name`.
 fn longer_form(full: &str, name: &str) -> Option<String> {
-    if !full.contains(' ') {
-        return None;
-    }
-    let mut words = full.split(' ');
-    let first = words.next().unwrap_or_default();
-    let last = words.next_back().unwrap_or_default();
+    let bytes = full.as_bytes();
+    let first = &bytes[..memchr::memchr(b' ', bytes)?];
+    let last = &bytes[memchr::memrchr(b' ', bytes)? + 1..];
+    let name = name.as_bytes();
     (first.eq_ignore_ascii_case(name) || last.eq_ignore_ascii_case(name)).then(|| full.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a unit's marks do, read character by character: the reference for [`Step::of`].
+    fn reference(source: &str) -> Step {
+        source.chars().fold(Step::Keep, |step, c| match c {
+            '"' => match step {
+                Step::Keep => Step::Flip,
+                Step::Flip => Step::Keep,
+                Step::Open => Step::Close,
+                Step::Close => Step::Open,
+            },
+            '\u{201C}' | '\u{00AB}' | '\u{201E}' => Step::Open,
+            '\u{201D}' | '\u{00BB}' => Step::Close,
+            _ => step,
+        })
+    }
+
+    const PIECES: &[&str] = &[
+        "\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}", "\u{2019}", "\u{2018}",
+        "\u{00A0}", "\u{00E9}", "\u{2026}", "a", " ", "'",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn steps_read_from_bytes_as_from_characters(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..24)
+        ) {
+            let text: String = picks.iter().map(|&pick| PIECES[pick]).collect();
+            proptest::prop_assert_eq!(Step::of(&text), reference(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn longer_forms_are_found_by_first_or_last_word() {
+        assert_eq!(
+            longer_form("Lee Seong-kweun", "lee").as_deref(),
+            Some("Lee Seong-kweun")
+        );
+        assert_eq!(
+            longer_form("Volodymyr Oleksandrovych Zelenskyy", "Zelenskyy").as_deref(),
+            Some("Volodymyr Oleksandrovych Zelenskyy")
+        );
+        assert_eq!(longer_form("Volodymyr Zelenskyy Jr", "Zelenskyy"), None);
+        assert_eq!(longer_form("Zelenskyy", "Zelenskyy"), None);
+    }
 }

@@ -517,7 +517,11 @@ pub(super) fn found(who: Who, first: &Token, last: &Token) -> Found {
 
 /// The words' text with single spaces, a full stop kept against its word ("Rep.").
 fn joined(text: &str, words: &[Token]) -> String {
-    let mut out = String::new();
+    let span = match (words.first(), words.last()) {
+        (Some(first), Some(last)) => last.end.saturating_sub(first.start),
+        _ => 0,
+    };
+    let mut out = String::with_capacity(span);
     for word in words {
         if !out.is_empty() && !word.is_punct('.') {
             out.push(' ');

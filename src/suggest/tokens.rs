@@ -53,7 +53,39 @@ impl Token {
 }
 
 /// Longest word looked up in the lexicon; longer words are in no list.
-const LONGEST: usize = 32;
+const LONGEST: usize = words::PADDED;
+
+/// Byte classes of ASCII, for the fast path: most of news text is ASCII.
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const UPPER: u8 = 4;
+const LOWER: u8 = 8;
+const ALNUM: u8 = DIGIT | UPPER | LOWER;
+
+/// The class of every byte: 0 for ASCII punctuation and control characters, and for the bytes
+/// from 0x80, which are read as characters.
+const CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        classes[byte] = match byte as u8 {
+            // What `char::is_whitespace` says of ASCII: tab, line feed, vertical tab, form
+            // feed, carriage return and space.
+            0x09..=0x0D | b' ' => SPACE,
+            b'0'..=b'9' => DIGIT,
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            _ => 0,
+        };
+        byte += 1;
+    }
+    classes
+};
+
+/// The class of `byte`, 0 for bytes from 0x80.
+fn class(byte: u8) -> u8 {
+    CLASSES[usize::from(byte)]
+}
 
 /// The character at byte `at` of `text` (a character boundary), read without decoding when it is
 /// ASCII, as news text mostly is.
@@ -66,30 +98,57 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 }
 
 /// Splits `text` into `out` (cleared first).
+///
+/// ASCII is classified by table and a word's ASCII letters are skipped in a tight loop; any
+/// other character goes through `char`'s own classification, so the result is that of reading
+/// the text character by character (the tests compare the two on random text).
 pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
     out.clear();
+    let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(c) = char_at(text, at) {
+    while let Some(&byte) = bytes.get(at) {
         let start = at;
-        at += c.len_utf8();
-        if c.is_whitespace() {
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            out.push(Token {
-                start,
-                end: at,
-                kind: Kind::Punct(c),
-                id: words::UNKNOWN,
-                flags: 0,
-                capital: false,
-            });
-            continue;
-        }
-        let number = c.is_ascii_digit();
-        while let Some(next) = char_at(text, at) {
+        let first = if byte < 0x80 {
+            match class(byte) {
+                SPACE => {
+                    at += 1;
+                    continue;
+                }
+                0 => {
+                    at += 1;
+                    out.push(punct(start, at, char::from(byte)));
+                    continue;
+                }
+                _ => char::from(byte),
+            }
+        } else {
+            let Some(c) = char_at(text, at) else {
+                break;
+            };
+            if c.is_whitespace() {
+                at += c.len_utf8();
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                at += c.len_utf8();
+                out.push(punct(start, at, c));
+                continue;
+            }
+            c
+        };
+        let number = first.is_ascii_digit();
+        at += first.len_utf8();
+        let mut ascii = byte < 0x80;
+        loop {
+            while bytes.get(at).is_some_and(|&b| class(b) & ALNUM != 0) {
+                at += 1;
+            }
+            let Some(next) = char_at(text, at) else {
+                break;
+            };
             let width = next.len_utf8();
-            let joins = if next.is_alphanumeric() {
+            // ASCII letters and digits were taken by the loop above.
+            let joins = if width > 1 && next.is_alphanumeric() {
                 true
             } else if matches!(next, '\'' | '\u{2019}' | '-' | '.' | ',') {
                 let after = char_at(text, at + width);
@@ -106,12 +165,16 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
             if !joins {
                 break;
             }
+            ascii &= width == 1;
             at += width;
         }
+        let word = &bytes[start..at];
         let (kind, entry) = if number {
             (Kind::Number, words::Entry::none())
+        } else if ascii {
+            (Kind::Word, lookup_ascii(word, lexicon))
         } else {
-            (Kind::Word, lookup(&text[start..at], lexicon))
+            (Kind::Word, lookup(word, lexicon))
         };
         out.push(Token {
             start,
@@ -119,20 +182,64 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
             kind,
             id: entry.id,
             flags: entry.flags,
-            capital: c.is_uppercase(),
+            capital: first.is_uppercase(),
         });
     }
 }
 
+/// A punctuation token.
+fn punct(start: usize, end: usize, mark: char) -> Token {
+    Token {
+        start,
+        end,
+        kind: Kind::Punct(mark),
+        id: words::UNKNOWN,
+        flags: 0,
+        capital: false,
+    }
+}
+
+/// [`lookup`] of a word of ASCII bytes only: its length and its first and last letters rule out
+/// most words before it is copied in lower case.
+fn lookup_ascii(word: &[u8], lexicon: &Lexicon) -> words::Entry {
+    if word.len() > LONGEST {
+        return words::Entry::none();
+    }
+    let mut entry = match (word.first(), word.last()) {
+        (Some(first), Some(last))
+            if lexicon.may_hold(
+                word.len(),
+                first.to_ascii_lowercase(),
+                last.to_ascii_lowercase(),
+            ) =>
+        {
+            let mut buffer = [0u8; LONGEST];
+            for (lower, &byte) in buffer.iter_mut().zip(word) {
+                // A capital's class bit moved to 0x20, the bit of lower case.
+                *lower = byte | ((class(byte) & UPPER) << 3);
+            }
+            lexicon.find(words::Key::of(&buffer))
+        }
+        _ => words::Entry::none(),
+    };
+    if let [.., n, b'\'', t] = word
+        && n | 0x20 == b'n'
+        && t | 0x20 == b't'
+    {
+        entry.flags |= words::NEGATION;
+    }
+    entry
+}
+
 /// The lexicon entry of `word`, matched in lower case with a curly apostrophe read as a straight
 /// one; a word ending in "n't" is a negation.
-fn lookup(word: &str, lexicon: &Lexicon) -> words::Entry {
+fn lookup(word: &[u8], lexicon: &Lexicon) -> words::Entry {
     if word.len() > LONGEST + 2 {
         return words::Entry::none();
     }
     let mut buffer = [0u8; LONGEST];
     let mut len = 0;
-    let bytes = word.as_bytes();
+    let bytes = word;
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         // A curly apostrophe (E2 80 99 in UTF-8) reads as a straight one; any other letter
@@ -167,6 +274,161 @@ mod tests {
 
     fn texts<'a>(text: &'a str, tokens: &[Token]) -> Vec<&'a str> {
         tokens.iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    /// The tokenizer read character by character, as it was before the byte-class fast path:
+    /// the reference the fast path must agree with.
+    fn reference(text: &str, lexicon: &Lexicon) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(c) = char_at(text, at) {
+            let start = at;
+            at += c.len_utf8();
+            if c.is_whitespace() {
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                out.push(punct(start, at, c));
+                continue;
+            }
+            let number = c.is_ascii_digit();
+            while let Some(next) = char_at(text, at) {
+                let width = next.len_utf8();
+                let joins = if next.is_alphanumeric() {
+                    true
+                } else if matches!(next, '\'' | '\u{2019}' | '-' | '.' | ',') {
+                    let after = char_at(text, at + width);
+                    match next {
+                        ',' => number && after.is_some_and(|a| a.is_ascii_digit()),
+                        '.' if number => after.is_some_and(|a| a.is_ascii_digit()),
+                        '.' => after.is_some_and(char::is_uppercase) && at - start == 1,
+                        _ => after.is_some_and(char::is_alphanumeric),
+                    }
+                } else {
+                    false
+                };
+                if !joins {
+                    break;
+                }
+                at += width;
+            }
+            let (kind, entry) = if number {
+                (Kind::Number, words::Entry::none())
+            } else {
+                (Kind::Word, lookup(&text.as_bytes()[start..at], lexicon))
+            };
+            out.push(Token {
+                start,
+                end: at,
+                kind,
+                id: entry.id,
+                flags: entry.flags,
+                capital: c.is_uppercase(),
+            });
+        }
+        out
+    }
+
+    /// Pieces of text that exercise every branch: listed words in any case, "n't" with both
+    /// apostrophes, initials, figures, every joining mark, letters and spaces outside ASCII.
+    const PIECES: &[&str] = &[
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\u{0B}",
+        "\u{A0}",
+        "\u{85}",
+        "\u{2003}",
+        "said",
+        "SAID",
+        "Said",
+        "denied",
+        "didn't",
+        "DIDN\u{2019}T",
+        "can't",
+        "n't",
+        "not",
+        "the",
+        "The",
+        "U",
+        ".",
+        "S",
+        "N",
+        "K",
+        ",",
+        "'",
+        "\u{2019}",
+        "-",
+        "\"",
+        "\u{201C}",
+        "\u{201D}",
+        "(",
+        ")",
+        ":",
+        "2",
+        "700",
+        "3.5",
+        "1,000",
+        "a",
+        "é",
+        "É",
+        "ß",
+        "İ",
+        "Ω",
+        "ǅ",
+        "٣",
+        "x",
+        "Lee",
+        "Seong",
+        "kweun",
+        "spokesman",
+        "Rep",
+        "lawmaker",
+        "reportedly",
+        "according",
+        "to",
+        "\u{1F600}",
+        "\u{0}",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaan't",
+        "b\u{2019}",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_reads_as_the_reference(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40)
+        ) {
+            let text: String = picks.iter().map(|&pick| PIECES[pick]).collect();
+            let mut tokens = Vec::new();
+            tokenize(&text, lexicon(), &mut tokens);
+            proptest::prop_assert_eq!(tokens, reference(&text, lexicon()), "{:?}", text);
+        }
+
+        #[test]
+        fn fast_path_reads_any_text_as_the_reference(text in "\\PC{0,60}") {
+            let mut tokens = Vec::new();
+            tokenize(&text, lexicon(), &mut tokens);
+            proptest::prop_assert_eq!(tokens, reference(&text, lexicon()), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn listed_words_are_found_in_any_case_and_long_words_in_none() {
+        let text = "SAID Denied didn’t DIDN'T aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaan't spokesman's";
+        let mut tokens = Vec::new();
+        tokenize(text, lexicon(), &mut tokens);
+        let flags: Vec<u32> = tokens.iter().map(|t| t.flags).collect();
+        assert_ne!(flags[0] & REPORT, 0);
+        assert_ne!(flags[1] & words::DENY, 0);
+        assert_ne!(flags[2] & NEGATION, 0);
+        assert_ne!(flags[3] & NEGATION, 0);
+        // Longer than any listed word: in no list, not even a negation.
+        assert_eq!(flags[4], 0);
+        assert_eq!(tokens[4].id, words::UNKNOWN);
+        assert_eq!(tokens[5].id, words::UNKNOWN);
+        assert_eq!(tokens, reference(text, lexicon()));
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! closed classes (negations, pronouns, determiners, auxiliaries, months) kept here, read once
 //! into one table from a lower-case word to its classes and to the phrases it opens.
 //!
-//! Looking a word up is one hash of a short lower-case ASCII string; a word with other letters is
-//! in no list (every list is ASCII), so it costs nothing.
+//! Looking a word up is a check of its length and first and last letters (which rules out most
+//! words of news text), then one slot of a flat table keyed by the word padded to four machine
+//! words; a word with other letters is in no list (every list is ASCII), so it costs nothing.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -44,6 +45,13 @@ pub const CLAUSE: u32 = 1 << 14;
 
 /// A number written as a word ("four", "dozens"): a figure.
 pub const NUMBER: u32 = 1 << 15;
+
+/// The word "according", which opens an attribution ("according to").
+pub const ACCORDING: u32 = 1 << 30;
+
+/// A word that opens a denial phrase or a look-alike of one: a unit with none of them, no verb of
+/// denial and no verb of confirmation holds no denial.
+pub const OPENS_DENIAL: u32 = 1 << 31;
 
 /// What a phrase of several words (or a word on a phrase list) says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,20 +100,68 @@ const CHECKED: usize = 40;
 /// The table of every listed word.
 #[derive(Debug)]
 pub struct Lexicon {
+    /// Every listed word, as the lists are read (and for a word longer than [`PADDED`]).
     words: HashMap<&'static [u8], Entry, BuildHasherDefault<WordHasher>>,
     /// For each word id, the phrases it opens.
     starts: Vec<Vec<Phrase>>,
-    /// For each length, the first bytes (modulo 64, as bits) of the listed words of that length:
-    /// a word whose first byte is not among them is in no list, known without hashing it (most
-    /// words of news text are in no list).
-    firsts: [u64; CHECKED + 1],
-    /// The same for last bytes.
-    lasts: [u64; CHECKED + 1],
+    /// For each length and first byte (modulo 64), the last bytes (modulo 64, as bits) of the
+    /// listed words of that length and first byte: a word whose three are not among them is in
+    /// no list, known without copying or hashing it (most words of news text are in no list).
+    pairs: Box<[u64]>,
+    /// Open addressing from a word's [`Key::slot`] to its id ([`UNKNOWN`] for a free slot), filled
+    /// once every list is read; a power of two long, at most a quarter full.
+    slots: Box<[u16]>,
+    /// Each id's word and entry, for the table of slots.
+    by_id: Vec<(Key, Entry)>,
 }
 
-/// The bit of a byte in [`Lexicon::firsts`] and [`Lexicon::lasts`].
+/// The bit of a byte in [`Lexicon::pairs`].
 fn bit(byte: u8) -> u64 {
     1 << (byte & 63)
+}
+
+/// Where a word's bits of last bytes are in [`Lexicon::pairs`].
+fn pair(length: usize, first: u8) -> usize {
+    length.min(CHECKED) * 64 + usize::from(first & 63)
+}
+
+/// The longest word the table of slots holds, in bytes; a longer listed word is found in the
+/// map alone.
+pub const PADDED: usize = 32;
+
+/// A lower-case word of at most [`PADDED`] bytes, zero-padded, read as four machine words:
+/// compared in four steps, without a call to compare bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Key([u64; 4]);
+
+impl Key {
+    /// The key of `word` padded in `buffer`: `word` is `buffer`'s first bytes, the rest zero.
+    pub fn of(buffer: &[u8; PADDED]) -> Key {
+        let mut words = [0u64; 4];
+        for (word, chunk) in words.iter_mut().zip(buffer.chunks_exact(8)) {
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(chunk);
+            *word = u64::from_le_bytes(bytes);
+        }
+        Key(words)
+    }
+
+    /// The key of `word`, if it is short enough to have one.
+    fn from_word(word: &[u8]) -> Option<Key> {
+        let mut buffer = [0u8; PADDED];
+        buffer.get_mut(..word.len())?.copy_from_slice(word);
+        Some(Key::of(&buffer))
+    }
+
+    /// Its slot in a table of `1 << bits`: the words folded by multiply and xor, the top bits
+    /// of the product by the golden ratio.
+    fn slot(&self, bits: u32) -> usize {
+        let [a, b, c, d] = self.0;
+        let hash = a.wrapping_mul(0x0100_0000_01b3)
+            ^ b.rotate_left(17).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ (c ^ d.rotate_left(31));
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
 }
 
 /// An id no listed word has.
@@ -201,8 +257,9 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             words: HashMap::default(),
             starts: Vec::new(),
-            firsts: [0; CHECKED + 1],
-            lasts: [0; CHECKED + 1],
+            pairs: vec![0; (CHECKED + 1) * 64].into_boxed_slice(),
+            slots: Box::default(),
+            by_id: Vec::new(),
         };
         for (list, flag) in [
             (REPORTING_VERBS, REPORT),
@@ -231,6 +288,7 @@ impl Lexicon {
                 lexicon.add(word, flag);
             }
         }
+        lexicon.add("according", ACCORDING);
         for (list, kind) in [
             (DENIAL_PHRASES, PhraseKind::Denial),
             (NON_DENIAL_PHRASES, PhraseKind::NotDenial),
@@ -244,10 +302,14 @@ impl Lexicon {
                     continue;
                 }
                 let ids: Box<[u16]> = words.iter().map(|word| lexicon.add(word, 0)).collect();
+                if matches!(kind, PhraseKind::Denial | PhraseKind::NotDenial) {
+                    lexicon.add(words[0], OPENS_DENIAL);
+                }
                 let first = usize::from(ids[0]);
                 lexicon.starts[first].push(Phrase { words: ids, kind });
             }
         }
+        lexicon.index();
         lexicon
     }
 
@@ -263,8 +325,7 @@ impl Lexicon {
         let bytes = word.as_bytes();
         if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
             let length = bytes.len().min(CHECKED);
-            self.firsts[length] |= bit(first);
-            self.lasts[length] |= bit(last);
+            self.pairs[pair(length, first)] |= bit(last);
         }
         if usize::from(id) == self.starts.len() {
             self.starts.push(Vec::new());
@@ -275,13 +336,60 @@ impl Lexicon {
     /// The entry of a lower-case word, or an empty one.
     pub fn get(&self, lower: impl AsRef<[u8]>) -> Entry {
         let lower = lower.as_ref();
-        if let (Some(&first), Some(&last)) = (lower.first(), lower.last()) {
-            let length = lower.len().min(CHECKED);
-            if self.firsts[length] & bit(first) == 0 || self.lasts[length] & bit(last) == 0 {
-                return Entry::none();
+        if let (Some(&first), Some(&last)) = (lower.first(), lower.last())
+            && !self.may_hold(lower.len(), first, last)
+        {
+            return Entry::none();
+        }
+        match Key::from_word(lower) {
+            Some(key) => self.find(key),
+            // Longer than any word a unit's tokens look up.
+            None => self.words.get(lower).copied().unwrap_or_else(Entry::none),
+        }
+    }
+
+    /// The entry of the word of `key` (see [`Key::of`]), or an empty one.
+    pub fn find(&self, key: Key) -> Entry {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut slot = key.slot(self.slots.len().trailing_zeros()) & mask;
+        while let Some(&id) = self.slots.get(slot) {
+            match self.by_id.get(usize::from(id)) {
+                Some(&(word, entry)) if word == key => return entry,
+                Some(_) => slot = (slot + 1) & mask,
+                None => break,
             }
         }
-        self.words.get(lower).copied().unwrap_or_else(Entry::none)
+        Entry::none()
+    }
+
+    /// Fills [`Lexicon::slots`] and [`Lexicon::by_id`] from the lists read.
+    fn index(&mut self) {
+        let size = (self.words.len() * 4).next_power_of_two().max(16);
+        let mut slots = vec![UNKNOWN; size].into_boxed_slice();
+        let mut by_id = vec![(Key::default(), Entry::none()); self.words.len()];
+        for (&word, &entry) in &self.words {
+            let Some(key) = Key::from_word(word) else {
+                continue;
+            };
+            if let Some(place) = by_id.get_mut(usize::from(entry.id)) {
+                *place = (key, entry);
+            }
+            let mut slot = key.slot(size.trailing_zeros());
+            while slots[slot] != UNKNOWN {
+                slot = (slot + 1) & (size - 1);
+            }
+            slots[slot] = entry.id;
+        }
+        self.slots = slots;
+        self.by_id = by_id;
+    }
+
+    /// Whether a lower-case word of `length` bytes from `first` to `last` may be listed: when
+    /// not, [`Lexicon::get`] finds nothing, known before the word is copied or hashed.
+    pub fn may_hold(&self, length: usize, first: u8, last: u8) -> bool {
+        self.pairs
+            .get(pair(length, first))
+            .is_some_and(|lasts| lasts & bit(last) != 0)
     }
 
     /// The phrases that word `id` opens.
@@ -312,5 +420,28 @@ mod tests {
                 .any(|phrase| phrase.kind == PhraseKind::Denial)
         );
         assert_eq!(lexicon.get("zelensky").id, UNKNOWN);
+    }
+
+    #[test]
+    fn every_word_is_found_by_its_slot_and_no_other() {
+        let lexicon = lexicon();
+        for (word, entry) in &lexicon.words {
+            let found = lexicon.get(word);
+            assert_eq!((found.id, found.flags), (entry.id, entry.flags));
+            // Off by a letter at either end, or one letter longer: in no list, unless listed.
+            let mut longer = word.to_vec();
+            longer.push(b'q');
+            let mut changed = word.to_vec();
+            changed[0] = b'#';
+            for other in [longer, changed] {
+                let expected = lexicon.words.get(&other[..]).map_or(UNKNOWN, |e| e.id);
+                assert_eq!(lexicon.get(&other).id, expected);
+            }
+        }
+        assert_eq!(lexicon.get("").id, UNKNOWN);
+        assert_ne!(lexicon.get("according").flags & ACCORDING, 0);
+        assert_ne!(lexicon.get("declined").flags & OPENS_DENIAL, 0);
+        // "this information" points back; it opens no denial.
+        assert_eq!(lexicon.get("this").flags & OPENS_DENIAL, 0);
     }
 }
