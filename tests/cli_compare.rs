@@ -2,21 +2,14 @@
 //! as JSON Lines, CSV and Markdown, with conflicts, outlets and dismissed suggestions.
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use cli::sidenote;
 use serde_json::Value;
-
-fn sidenote(home: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sidenote"));
-    command
-        .env_clear()
-        .env("SIDENOTE_DATA_DIR", home.join("data"))
-        .env("SIDENOTE_CONFIG_DIR", home.join("config"))
-        .env("USER", "tester");
-    command
-}
 
 const ARTICLES: [(&str, &str); 3] = [
     (
@@ -54,6 +47,16 @@ fn library(home: &Path) -> PathBuf {
     dir
 }
 
+/// What `sidenote compare DIR ARGS...` gives, success or not.
+fn compare(home: &Path, dir: &Path, args: &[&str]) -> std::process::Output {
+    sidenote(home)
+        .arg("compare")
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 fn groups(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8(stdout.to_vec())
         .unwrap()
@@ -84,11 +87,7 @@ fn files_of(group: &Value) -> Vec<String> {
 fn json_lines_give_the_groups_with_members_and_the_conflicting_figures() {
     let home = tempfile::tempdir().unwrap();
     let dir = library(home.path());
-    let output = sidenote(home.path())
-        .arg("compare")
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let output = compare(home.path(), &dir, &[]);
     assert!(output.status.success(), "{output:?}");
     let found = groups(&output.stdout);
     let killed = found.iter().find(|g| g["quantity"] == "killed").unwrap();
@@ -140,12 +139,7 @@ fn json_lines_give_the_groups_with_members_and_the_conflicting_figures() {
 fn csv_and_markdown_print_the_matrix_with_one_column_per_outlet() {
     let home = tempfile::tempdir().unwrap();
     let dir = library(home.path());
-    let csv = sidenote(home.path())
-        .arg("compare")
-        .arg(&dir)
-        .args(["--format", "csv"])
-        .output()
-        .unwrap();
+    let csv = compare(home.path(), &dir, &["--format", "csv"]);
     let csv = String::from_utf8(csv.stdout).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     // Articles in path order: daily, herald, wire.
@@ -156,12 +150,7 @@ fn csv_and_markdown_print_the_matrix_with_one_column_per_outlet() {
         "{killed}"
     );
 
-    let markdown = sidenote(home.path())
-        .arg("compare")
-        .arg(&dir)
-        .args(["--format", "markdown"])
-        .output()
-        .unwrap();
+    let markdown = compare(home.path(), &dir, &["--format", "markdown"]);
     let markdown = String::from_utf8(markdown.stdout).unwrap();
     assert!(
         markdown.starts_with(
@@ -181,21 +170,13 @@ fn csv_and_markdown_print_the_matrix_with_one_column_per_outlet() {
 fn a_dismissed_suggestion_stays_away() {
     let home = tempfile::tempdir().unwrap();
     let dir = library(home.path());
-    let output = sidenote(home.path())
-        .arg("compare")
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let output = compare(home.path(), &dir, &[]);
     let found = groups(&output.stdout);
     let killed = found.iter().find(|g| g["quantity"] == "killed").unwrap();
     let id = killed["id"].as_str().unwrap().to_owned();
     sidenote::claim_dismissals::dismiss(&home.path().join("data"), std::slice::from_ref(&id))
         .unwrap();
-    let again = sidenote(home.path())
-        .arg("compare")
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let again = compare(home.path(), &dir, &[]);
     let again = groups(&again.stdout);
     assert_eq!(again.len(), found.len() - 1);
     assert!(again.iter().all(|g| g["id"] != id.as_str()));
@@ -210,11 +191,7 @@ fn a_broken_sidecar_is_named_and_the_rest_compared() {
         "(version: 1, fingerprint: (",
     )
     .unwrap();
-    let output = sidenote(home.path())
-        .arg("compare")
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let output = compare(home.path(), &dir, &[]);
     assert!(!output.status.success());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("herald.txt.annotations.ron"), "{stderr}");

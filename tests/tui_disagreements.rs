@@ -11,8 +11,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sidenote::annotation::{Annotation, AnnotationSet, Stamp, Tag};
 use sidenote::article::Article;
-use sidenote::config::Config;
-use sidenote::tui::action::Action;
 use sidenote::tui::app::App;
 use sidenote::tui::command::Command;
 use sidenote::tui::disagreements::{DisagreementView, Version};
@@ -20,10 +18,10 @@ use sidenote::tui::effect::Effect;
 use sidenote::tui::theme::Theme;
 use sidenote::tui::ui::Disagreements;
 use sidenote::tui::update::disagreements::adopt;
-use sidenote::tui::{loader, setup, update::update};
+use sidenote::tui::update::update;
 use time::macros::datetime;
 
-use support::{ARTICLE, sample_library};
+use support::ARTICLE;
 
 const NOW: time::OffsetDateTime = datetime!(2026-11-22 10:00 UTC);
 
@@ -226,25 +224,7 @@ fn drawn(view: &DisagreementView, article: &Article) -> Terminal<TestBackend> {
 
 /// The sample article open in the reading screen, the clock at NOW.
 fn opened() -> (App, tempfile::TempDir) {
-    let dir = sample_library();
-    let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
-    app.author = "lead".to_owned();
-    update(
-        &mut app,
-        Action::Resize {
-            width: 100,
-            height: 30,
-        },
-    );
-    update(
-        &mut app,
-        Action::Tick {
-            now: NOW,
-            new_id: "lead-0".to_owned(),
-        },
-    );
-    update(&mut app, loader::open_article(&dir.path().join(ARTICLE)));
-    (app, dir)
+    support::opened_app((100, 30), "lead", NOW)
 }
 
 fn unit_state(app: &App, unit: usize) -> (Vec<Tag>, String) {

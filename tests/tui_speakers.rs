@@ -22,24 +22,7 @@ use support::{ARTICLE, Screen, sample_library};
 /// A 100x30 screen with the sample article open, unit 2 tagged as a claim, and the library
 /// knowing the speakers "Dmitry Peskov", "Defence ministry" and "NIS".
 fn tagged() -> (App, tempfile::TempDir) {
-    let dir = sample_library();
-    let mut app = setup(&Config::default(), false, Vec::new()).unwrap().app;
-    app.author = "tester".to_owned();
-    update(
-        &mut app,
-        Action::Resize {
-            width: 100,
-            height: 30,
-        },
-    );
-    update(
-        &mut app,
-        Action::Tick {
-            now: datetime!(2026-11-22 10:00 UTC),
-            new_id: "id-0".to_owned(),
-        },
-    );
-    update(&mut app, loader::open_article(&dir.path().join(ARTICLE)));
+    let (mut app, dir) = support::opened_app((100, 30), "tester", datetime!(2026-11-22 10:00 UTC));
     for name in ["Dmitry Peskov", "Defence ministry", "NIS"] {
         app.speakers.add(name);
     }

@@ -333,13 +333,19 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_sidecar_with_a_kept_orphan_is_read_only_for_formats_1_to_3() {
-        let mut kept = sidecar("NIS");
-        kept.annotations[0].groups = vec![crate::annotation::ClaimLink {
+    /// [`sidecar`] with its annotation in the claim group "300 killed".
+    fn linked_sidecar() -> Sidecar {
+        let mut linked = sidecar("NIS");
+        linked.annotations[0].groups = vec![crate::annotation::ClaimLink {
             id: "g-1".into(),
             label: "300 killed".into(),
         }];
+        linked
+    }
+
+    #[test]
+    fn a_sidecar_with_a_kept_orphan_is_read_only_for_formats_1_to_3() {
+        let mut kept = linked_sidecar();
         // Without the mark, format 3 reads and writes it as it always did.
         kept.version = version_for(&kept.annotations);
         let text = to_text(&kept).unwrap();
@@ -368,11 +374,7 @@ mod tests {
 
     #[test]
     fn a_sidecar_with_a_claim_group_is_read_only_for_formats_1_and_2() {
-        let mut linked = sidecar("NIS");
-        linked.annotations[0].groups = vec![crate::annotation::ClaimLink {
-            id: "g-1".into(),
-            label: "300 killed".into(),
-        }];
+        let mut linked = linked_sidecar();
         linked.version = version_for(&linked.annotations);
         let text = to_text(&linked).unwrap();
         assert!(text.contains("version: 3,"), "{text}");

@@ -27,6 +27,33 @@ pub fn sample_library() -> tempfile::TempDir {
     dir
 }
 
+/// The update state alone (no runtime) on a `width` x `height` screen, signed by `author`, the
+/// clock at `now`, with the sample article [`ARTICLE`] of a fresh sample library open; the
+/// library's folder is returned with it and must outlive the state.
+pub fn opened_app(
+    (width, height): (u16, u16),
+    author: &str,
+    now: time::OffsetDateTime,
+) -> (sidenote::tui::app::App, tempfile::TempDir) {
+    use sidenote::tui::action::Action;
+    use sidenote::tui::update::update;
+    let dir = sample_library();
+    let mut app = tui::setup(&Config::default(), false, Vec::new())
+        .unwrap()
+        .app;
+    app.author = author.to_owned();
+    update(&mut app, Action::Resize { width, height });
+    update(
+        &mut app,
+        Action::Tick {
+            now,
+            new_id: format!("{author}-0"),
+        },
+    );
+    update(&mut app, loader::open_article(&dir.path().join(ARTICLE)));
+    (app, dir)
+}
+
 /// The reading screen on a test terminal.
 pub struct Screen {
     /// The runtime under test.
