@@ -7,36 +7,56 @@
 
 use super::{Figure, Ratings, Undefined};
 
-/// Per-unit category counts, gathered once per coefficient.
+/// Per-unit category counts, gathered once per coefficient: for each unit only the categories
+/// given on it (`n_uk > 0`), so a scheme of many categories (speakers) costs what the ratings
+/// hold, not units times categories.
 struct Counts {
-    /// `n_uk` for every unit, `categories` values per unit.
-    counts: Vec<usize>,
+    /// `(k, n_uk)` of every unit, one run per unit, categories in order.
+    counts: Vec<(usize, usize)>,
+    /// Where each unit's run ends in `counts`.
+    ends: Vec<usize>,
     categories: usize,
 }
 
 impl Counts {
     fn of(ratings: &Ratings) -> Counts {
-        let categories = ratings.categories();
-        let mut counts = vec![0; ratings.len() * categories];
-        for (unit, row) in ratings.units().enumerate() {
-            for &category in row.iter().flatten() {
-                counts[unit * categories + usize::from(category)] += 1;
+        let mut counts = Vec::new();
+        let mut ends = Vec::with_capacity(ratings.len());
+        let mut given: Vec<usize> = Vec::new();
+        for row in ratings.units() {
+            given.clear();
+            given.extend(row.iter().flatten().map(|&c| usize::from(c)));
+            given.sort_unstable();
+            let start = counts.len();
+            for &category in &given {
+                let fresh = counts.len() == start;
+                match counts.last_mut() {
+                    Some((k, n)) if !fresh && *k == category => *n += 1,
+                    _ => counts.push((category, 1)),
+                }
             }
+            ends.push(counts.len());
         }
-        Counts { counts, categories }
+        Counts {
+            counts,
+            ends,
+            categories: ratings.categories(),
+        }
     }
 
-    /// `(m_u, n_u·)` for every unit.
-    fn units(&self) -> impl Iterator<Item = (usize, &[usize])> {
-        self.counts
-            .chunks(self.categories.max(1))
-            .map(|unit| (unit.iter().sum(), unit))
+    /// `(m_u, the n_uk given)` for every unit.
+    fn units(&self) -> impl Iterator<Item = (usize, &[(usize, usize)])> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(start, &end)| {
+            let unit = &self.counts[start..end];
+            (unit.iter().map(|&(_, n)| n).sum(), unit)
+        })
     }
 }
 
 /// The share of agreeing pairs within unit `u`: `Σ_k n_uk (n_uk - 1) / (m_u (m_u - 1))`.
-fn unit_agreement(m: usize, unit: &[usize]) -> f64 {
-    let agreeing: usize = unit.iter().map(|&n| n * n.saturating_sub(1)).sum();
+fn unit_agreement(m: usize, unit: &[(usize, usize)]) -> f64 {
+    let agreeing: usize = unit.iter().map(|&(_, n)| n * n.saturating_sub(1)).sum();
     agreeing as f64 / (m * (m - 1)) as f64
 }
 
@@ -58,8 +78,8 @@ fn unit_shares(counts: &Counts) -> Vec<f64> {
     let mut coded = 0usize;
     for (m, unit) in counts.units().filter(|(m, _)| *m >= 1) {
         coded += 1;
-        for (share, &n) in shares.iter_mut().zip(unit) {
-            *share += n as f64 / m as f64;
+        for &(k, n) in unit {
+            shares[k] += n as f64 / m as f64;
         }
     }
     for share in &mut shares {
@@ -97,8 +117,8 @@ pub fn krippendorff_alpha(ratings: &Ratings) -> Figure {
     let (mut n, mut agreeing) = (0usize, 0.0f64);
     for (m, unit) in counts.units().filter(|(m, _)| *m >= 2) {
         n += m;
-        for (total, &n_uc) in totals.iter_mut().zip(unit) {
-            *total += n_uc;
+        for &(c, n_uc) in unit {
+            totals[c] += n_uc;
             agreeing += (n_uc * n_uc.saturating_sub(1)) as f64 / (m - 1) as f64;
         }
     }
