@@ -126,10 +126,12 @@ pub fn conflicts(members: &[(usize, &str, &[Figure])], only: Option<Quantity>) -
 /// ("about 52%" and "52.4%"); a vague figure is compatible with every figure whose values meet
 /// its range ("several hundred" and "about 600", not "1,800").
 fn all_compatible(by_amount: &ByAmount<'_>) -> bool {
-    // Compatibility depends on the amounts and the bound only: each pair of them once.
+    // Compatibility depends on the amounts, the bound and what a percentage is of: each pair of
+    // them once.
+    let key = |f: &&Figure| (f.amount, f.high, f.hedge.bound, f.subject.clone());
     let mut figures: Vec<&Figure> = by_amount.values().flatten().map(|r| r.2).collect();
-    figures.sort_by_key(|f| (f.amount, f.high, f.hedge.bound));
-    figures.dedup_by_key(|f| (f.amount, f.high, f.hedge.bound));
+    figures.sort_by_key(key);
+    figures.dedup_by_key(|f| key(f));
     figures
         .iter()
         .enumerate()
@@ -350,6 +352,8 @@ mod tests {
     #[case(&["Sales fell 5% in March", "12% of sales were made online"], 0)]
     #[case(&["Sales fell 5% in March", "sales fell 9% in March"], 1)]
     #[case(&["The tram carried 30% of commuters", "Unemployment was 8%"], 0)]
+    // The same figure of another thing does not hide a conflict of this one.
+    #[case(&["Turnout reached 64% in the city", "64% of commuters took the tram", "70% of commuters took the tram"], 1)]
     // Units: one unit conflicts with itself only, never with another unit or a plain count.
     #[case(&["Snowfall reached 40 cm in the pass", "the pass is 40 km long"], 0)]
     #[case(&["Snowfall reached 40 cm in the pass", "snowfall reached 55 cm in the pass"], 1)]

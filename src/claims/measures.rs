@@ -188,6 +188,11 @@ pub fn subject(before: &[&str], after: &[&str]) -> Vec<String> {
 /// 999; "thousands", "several thousand": 2,000 to 9,999; "tens of thousands": 20,000 to 99,999;
 /// "hundreds of thousands": 200,000 to 999,999. Such a figure agrees with every figure inside
 /// its range and conflicts only with figures wholly outside it.
+/// A scale of a thousand or more ("thousand", "million", "billion"), as a number reads it.
+fn big_scale(word: &str) -> Option<u64> {
+    super::numbers::scale(word).filter(|&times| times >= 1_000)
+}
+
 pub fn vague_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, u64, u64)> {
     let word = |k: usize| {
         tokens
@@ -207,18 +212,23 @@ pub fn vague_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, u64, u64)> {
         "thousand" => Some((2_000, 9_999)),
         _ => None,
     };
+    // "tens of thousands", "hundreds of millions": the range of tens or hundreds times the
+    // scale.
+    let scales = |w: &str| w.strip_suffix('s').and_then(big_scale);
     let (next, (low, high)) = match (word(0)?, word(1), word(2)) {
-        ("tens", Some("of"), Some("thousands")) => (i + 3, (20_000, 99_999)),
-        ("hundreds", Some("of"), Some("thousands")) => (i + 3, (200_000, 999_999)),
+        ("tens", Some("of"), Some(w)) if scales(w).is_some() => (i + 2, (20, 99)),
+        ("hundreds", Some("of"), Some(w)) if scales(w).is_some() => (i + 2, (200, 999)),
         ("several", Some(w), _) => (i + 2, single(w)?),
         ("a", Some("few"), Some(w)) => (i + 3, single(w)?),
         (w, _, _) => (i + 1, plural(w)?),
     };
-    // "several hundred thousand": the range times the scale after it.
+    // "several hundred thousand", "tens of thousands": the range times the scale after it.
     let times = match tokens.get(next).map(|t| t.lower.as_str()) {
-        Some("thousand") => 1_000,
-        Some("million") => 1_000_000,
-        _ => return Some((next, low, high)),
+        Some(w) => match big_scale(w).or_else(|| scales(w)) {
+            Some(times) => times,
+            None => return Some((next, low, high)),
+        },
+        None => return Some((next, low, high)),
     };
     Some((next + 1, low * times, (high + 1) * times - 1))
 }
@@ -298,6 +308,10 @@ mod tests {
     #[case("tens of thousands of pilgrims", Some((20_000, 99_999)))]
     #[case("hundreds of thousands of pilgrims", Some((200_000, 999_999)))]
     #[case("several hundred thousand pilgrims", Some((200_000, 999_999)))]
+    #[case("hundreds of millions of euros", Some((200_000_000, 999_999_999)))]
+    #[case("tens of millions of euros", Some((20_000_000, 99_999_999)))]
+    #[case("several million euros", None)]
+    #[case("tens of pilgrims", None)]
     #[case("several pilgrims", None)]
     #[case("a few pilgrims", None)]
     fn a_vague_figure_is_a_range(#[case] text: &str, #[case] range: Option<(u64, u64)>) {

@@ -162,10 +162,17 @@ fn quantity_before(words: &[&str]) -> Option<(Quantity, usize)> {
 }
 
 /// The quantity word `i` of `words` names: a quantity's word ("killed", "evacuated"), or "homes"
-/// after "their" ("forced 600 people from their homes", "5,000 have left their homes"), which
-/// counts people displaced, where "300 homes" alone counts houses.
+/// after "their" and a word of leaving ("forced 600 people from their homes", "5,000 have left
+/// their homes"), which counts people displaced, where "300 homes" alone counts houses and
+/// "kept their homes" nobody displaced.
 fn named_at(words: &[&str], i: usize) -> Option<Quantity> {
-    let their_homes = matches!(words[i], "home" | "homes") && i > 0 && words[i - 1] == "their";
+    const LEAVING: [&str; 8] = [
+        "from", "left", "leave", "leaving", "fled", "flee", "fleeing", "of",
+    ];
+    let their_homes = matches!(words[i], "home" | "homes")
+        && i > 1
+        && words[i - 1] == "their"
+        && LEAVING.contains(&words[i - 2]);
     Quantity::of_word(words[i]).or(their_homes.then_some(Quantity::Displaced))
 }
 
@@ -212,7 +219,7 @@ fn multiplier(tokens: &[Token<'_>], i: usize) -> (usize, u64) {
     }
 }
 
-fn scale(word: &str) -> Option<u64> {
+pub(super) fn scale(word: &str) -> Option<u64> {
     match word {
         "hundred" => Some(100),
         "thousand" => Some(1_000),
@@ -540,7 +547,12 @@ mod tests {
     #[case("Some 2,000 villagers fled the lava", Some(Quantity::Displaced))]
     #[case("the quake left 900 people homeless", Some(Quantity::Displaced))]
     #[case("some 900 homes were damaged", None)]
-    #[case("900 tenants kept their homes", Some(Quantity::Displaced))]
+    #[case("900 tenants kept their homes", None)]
+    #[case(
+        "900 tenants were driven out of their homes",
+        Some(Quantity::Displaced)
+    )]
+    #[case("1,200 residents have left their homes", Some(Quantity::Displaced))]
     fn people_out_of_their_homes_are_displaced(
         #[case] text: &str,
         #[case] quantity: Option<Quantity>,
