@@ -169,19 +169,20 @@ pub const LABEL_CHARS: usize = 40;
 /// start of the shortest member's text.
 fn label(units: &[Unit], figures: &[Vec<Figure>], suggestion: &Suggestion) -> String {
     if let Some(quantity) = suggestion.quantity {
-        let mut counts: Vec<(Amount, usize)> = Vec::new();
+        let mut counts: Vec<((Amount, Amount), usize)> = Vec::new();
         for &m in &suggestion.members {
             if let Some(f) = figures[m].iter().find(|f| f.quantity == Some(quantity)) {
-                match counts.iter_mut().find(|(a, _)| *a == f.amount) {
+                let range = (f.amount, f.high);
+                match counts.iter_mut().find(|(r, _)| *r == range) {
                     Some((_, n)) => *n += 1,
-                    None => counts.push((f.amount, 1)),
+                    None => counts.push((range, 1)),
                 }
             }
         }
         // The most given figure; on a tie, the first member's.
         let most = counts.iter().rev().max_by_key(|(_, n)| *n);
-        if let Some((amount, _)) = most {
-            return quantity.label(*amount);
+        if let Some(((amount, high), _)) = most {
+            return quantity.range_label(*amount, *high);
         }
     }
     let shortest = suggestion

@@ -149,10 +149,7 @@ fn a_dismissed_group_is_no_longer_suggested_nor_accepted() {
         .iter()
         .map(|f| fs::read(sidenote::sidecar::path_for(&dir.join(f))).unwrap())
         .collect();
-    sidenote(home.path())
-        .args(["group", "dismiss", &id])
-        .assert()
-        .success();
+    group(home.path(), &["dismiss", &id], &dir).success();
     let groups = compare(home.path(), &dir);
     assert!(groups.iter().all(|g| g["id"] != id.as_str()), "{groups:?}");
     let refused = group(home.path(), &["accept", &id], &dir).failure();
@@ -171,10 +168,20 @@ fn a_dismissed_group_is_no_longer_suggested_nor_accepted() {
 fn unknown_ids_and_suggestions_are_refused_with_what_to_do() {
     let home = tempfile::tempdir().unwrap();
     let dir = tagged(home.path());
-    let unknown = group(home.path(), &["accept", "s-nothing"], &dir).failure();
-    let stderr = String::from_utf8(unknown.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains("no claim group s-nothing"), "{stderr}");
-    assert!(stderr.contains("sidenote compare"), "{stderr}");
+    for action in ["accept", "dismiss"] {
+        let unknown = group(home.path(), &[action, "s-nothing"], &dir).failure();
+        let stderr = String::from_utf8(unknown.get_output().stderr.clone()).unwrap();
+        assert!(stderr.contains("no claim group s-nothing"), "{stderr}");
+        assert!(stderr.contains("sidenote compare"), "{stderr}");
+    }
+    // A mistyped id is not kept as dismissed.
+    assert!(
+        !home
+            .path()
+            .join("data")
+            .join("dismissed-groups.ron")
+            .exists()
+    );
 
     let id = group_about(&compare(home.path(), &dir), "footbridge")["id"]
         .as_str()

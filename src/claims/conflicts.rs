@@ -33,8 +33,10 @@ pub struct Reading {
 /// All the members giving one figure (or, for a hedge difference, one hedge).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Side {
-    /// The figure.
+    /// The figure (for a vague one, "several hundred", the low end of its range).
     pub amount: Amount,
+    /// The high end of a vague figure's range; `amount` for an exact figure.
+    pub high: Amount,
     /// The hedge's meaning shared by this side (for a figure conflict, the first reading's).
     pub bound: Bound,
     /// Who gives it, and how.
@@ -201,6 +203,7 @@ fn rounds_to(exact: Amount, about: Amount) -> bool {
 fn side(amount: Amount, list: &[(usize, &str, &Figure)]) -> Side {
     Side {
         amount,
+        high: list[0].2.high.max(amount),
         bound: list[0].2.hedge.bound,
         readings: list
             .iter()
@@ -224,7 +227,8 @@ mod tests {
     /// Per conflict: the quantity, the kind and per side the (member, wording) readings.
     type Found = Vec<(Quantity, Kind, Vec<Vec<(usize, String)>>)>;
 
-    fn run(texts: &[&str]) -> Found {
+    /// The conflicts among `texts`, each a member.
+    fn conflicts_of(texts: &[&str]) -> Vec<Conflict> {
         let found: Vec<Vec<Figure>> = texts.iter().map(|t| figures(t)).collect();
         let members: Vec<(usize, &str, &[Figure])> = texts
             .iter()
@@ -232,6 +236,10 @@ mod tests {
             .map(|(i, t)| (i, *t, found[i].as_slice()))
             .collect();
         conflicts(&members, None)
+    }
+
+    fn run(texts: &[&str]) -> Found {
+        conflicts_of(texts)
             .into_iter()
             .map(|c| {
                 let sides = c
@@ -332,6 +340,26 @@ mod tests {
                     vec![(1, "as many as 300".to_owned())]
                 ]
             )]
+        );
+    }
+
+    #[test]
+    fn a_vague_side_keeps_its_whole_range() {
+        let texts = [
+            "Several hundred pilgrims were evacuated",
+            "1,300 pilgrims were evacuated",
+        ];
+        let ranges: Vec<(Amount, Amount)> = conflicts_of(&texts)[0]
+            .sides
+            .iter()
+            .map(|side| (side.amount, side.high))
+            .collect();
+        assert_eq!(
+            ranges,
+            [
+                (Amount::whole(200), Amount::whole(999)),
+                (Amount::whole(1_300), Amount::whole(1_300))
+            ]
         );
     }
 

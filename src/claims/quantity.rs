@@ -98,6 +98,17 @@ impl Quantity {
         }
     }
 
+    /// The label of a figure or, when `high` is above `amount`, of a vague figure's range
+    /// ("200 to 999 evacuated").
+    pub fn range_label(self, amount: Amount, high: Amount) -> String {
+        if high > amount {
+            self.label(amount)
+                .replacen(&amount.to_string(), &format!("{amount} to {high}"), 1)
+        } else {
+            self.label(amount)
+        }
+    }
+
     /// The quantity `word` (lower case) names, if any.
     pub fn of_word(word: &str) -> Option<Quantity> {
         const EXACT: [(&str, Quantity); 10] = [
@@ -151,5 +162,11 @@ mod tests {
         assert_eq!(label(Quantity::PercentChange, 6), "6% change");
         assert_eq!(label(Quantity::Millimetres, 180), "180 mm");
         assert_eq!(label(Quantity::KilometresPerHour, 90), "90 km/h");
+        let range = |q: Quantity, low: u64, high: u64| {
+            q.range_label(Amount::whole(low), Amount::whole(high))
+        };
+        assert_eq!(range(Quantity::Displaced, 200, 999), "200 to 999 displaced");
+        assert_eq!(range(Quantity::Percent, 20, 29), "20 to 29%");
+        assert_eq!(range(Quantity::Killed, 300, 300), "300 killed");
     }
 }

@@ -41,6 +41,9 @@ pub enum Action {
     Dismiss {
         /// The group's id, as `sidenote compare` prints it.
         id: String,
+        /// The articles or folders it was suggested from (so a mistyped id is refused, not kept).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
     },
     /// Give a linked group a new label on every member.
     Relabel {
@@ -80,7 +83,13 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 label: label.clone().unwrap_or(group.label),
             }
         }
-        Action::Dismiss { id } => ClaimEdit::Dismiss { id: id.clone() },
+        Action::Dismiss { id, paths } => {
+            let (_, group) = find(paths, id)?;
+            if group.status == Status::Linked {
+                bail!("group {id} is linked: `sidenote group unlink` takes its members out");
+            }
+            ClaimEdit::Dismiss { id: group.id }
+        }
         Action::Relabel { id, label, paths } => {
             if label.trim().is_empty() {
                 bail!("a label needs some text");

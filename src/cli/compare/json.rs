@@ -41,6 +41,9 @@ struct ConflictOut<'a> {
 #[derive(serde::Serialize)]
 struct SideOut<'a> {
     value: f64,
+    /// The high end of a vague figure's range ("several hundred": `value` 200, `up_to` 999).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    up_to: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     bound: Option<crate::claims::Bound>,
     members: Vec<Reading<'a>>,
@@ -102,6 +105,7 @@ fn conflict<'a>(library: &'a Library, conflict: &'a Conflict) -> ConflictOut<'a>
             .iter()
             .map(|side| SideOut {
                 value: side.amount.0 as f64 / 100.0,
+                up_to: (side.high != side.amount).then(|| side.high.0 as f64 / 100.0),
                 // A figure conflict's sides mix hedges; a hedge difference's side has one.
                 bound: (conflict.kind == crate::claims::ConflictKind::Hedges).then_some(side.bound),
                 members: side
