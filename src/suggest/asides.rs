@@ -27,13 +27,12 @@ pub(super) fn name_before_aside(text: &str, tokens: &[Token], comma: usize) -> O
         let token = &tokens[at];
         match token.kind {
             Kind::Punct(',') => {
-                if let Some(found) = before_name(text, tokens, at) {
-                    let first = tokens
-                        .binary_search_by_key(&found.start, |token| token.start)
-                        .ok()?;
-                    if first == 0 || !tokens[first - 1].is_word() {
-                        name = Some(found);
-                    }
+                if let Some(found) = before_name(text, tokens, at)
+                    && let Ok(first) =
+                        tokens.binary_search_by_key(&found.start, |token| token.start)
+                    && (first == 0 || !tokens[first - 1].is_word())
+                {
+                    name = Some(found);
                 }
             }
             Kind::Punct('"' | '\u{201C}' | '\u{201D}' | ':' | ';' | '(' | ')') => break,

@@ -64,10 +64,7 @@ fn opens_clause(tokens: &[Token], found: &Found) -> bool {
 /// Whether `token` is a form of "be", which makes a following participle passive.
 fn is_be(text: &str, token: &Token) -> bool {
     const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
-    token.is_word()
-        && BE
-            .iter()
-            .any(|be| be.eq_ignore_ascii_case(word(text, token)))
+    token.is_word() && names::is_one_of(text, token, BE)
 }
 
 fn word<'a>(text: &'a str, token: &Token) -> &'a str {
@@ -163,7 +160,7 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
         let shared = subject.is_none()
             && at
                 .checked_sub(1)
-                .is_some_and(|previous| ["and", "but"].contains(&word(text, &tokens[previous])));
+                .is_some_and(|previous| names::is_one_of(text, &tokens[previous], &["and", "but"]));
         if shared {
             consider(
                 names::after(text, tokens, 0, false).filter(|found| opens_clause(tokens, found)),
