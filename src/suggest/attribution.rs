@@ -9,7 +9,7 @@
 use super::names::{self, Found, Who};
 use super::quotes::Quotes;
 use super::tokens::Token;
-use super::words::{DETERMINER, NEGATION, REPORT};
+use super::words::{ACCORDING, DETERMINER, NEGATION, REPORT};
 
 /// What a unit says of who speaks.
 #[derive(Debug, Default, Clone)]
@@ -101,7 +101,7 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
             continue;
         }
         let next = tokens.get(at + 1);
-        if word(text, token).eq_ignore_ascii_case("according")
+        if token.is(ACCORDING)
             && let Some(to) = next.filter(|next| word(text, next).eq_ignore_ascii_case("to"))
         {
             attribution.cues.push((token.start, to.end));
