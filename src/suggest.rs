@@ -2,13 +2,13 @@
 //! proposed for each unit of an article by fixed rules over its text: offline, deterministic, no
 //! model. Nothing here reads files, a clock or a terminal.
 //!
-//! One file per idea: `words` (the word lists of `assets/suggest/`), `tokens`, `quotes`,
-//! `names` (who a phrase names), `asides` (a subject set apart from its verb), `sources` (sources named otherwise: headlines, initials,
+//! One file per idea: `words` (the word lists of `assets/suggest/`), `tokens`, `quotes`, `names`
+//! (who a phrase names), `phrase_words` (what one word can be in such a phrase), `asides` (a
+//! subject set apart from its verb), `sources` (sources named otherwise: headlines, initials,
 //! hearsay), `attribution`, `denial`, `claim`, and `carry` (what one unit hands the next: an open
-//! quotation, a speaker). A unit's proposal depends only on itself, a
-//! bounded number of units before it and the [`LOOK_AHEAD`] after it, so [`suggest_units`] on
-//! any window of units gives the same proposals as on the whole article, and its cost is the
-//! window's size.
+//! quotation, a speaker). A unit's proposal depends only on itself, a bounded number of units
+//! before it and the [`LOOK_AHEAD`] after it, so [`suggest_units`] on any window of units gives
+//! the same proposals as on the whole article, and its cost is the window's size.
 
 mod asides;
 mod attribution;
@@ -16,6 +16,7 @@ mod carry;
 mod claim;
 mod denial;
 mod names;
+mod phrase_words;
 mod quotes;
 mod sources;
 mod tokens;

@@ -350,3 +350,115 @@ fn speakers_of_asides_beliefs_and_passives(
 ) {
     check(text, index, tags, speaker);
 }
+
+#[rstest]
+// A day names when, not who: "filed Thursday says" has no speaker in it.
+#[case(
+    "A filing made public Thursday says the port owed 2 million dollars.",
+    0,
+    "claim",
+    Some("outlet")
+)]
+// Adverbs between a subject and its verb are read past: "has long said", "now says".
+#[case(
+    "The mayor has long said the tunnel would cost 90 million.",
+    0,
+    "claim",
+    Some("mayor")
+)]
+#[case(
+    "Harbour chief Nils Aro now says 30 berths are empty.",
+    0,
+    "claim",
+    Some("Nils Aro")
+)]
+// "She's" is a pronoun; a count opening the sentence is nobody.
+#[case(
+    "Senator Ida Berg joined the board in 2019. She's argued the bridge needs 4 new piers.",
+    1,
+    "claim",
+    Some("Ida Berg")
+)]
+#[case(
+    "Eight weeks ago, the minister toured the plant and said 300 jobs were safe.",
+    0,
+    "claim",
+    Some("outlet")
+)]
+// A participle opening the sentence is no subject; a document speaks for its issuer.
+#[case(
+    "Speaking to reporters in Oslo, the minister praised the crew and said 14 ships were repaired.",
+    0,
+    "claim",
+    Some("minister")
+)]
+#[case(
+    "The Norwegian Seamen's Union issued a statement saying 60 crossings were cancelled.",
+    0,
+    "claim",
+    Some("Norwegian Seamen's Union")
+)]
+// A pronoun after the name that opens its sentence is that name's.
+#[case(
+    "Tomas Lind won the vote in 2020, and he said turnout reached 71 percent.",
+    0,
+    "claim",
+    Some("Tomas Lind")
+)]
+// A quotation no verb gives to anyone is the words of the subject that opens the sentence.
+#[case(
+    "Ida Berg called the budget \"a recipe for ruin\" on Monday.",
+    0,
+    "quote,claim",
+    Some("Ida Berg")
+)]
+// ... but a name that only modifies a noun is not that subject, and "adding that he" names
+// nobody: the speaker is the one who said it.
+#[case(
+    "Board chairman Tomas Lind said 3 boats went out. One Norwegian sailor who was rescued shouted \"help us\" and waved a flag, Lind said, adding that he was treated for cold.",
+    1,
+    "quote,claim",
+    Some("Tomas Lind")
+)]
+// "The mayor" after a port director is not that director.
+#[case(
+    "Port director Rui Costa said 12 cranes were idle. The mayor said the port would reopen on 3 May.",
+    1,
+    "claim",
+    Some("mayor")
+)]
+// Modifiers before a name after an inverted verb, a bracket after a name, verbs of speech.
+#[case(
+    "\"We lost a week,\" said former harbour pilot Jon Vik.",
+    0,
+    "quote,claim",
+    Some("Jon Vik")
+)]
+#[case(
+    "Sen. Ana Gil (R-Ohio) has said the levy raised 9 million.",
+    0,
+    "claim",
+    Some("Ana Gil")
+)]
+#[case(
+    "Rep. Mo Tan (D-Iowa), who chairs the panel, said 40 firms had applied.",
+    0,
+    "claim",
+    Some("Mo Tan")
+)]
+#[case(
+    "\"Nobody reads the manual,\" joked fleet manager Eva Holm.",
+    0,
+    "quote,claim",
+    Some("Eva Holm")
+)]
+// An owner is not a speaker: "Lena Roos's plan" says nothing, the outlet does.
+#[case("President Lena Roos's plan cut 400 jobs.", 0, "claim", Some("outlet"))]
+fn speakers_are_not_times_counts_owners_or_modifiers(
+    #[case] text: &str,
+    #[case] index: usize,
+    #[case] tags: &str,
+    #[case] speaker: Option<&str>,
+) {
+    check(text, index, tags, speaker);
+}

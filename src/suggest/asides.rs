@@ -2,7 +2,7 @@
 //! verb ("Ana Ruiz, 52, a nurse from Dayton, Ohio, said") and the name a relative clause hangs
 //! on ("Labor Secretary Ana Ruiz, who said").
 
-use super::names::{Found, before_name, is_one_of};
+use super::names::{Found, before_name, is_one_of, past_bracket};
 use super::tokens::{Kind, Token};
 
 /// The name before ", who" when the subject ending at token `end` is that "who".
@@ -23,11 +23,22 @@ const ASIDE: usize = 24;
 /// inside the aside.
 pub(super) fn name_before_aside(text: &str, tokens: &[Token], comma: usize) -> Option<Found> {
     let mut name = None;
-    for at in (comma.saturating_sub(ASIDE)..comma).rev() {
+    let mut at = comma;
+    while at > comma.saturating_sub(ASIDE) {
+        at -= 1;
         let token = &tokens[at];
+        // A bracket after a name is part of it: read on before its opening mark.
+        if token.is_punct(')') && tokens.get(at + 1).is_some_and(|next| next.is_punct(',')) {
+            let open = past_bracket(tokens, at + 1);
+            if open <= at {
+                at = open;
+                continue;
+            }
+        }
         match token.kind {
             Kind::Punct(',') => {
-                if let Some(found) = before_name(text, tokens, at)
+                // "Ana Gil (R-Ohio), the chair, said": the name before its bracket.
+                if let Some(found) = before_name(text, tokens, past_bracket(tokens, at))
                     && let Ok(first) =
                         tokens.binary_search_by_key(&found.start, |token| token.start)
                     && (first == 0 || !tokens[first - 1].is_word())

@@ -9,7 +9,9 @@
 use super::names::{self, Found, Who};
 use super::quotes::Quotes;
 use super::tokens::Token;
-use super::words::{ACCORDING, DETERMINER, NEGATION, REPORT};
+use super::words::{
+    ACCORDING, ACTION, ADVERB, AUXILIARY, CLAUSE, DENY, DETERMINER, NEGATION, NON_CONFIRM, REPORT,
+};
 
 /// What a unit says of who speaks.
 #[derive(Debug, Default, Clone)]
@@ -53,12 +55,39 @@ fn trails(tokens: &[Token], found: &Found) -> bool {
 /// the full stop (", the agency said on Monday.").
 const TRAILING: usize = 5;
 
-/// Whether the phrase `found`, read from the unit's start, is a subject: a word follows it.
-fn opens_clause(tokens: &[Token], found: &Found) -> bool {
+/// Whether the phrase `found`, read from the unit's start, is a subject: a word follows it, and
+/// not a preposition ("Speaking to reporters", "Asked about it" open with no subject).
+fn opens_clause(text: &str, tokens: &[Token], found: &Found) -> bool {
     tokens
         .iter()
         .find(|token| token.start >= found.end)
-        .is_some_and(|next| next.is_word() && !next.capital)
+        .is_some_and(|next| {
+            next.is_word() && !next.capital && !names::is_one_of(text, next, names::PREPOSITIONS)
+        })
+}
+
+/// Whether the phrase `found` is the subject of a verb that follows it: the next word is a verb
+/// by its class or its ending ("Ana Gil called", "Ana Gil says"), not a noun the name modifies
+/// ("One North Korean soldier", "Trump supporters").
+fn subject_of_verb(text: &str, tokens: &[Token], found: &Found) -> bool {
+    const VERB: u32 = REPORT | ACTION | CLAUSE | AUXILIARY | DENY | NON_CONFIRM | ADVERB | NEGATION;
+    let Some(next) = tokens.iter().find(|token| token.start >= found.end) else {
+        return false;
+    };
+    let word = word(text, next);
+    let ends = |ending: &str| {
+        word.len() > ending.len() + 1
+            && word.is_char_boundary(word.len() - ending.len())
+            && word[word.len() - ending.len()..].eq_ignore_ascii_case(ending)
+    };
+    next.is_word()
+        && !next.capital
+        && (next.is(VERB)
+            || ends("ed")
+            || (ends("s")
+                && !["ers", "ors", "ists", "ans", "ss", "us"]
+                    .iter()
+                    .any(|e| ends(e))))
 }
 
 /// Whether `token` is a form of "be", which makes a following participle passive.
@@ -69,6 +98,33 @@ fn is_be(text: &str, token: &Token) -> bool {
 
 fn word<'a>(text: &'a str, token: &Token) -> &'a str {
     &text[token.start..token.end]
+}
+
+/// The subject that opens a unit: a phrase at its start followed by a word that is no
+/// preposition ("Black Lives Matter issued ...", not "Speaking to reporters, ...").
+pub fn opening_subject(text: &str, tokens: &[Token]) -> Option<Found> {
+    names::after(text, tokens, 0, false)
+        .filter(|found| opens_clause(text, tokens, found) && subject_of_verb(text, tokens, found))
+}
+
+/// Whether `found` is a document and nothing more ("a statement", "the report").
+fn is_bare_document(found: &Found) -> bool {
+    match &found.who {
+        Who::Described(name) | Who::Body(name) => names::is_document_alone(name),
+        _ => false,
+    }
+}
+
+/// The speaker of a document's words: "the group issued a statement saying" is the group's, the
+/// subject that opens the unit; a document nobody is said to have issued stays the speaker.
+fn issuer(text: &str, tokens: &[Token], subject: Option<Found>) -> Option<Found> {
+    if !subject.as_ref().is_some_and(is_bare_document) {
+        return subject;
+    }
+    let document = subject.filter(is_bare_document)?;
+    let opener = opening_subject(text, tokens)
+        .filter(|opener| opener.end <= document.start && !is_bare_document(opener));
+    Some(opener.unwrap_or(document))
 }
 
 /// Finds the attribution cues and the speaker of a unit.
@@ -162,11 +218,9 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
                 .checked_sub(1)
                 .is_some_and(|previous| names::is_one_of(text, &tokens[previous], &["and", "but"]));
         if shared {
-            consider(
-                names::after(text, tokens, 0, false).filter(|found| opens_clause(tokens, found)),
-                false,
-                &mut attribution,
-            );
+            consider(opening_subject(text, tokens), false, &mut attribution);
+        } else if inverted && next.is_some_and(|next| names::is_one_of(text, next, &["that"])) {
+            // "..., adding that he was hurt": what follows is said, not who said it.
         } else if inverted {
             consider(
                 names::after(text, tokens, at + 1, false),
@@ -174,8 +228,22 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
                 &mut attribution,
             );
         } else {
-            consider(subject, false, &mut attribution);
+            consider(issuer(text, tokens, subject), false, &mut attribution);
         }
+    }
+    // "Clinton won the state, and she said ...": a pronoun after the name that opens the unit
+    // is that name's.
+    if let Some(Found {
+        who: Who::Pronoun,
+        start,
+        ..
+    }) = attribution.speaker
+        && let Some(opener) = opening_subject(text, tokens)
+        && matches!(opener.who, Who::Named(_))
+        && opener.end <= start
+        && !quotes.inside(opener.start)
+    {
+        attribution.speaker = Some(opener);
     }
     attribution
 }

@@ -172,6 +172,26 @@ fn last_named(before: &[Facts]) -> Option<String> {
         })
 }
 
+/// The last name the units `before` gave, within [`LOOK_BACK`] units, unless it came with a
+/// role other than `role`: whom "the lawmaker said" means ("Rep. Ida Moss said", or "Ida Moss
+/// said"), but not "the mayor said" after "port director Rui Costa said", which stays a
+/// description.
+fn last_named_as(before: &[Facts], role: Option<u16>) -> Option<String> {
+    let (facts, name) = before
+        .iter()
+        .rev()
+        .take(LOOK_BACK)
+        .find_map(|facts| match &facts.who {
+            Some(Who::Named(name)) => Some((facts, name.clone())),
+            _ => None,
+        })?;
+    let other = match (role, facts.role) {
+        (Some(role), Some(named)) => !sources::same_role(role, named),
+        _ => false,
+    };
+    (!other).then_some(name)
+}
+
 /// The body the units `before` last named by its initials, within [`LOOK_BACK`] units: whom
 /// "the agency" means.
 fn last_initials(before: &[Facts]) -> Option<String> {
@@ -220,7 +240,7 @@ fn speaker(before: &[Facts], own: &Facts, ahead: &[Facts]) -> Option<String> {
             .or_else(|| Some(description.clone())),
         Some(Who::Pronoun) => return last_named(before).map(|name| full_name(before, name)),
         Some(Who::Definite(description)) => {
-            last_named(before).or_else(|| Some(description.clone()))
+            last_named_as(before, own.role).or_else(|| Some(description.clone()))
         }
         Some(Who::Body(description)) => last_initials(before).or_else(|| {
             // A description gives way to the name the next unit gives it, pointing back; "the

@@ -5,15 +5,24 @@
 //!
 //! Only the tokens next to the anchor are read, at most [`LONGEST`] of them.
 
-use super::tokens::{Kind, Token};
-use super::words::{
-    ACTION, ADVERB, AUXILIARY, BODY, CLAUSE, DENY, DETERMINER, NEGATION, NON_CONFIRM, PRONOUN,
-    REPORT, ROLE, STARTER, TITLE,
+pub(super) use super::phrase_words::{
+    PREPOSITIONS, is_document, is_document_alone, is_modifier, is_one_of, may_join, past_bracket,
+    word,
 };
+use super::phrase_words::{
+    is_definite, is_noun_head, is_possessive, is_skippable, is_spokesperson, is_starter,
+    is_subject_pronoun,
+};
+use super::tokens::Token;
+use super::words::{BODY, DETERMINER, NUMBER, PRONOUN, ROLE, TIME, TITLE};
 use super::{asides, sources};
 
 /// The most tokens a speaker's phrase takes.
 const LONGEST: usize = 7;
+
+/// The most lower-case words read past before a name after an inverted verb ("said former
+/// harbour pilot Jon Vik").
+const MODIFIERS: usize = 3;
 
 /// What a phrase says of its speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,113 +48,6 @@ pub struct Found {
     pub start: usize,
     /// Offset just past its last character.
     pub end: usize,
-}
-
-/// Whether `token`'s word is one of `words`, in any case.
-pub(super) fn is_one_of(text: &str, token: &Token, words: &[&str]) -> bool {
-    let word = &text[token.start..token.end];
-    words.iter().any(|one| one.eq_ignore_ascii_case(word))
-}
-
-fn is_subject_pronoun(text: &str, token: &Token) -> bool {
-    token.is(PRONOUN) && is_one_of(text, token, &["he", "she", "they"])
-}
-
-/// Whether `token` may be part of a speaker's phrase: a capitalised word, a title or role, or
-/// the full stop of an abbreviated title ("Rep.").
-pub(super) fn may_join(tokens: &[Token], at: usize) -> bool {
-    let token = &tokens[at];
-    match token.kind {
-        Kind::Word => {
-            (token.capital || token.is(ROLE | TITLE))
-                && !token.is(REPORT | AUXILIARY | NEGATION | DENY)
-                && (token.capital || !token.is(DETERMINER))
-        }
-        // The stop of "Rep. Ana Gil", not the one ending "... an airline spokeswoman."
-        Kind::Punct('.') => {
-            at > 0
-                && tokens[at - 1].is(TITLE)
-                && tokens[at - 1].end == token.start
-                && tokens.get(at + 1).is_some_and(|next| next.capital)
-        }
-        _ => false,
-    }
-}
-
-/// The classes of words that are never part of a noun phrase: grammar words and verbs.
-const NOT_NOUN: u32 = DETERMINER
-    | AUXILIARY
-    | ADVERB
-    | REPORT
-    | NEGATION
-    | PRONOUN
-    | STARTER
-    | DENY
-    | NON_CONFIRM
-    | ACTION
-    | CLAUSE;
-
-/// Whether `token` is a lower-case modifier that may stand inside a role's phrase ("spy" in
-/// "the spy agency", "parks" in "the parks department"), but not a possessive or a superlative,
-/// which open the phrase ("the city's parks department", "the largest union").
-pub(super) fn is_modifier(text: &str, token: &Token) -> bool {
-    let word = word(text, token);
-    token.is_word()
-        && !token.capital
-        && !token.is(NOT_NOUN)
-        && !word.ends_with("'s")
-        && !word.ends_with("\u{2019}s")
-        && !word.ends_with("est")
-}
-
-/// Whether `token` may head a subject although no list names it: a lower-case noun ("the club
-/// denied", "traders said"), not a grammar word, a verb or an adverb.
-fn is_noun_head(text: &str, token: &Token) -> bool {
-    let word = word(text, token);
-    token.is_word()
-        && !token.capital
-        && word.len() >= 3
-        && !word.ends_with("ly")
-        && !token.is(NOT_NOUN)
-}
-
-/// Whether `token` may stand between a subject and its verb: an auxiliary, an adverb ("also",
-/// "flatly").
-fn is_skippable(text: &str, token: &Token) -> bool {
-    token.is_word()
-        && !token.capital
-        && (token.is(ADVERB | AUXILIARY)
-            || (word(text, token).ends_with("ly") && !token.is(REPORT)))
-}
-
-pub(super) fn word<'a>(text: &'a str, token: &Token) -> &'a str {
-    &text[token.start..token.end]
-}
-
-/// Documents a body issues, which speak for it ("the Navy report", "a Pentagon statement").
-const DOCUMENTS: &[&str] = &[
-    "report",
-    "statement",
-    "analysis",
-    "assessment",
-    "study",
-    "findings",
-    "memo",
-];
-
-pub(super) fn is_document(text: &str, token: &Token) -> bool {
-    token.is_word() && !token.capital && is_one_of(text, token, DOCUMENTS)
-}
-
-/// Whether a description is a document alone ("report"), which says nothing of who wrote it.
-pub fn is_document_alone(description: &str) -> bool {
-    DOCUMENTS
-        .iter()
-        .any(|document| document.eq_ignore_ascii_case(description))
-}
-
-fn is_spokesperson(text: &str, token: &Token) -> bool {
-    token.is(TITLE) && is_one_of(text, token, &["spokesman", "spokeswoman", "spokesperson"])
 }
 
 /// The subject of the verb at token `verb`: the phrase just before it, past a few adverbs and
@@ -177,6 +79,8 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
     if let Some(acronym) = sources::initials_in_brackets(text, tokens, end) {
         return Some(acronym);
     }
+    // "Sen. Ana Gil (R-Ohio) has said": the bracket after a name is set aside.
+    end = past_bracket(tokens, end);
     let head = tokens.get(end.checked_sub(1)?)?;
     if let Some(name) = asides::relative(text, tokens, end) {
         return Some(name);
@@ -340,15 +244,6 @@ pub(super) fn name_of(who: &Who) -> &str {
     }
 }
 
-/// Whether a word opens sentences without naming anyone ("The", "However"); an acronym in
-/// capitals ("WHO") is a name.
-fn is_starter(text: &str, token: &Token) -> bool {
-    let word = word(text, token);
-    token.is(STARTER)
-        && token.is_word()
-        && (word.len() <= 1 || word.chars().any(char::is_lowercase))
-}
-
 /// The name just before token `end`, with no adverb skipped: the first of two joined by "and".
 pub(super) fn before_name(text: &str, tokens: &[Token], end: usize) -> Option<Found> {
     let mut start = end;
@@ -375,8 +270,32 @@ pub fn after(text: &str, tokens: &[Token], from: usize, nouns: bool) -> Option<F
         definite = is_definite(text, token);
         start += 1;
     }
+    // "said one longtime adviser", "said former party chair Ana Gil": a count or a modifier
+    // before the phrase proper.
+    if tokens
+        .get(start)
+        .is_some_and(|token| is_one_of(text, token, &["one"]))
+        && tokens
+            .get(start + 1)
+            .is_some_and(|next| is_modifier(text, next) || may_join(tokens, start + 1))
+    {
+        start += 1;
+    }
+    let modifiers = tokens
+        .iter()
+        .skip(start)
+        .take(MODIFIERS + 1)
+        .take_while(|token| is_modifier(text, token) && !is_one_of(text, token, PREPOSITIONS))
+        .count();
+    if (1..=MODIFIERS).contains(&modifiers)
+        && tokens
+            .get(start + modifiers)
+            .is_some_and(|next| next.capital && next.is_word())
+    {
+        start += modifiers;
+    }
     let first = tokens.get(start)?;
-    if first.is(PRONOUN) {
+    if first.is(PRONOUN) || is_subject_pronoun(text, first) {
         return Some(found(Who::Pronoun, first, first));
     }
     let mut end = start;
@@ -418,10 +337,6 @@ pub fn after(text: &str, tokens: &[Token], from: usize, nouns: bool) -> Option<F
     judge(text, &tokens[start..end], definite)
 }
 
-fn is_definite(text: &str, token: &Token) -> bool {
-    token.is(DETERMINER) && is_one_of(text, token, &["the", "this", "that", "these", "those"])
-}
-
 /// The first person a unit mentions by title and name ("mountain guide Aiko Tanaka",
 /// "Economist Rafael Gómez", "Sen. Ana Gil"), outside quotation marks: whom a later "he" or "according to her"
 /// may mean when the unit itself attributes nothing.
@@ -454,6 +369,25 @@ pub(super) fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found
         } else {
             break;
         }
+    }
+    // "Thursday", "Earlier Tuesday": when, not who.
+    while let [first, rest @ ..] = words
+        && first.is(TIME)
+    {
+        words = rest;
+    }
+    while let [rest @ .., last] = words
+        && last.is(TIME)
+    {
+        words = rest;
+    }
+    // "Eight years ago, he said": a count is nobody; "Trump's" alone is an owner.
+    if words.iter().all(|word| word.is(NUMBER) || !word.is_word())
+        || words
+            .last()
+            .is_some_and(|last| last.capital && is_possessive(text, last))
+    {
+        return None;
     }
     let (first, last) = (words.first()?, words.last()?);
     // "A South Korean MP": a title with no name after it describes.

@@ -55,7 +55,9 @@ pub fn hearsay(text: &str, tokens: &[Token], outside: impl Fn(usize) -> bool) ->
 pub fn role(tokens: &[Token], who: &Who, start: usize, end: usize) -> Option<u16> {
     let token = match who {
         Who::Named(_) => role_before(tokens, start)?,
-        Who::Described(_) => tokens.iter().rev().find(|token| token.end == end)?,
+        Who::Described(_) | Who::Definite(_) => {
+            tokens.iter().rev().find(|token| token.end == end)?
+        }
         _ => return None,
     };
     (token.is_word() && token.is(ROLE | TITLE) && token.id != UNKNOWN).then_some(token.id)

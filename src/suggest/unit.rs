@@ -172,6 +172,12 @@ pub fn judge(
         let quote = quoted.spans.first().map(|span| span.start);
         who = sources::headline_source(source, tokens, quote);
     }
+    // "Ana Gil called the plan “a disgrace”": a quotation no verb gives to anyone is the words
+    // of the subject that opens the unit, if one does.
+    if who.is_none() && quote_score > 0.0 && !open && !headline {
+        who = super::attribution::opening_subject(source, tokens)
+            .filter(|found| matches!(found.who, Who::Named(_)) && !quoted.inside(found.start));
+    }
     if has(TITLE) {
         facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
     }

@@ -46,6 +46,10 @@ pub const CLAUSE: u32 = 1 << 14;
 /// A number written as a word ("four", "dozens"): a figure.
 pub const NUMBER: u32 = 1 << 15;
 
+/// A day or a time of day ("Thursday", "tonight", "earlier"): when something was said, never
+/// who said it.
+pub const TIME: u32 = 1 << 16;
+
 /// The word "according", which opens an attribution ("according to").
 pub const ACCORDING: u32 = 1 << 30;
 
@@ -187,7 +191,8 @@ const DETERMINERS: &str = "the a an this that these those its their his any ever
 const AUXILIARIES: &str = "is are was were be been being has have had will would can could \
      may might must should shall do does did is's";
 const ADVERBS: &str = "also further later then previously reportedly separately earlier \
-     recently had has have was were is are would will again once first";
+     recently had has have was were is are would will again once first now often long still \
+     already just even ever always sometimes usually soon however too";
 /// "One" is left out: it is far more often a pronoun ("one of the soldiers") than a count.
 const NUMBERS: &str = "two three four five six seven eight nine ten eleven twelve thirteen \
      fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty \
@@ -195,6 +200,8 @@ const NUMBERS: &str = "two three four five six seven eight nine ten eleven twelv
      millions billions half quarter";
 const MONTHS: &str = "january february march april may june july august september october \
      november december jan feb mar apr jun jul aug sep sept oct nov dec";
+const TIMES: &str = "monday tuesday wednesday thursday friday saturday sunday today yesterday \
+     tomorrow tonight morning afternoon evening night week weekend earlier later";
 const STARTERS: &str = "the this that these those it its however but and meanwhile while \
      in on at over after before during since despite although as for of a an there here \
      what when where who why how if some many most one two three several other others both \
@@ -282,6 +289,7 @@ impl Lexicon {
             (ADVERBS, ADVERB),
             (MONTHS, MONTH),
             (NUMBERS, NUMBER),
+            (TIMES, TIME),
             (STARTERS, STARTER),
         ] {
             for word in list.split_whitespace() {
