@@ -462,3 +462,40 @@ fn speakers_are_not_times_counts_owners_or_modifiers(
 ) {
     check(text, index, tags, speaker);
 }
+
+#[rstest]
+// "They" stands for a group named before, never for one person.
+#[case(
+    "Mayor Ana Gil said the dam held. They said 40 homes flooded.",
+    1,
+    "claim",
+    None
+)]
+#[case(
+    "Britain and France said 12 ships were seized. They added that 3 crews were freed.",
+    1,
+    "claim",
+    Some("Britain and France")
+)]
+// A quotation nobody is said to have said is the speaker's of the unit just before it; with
+// other sentences between, nobody is proposed.
+#[case(
+    "Port chief Ola Dahl said 8 berths were shut. \"It is a disaster for all of us.\"",
+    1,
+    "quote",
+    Some("Ola Dahl")
+)]
+#[case(
+    "Port chief Ola Dahl said 8 berths were shut. Ships waited for days. The tide turned on Friday. \"It is a disaster for all of us.\"",
+    3,
+    "quote",
+    None
+)]
+fn plural_pronouns_and_quotations_with_nobody_named(
+    #[case] text: &str,
+    #[case] index: usize,
+    #[case] tags: &str,
+    #[case] speaker: Option<&str>,
+) {
+    check(text, index, tags, speaker);
+}

@@ -239,6 +239,10 @@ fn speaker(before: &[Facts], own: &Facts, ahead: &[Facts]) -> Option<String> {
             .or_else(|| named_later(ahead, own.role))
             .or_else(|| Some(description.clone())),
         Some(Who::Pronoun) => return last_named(before).map(|name| full_name(before, name)),
+        // "They said": a list of names just given ("Britain and France"); one person is not them.
+        Some(Who::Plural) => {
+            return last_named(before).filter(|name| name.contains(" and "));
+        }
         Some(Who::Definite(description)) => {
             last_named_as(before, own.role).or_else(|| Some(description.clone()))
         }
@@ -250,8 +254,15 @@ fn speaker(before: &[Facts], own: &Facts, ahead: &[Facts]) -> Option<String> {
         }),
         // A quotation nobody is said to have said goes on with the last speaker, unless the
         // unit passes it on as hearsay ("reportedly shouted ...").
-        None if own.continues_quote || (own.tags.first() == Some(&Tag::Quote) && !own.hearsay) => {
-            last_named(before)
+        None if own.continues_quote => last_named(before),
+        // A quotation that opens with nobody named is the last speaker's when the unit just
+        // before named one; further back, it is more often someone the unit names in words no
+        // rule reads, so no speaker is proposed.
+        None if own.tags.first() == Some(&Tag::Quote) && !own.hearsay => {
+            return match before.last().map(|facts| &facts.who) {
+                Some(Some(Who::Named(name))) => Some(full_name(before, name.clone())),
+                _ => None,
+            };
         }
         None => next
             .filter(|next| next.back_reference)

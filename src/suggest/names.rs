@@ -10,8 +10,8 @@ pub(super) use super::phrase_words::{
     word,
 };
 use super::phrase_words::{
-    is_definite, is_noun_head, is_possessive, is_skippable, is_spokesperson, is_starter,
-    is_subject_pronoun,
+    is_definite, is_noun_head, is_plural_pronoun, is_possessive, is_skippable, is_spokesperson,
+    is_starter, is_subject_pronoun,
 };
 use super::tokens::Token;
 use super::words::{BODY, DETERMINER, NUMBER, PRONOUN, ROLE, TIME, TITLE};
@@ -29,8 +29,10 @@ const MODIFIERS: usize = 3;
 pub enum Who {
     /// A name, titles dropped: "Lee Seong-kweun", "NIS".
     Named(String),
-    /// "He", "she", "they", "him": someone named before.
+    /// "He", "she", "him": someone named before.
     Pronoun,
+    /// "They", "them": a group named before ("Britain and France"), never one person.
+    Plural,
     /// "The lawmaker": someone named before, or else this description.
     Definite(String),
     /// "A South Korean lawmaker": a description, no name.
@@ -89,7 +91,7 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
         return None;
     }
     if is_subject_pronoun(text, head) {
-        return Some(found(Who::Pronoun, head, head));
+        return Some(found(pronoun(text, head), head, head));
     }
     // "The report claimed": a document is a subject, though "report" is also a verb.
     let noun_head = is_noun_head(text, head) || is_document(text, head);
@@ -216,7 +218,7 @@ fn neither_nor(
         return None;
     }
     let second = after(text, tokens, end + 1, true)?;
-    if matches!(second.who, Who::Pronoun) {
+    if matches!(second.who, Who::Pronoun | Who::Plural) {
         return None;
     }
     let from = tokens.get(end + 1)?.start;
@@ -240,7 +242,7 @@ fn words_from<'t>(text: &str, words: &'t [Token]) -> &'t [Token] {
 pub(super) fn name_of(who: &Who) -> &str {
     match who {
         Who::Named(name) | Who::Definite(name) | Who::Described(name) | Who::Body(name) => name,
-        Who::Pronoun => "",
+        Who::Pronoun | Who::Plural => "",
     }
 }
 
@@ -296,7 +298,7 @@ pub fn after(text: &str, tokens: &[Token], from: usize, nouns: bool) -> Option<F
     }
     let first = tokens.get(start)?;
     if first.is(PRONOUN) || is_subject_pronoun(text, first) {
-        return Some(found(Who::Pronoun, first, first));
+        return Some(found(pronoun(text, first), first, first));
     }
     let mut end = start;
     while end < tokens.len() && end - start < LONGEST {
@@ -439,6 +441,15 @@ pub(super) fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found
         return None;
     }
     Some(found(Who::Named(joined(text, name)), &name[0], last))
+}
+
+/// What the pronoun `token` says of its speaker: one person, or a group.
+fn pronoun(text: &str, token: &Token) -> Who {
+    if is_plural_pronoun(text, token) {
+        Who::Plural
+    } else {
+        Who::Pronoun
+    }
 }
 
 pub(super) fn found(who: Who, first: &Token, last: &Token) -> Found {

@@ -20,6 +20,16 @@ pub(super) fn is_one_of(text: &str, token: &Token, words: &[&str]) -> bool {
     words.iter().any(|one| one.eq_ignore_ascii_case(word))
 }
 
+/// Whether `token` is a plural pronoun ("they", "them", "they're"), which stands for a group,
+/// never for one person.
+pub(super) fn is_plural_pronoun(text: &str, token: &Token) -> bool {
+    let word = word(text, token);
+    let base = contracted(word).unwrap_or(word);
+    ["they", "them"]
+        .iter()
+        .any(|pronoun| pronoun.eq_ignore_ascii_case(base))
+}
+
 pub(super) fn is_subject_pronoun(text: &str, token: &Token) -> bool {
     (token.is(PRONOUN) && is_one_of(text, token, &["he", "she", "they"]))
         || contracted(word(text, token)).is_some_and(|base| {

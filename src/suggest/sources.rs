@@ -107,7 +107,8 @@ pub fn awaited_from(
     let at = tokens
         .iter()
         .position(|token| outside(token.start) && is_one_of(text, token, &["from"]))?;
-    after(text, tokens, at + 1, true).filter(|found| !matches!(found.who, Who::Pronoun))
+    after(text, tokens, at + 1, true)
+        .filter(|found| !matches!(found.who, Who::Pronoun | Who::Plural))
 }
 
 /// "The National Intelligence Service (NIS) said": the body by its initials, the short form the
