@@ -499,3 +499,34 @@ fn plural_pronouns_and_quotations_with_nobody_named(
 ) {
     check(text, index, tags, speaker);
 }
+
+#[rstest]
+// A reporting word an adjective describes is a noun: "a subsequent tweet" names no speaker
+// ("subsequent" was taken for one), the name after it does.
+#[case(
+    "In a subsequent tweet, Ana Gil said 30 roads were shut.",
+    0,
+    "claim",
+    Some("Ana Gil")
+)]
+// A phrase a preposition governs is not the subject; the name it hangs on is.
+#[case(
+    "Mayor Ana Gil in Oslo said 30 roads were shut.",
+    0,
+    "claim",
+    Some("Ana Gil")
+)]
+#[case(
+    "Port director Rui Costa said the berths were full. Dock workers have in the past said the cranes were unsafe.",
+    1,
+    "claim",
+    Some("outlet")
+)]
+fn reporting_nouns_and_prepositional_phrases(
+    #[case] text: &str,
+    #[case] index: usize,
+    #[case] tags: &str,
+    #[case] speaker: Option<&str>,
+) {
+    check(text, index, tags, speaker);
+}

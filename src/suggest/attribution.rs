@@ -11,6 +11,7 @@ use super::quotes::Quotes;
 use super::tokens::Token;
 use super::words::{
     ACCORDING, ACTION, ADVERB, AUXILIARY, CLAUSE, DENY, DETERMINER, NEGATION, NON_CONFIRM, REPORT,
+    ROLE, TITLE,
 };
 
 /// What a unit says of who speaks.
@@ -127,6 +128,52 @@ fn issuer(text: &str, tokens: &[Token], subject: Option<Found>) -> Option<Found>
     Some(opener.unwrap_or(document))
 }
 
+/// Whether the reporting word at token `at` is a noun an adjective describes after a
+/// determiner ("a scathing report", "a subsequent tweet", "a rare note"): a word that is a noun
+/// as often as a verb, after an adjective by its ending or one of a few.
+fn described_noun(text: &str, tokens: &[Token], at: usize) -> bool {
+    const NOUNS: &[&str] = &[
+        "report",
+        "reports",
+        "note",
+        "notes",
+        "tweet",
+        "post",
+        "claim",
+        "claims",
+        "estimate",
+        "estimates",
+        "vow",
+        "promise",
+        "reply",
+        "warning",
+        "hope",
+        "show",
+    ];
+    const ADJECTIVES: &[&str] = &[
+        "rare", "new", "brief", "short", "long", "joint", "last", "first",
+    ];
+    const ENDINGS: &[&str] = &[
+        "ing", "ive", "al", "ous", "ful", "ic", "ent", "ant", "ary", "ory",
+    ];
+    let (Some(determiner), Some(adjective)) = (
+        at.checked_sub(2).map(|at| &tokens[at]),
+        at.checked_sub(1).map(|at| &tokens[at]),
+    ) else {
+        return false;
+    };
+    let adjective_word = word(text, adjective);
+    determiner.is(DETERMINER)
+        && adjective.is_word()
+        && !adjective.capital
+        && !adjective.is(ROLE | TITLE)
+        && (names::is_one_of(text, adjective, ADJECTIVES)
+            || ENDINGS.iter().any(|ending| {
+                adjective_word.len() > ending.len() + 2 && adjective_word.ends_with(ending)
+            }))
+        && names::is_one_of(text, &tokens[at], NOUNS)
+}
+
 /// Finds the attribution cues and the speaker of a unit.
 pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
     let mut attribution = Attribution::default();
@@ -173,7 +220,9 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
         let noun = (token.capital && at > 0)
             || at
                 .checked_sub(1)
-                .is_some_and(|previous| tokens[previous].is(DETERMINER));
+                .is_some_and(|previous| tokens[previous].is(DETERMINER))
+            || (described_noun(text, tokens, at)
+                && next.is_none_or(|next| !word(text, next).eq_ignore_ascii_case("by")));
         if !token.is(REPORT) || noun {
             continue;
         }

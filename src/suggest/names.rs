@@ -113,6 +113,25 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
         }
     }
     let definite = start > 0 && is_definite(text, &tokens[start - 1]);
+    // "have in the past said", "officials in Kyiv said": a phrase a preposition governs is not
+    // the subject ("of" and "for" are read below: "Ana Gil of Ohio", "a spokesman for the city";
+    // "with coach Ivo Petrov saying", "statements by a Navy spokesman" and "observers from the
+    // Vote Network" give their speaker).
+    let governing = match start.checked_sub(1) {
+        Some(before) if tokens[before].is(DETERMINER) => before.checked_sub(1),
+        before => before,
+    };
+    if let Some(governing) = governing
+        && is_one_of(text, &tokens[governing], PREPOSITIONS)
+        && !is_one_of(
+            text,
+            &tokens[governing],
+            &["of", "for", "with", "by", "from"],
+        )
+    {
+        // The name the prepositional phrase hangs on speaks: "Ana Gil in Oslo said" is Ana Gil.
+        return before_name(text, tokens, governing);
+    }
     let found = judge(text, &tokens[start..end], definite)?;
     if let Some(both) = neither_nor(text, tokens, start, end, &found) {
         return Some(both);
