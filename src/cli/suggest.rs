@@ -193,8 +193,14 @@ impl<'a> Windows<'a> {
                 .unwrap_or_default();
             match self.format {
                 Format::Json => {
-                    let at = |offset: usize| chars + count_chars(&text.as_bytes()[byte..offset]);
-                    let end = at(unit.end);
+                    let source = &text[unit.start..unit.end];
+                    let end = chars + count_chars(source.as_bytes());
+                    // In a unit of ASCII, as most are, a byte is a code point.
+                    let ascii = end - chars == source.len();
+                    let at = |offset: usize| match ascii {
+                        true => chars + (offset - byte),
+                        false => chars + count_chars(&text.as_bytes()[byte..offset]),
+                    };
                     rows.write(&mut out, chars, end, display, &suggestion, text, at)?;
                 }
                 Format::Text => {
