@@ -273,10 +273,14 @@ fn lookup_ascii(text: &[u8], start: usize, end: usize, lexicon: &Lexicon) -> wor
     let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
         return words::Entry::none();
     };
+    // Longer than any listed word: in no list, not even a negation.
+    if word.len() > LONGEST {
+        return words::Entry::none();
+    }
     // Letters, digits and the joining marks: 0x20 set is lower case.
     let mut entry = if word.len() <= 8 {
         lexicon.find_short(lower_short_key(text, start, end))
-    } else if word.len() <= LONGEST && lexicon.may_hold(word.len(), first | 0x20, last | 0x20) {
+    } else if lexicon.may_hold(word.len(), first | 0x20, last | 0x20) {
         lexicon.find(lower_key(word))
     } else {
         words::Entry::none()
