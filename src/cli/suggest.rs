@@ -211,3 +211,67 @@ impl<'a> Windows<'a> {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggest::suggest_all;
+
+    /// An article of several windows, with quotations, speakers carried from unit to unit and
+    /// text outside ASCII, so that windows computed on threads must come out in order, with
+    /// the proposals of the whole article and offsets counted in code points.
+    #[test]
+    fn windows_on_threads_write_every_unit_once_in_order() {
+        let paragraphs = [
+            "“We will not leave,” said Mayor Ana Ruiz of Dayton. She added that 2,700 homes were \
+             flooded.",
+            "The ministry denied the report. Lee Seong-kweun told reporters the agency had \
+             confirmed 300 deaths.",
+            "Related article: Storm cuts power. Zoë Müller, a spokeswoman, declined to comment.",
+        ];
+        let mut text = String::new();
+        while text.len() < 900_000 {
+            for paragraph in paragraphs {
+                text.push_str(paragraph);
+                text.push_str("\n\n");
+            }
+        }
+        let article = Article::parse("big.txt", text.as_bytes()).unwrap();
+        let units = article.units();
+        assert!(units.len() > 2 * WINDOW, "{} units", units.len());
+        let mut out = Vec::new();
+        write_suggestions(&article, Path::new("big.txt"), Format::Json, &mut out).unwrap();
+        let rows: Vec<serde_json::Value> = out
+            .split(|&byte| byte == b'\n')
+            .filter(|line| !line.is_empty())
+            .map(|line| serde_json::from_slice(line).unwrap())
+            .collect();
+        let expected = suggest_all(&article);
+        assert_eq!(rows.len(), expected.len());
+        let text = article.text();
+        let chars = |byte: usize| article.chars().char_of_byte(text, byte);
+        for ((row, suggestion), unit) in rows.iter().zip(&expected).zip(units) {
+            assert_eq!(row["index"], suggestion.index);
+            assert_eq!(row["start"], chars(unit.start));
+            assert_eq!(row["end"], chars(unit.end));
+            let tags: Vec<&str> = suggestion.tags.iter().map(|tag| tag.name()).collect();
+            assert_eq!(row["tags"], serde_json::json!(tags));
+            assert_eq!(row["speaker"], serde_json::json!(suggestion.speaker));
+            let cues = row["cues"].as_array().unwrap();
+            assert_eq!(cues.len(), suggestion.cues.len());
+            for (written, cue) in cues.iter().zip(&suggestion.cues) {
+                assert_eq!(written["kind"], cue.kind.name());
+                assert_eq!(written["text"], &text[cue.start..cue.end]);
+                assert_eq!(written["start"], chars(cue.start));
+                assert_eq!(written["end"], chars(cue.end));
+            }
+        }
+        // Somebody speaks, and past the first curly mark code points and bytes differ.
+        assert!(
+            expected
+                .iter()
+                .any(|s| s.speaker.as_deref() == Some("Ana Ruiz"))
+        );
+        assert!(units.iter().any(|unit| chars(unit.start) != unit.start));
+    }
+}
