@@ -61,11 +61,14 @@ const DIGIT: u8 = 2;
 const UPPER: u8 = 4;
 const LOWER: u8 = 8;
 const ALNUM: u8 = DIGIT | UPPER | LOWER;
+/// The marks that may join a word to what follows: apostrophe, hyphen, full stop, comma.
+const JOINER: u8 = 16;
+/// A byte from 0x80: part of a character read as a character.
+const HIGH: u8 = 32;
 
-/// The class of every byte: 0 for ASCII punctuation and control characters, and for the bytes
-/// from 0x80, which are read as characters.
+/// The class of every byte: 0 for the rest of ASCII punctuation and control characters.
 const CLASSES: [u8; 256] = {
-    let mut classes = [0u8; 256];
+    let mut classes = [HIGH; 256];
     let mut byte = 0;
     while byte < 128 {
         classes[byte] = match byte as u8 {
@@ -75,6 +78,7 @@ const CLASSES: [u8; 256] = {
             b'0'..=b'9' => DIGIT,
             b'A'..=b'Z' => UPPER,
             b'a'..=b'z' => LOWER,
+            b'\'' | b'-' | b'.' | b',' => JOINER,
             _ => 0,
         };
         byte += 1;
@@ -82,7 +86,7 @@ const CLASSES: [u8; 256] = {
     classes
 };
 
-/// The class of `byte`, 0 for bytes from 0x80.
+/// The class of `byte`.
 fn class(byte: u8) -> u8 {
     CLASSES[usize::from(byte)]
 }
@@ -108,33 +112,57 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         let start = at;
-        let first = if byte < 0x80 {
-            match class(byte) {
-                SPACE => {
-                    at += 1;
-                    continue;
-                }
-                0 => {
-                    at += 1;
-                    out.push(punct(start, at, char::from(byte)));
-                    continue;
-                }
-                _ => char::from(byte),
-            }
-        } else {
-            let Some(c) = char_at(text, at) else {
-                break;
-            };
-            if c.is_whitespace() {
-                at += c.len_utf8();
+        let first = match class(byte) {
+            SPACE => {
+                at += 1;
                 continue;
             }
-            if !c.is_alphanumeric() {
-                at += c.len_utf8();
-                out.push(punct(start, at, c));
+            // A word of ASCII letters that ends before a space or a mark that joins nothing,
+            // as most words do: no character is decoded.
+            UPPER | LOWER => {
+                at += 1;
+                while bytes.get(at).is_some_and(|&b| class(b) & ALNUM != 0) {
+                    at += 1;
+                }
+                if bytes
+                    .get(at)
+                    .is_none_or(|&b| class(b) & (JOINER | HIGH) == 0)
+                {
+                    let entry = lookup_ascii(bytes, start, at, lexicon);
+                    out.push(Token {
+                        start,
+                        end: at,
+                        kind: Kind::Word,
+                        id: entry.id,
+                        flags: entry.flags,
+                        capital: class(byte) == UPPER,
+                    });
+                    continue;
+                }
+                at = start;
+                char::from(byte)
+            }
+            DIGIT => char::from(byte),
+            HIGH => {
+                let Some(c) = char_at(text, at) else {
+                    break;
+                };
+                if c.is_whitespace() {
+                    at += c.len_utf8();
+                    continue;
+                }
+                if !c.is_alphanumeric() {
+                    at += c.len_utf8();
+                    out.push(punct(start, at, c));
+                    continue;
+                }
+                c
+            }
+            _ => {
+                at += 1;
+                out.push(punct(start, at, char::from(byte)));
                 continue;
             }
-            c
         };
         let number = first.is_ascii_digit();
         at += first.len_utf8();
@@ -142,6 +170,13 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
         loop {
             while bytes.get(at).is_some_and(|&b| class(b) & ALNUM != 0) {
                 at += 1;
+            }
+            // Only a joining mark or a character outside ASCII may go on with the word.
+            if bytes
+                .get(at)
+                .is_none_or(|&b| class(b) & (JOINER | HIGH) == 0)
+            {
+                break;
             }
             let Some(next) = char_at(text, at) else {
                 break;
@@ -172,7 +207,7 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
         let (kind, entry) = if number {
             (Kind::Number, words::Entry::none())
         } else if ascii {
-            (Kind::Word, lookup_ascii(word, lexicon))
+            (Kind::Word, lookup_ascii(bytes, start, at, lexicon))
         } else {
             (Kind::Word, lookup(word, lexicon))
         };
@@ -187,6 +222,37 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
     }
 }
 
+/// The key of an ASCII word of at most [`LONGEST`] bytes in lower case. Its bytes are letters,
+/// digits, apostrophes, hyphens and full stops, all of which but the capitals have the bit 0x20
+/// set: setting it lowers the case.
+fn lower_key(word: &[u8]) -> words::Key {
+    let mut buffer = [0u8; LONGEST];
+    for (lower, &byte) in buffer.iter_mut().zip(word) {
+        *lower = byte | 0x20;
+    }
+    words::Key::of(&buffer)
+}
+
+/// The [`words::short_key`] of the ASCII word `start..end` of `text`, of one to eight bytes, in
+/// lower case (see [`lower_key`]): eight bytes read at once where the text has them.
+fn lower_short_key(text: &[u8], start: usize, end: usize) -> u64 {
+    let length = end - start;
+    let bytes = match text.get(start..start + 8) {
+        Some(eight) => {
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(eight);
+            u64::from_le_bytes(bytes)
+        }
+        // The last bytes of the text, one by one.
+        None => text[start..end]
+            .iter()
+            .rev()
+            .fold(0, |word, &byte| (word << 8) | u64::from(byte)),
+    };
+    let mask = u64::MAX >> (8 * (8 - length.clamp(1, 8)));
+    (bytes | 0x2020_2020_2020_2020) & mask
+}
+
 /// A punctuation token.
 fn punct(start: usize, end: usize, mark: char) -> Token {
     Token {
@@ -199,28 +265,25 @@ fn punct(start: usize, end: usize, mark: char) -> Token {
     }
 }
 
-/// [`lookup`] of a word of ASCII bytes only: its length and its first and last letters rule out
-/// most words before it is copied in lower case.
-fn lookup_ascii(word: &[u8], lexicon: &Lexicon) -> words::Entry {
+/// [`lookup`] of the word `start..end` of `text`, of ASCII bytes only: a short word is looked up
+/// by its bytes read at once, a longer one ruled out by its length and first and last letters
+/// before it is copied.
+fn lookup_ascii(text: &[u8], start: usize, end: usize, lexicon: &Lexicon) -> words::Entry {
+    let word = &text[start..end];
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return words::Entry::none();
+    };
+    // Longer than any listed word: in no list, not even a negation.
     if word.len() > LONGEST {
         return words::Entry::none();
     }
-    let mut entry = match (word.first(), word.last()) {
-        (Some(first), Some(last))
-            if lexicon.may_hold(
-                word.len(),
-                first.to_ascii_lowercase(),
-                last.to_ascii_lowercase(),
-            ) =>
-        {
-            let mut buffer = [0u8; LONGEST];
-            for (lower, &byte) in buffer.iter_mut().zip(word) {
-                // A capital's class bit moved to 0x20, the bit of lower case.
-                *lower = byte | ((class(byte) & UPPER) << 3);
-            }
-            lexicon.find(words::Key::of(&buffer))
-        }
-        _ => words::Entry::none(),
+    // Letters, digits and the joining marks: 0x20 set is lower case.
+    let mut entry = if word.len() <= 8 {
+        lexicon.find_short(lower_short_key(text, start, end))
+    } else if lexicon.may_hold(word.len(), first | 0x20, last | 0x20) {
+        lexicon.find(lower_key(word))
+    } else {
+        words::Entry::none()
     };
     if let [.., n, b'\'', t] = word
         && n | 0x20 == b'n'

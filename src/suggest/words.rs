@@ -117,6 +117,22 @@ pub struct Lexicon {
     slots: Box<[u16]>,
     /// Each id's word and entry, for the table of slots.
     by_id: Vec<(Key, Entry)>,
+    /// The words of at most eight bytes by [`short_key`], in open addressing with their entries
+    /// in place (a key of 0 is a free slot): a word of news text is most often that short, and
+    /// found or ruled out in one or two reads.
+    short: Box<[(u64, Entry)]>,
+}
+
+/// The key of a word of at most eight bytes in [`Lexicon::short`]: its bytes, little-endian.
+pub fn short_key(word: &[u8]) -> Option<u64> {
+    let mut bytes = [0u8; 8];
+    bytes.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u64::from_le_bytes(bytes))
+}
+
+/// The slot of a short key in a table of `1 << bits`.
+fn short_slot(key: u64, bits: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
 }
 
 /// The bit of a byte in [`Lexicon::pairs`].
@@ -267,6 +283,7 @@ impl Lexicon {
             pairs: vec![0; (CHECKED + 1) * 64].into_boxed_slice(),
             slots: Box::default(),
             by_id: Vec::new(),
+            short: Box::default(),
         };
         for (list, flag) in [
             (REPORTING_VERBS, REPORT),
@@ -390,6 +407,35 @@ impl Lexicon {
         }
         self.slots = slots;
         self.by_id = by_id;
+        let mut short = vec![(0, Entry::none()); size].into_boxed_slice();
+        for (&word, &entry) in &self.words {
+            let Some(key) = short_key(word).filter(|&key| key != 0) else {
+                continue;
+            };
+            let mut slot = short_slot(key, size.trailing_zeros());
+            while short[slot].0 != 0 {
+                slot = (slot + 1) & (size - 1);
+            }
+            short[slot] = (key, entry);
+        }
+        self.short = short;
+    }
+
+    /// The entry of the lower-case word of at most eight bytes whose [`short_key`] is `key`, or
+    /// an empty one.
+    pub fn find_short(&self, key: u64) -> Entry {
+        let mask = self.short.len().wrapping_sub(1);
+        let mut slot = short_slot(key, self.short.len().trailing_zeros()) & mask;
+        while let Some(&(listed, entry)) = self.short.get(slot) {
+            if listed == key {
+                return entry;
+            }
+            if listed == 0 {
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+        Entry::none()
     }
 
     /// Whether a lower-case word of `length` bytes from `first` to `last` may be listed: when
@@ -444,6 +490,17 @@ mod tests {
             for other in [longer, changed] {
                 let expected = lexicon.words.get(&other[..]).map_or(UNKNOWN, |e| e.id);
                 assert_eq!(lexicon.get(&other).id, expected);
+            }
+        }
+        for (word, entry) in &lexicon.words {
+            if let Some(key) = short_key(word) {
+                let found = lexicon.find_short(key);
+                assert_eq!((found.id, found.flags), (entry.id, entry.flags));
+                let mut changed = word.to_vec();
+                changed[0] = b'#';
+                let expected = lexicon.words.get(&changed[..]).map_or(UNKNOWN, |e| e.id);
+                let other = short_key(&changed).map(|key| lexicon.find_short(key).id);
+                assert_eq!(other, Some(expected));
             }
         }
         assert_eq!(lexicon.get("").id, UNKNOWN);
