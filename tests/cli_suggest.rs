@@ -116,7 +116,8 @@ fn prints_every_unit_with_segment_offsets_and_cues_at_their_text() {
         .map(|row| (row["tags"].to_string(), row["speaker"].to_string()))
         .collect();
     let expected = [
-        (r#"["quote"]"#, r#""outlet""#),
+        // A quotation nobody is named for has no speaker: quoting is not the outlet's own word.
+        (r#"["quote"]"#, "null"),
         (r#"["claim"]"#, r#""Ana Gil""#),
         (r#"["quote","denial"]"#, r#""Teo Park""#),
         (r#"["claim"]"#, r#""Teo Park""#),
