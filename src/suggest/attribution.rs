@@ -6,7 +6,7 @@
 //! skipped. When a unit names several speakers the most telling phrase wins (a name over a
 //! pronoun over a description), the first of equals.
 
-use super::names::{self, Found, Who};
+use super::names::{self, Found, Who, word};
 use super::quotes::Quotes;
 use super::tokens::Token;
 use super::words::{
@@ -56,20 +56,9 @@ fn trails(tokens: &[Token], found: &Found) -> bool {
 /// the full stop (", the agency said on Monday.").
 const TRAILING: usize = 5;
 
-/// Whether the phrase `found`, read from the unit's start, is a subject: a word follows it, and
-/// not a preposition ("Speaking to reporters", "Asked about it" open with no subject).
-fn opens_clause(text: &str, tokens: &[Token], found: &Found) -> bool {
-    tokens
-        .iter()
-        .find(|token| token.start >= found.end)
-        .is_some_and(|next| {
-            next.is_word() && !next.capital && !names::is_one_of(text, next, names::PREPOSITIONS)
-        })
-}
-
 /// Whether the phrase `found` is the subject of a verb that follows it: the next word is a verb
-/// by its class or its ending ("Ana Gil called", "Ana Gil says"), not a noun the name modifies
-/// ("One North Korean soldier", "Trump supporters").
+/// by its class or its ending ("Ana Gil called", "Ana Gil says"), not a preposition ("Speaking
+/// to reporters") nor a noun the name modifies ("One North Korean soldier", "Trump supporters").
 fn subject_of_verb(text: &str, tokens: &[Token], found: &Found) -> bool {
     const VERB: u32 = REPORT | ACTION | CLAUSE | AUXILIARY | DENY | NON_CONFIRM | ADVERB | NEGATION;
     let Some(next) = tokens.iter().find(|token| token.start >= found.end) else {
@@ -83,6 +72,7 @@ fn subject_of_verb(text: &str, tokens: &[Token], found: &Found) -> bool {
     };
     next.is_word()
         && !next.capital
+        && !names::is_one_of(text, next, names::PREPOSITIONS)
         && (next.is(VERB)
             || ends("ed")
             || (ends("s")
@@ -97,15 +87,10 @@ fn is_be(text: &str, token: &Token) -> bool {
     token.is_word() && names::is_one_of(text, token, BE)
 }
 
-fn word<'a>(text: &'a str, token: &Token) -> &'a str {
-    &text[token.start..token.end]
-}
-
 /// The subject that opens a unit: a phrase at its start followed by a word that is no
 /// preposition ("Black Lives Matter issued ...", not "Speaking to reporters, ...").
 pub fn opening_subject(text: &str, tokens: &[Token]) -> Option<Found> {
-    names::after(text, tokens, 0, false)
-        .filter(|found| opens_clause(text, tokens, found) && subject_of_verb(text, tokens, found))
+    names::after(text, tokens, 0, false).filter(|found| subject_of_verb(text, tokens, found))
 }
 
 /// Whether `found` is a document and nothing more ("a statement", "the report").
@@ -119,13 +104,14 @@ fn is_bare_document(found: &Found) -> bool {
 /// The speaker of a document's words: "the group issued a statement saying" is the group's, the
 /// subject that opens the unit; a document nobody is said to have issued stays the speaker.
 fn issuer(text: &str, tokens: &[Token], subject: Option<Found>) -> Option<Found> {
-    if !subject.as_ref().is_some_and(is_bare_document) {
-        return subject;
+    match subject {
+        Some(document) if is_bare_document(&document) => {
+            let opener = opening_subject(text, tokens)
+                .filter(|opener| opener.end <= document.start && !is_bare_document(opener));
+            Some(opener.unwrap_or(document))
+        }
+        other => other,
     }
-    let document = subject.filter(is_bare_document)?;
-    let opener = opening_subject(text, tokens)
-        .filter(|opener| opener.end <= document.start && !is_bare_document(opener));
-    Some(opener.unwrap_or(document))
 }
 
 /// Whether the reporting word at token `at` is a noun an adjective describes after a
