@@ -86,6 +86,12 @@ fn mini_corpus_counts() {
         .collect();
     assert_eq!(sources, [true, true], "{:#?}", figures.misses);
     assert_eq!(figures.misses.len(), 2);
+    // Judged apart: "He believes" has no chain to say whom it means, so it is left out of the
+    // judged figures; "She added" has one and stays.
+    assert_eq!(
+        (figures.judged, figures.judged_named, figures.judged_right),
+        (9, 7, 6)
+    );
 }
 
 /// Without the coreference chains, "She added" counts as a miss too (with "Local traders").
@@ -107,6 +113,11 @@ fn pronoun_sources_need_the_chains() {
     }
     let figures = score_dir(dir.path()).expect("reads");
     assert_eq!((figures.named, figures.named_right), (3, 1));
+    // "She added" is left out of the judged figures: with no chain, no proposal could be right.
+    assert_eq!(
+        (figures.judged, figures.judged_named, figures.judged_right),
+        (2, 2, 1)
+    );
 }
 
 /// Only the first annotation of an article in sorted order is read.

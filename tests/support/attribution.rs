@@ -43,6 +43,12 @@ pub struct Figures {
     pub sourced: usize,
     pub named: usize,
     pub named_right: usize,
+    /// The same three, leaving out the attributions whose source is a pronoun that CoreNLP's
+    /// chain gives no other mention (nobody can tell from the corpus whom it means, so no
+    /// proposal can be counted right).
+    pub judged: usize,
+    pub judged_named: usize,
+    pub judged_right: usize,
     /// Event lines with neither a content nor a cue, left out.
     pub empty: usize,
     /// Speaker misses, for reading: (article, proposed, source, resolved source).
@@ -85,6 +91,12 @@ impl Figures {
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.named_right, self.named)
     }
+    pub fn judged_named_share(&self) -> f64 {
+        ratio(self.judged_named, self.judged)
+    }
+    pub fn judged_accuracy(&self) -> f64 {
+        ratio(self.judged_right, self.judged_named)
+    }
 }
 
 impl fmt::Display for Figures {
@@ -113,7 +125,7 @@ impl fmt::Display for Figures {
             self.attributions - self.direct,
             self.empty
         )?;
-        write!(
+        writeln!(
             f,
             "speakers: named {:.3} ({} of {} with a source), right {:.3} ({} of {})",
             self.named_share(),
@@ -122,6 +134,17 @@ impl fmt::Display for Figures {
             self.speaker_accuracy(),
             self.named_right,
             self.named
+        )?;
+        write!(
+            f,
+            "speakers, {} pronoun sources with no name in their chain left out: named {:.3} ({} of {}), right {:.3} ({} of {})",
+            self.sourced - self.judged,
+            self.judged_named_share(),
+            self.judged_named,
+            self.judged,
+            self.judged_accuracy(),
+            self.judged_right,
+            self.judged_named
         )
     }
 }
@@ -264,6 +287,21 @@ pub fn score_article(
             continue;
         }
         figures.sourced += 1;
+        let source = attribution
+            .sources
+            .iter()
+            .map(|span| slice(*span))
+            .collect::<Vec<_>>()
+            .join(" ");
+        // The source's coreference chain: its representative, then its other mentions.
+        let chain: Vec<String> = coref
+            .map(|coref| coref.chain(attribution.sources[0]))
+            .unwrap_or_default()
+            .into_iter()
+            .map(slice)
+            .collect();
+        let judged = !is_pronoun(&source) || chain.iter().any(|mention| !is_pronoun(mention));
+        figures.judged += usize::from(judged);
         let anchor = attribution.cues.first().unwrap_or(&spans[0]).start;
         let Some(at) = units
             .iter()
@@ -288,24 +326,13 @@ pub fn score_article(
             continue;
         };
         figures.named += 1;
-        let source = attribution
-            .sources
-            .iter()
-            .map(|span| slice(*span))
-            .collect::<Vec<_>>()
-            .join(" ");
-        // The source's coreference chain: its representative, then its other mentions.
-        let chain: Vec<String> = coref
-            .map(|coref| coref.chain(attribution.sources[0]))
-            .unwrap_or_default()
-            .into_iter()
-            .map(slice)
-            .collect();
+        figures.judged_named += usize::from(judged);
         let resolved = chain.first();
         let right = same_speaker(speaker, &source)
             || chain.iter().any(|mention| same_speaker(speaker, mention));
         if right {
             figures.named_right += 1;
+            figures.judged_right += usize::from(judged);
         } else {
             figures.misses.push(format!(
                 "{name} {}: proposed {speaker:?}, source {source:?}, resolved {resolved:?}: {}",
@@ -404,6 +431,49 @@ fn words(text: &str) -> Vec<String> {
 }
 
 const ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// Words that stand for someone named elsewhere.
+const PRONOUNS: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "him",
+    "her",
+    "them",
+    "his",
+    "hers",
+    "their",
+    "theirs",
+    "i",
+    "me",
+    "my",
+    "we",
+    "us",
+    "our",
+    "you",
+    "your",
+    "it",
+    "its",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "one",
+];
+
+/// Whether every word of `text` is a pronoun: a mention that names nobody by itself.
+fn is_pronoun(text: &str) -> bool {
+    let words = words(text);
+    !words.is_empty() && words.iter().all(|word| PRONOUNS.contains(&word.as_str()))
+}
 
 /// Prepositions that put a name inside another's phrase ("supporters of Trump", "farmers in
 /// Ohio"); "for" is not one of them ("a spokesman for the council" speaks for it).
