@@ -16,6 +16,7 @@ mod carry;
 mod claim;
 mod denial;
 mod names;
+mod of_phrases;
 mod phrase_words;
 mod quotes;
 mod sources;
@@ -28,7 +29,7 @@ use std::ops::Range;
 use crate::annotation::Tag;
 use crate::article::{Article, UnitKind};
 
-pub use carry::{LOOK_AHEAD, LOOK_BACK};
+pub use carry::{LOOK_AHEAD, LOOK_BACK, PRONOUN_BACK, PRONOUN_CHAIN};
 
 /// What a cue is evidence of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

@@ -7,7 +7,9 @@
 use proptest::prelude::*;
 use rstest::rstest;
 use sidenote::article::Article;
-use sidenote::suggest::{CueKind, LOOK_BACK, Suggestion, suggest_all, suggest_units};
+use sidenote::suggest::{
+    CueKind, PRONOUN_BACK, PRONOUN_CHAIN, Suggestion, suggest_all, suggest_units,
+};
 
 #[path = "support/suggest.rs"]
 mod support;
@@ -219,18 +221,40 @@ fn claim_signals(#[case] text: &str, #[case] tags: &str) {
 }
 
 #[test]
-fn a_speaker_is_carried_back_a_bounded_number_of_units() {
+fn a_speaker_is_carried_to_a_pronoun_a_bounded_number_of_units() {
     let filler = ["Rain fell.", "Wind rose.", "Roads froze.", "Schools shut."];
     let mut text = String::from("Ana Roe said the port closed.");
     for (count, sentence) in filler.iter().enumerate() {
         text.push(' ');
         text.push_str(sentence);
         let near = format!("{text} He added that it would open in May.");
-        let expected = (count + 1 < LOOK_BACK).then_some("Ana Roe");
+        let expected = (count + 1 < PRONOUN_BACK).then_some("Ana Roe");
         check(&near, count + 2, "claim", expected);
     }
     text.push_str(" Docks flooded. He added that it would open in May.");
     check(&text, filler.len() + 2, "claim", None);
+}
+
+/// A "he" passes on the person it means: each "he" in a row reaches back [`PRONOUN_BACK`]
+/// units from itself, at most [`PRONOUN_CHAIN`] times, so a speaker goes further than one
+/// pronoun's reach, and no further than the chain's.
+#[test]
+fn a_pronoun_passes_its_person_on_to_the_next_pronoun() {
+    let mut text = String::from("Ana Roe said the port closed. Rain fell.");
+    let mut units = 2;
+    for link in 0..=PRONOUN_CHAIN + 1 {
+        text.push_str(" He said the docks flooded. Wind rose.");
+        let expected = (link <= PRONOUN_CHAIN).then_some("Ana Roe");
+        check(&text, units, "claim", expected);
+        units += 2;
+    }
+    // Without a "he" between them, the same distance carries nobody.
+    check(
+        "Ana Roe said the port closed. Rain fell. Snow fell. Wind rose. He said the docks flooded.",
+        4,
+        "claim",
+        None,
+    );
 }
 
 #[rstest]

@@ -81,6 +81,18 @@ fn subject_of_verb(text: &str, tokens: &[Token], found: &Found) -> bool {
                     .any(|e| ends(e))))
 }
 
+/// Whether `word` is an "-ing" form ("saying", "telling").
+fn ends_ing(word: &str) -> bool {
+    word.len() > 5
+        && word.is_char_boundary(word.len() - 3)
+        && word[word.len() - 3..].eq_ignore_ascii_case("ing")
+}
+
+/// Whether `token` is a form of "tell", whose object is the person told, not the speaker.
+fn is_tell(text: &str, token: &Token) -> bool {
+    names::is_one_of(text, token, &["tell", "tells", "told", "telling"])
+}
+
 /// Whether `token` is a form of "be", which makes a following participle passive.
 fn is_be(text: &str, token: &Token) -> bool {
     const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
@@ -106,7 +118,9 @@ fn is_bare_document(found: &Found) -> bool {
 fn issuer(text: &str, tokens: &[Token], subject: Option<Found>) -> Option<Found> {
     match subject {
         Some(document) if is_bare_document(&document) => {
-            let opener = opening_subject(text, tokens)
+            // "The town released a statement saying": the opener may be a noun ("the town").
+            let opener = names::after(text, tokens, 0, true)
+                .filter(|opener| subject_of_verb(text, tokens, opener))
                 .filter(|opener| opener.end <= document.start && !is_bare_document(opener));
             Some(opener.unwrap_or(document))
         }
@@ -252,7 +266,12 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
             && at
                 .checked_sub(1)
                 .is_some_and(|previous| names::is_one_of(text, &tokens[previous], &["and", "but"]));
-        if shared {
+        // "She criticised the plan, telling reporters ...", "..., saying Ana Gil was wrong": a
+        // participle or "told" after a comma goes on with the sentence's subject; the name after
+        // it is whom it was told to or what was said.
+        let participle =
+            inverted && at > 0 && (ends_ing(word(text, token)) || is_tell(text, token));
+        if shared || participle {
             consider(opening_subject(text, tokens), false, &mut attribution);
         } else if inverted && next.is_some_and(|next| names::is_one_of(text, next, &["that"])) {
             // "..., adding that he was hurt": what follows is said, not who said it.

@@ -3,8 +3,10 @@
 //! lawmaker said" or a quotation that goes on, and back to a unit that the next one points at
 //! ("A lawmaker revealed this information").
 //!
-//! Both look back at most [`LOOK_BACK`] units and ahead [`LOOK_AHEAD`], so a unit's proposal is the same
-//! whatever window it is computed in, and a window costs its size plus a constant.
+//! Both look back at most [`LOOK_BACK`] units (a "he" at most that far past each of
+//! [`PRONOUN_CHAIN`] "he"s before it, a full name [`NAME_LOOK_BACK`]) and ahead
+//! [`LOOK_AHEAD`], so a unit's proposal is the same whatever window it is computed in, and a
+//! window costs its size plus a constant.
 
 use std::ops::Range;
 
@@ -158,6 +160,57 @@ impl<'a> Window<'a> {
     }
 }
 
+/// How many units before a "he" or "she" are read for the person it means, past each unit that
+/// itself only said "he" (see [`antecedent`]).
+pub const PRONOUN_BACK: usize = 2;
+
+/// How many "he"s in a row pass on the person the first one meant ("Ana Gil said ... He wrote
+/// ... He added").
+pub const PRONOUN_CHAIN: usize = 2;
+
+// A window reads the facts of NAME_LOOK_BACK units before its first: the furthest a chain of
+// pronouns reaches must stay inside them.
+const _: () = assert!(LOOK_BACK * (PRONOUN_CHAIN + 1) <= NAME_LOOK_BACK);
+
+/// Whom a "he" or "she" means: the last name the units `before` gave, within [`PRONOUN_BACK`]
+/// units; a unit between that says "he" itself means the same person, found the same way, up
+/// to `chain` times, and the sentences of a quotation that goes on are that person's words, so
+/// they are read past without being counted (within [`LOOK_BACK`] units). Further back, a "he"
+/// is as often someone else as the last person named.
+fn antecedent(before: &[Facts], chain: usize) -> Option<String> {
+    let mut counted = 0;
+    for (back, facts) in before.iter().rev().take(LOOK_BACK).enumerate() {
+        match &facts.who {
+            Some(Who::Named(name)) => return Some(name.clone()),
+            // A person mentioned by title in a unit that attributes nothing.
+            None if facts.mention.is_some() => return facts.mention.clone(),
+            None if facts.continues_quote => continue,
+            Some(Who::Pronoun) if chain > 0 => {
+                return antecedent(&before[..before.len() - 1 - back], chain - 1);
+            }
+            _ => {}
+        }
+        counted += 1;
+        if counted == PRONOUN_BACK {
+            break;
+        }
+    }
+    None
+}
+
+/// The name given by the units `ahead` that go on with a quotation still open: whom a
+/// quotation of several sentences is attributed to where it ends ("“We will rebuild. It will
+/// take years,” said Ana Gil").
+fn quote_closer(ahead: &[Facts]) -> Option<String> {
+    ahead
+        .iter()
+        .take_while(|facts| facts.continues_quote)
+        .find_map(|facts| match &facts.who {
+            Some(Who::Named(name)) => Some(name.clone()),
+            _ => None,
+        })
+}
+
 /// The last name the units `before` gave, within [`LOOK_BACK`] units.
 fn last_named(before: &[Facts]) -> Option<String> {
     before
@@ -238,7 +291,9 @@ fn speaker(before: &[Facts], own: &Facts, ahead: &[Facts]) -> Option<String> {
         Some(Who::Described(description)) => named_back(next)
             .or_else(|| named_later(ahead, own.role))
             .or_else(|| Some(description.clone())),
-        Some(Who::Pronoun) => return last_named(before).map(|name| full_name(before, name)),
+        Some(Who::Pronoun) => {
+            return antecedent(before, PRONOUN_CHAIN).map(|name| full_name(before, name));
+        }
         // "They said": a list of names just given ("Britain and France"); one person is not them.
         Some(Who::Plural) => {
             return last_named(before).filter(|name| name.contains(" and "));
@@ -252,13 +307,17 @@ fn speaker(before: &[Facts], own: &Facts, ahead: &[Facts]) -> Option<String> {
             named_back(next)
                 .or_else(|| (!names::is_document_alone(description)).then(|| description.clone()))
         }),
-        // A quotation nobody is said to have said goes on with the last speaker, unless the
-        // unit passes it on as hearsay ("reportedly shouted ...").
-        None if own.continues_quote => last_named(before),
-        // A quotation that opens with nobody named is the last speaker's when the unit just
-        // before named one; further back, it is more often someone the unit names in words no
-        // rule reads, so no speaker is proposed.
+        // A quotation nobody is said to have said goes on with the speaker named where it ends,
+        // or else the last one, unless the unit passes it on as hearsay ("reportedly shouted
+        // ...").
+        None if own.continues_quote => quote_closer(ahead).or_else(|| last_named(before)),
+        // A quotation that opens with nobody named is the speaker's named where it ends, or the
+        // last speaker's when the unit just before named one; further back, it is more often
+        // someone the unit names in words no rule reads, so no speaker is proposed.
         None if own.tags.first() == Some(&Tag::Quote) && !own.hearsay => {
+            if let Some(name) = quote_closer(ahead) {
+                return Some(full_name(before, name));
+            }
             return match before.last().map(|facts| &facts.who) {
                 Some(Some(Who::Named(name))) => Some(full_name(before, name.clone())),
                 _ => None,

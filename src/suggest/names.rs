@@ -10,15 +10,15 @@ pub(super) use super::phrase_words::{
     word,
 };
 use super::phrase_words::{
-    is_definite, is_noun_head, is_plural_pronoun, is_possessive, is_skippable, is_spokesperson,
-    is_starter, is_subject_pronoun,
+    is_definite, is_initial, is_noun_head, is_plural_pronoun, is_possessive, is_skippable,
+    is_spokesperson, is_starter, is_subject_pronoun,
 };
 use super::tokens::Token;
 use super::words::{BODY, DETERMINER, NUMBER, PRONOUN, ROLE, TIME, TITLE};
-use super::{asides, sources};
+use super::{asides, of_phrases, sources};
 
 /// The most tokens a speaker's phrase takes.
-const LONGEST: usize = 7;
+pub(super) const LONGEST: usize = 7;
 
 /// The most lower-case words read past before a name after an inverted verb ("said former
 /// harbour pilot Jon Vik").
@@ -187,36 +187,7 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
             end: found.end,
         });
     }
-    // "Rep. Maria Alvarez of Texas said" is Maria Alvarez; "the Ministry of Health said" is the
-    // ministry of health.
-    if joint == "of" {
-        let mut owner = start - 1;
-        while owner > 0 && start - 1 - owner < LONGEST && may_join(tokens, owner - 1) {
-            owner -= 1;
-        }
-        let words = &tokens[owner..start - 1];
-        if let Some(last) = words.last() {
-            if last.is(BODY) && last.capital {
-                let body = judge(text, words, false)?;
-                let name = format!(
-                    "{} of {}",
-                    joined(text, words_from(text, words)),
-                    name_of(&found.who)
-                );
-                return Some(Found {
-                    who: Who::Named(name),
-                    start: body.start,
-                    end: found.end,
-                });
-            }
-            if let Some(person) = judge(text, words, false)
-                && matches!(person.who, Who::Named(_))
-            {
-                return Some(person);
-            }
-        }
-    }
-    Some(found)
+    of_phrases::read(text, tokens, start..end, joint, found)
 }
 
 /// "Neither X nor Y has confirmed": both deny, "X and Y", Y as the text writes it ("the club
@@ -250,7 +221,7 @@ fn neither_nor(
 }
 
 /// The words of a phrase past those that open sentences ("The").
-fn words_from<'t>(text: &str, words: &'t [Token]) -> &'t [Token] {
+pub(super) fn words_from<'t>(text: &str, words: &'t [Token]) -> &'t [Token] {
     let skip = words
         .iter()
         .take_while(|word| is_starter(text, word))
@@ -450,9 +421,15 @@ pub(super) fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found
     }
     // The name is what follows the last title or body: "lawmaker Lee", "Rep. Lee", "President
     // Zelensky", "news agency Tass".
-    let name_from = words
-        .iter()
-        .rposition(|word| word.is(TITLE) || word.is_punct('.') || (word.is(BODY) && !word.capital))
+    // The stop after an initial ("Paul H. Smith") stays inside the name.
+    let name_from = (0..words.len())
+        .rev()
+        .find(|&at| {
+            let word = &words[at];
+            word.is(TITLE)
+                || (word.is_punct('.') && !(at > 0 && is_initial(&words[at - 1])))
+                || (word.is(BODY) && !word.capital)
+        })
         .map_or(0, |at| at + 1);
     let name = &words[name_from.min(words.len() - 1)..];
     let named = name.iter().any(|word| word.capital && word.is_word());
@@ -480,7 +457,7 @@ pub(super) fn found(who: Who, first: &Token, last: &Token) -> Found {
 }
 
 /// The words' text with single spaces, a full stop kept against its word ("Rep.").
-fn joined(text: &str, words: &[Token]) -> String {
+pub(super) fn joined(text: &str, words: &[Token]) -> String {
     let span = match (words.first(), words.last()) {
         (Some(first), Some(last)) => last.end.saturating_sub(first.start),
         _ => 0,

@@ -63,6 +63,34 @@ pub(super) fn is_possessive(text: &str, token: &Token) -> bool {
             || word.ends_with("s\u{2019}"))
 }
 
+/// Whether `token` is a share of a group ("percent", "half", "majority"), which speaks for the
+/// part of the group it names ("62 percent of voters said").
+pub(super) fn is_share(text: &str, token: &Token) -> bool {
+    const SHARES: &[&str] = &[
+        "percent",
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "majority",
+        "minority",
+        "plurality",
+        "most",
+        "many",
+        "some",
+        "share",
+        "fifth",
+        "fifths",
+    ];
+    token.is_word() && is_one_of(text, token, SHARES)
+}
+
+/// Whether `token` is a capital letter standing alone: an initial ("H" of "Paul H. Smith").
+pub(super) fn is_initial(token: &Token) -> bool {
+    token.is_word() && token.capital && token.end - token.start == 1
+}
+
 /// Whether `token` may be part of a speaker's phrase: a capitalised word, a title or role, or
 /// the full stop of an abbreviated title ("Rep.").
 pub(super) fn may_join(tokens: &[Token], at: usize) -> bool {
@@ -73,10 +101,11 @@ pub(super) fn may_join(tokens: &[Token], at: usize) -> bool {
                 && !token.is(REPORT | AUXILIARY | NEGATION | DENY)
                 && (token.capital || !token.is(DETERMINER))
         }
-        // The stop of "Rep. Ana Gil", not the one ending "... an airline spokeswoman."
+        // The stop of "Rep. Ana Gil" or of the initial in "Paul H. Smith", not the one ending
+        // "... an airline spokeswoman."
         Kind::Punct('.') => {
             at > 0
-                && tokens[at - 1].is(TITLE)
+                && (tokens[at - 1].is(TITLE) || is_initial(&tokens[at - 1]))
                 && tokens[at - 1].end == token.start
                 && tokens.get(at + 1).is_some_and(|next| next.capital)
         }

@@ -221,7 +221,8 @@ const TIMES: &str = "monday tuesday wednesday thursday friday saturday sunday to
 const STARTERS: &str = "the this that these those it its however but and meanwhile while \
      in on at over after before during since despite although as for of a an there here \
      what when where who why how if some many most one two three several other others both \
-     either";
+     either so even ever still moreover whenever to none more all maybe beyond yet thus then also \
+     instead perhaps having being which whom whose you";
 
 /// A hasher for short words: eight bytes at a time, multiplied and rotated (the scheme of
 /// rustc's FxHasher). Lists are fixed and written here, so no input can be chosen to collide, and
