@@ -104,6 +104,13 @@ use support::check;
     "claim",
     Some("mayor")
 )]
+// A time that opens the sentence is read past: "Hours later" is nobody.
+#[case(
+    "Hours later, Ana Gil returned the favour, telling reporters the deal was done.",
+    0,
+    "claim",
+    Some("Ana Gil")
+)]
 // ... while an inverted "said" keeps the name after it.
 #[case("The toll is unfair, said Eva Berg.", 0, "claim", Some("Eva Berg"))]
 // A body whose statement speaks is the body, named by a noun as well as by a name.

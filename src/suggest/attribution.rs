@@ -8,10 +8,10 @@
 
 use super::names::{self, Found, Who, word};
 use super::quotes::Quotes;
-use super::tokens::Token;
+use super::tokens::{Kind, Token};
 use super::words::{
-    ACCORDING, ACTION, ADVERB, AUXILIARY, CLAUSE, DENY, DETERMINER, NEGATION, NON_CONFIRM, REPORT,
-    ROLE, TITLE,
+    ACCORDING, ACTION, ADVERB, AUXILIARY, CLAUSE, DENY, DETERMINER, NEGATION, NON_CONFIRM, NUMBER,
+    REPORT, ROLE, TIME, TITLE,
 };
 
 /// What a unit says of who speaks.
@@ -102,7 +102,20 @@ fn is_be(text: &str, token: &Token) -> bool {
 /// The subject that opens a unit: a phrase at its start followed by a word that is no
 /// preposition ("Black Lives Matter issued ...", not "Speaking to reporters, ...").
 pub fn opening_subject(text: &str, tokens: &[Token]) -> Option<Found> {
-    names::after(text, tokens, 0, false).filter(|found| subject_of_verb(text, tokens, found))
+    names::after(text, tokens, past_time(tokens), false)
+        .filter(|found| subject_of_verb(text, tokens, found))
+}
+
+/// Where a unit goes on after the time that opens it ("Hours later, ", "Two days later, "), or 0.
+fn past_time(tokens: &[Token]) -> usize {
+    let Some(comma) = tokens.iter().take(4).position(|token| token.is_punct(',')) else {
+        return 0;
+    };
+    let timed = tokens[..comma].iter().any(|token| token.is(TIME));
+    let only_time = tokens[..comma]
+        .iter()
+        .all(|token| token.is(TIME | NUMBER) || matches!(token.kind, Kind::Number));
+    if timed && only_time { comma + 1 } else { 0 }
 }
 
 /// Whether `found` is a document and nothing more ("a statement", "the report").

@@ -217,7 +217,8 @@ const NUMBERS: &str = "two three four five six seven eight nine ten eleven twelv
 const MONTHS: &str = "january february march april may june july august september october \
      november december jan feb mar apr jun jul aug sep sept oct nov dec";
 const TIMES: &str = "monday tuesday wednesday thursday friday saturday sunday today yesterday \
-     tomorrow tonight morning afternoon evening night week weekend earlier later";
+     tomorrow tonight morning afternoon evening night week weekend earlier later minutes hours \
+     days weeks months years decades";
 const STARTERS: &str = "the this that these those it its however but and meanwhile while \
      in on at over after before during since despite although as for of a an there here \
      what when where who why how if some many most one two three several other others both \
