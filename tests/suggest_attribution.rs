@@ -204,6 +204,10 @@ fn spans_across_lines_and_curly_marks() {
 fn speakers_match_by_words() {
     assert!(same_speaker("Ted Cruz", "Sen. Ted Cruz"));
     assert!(same_speaker("Ted Cruz", "Cruz"));
+    // An honorific says nothing of who someone is.
+    assert!(same_speaker("Hillary Rodham Clinton", "Mrs. Clinton"));
+    assert!(same_speaker("Tad Devine", "Mr. Devine"));
+    assert!(!same_speaker("Tad Devine", "Mr. Trump"));
     assert!(same_speaker("Harbour Board", "the harbour board"));
     assert!(same_speaker("Ines Moro", "Ines Moro, the port's director,"));
     assert!(same_speaker("Moro", "Ines Moro (director)"));

@@ -430,7 +430,9 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-const ARTICLES: &[&str] = &["the", "a", "an"];
+/// Words dropped before two speakers are compared: articles, and honorifics, which say nothing
+/// of who someone is ("Mrs. Clinton" is Hillary Rodham Clinton).
+const ARTICLES: &[&str] = &["the", "a", "an", "mr", "mrs", "ms", "dr"];
 
 /// Words that stand for someone named elsewhere.
 const PRONOUNS: &[&str] = &[
