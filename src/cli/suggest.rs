@@ -48,8 +48,9 @@ pub enum Format {
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut failed = false;
+    let threads = thread::available_parallelism().map_or(1, NonZeroUsize::get);
     for file in &args.files {
-        let article = match library::read_article(file) {
+        let article = match library::read_article_on(file, threads) {
             Ok(article) => article,
             Err(error) => {
                 out.flush()?;
