@@ -277,7 +277,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn plainness_eight_bytes_at_a_time_is_plainness_by_character(
+        fn plainness_by_byte_is_plainness_by_character(
             text in "[ -~]{0,40}|[\\x00-\\x7F]{0,40}|\\PC{0,20}|.{0,20}"
         ) {
             proptest::prop_assert_eq!(plainness(&text), plainness_by_character(&text));
