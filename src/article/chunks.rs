@@ -105,8 +105,8 @@ fn cut(text: &str, from: usize, size: usize) -> Vec<Range<usize>> {
     chunks
 }
 
-/// The start of the first line at or after byte `at`'s line that follows a blank line, when one
-/// comes before the end of the text.
+/// Where the line after the first blank line starting at or after byte `at` starts, when there
+/// is such a line before the end of the text.
 fn after_blank_line(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut newline = at.checked_sub(1)?;
