@@ -6,6 +6,7 @@
 //! offsets for the outside world come from [`CharIndex`].
 
 mod char_index;
+mod chunks;
 mod dates;
 mod decode;
 mod display;
@@ -109,10 +110,26 @@ impl Article {
         Ok(Article::from_text(name, text, encoding))
     }
 
+    /// Like [`Article::parse_owned`], with a big plain-text file's paragraphs segmented on up to
+    /// `threads` threads; the article is the same.
+    pub fn parse_owned_on(
+        name: &str,
+        bytes: Vec<u8>,
+        threads: usize,
+    ) -> Result<Article, ArticleError> {
+        let (text, encoding) = decode::decode_owned(name, bytes)?;
+        Ok(Article::from_text_on(name, text, encoding, threads))
+    }
+
     /// Builds an article from text that is already decoded.
     pub fn from_text(name: &str, text: String, encoding: SourceEncoding) -> Article {
+        Article::from_text_on(name, text, encoding, 1)
+    }
+
+    /// Like [`Article::from_text`], on up to `threads` threads.
+    fn from_text_on(name: &str, text: String, encoding: SourceEncoding, threads: usize) -> Article {
         let markdown = is_markdown(name, &text);
-        let layout = structure::layout(&text, markdown);
+        let layout = structure::layout(&text, markdown, threads);
         let units = layout.units;
         let metadata = Metadata::resolve(name, &text, markdown, &layout.metadata, &units);
         Article {

@@ -57,6 +57,11 @@ impl ReadError {
 /// Reads and parses the article at `path`. A binary file is refused from its first bytes, before
 /// the rest is read: a sparse file of gigabytes costs nothing.
 pub fn read_article(path: &Path) -> Result<Article, ReadError> {
+    read_article_on(path, 1)
+}
+
+/// Like [`read_article`], with a big file's paragraphs segmented on up to `threads` threads.
+pub fn read_article_on(path: &Path, threads: usize) -> Result<Article, ReadError> {
     let (mut file, meta) = regular_file(path)?;
     let io = |source| ReadError::Io {
         path: path.to_owned(),
@@ -75,7 +80,7 @@ pub fn read_article(path: &Path) -> Result<Article, ReadError> {
             .saturating_sub(bytes.len()),
     );
     file.read_to_end(&mut bytes).map_err(io)?;
-    Ok(Article::parse_owned(&name, bytes)?)
+    Ok(Article::parse_owned_on(&name, bytes, threads)?)
 }
 
 /// When an article is big enough to be shown from a preview (its first part) while the whole

@@ -13,7 +13,7 @@
 use super::char_index::count_chars;
 use super::lines::{self, Line};
 use super::metadata::Found;
-use super::{Unit, UnitKind, segment, top_matter};
+use super::{Unit, UnitKind, chunks, segment, top_matter};
 
 /// How many leading bytes decide the shape of a file.
 const SHAPE_SAMPLE: usize = 256 * 1024;
@@ -33,23 +33,56 @@ pub struct Layout {
 
 /// Lays out `text`: top matter (metadata and title), then paragraphs, headings and their sentences.
 /// `markdown` turns on the block syntax that plain text never means (fences, Setext headings).
-pub fn layout(text: &str, markdown: bool) -> Layout {
+/// The body of a plain-text file is laid out in chunks on up to `threads` threads ([`chunks`]), to
+/// the same units.
+pub fn layout(text: &str, markdown: bool, threads: usize) -> Layout {
     let width = wrap_width(text);
     let top = top_matter::read(text, width.is_some());
-    let mut builder = Builder {
-        text,
-        markdown,
-        width,
-        // News sentences average well over 96 bytes: one allocation for the whole text.
-        units: Vec::with_capacity(text.len() / 96 + top.units.len()),
-        paragraph: top.paragraphs,
-        ranges: Vec::new(),
-    };
-    builder.units.extend_from_slice(&top.units);
-    builder.body(top.body);
+    // News sentences average well over 96 bytes: one allocation for the whole text.
+    let mut units = Vec::with_capacity(text.len() / 96 + top.units.len());
+    units.extend_from_slice(&top.units);
+    let shape = Shape { markdown, width };
+    if markdown || threads <= 1 {
+        shape.body(text, top.body..text.len(), top.paragraphs, &mut units);
+    } else {
+        chunks::body(text, shape, top.body, top.paragraphs, threads, &mut units);
+    }
     Layout {
-        units: builder.units,
+        units,
         metadata: top.found,
+    }
+}
+
+/// What the whole file decides about how its lines are read.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    /// Markdown block syntax (fences, Setext headings) is read.
+    pub markdown: bool,
+    /// The wrap width of a hard-wrapped file ([`wrap_width`]).
+    pub width: Option<usize>,
+}
+
+impl Shape {
+    /// Appends to `units` the units of the lines that start in `lines` (a range from a line's
+    /// start), numbering paragraphs from `paragraph`; returns the number after the last one.
+    pub fn body(
+        self,
+        text: &str,
+        lines: std::ops::Range<usize>,
+        paragraph: usize,
+        units: &mut Vec<Unit>,
+    ) -> usize {
+        let mut builder = Builder {
+            text,
+            markdown: self.markdown,
+            width: self.width,
+            units: std::mem::take(units),
+            paragraph,
+            ranges: Vec::new(),
+        };
+        builder.body(lines.start, lines.end);
+        *units = builder.units;
+        builder.paragraph
     }
 }
 
@@ -115,11 +148,11 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn body(&mut self, from: usize) {
+    fn body(&mut self, from: usize, to: usize) {
         let text = self.text;
         let mut open: Option<Open> = None;
         let mut fenced = false;
-        for line in lines::lines_from(text, from) {
+        for line in lines::lines_from(text, from).take_while(|line| line.start < to) {
             if fenced {
                 if lines::is_fence(text, line) {
                     fenced = false;

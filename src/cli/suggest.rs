@@ -13,7 +13,7 @@ use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 use std::thread;
 
 use crate::article::{Article, count_chars};
@@ -48,8 +48,9 @@ pub enum Format {
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut failed = false;
+    let threads = thread::available_parallelism().map_or(1, NonZeroUsize::get);
     for file in &args.files {
-        let article = match library::read_article(file) {
+        let article = match library::read_article_on(file, threads) {
             Ok(article) => article,
             Err(error) => {
                 out.flush()?;
@@ -92,18 +93,22 @@ pub fn write_suggestions(
         .map_or(1, NonZeroUsize::get)
         .min(count);
     if threads <= 1 {
-        let mut rows = windows.rows.clone();
+        let (mut rows, mut buffer) = (windows.rows.clone(), Vec::new());
         for window in 0..count {
-            out.write_all(&windows.write(window, &mut rows)?)?;
+            windows.write(window, &mut rows, &mut buffer)?;
+            out.write_all(&buffer)?;
         }
         return Ok(());
     }
     let next = AtomicUsize::new(0);
+    // Written windows' buffers, handed back to the workers: megabytes each, whose pages would
+    // otherwise be faulted in afresh for every window.
+    let spare: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
     thread::scope(|scope| {
         // A worker waits when this many windows are done and not yet written.
         let (done, written) = mpsc::sync_channel(threads);
         for _ in 0..threads {
-            let (windows, next, done) = (&windows, &next, done.clone());
+            let (windows, next, done, spare) = (&windows, &next, done.clone(), &spare);
             scope.spawn(move || {
                 let mut rows = windows.rows.clone();
                 loop {
@@ -111,11 +116,16 @@ pub fn write_suggestions(
                     if window >= count {
                         break;
                     }
+                    let mut buffer = spare
+                        .lock()
+                        .ok()
+                        .and_then(|mut spare| spare.pop())
+                        .unwrap_or_default();
+                    let bytes = windows
+                        .write(window, &mut rows, &mut buffer)
+                        .map(|()| buffer);
                     // The writer has stopped (an error) when nobody receives.
-                    if done
-                        .send((window, windows.write(window, &mut rows)))
-                        .is_err()
-                    {
+                    if done.send((window, bytes)).is_err() {
                         break;
                     }
                 }
@@ -128,7 +138,11 @@ pub fn write_suggestions(
         for (window, bytes) in written {
             waiting.insert(window, bytes);
             while let Some(bytes) = waiting.remove(&due) {
-                out.write_all(&bytes?)?;
+                let bytes = bytes?;
+                out.write_all(&bytes)?;
+                if let Ok(mut spare) = spare.lock() {
+                    spare.push(bytes);
+                }
                 due += 1;
             }
         }
@@ -172,17 +186,24 @@ impl<'a> Windows<'a> {
         })
     }
 
-    /// The rows of window `window`.
-    fn write(&self, window: usize, rows: &mut Rows) -> io::Result<Vec<u8>> {
+    /// Writes the rows of window `window` into `out`, cleared first.
+    fn write(&self, window: usize, rows: &mut Rows, out: &mut Vec<u8>) -> io::Result<()> {
         let article = self.article;
         let (text, units) = (article.text(), article.units());
+        out.clear();
         let Some(&(from, chars)) = self.starts.get(window) else {
-            return Ok(Vec::new());
+            return Ok(());
         };
         let to = (from + WINDOW).min(units.len());
         // Code points before byte `byte`, carried forward unit by unit since units are in order.
         let (mut byte, mut chars) = (units[from].start, chars);
-        let mut out = Vec::with_capacity(text.len().min(units[to - 1].end - byte) * 3);
+        // News text's JSON rows take about 3.5 times its bytes, its text rows about 1.8 times:
+        // room for them at once, so that a window's rows are never copied to a bigger buffer.
+        let times = match self.format {
+            Format::Json => 4,
+            Format::Text => 2,
+        };
+        out.reserve(text.len().min(units[to - 1].end - byte) * times);
         let mut buffer = String::new();
         for suggestion in suggest_units(article, from..to) {
             let unit = units[suggestion.index];
@@ -201,14 +222,14 @@ impl<'a> Windows<'a> {
                         true => chars + (offset - byte),
                         false => chars + count_chars(&text.as_bytes()[byte..offset]),
                     };
-                    rows.write(&mut out, chars, end, display, &suggestion, text, at)?;
+                    rows.write(out, chars, end, display, &suggestion, text, at)?;
                 }
                 Format::Text => {
-                    write_text_row(&mut out, article, &suggestion, display, self.width)?;
+                    write_text_row(out, article, &suggestion, display, self.width)?;
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 }
 

@@ -43,6 +43,10 @@ pub(super) fn is_subject_pronoun(text: &str, token: &Token) -> bool {
 /// word that is no contraction. A possessive looks the same ("Trump's"), so the caller asks
 /// only of words it knows.
 pub(super) fn contracted(word: &str) -> Option<&str> {
+    // Most words hold neither apostrophe (the curly one starts with the byte E2): no search.
+    if !word.bytes().any(|byte| byte == b'\'' || byte == 0xE2) {
+        return None;
+    }
     let (base, ending) = word
         .split_once('\'')
         .or_else(|| word.split_once('\u{2019}'))?;

@@ -181,7 +181,7 @@ pub fn judge(
     if has(TITLE) {
         facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
     }
-    if source.as_bytes().contains(&b'(') {
+    if memchr::memchr(b'(', source.as_bytes()).is_some() {
         facts.initials = sources::initials(source, tokens);
     }
     if let Some(found) = &who {

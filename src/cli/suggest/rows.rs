@@ -261,7 +261,28 @@ mod tests {
         "北",
     ];
 
+    /// What [`plainness`] says, judged a character at a time.
+    fn plainness_by_character(text: &str) -> Plainness {
+        let mut found = Plainness::Plain;
+        for c in text.chars() {
+            if c.is_ascii_control() || safe_text::treatment(c) != safe_text::Treatment::Kept {
+                return Plainness::Special;
+            }
+            if c == '"' || c == '\\' {
+                found = Plainness::Marks;
+            }
+        }
+        found
+    }
+
     proptest::proptest! {
+        #[test]
+        fn plainness_by_byte_is_plainness_by_character(
+            text in "[ -~]{0,40}|[\\x00-\\x7F]{0,40}|\\PC{0,20}|.{0,20}"
+        ) {
+            proptest::prop_assert_eq!(plainness(&text), plainness_by_character(&text));
+        }
+
         #[test]
         fn safe_strings_are_written_as_serde_and_safe_text_write_them(
             picks in proptest::collection::vec(0..PIECES.len(), 0..12)
