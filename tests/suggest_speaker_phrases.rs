@@ -120,6 +120,12 @@ use support::check;
     "claim",
     Some("town")
 )]
+#[case(
+    "Later, the town released a statement saying the remarks were false.",
+    0,
+    "claim",
+    Some("town")
+)]
 // A quotation of several sentences is the words of whom it is attributed to where it ends,
 // from its first sentence on.
 #[case(

@@ -132,7 +132,7 @@ fn issuer(text: &str, tokens: &[Token], subject: Option<Found>) -> Option<Found>
     match subject {
         Some(document) if is_bare_document(&document) => {
             // "The town released a statement saying": the opener may be a noun ("the town").
-            let opener = names::after(text, tokens, 0, true)
+            let opener = names::after(text, tokens, past_time(tokens), true)
                 .filter(|opener| subject_of_verb(text, tokens, opener))
                 .filter(|opener| opener.end <= document.start && !is_bare_document(opener));
             Some(opener.unwrap_or(document))
