@@ -3,8 +3,9 @@
 //! model. Nothing here reads files, a clock or a terminal.
 //!
 //! One file per idea: `words` (the word lists of `assets/suggest/`), `tokens`, `quotes`, `names`
-//! (who a phrase names), `phrase_words` (what one word can be in such a phrase), `asides` (a
-//! subject set apart from its verb), `sources` (sources named otherwise: headlines, initials,
+//! (who a phrase names), `phrase_words` (what one word can be in such a phrase), `of_phrases`
+//! (a speaker joined by "of": a share of a group, a person of a place), `asides` (a subject set
+//! apart from its verb), `sources` (sources named otherwise: headlines, initials,
 //! hearsay), `attribution`, `denial`, `claim`, and `carry` (what one unit hands the next: an open
 //! quotation, a speaker). A unit's proposal depends only on itself, a bounded number of units
 //! before it and the [`LOOK_AHEAD`] after it, so [`suggest_units`] on any window of units gives
