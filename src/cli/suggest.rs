@@ -5,6 +5,7 @@
 //! go by; the proposals and rows are computed a window of units at a time, windows on as many
 //! threads as there are cores, and written in order.
 
+mod gate;
 mod rows;
 
 use std::collections::BTreeMap;
@@ -21,6 +22,7 @@ use crate::library;
 use crate::safe_text;
 use crate::suggest::suggest_units;
 
+use gate::Gate;
 use rows::{Rows, write_text_row};
 
 /// Arguments of `sidenote suggest`.
@@ -101,6 +103,8 @@ pub fn write_suggestions(
         return Ok(());
     }
     let next = AtomicUsize::new(0);
+    // However slow one window is, the others done and waiting for it stay this few.
+    let gate = Gate::new(2 * threads);
     // Written windows' buffers, handed back to the workers: megabytes each, whose pages would
     // otherwise be faulted in afresh for every window.
     let spare: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
@@ -108,12 +112,12 @@ pub fn write_suggestions(
         // A worker waits when this many windows are done and not yet written.
         let (done, written) = mpsc::sync_channel(threads);
         for _ in 0..threads {
-            let (windows, next, done, spare) = (&windows, &next, done.clone(), &spare);
+            let (windows, next, done, spare, gate) = (&windows, &next, done.clone(), &spare, &gate);
             scope.spawn(move || {
                 let mut rows = windows.rows.clone();
                 loop {
                     let window = next.fetch_add(1, Ordering::Relaxed);
-                    if window >= count {
+                    if window >= count || !gate.wait_for(window) {
                         break;
                     }
                     let mut buffer = spare
@@ -132,22 +136,37 @@ pub fn write_suggestions(
             });
         }
         drop(done);
-        // Windows finish in any order; each is written once those before it are.
-        let mut waiting = BTreeMap::new();
-        let mut due = 0;
-        for (window, bytes) in written {
-            waiting.insert(window, bytes);
-            while let Some(bytes) = waiting.remove(&due) {
-                let bytes = bytes?;
-                out.write_all(&bytes)?;
-                if let Ok(mut spare) = spare.lock() {
-                    spare.push(bytes);
-                }
-                due += 1;
-            }
-        }
-        Ok(())
+        // Windows finish in any order; each is written once those before it are. However the
+        // writing ends, no worker is left waiting at the gate.
+        let result = write_in_order(written, out, &spare, &gate);
+        gate.stop();
+        result
     })
+}
+
+/// Writes the windows received from `written` in order, handing each buffer back to `spare`
+/// and telling `gate` how far it has got.
+fn write_in_order(
+    written: mpsc::Receiver<(usize, io::Result<Vec<u8>>)>,
+    out: &mut impl Write,
+    spare: &Mutex<Vec<Vec<u8>>>,
+    gate: &Gate,
+) -> io::Result<()> {
+    let mut waiting = BTreeMap::new();
+    let mut due = 0;
+    for (window, bytes) in written {
+        waiting.insert(window, bytes);
+        while let Some(bytes) = waiting.remove(&due) {
+            let bytes = bytes?;
+            out.write_all(&bytes)?;
+            if let Ok(mut spare) = spare.lock() {
+                spare.push(bytes);
+            }
+            due += 1;
+            gate.written(due);
+        }
+    }
+    Ok(())
 }
 
 /// How many units are proposed for, and their rows written, at a time.
@@ -237,6 +256,40 @@ impl<'a> Windows<'a> {
 mod tests {
     use super::*;
     use crate::suggest::suggest_all;
+
+    /// A sink that takes `room` bytes and then fails, as a full disk or a closed pipe does.
+    struct Failing {
+        room: usize,
+    }
+
+    impl Write for Failing {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            if bytes.len() > self.room {
+                return Err(io::Error::other("no room"));
+            }
+            self.room -= bytes.len();
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// A write that fails part of the way stops every worker and reports the error, however
+    /// many windows are left (none waits at the gate for a writer that is gone).
+    #[test]
+    fn a_failed_write_stops_the_workers() {
+        let mut text = String::new();
+        while text.len() < 2_000_000 {
+            text.push_str("Ana Ruiz said 2,700 homes were flooded. The ministry denied it.\n\n");
+        }
+        let article = Article::parse("big.txt", text.as_bytes()).unwrap();
+        assert!(article.units().len() > 8 * WINDOW);
+        let mut out = Failing { room: 100_000 };
+        let error =
+            write_suggestions(&article, Path::new("big.txt"), Format::Json, &mut out).unwrap_err();
+        assert_eq!(error.to_string(), "no room");
+    }
 
     /// An article of several windows, with quotations, speakers carried from unit to unit and
     /// text outside ASCII, so that windows computed on threads must come out in order, with
