@@ -64,6 +64,26 @@ use support::check;
     "claim",
     Some("Most of the dockers")
 )]
+// A place set off after a place that a preposition governs is part of that phrase: what the
+// phrase hangs on speaks, never the place.
+#[case(
+    "A woman in Dover, Delaware, told reporters she was worried.",
+    0,
+    "claim",
+    Some("woman")
+)]
+#[case(
+    "Ana Gil in Oslo, Norway, said the port was closed.",
+    0,
+    "claim",
+    Some("Ana Gil")
+)]
+#[case(
+    "\"We lost the harvest,\" a farmer in Salem, Oregon, said.",
+    0,
+    "quote,claim",
+    Some("farmer")
+)]
 // A relative word or "you" is nobody: "which critics said" is the critics'.
 #[case(
     "The toll, which critics said was unfair, was cut.",

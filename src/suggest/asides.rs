@@ -2,7 +2,7 @@
 //! verb ("Ana Ruiz, 52, a nurse from Dayton, Ohio, said") and the name a relative clause hangs
 //! on ("Labor Secretary Ana Ruiz, who said").
 
-use super::names::{Found, before_name, is_one_of, past_bracket};
+use super::names::{Found, before_name, governed_place, is_one_of, past_bracket};
 use super::tokens::{Kind, Token};
 
 /// The name before ", who" when the subject ending at token `end` is that "who".
@@ -42,6 +42,11 @@ pub(super) fn name_before_aside(text: &str, tokens: &[Token], comma: usize) -> O
                     && let Ok(first) =
                         tokens.binary_search_by_key(&found.start, |token| token.start)
                     && (first == 0 || !tokens[first - 1].is_word())
+                    // "in Salem, New Hampshire, Trump said": a place after a place a
+                    // preposition governs opens no clause.
+                    && !(first > 0
+                        && tokens[first - 1].is_punct(',')
+                        && governed_place(text, tokens, first - 1).is_some())
                 {
                     name = Some(found);
                 }

@@ -75,6 +75,11 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
             name -= 1;
         }
         if name > 0 && tokens[name - 1].is_punct(',') {
+            // "a woman in Worcester, Massachusetts, told": a place set off after a place that a
+            // preposition governs belongs to that phrase; what it hangs on speaks.
+            if let Some(preposition) = governed_place(text, tokens, name - 1) {
+                return before(text, tokens, preposition);
+            }
             end -= 1;
         }
     }
@@ -188,6 +193,20 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
         });
     }
     of_phrases::read(text, tokens, start..end, joint, found)
+}
+
+/// The preposition governing the name that ends at the comma `comma` ("in Worcester,"), if a
+/// preposition other than "of", "for", "with", "by" or "from" governs it.
+pub(super) fn governed_place(text: &str, tokens: &[Token], comma: usize) -> Option<usize> {
+    let mut start = comma;
+    while start > 0 && comma - start < LONGEST && may_join(tokens, start - 1) {
+        start -= 1;
+    }
+    let preposition = start.checked_sub(1).filter(|_| start < comma)?;
+    let token = &tokens[preposition];
+    (is_one_of(text, token, PREPOSITIONS)
+        && !is_one_of(text, token, &["of", "for", "with", "by", "from"]))
+    .then_some(preposition)
 }
 
 /// "Neither X nor Y has confirmed": both deny, "X and Y", Y as the text writes it ("the club
