@@ -196,3 +196,17 @@ fn speakers_of_phrases_participles_quotations_and_pronouns(
 ) {
     check(text, index, tags, speaker);
 }
+
+/// A sentence of places set off by commas, each after a preposition, as long as a file may make
+/// it: the places are read in a bounded number of steps, on a test thread's small stack.
+#[test]
+fn a_long_chain_of_places_is_read_in_bounded_depth() {
+    let mut text = String::from("A woman");
+    for _ in 0..60_000 {
+        text.push_str(" in Dover, Delaware,");
+    }
+    text.push_str(" said the port was closed.");
+    let (tags, speaker) = support::proposal(&text, 0);
+    assert_eq!(tags, "claim");
+    assert_ne!(speaker.as_deref(), Some("Delaware"));
+}

@@ -56,6 +56,12 @@ pub struct Found {
 /// auxiliaries ("Lee has also said") and the comma closing an apposition ("the director,
 /// Samuel Okoro, said").
 pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
+    subject_before(text, tokens, verb, false)
+}
+
+/// [`before`], once `nested` inside the phrase a place belongs to: read no deeper, so that no
+/// sentence, however long its chain of places, takes more than two calls.
+fn subject_before(text: &str, tokens: &[Token], verb: usize, nested: bool) -> Option<Found> {
     let mut end = verb;
     while end > 0 && verb - end < 3 && is_skippable(text, &tokens[end - 1]) {
         end -= 1;
@@ -78,7 +84,11 @@ pub fn before(text: &str, tokens: &[Token], verb: usize) -> Option<Found> {
             // "a woman in Worcester, Massachusetts, told": a place set off after a place that a
             // preposition governs belongs to that phrase; what it hangs on speaks.
             if let Some(preposition) = governed_place(text, tokens, name - 1) {
-                return before(text, tokens, preposition);
+                return if nested {
+                    before_name(text, tokens, preposition)
+                } else {
+                    subject_before(text, tokens, preposition, true)
+                };
             }
             end -= 1;
         }
