@@ -38,6 +38,13 @@ use support::check;
     "claim",
     Some("Tor Haug")
 )]
+// ... and with no name after it, the title speaks, not the department.
+#[case(
+    "The Secretary of State said the talks would go on.",
+    0,
+    "claim",
+    Some("Secretary of State")
+)]
 // ... while a body "of" something keeps its whole name.
 #[case(
     "The Ministry of Health said the clinics would open.",

@@ -66,9 +66,22 @@ pub(super) fn read(
             {
                 return Some(person);
             }
-            // "Secretary of State John Kerry" is John Kerry, not "State John Kerry".
+            // "Secretary of State John Kerry" is John Kerry, not "State John Kerry"; "the
+            // Secretary of State" with no name after it is the title, not "State".
             if last.is(TITLE) {
-                return Some(past_department(text, &tokens[start..end]).unwrap_or(found));
+                let department = &tokens[start..end];
+                if let Some(person) = past_department(text, department) {
+                    return Some(person);
+                }
+                if department.iter().all(|word| is_department(text, word)) {
+                    let title = words_from(text, words);
+                    let first = title.first().unwrap_or(last);
+                    return Some(Found {
+                        who: Who::Described(text[first.start..found.end].to_owned()),
+                        start: first.start,
+                        end: found.end,
+                    });
+                }
             }
         }
     }
@@ -115,11 +128,14 @@ const DEPARTMENTS: &[&str] = &[
     "trade",
 ];
 
+/// Whether `word` is a capitalised word of a department's name.
+fn is_department(text: &str, word: &Token) -> bool {
+    word.capital && is_one_of(text, word, DEPARTMENTS)
+}
+
 /// The name after the department that opens `words` ("State John Kerry"), if a name is left.
 fn past_department(text: &str, words: &[Token]) -> Option<Found> {
-    let from = words
-        .iter()
-        .position(|word| !(word.capital && is_one_of(text, word, DEPARTMENTS)))?;
+    let from = words.iter().position(|word| !is_department(text, word))?;
     let name = &words[from..];
     (from > 0 && name.iter().any(|word| word.capital && word.is_word())).then(|| {
         found(
