@@ -5,9 +5,10 @@
 //! One file per idea: `words` (the word lists of `assets/suggest/`), `tokens`, `quotes`, `names`
 //! (who a phrase names), `phrase_words` (what one word can be in such a phrase), `of_phrases`
 //! (a speaker joined by "of": a share of a group, a person of a place), `asides` (a subject set
-//! apart from its verb), `sources` (sources named otherwise: headlines, initials,
-//! hearsay), `attribution`, `denial`, `claim`, and `carry` (what one unit hands the next: an open
-//! quotation, a speaker). A unit's proposal depends only on itself, a bounded number of units
+//! apart from its verb), `openers` (the subject that opens a unit, and the speaker named right
+//! after a closing quotation mark), `sources` (sources named otherwise: headlines, initials,
+//! hearsay), `attribution`, `denial`, `claim`, `genders` (whether "he" or "she" can mean a
+//! name), and `carry` (what one unit hands the next: an open quotation, a speaker). A unit's proposal depends only on itself, a bounded number of units
 //! before it and the [`LOOK_AHEAD`] after it, so [`suggest_units`] on any window of units gives
 //! the same proposals as on the whole article, and its cost is the window's size.
 
@@ -16,8 +17,10 @@ mod attribution;
 mod carry;
 mod claim;
 mod denial;
+mod genders;
 mod names;
 mod of_phrases;
+mod openers;
 mod phrase_words;
 mod quotes;
 mod sources;

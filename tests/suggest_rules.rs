@@ -227,11 +227,11 @@ fn a_speaker_is_carried_to_a_pronoun_a_bounded_number_of_units() {
     for (count, sentence) in filler.iter().enumerate() {
         text.push(' ');
         text.push_str(sentence);
-        let near = format!("{text} He added that it would open in May.");
+        let near = format!("{text} She added that it would open in May.");
         let expected = (count + 1 < PRONOUN_BACK).then_some("Ana Roe");
         check(&near, count + 2, "claim", expected);
     }
-    text.push_str(" Docks flooded. He added that it would open in May.");
+    text.push_str(" Docks flooded. She added that it would open in May.");
     check(&text, filler.len() + 2, "claim", None);
 }
 
@@ -243,14 +243,14 @@ fn a_pronoun_passes_its_person_on_to_the_next_pronoun() {
     let mut text = String::from("Ana Roe said the port closed. Rain fell.");
     let mut units = 2;
     for link in 0..=PRONOUN_CHAIN + 1 {
-        text.push_str(" He said the docks flooded. Wind rose.");
+        text.push_str(" She said the docks flooded. Wind rose.");
         let expected = (link <= PRONOUN_CHAIN).then_some("Ana Roe");
         check(&text, units, "claim", expected);
         units += 2;
     }
     // Without a "he" between them, the same distance carries nobody.
     check(
-        "Ana Roe said the port closed. Rain fell. Snow fell. Wind rose. He said the docks flooded.",
+        "Ana Roe said the port closed. Rain fell. Snow fell. Wind rose. She said the docks flooded.",
         4,
         "claim",
         None,

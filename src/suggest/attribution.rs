@@ -7,12 +7,11 @@
 //! pronoun over a description), the first of equals.
 
 use super::names::{self, Found, Who, word};
+pub use super::openers::opening_subject;
+use super::openers::{past_time, subject_of_verb};
 use super::quotes::Quotes;
-use super::tokens::{Kind, Token};
-use super::words::{
-    ACCORDING, ACTION, ADVERB, AUXILIARY, CLAUSE, DENY, DETERMINER, NEGATION, NON_CONFIRM, NUMBER,
-    REPORT, ROLE, TIME, TITLE,
-};
+use super::tokens::Token;
+use super::words::{ACCORDING, DETERMINER, NEGATION, REPORT, ROLE, TITLE};
 
 /// What a unit says of who speaks.
 #[derive(Debug, Default, Clone)]
@@ -56,31 +55,6 @@ fn trails(tokens: &[Token], found: &Found) -> bool {
 /// the full stop (", the agency said on Monday.").
 const TRAILING: usize = 5;
 
-/// Whether the phrase `found` is the subject of a verb that follows it: the next word is a verb
-/// by its class or its ending ("Ana Gil called", "Ana Gil says"), not a preposition ("Speaking
-/// to reporters") nor a noun the name modifies ("One North Korean soldier", "Trump supporters").
-fn subject_of_verb(text: &str, tokens: &[Token], found: &Found) -> bool {
-    const VERB: u32 = REPORT | ACTION | CLAUSE | AUXILIARY | DENY | NON_CONFIRM | ADVERB | NEGATION;
-    let Some(next) = tokens.iter().find(|token| token.start >= found.end) else {
-        return false;
-    };
-    let word = word(text, next);
-    let ends = |ending: &str| {
-        word.len() > ending.len() + 1
-            && word.is_char_boundary(word.len() - ending.len())
-            && word[word.len() - ending.len()..].eq_ignore_ascii_case(ending)
-    };
-    next.is_word()
-        && !next.capital
-        && !names::is_one_of(text, next, names::PREPOSITIONS)
-        && (next.is(VERB)
-            || ends("ed")
-            || (ends("s")
-                && !["ers", "ors", "ists", "ans", "ss", "us"]
-                    .iter()
-                    .any(|e| ends(e))))
-}
-
 /// Whether `word` is an "-ing" form ("saying", "telling").
 fn ends_ing(word: &str) -> bool {
     word.len() > 5
@@ -97,25 +71,6 @@ fn is_tell(text: &str, token: &Token) -> bool {
 fn is_be(text: &str, token: &Token) -> bool {
     const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
     token.is_word() && names::is_one_of(text, token, BE)
-}
-
-/// The subject that opens a unit: a phrase at its start followed by a word that is no
-/// preposition ("Black Lives Matter issued ...", not "Speaking to reporters, ...").
-pub fn opening_subject(text: &str, tokens: &[Token]) -> Option<Found> {
-    names::after(text, tokens, past_time(tokens), false)
-        .filter(|found| subject_of_verb(text, tokens, found))
-}
-
-/// Where a unit goes on after the time that opens it ("Hours later, ", "Two days later, "), or 0.
-fn past_time(tokens: &[Token]) -> usize {
-    let Some(comma) = tokens.iter().take(4).position(|token| token.is_punct(',')) else {
-        return 0;
-    };
-    let timed = tokens[..comma].iter().any(|token| token.is(TIME));
-    let only_time = tokens[..comma]
-        .iter()
-        .all(|token| token.is(TIME | NUMBER) || matches!(token.kind, Kind::Number));
-    if timed && only_time { comma + 1 } else { 0 }
 }
 
 /// Whether `found` is a document and nothing more ("a statement", "the report").
@@ -301,7 +256,7 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
     // "Clinton won the state, and she said ...": a pronoun after the name that opens the unit
     // is that name's.
     if let Some(Found {
-        who: Who::Pronoun,
+        who: Who::Pronoun(_),
         start,
         ..
     }) = attribution.speaker

@@ -13,6 +13,7 @@ use std::ops::Range;
 use crate::annotation::Tag;
 use crate::article::Article;
 
+use super::genders::{self, Gender};
 use super::names::{self, Who};
 use super::sources;
 use super::tokens::Token;
@@ -176,17 +177,37 @@ const _: () = assert!(LOOK_BACK * (PRONOUN_CHAIN + 1) <= NAME_LOOK_BACK);
 /// units; a unit between that says "he" itself means the same person, found the same way, up
 /// to `chain` times, and the sentences of a quotation that goes on are that person's words, so
 /// they are read past without being counted (within [`LOOK_BACK`] units). Further back, a "he"
-/// is as often someone else as the last person named.
-fn antecedent(before: &[Facts], chain: usize) -> Option<String> {
+/// is as often someone else as the last person named. A name whose given name is of the other
+/// gender ("she" after "Tom Reyes said") is read past like a unit that names nobody, and so is
+/// a "he" between that stands for the other gender. Names are taken in their full form as
+/// [`full_name`] finds it from the pronoun's unit (`all` are the units before it), which is the
+/// form proposed.
+fn antecedent(
+    all: &[Facts],
+    before: &[Facts],
+    chain: usize,
+    gender: Option<Gender>,
+) -> Option<String> {
+    let agrees = |name: &String| genders::agree(gender, &full_name(all, name.clone()));
+    let person = |name: &String| {
+        genders::of_name(&full_name(all, name.clone()))
+            .is_some_and(|named| gender.is_none_or(|gender| gender == named))
+    };
     let mut counted = 0;
     for (back, facts) in before.iter().rev().take(LOOK_BACK).enumerate() {
         match &facts.who {
-            Some(Who::Named(name)) => return Some(name.clone()),
+            Some(Who::Named(name)) if agrees(name) => return Some(name.clone()),
+            // The name that opens a unit attributing nothing, as the subject of its verb, when
+            // its given name shows a person.
+            None if facts.subject.as_ref().is_some_and(person) => return facts.subject.clone(),
             // A person mentioned by title in a unit that attributes nothing.
-            None if facts.mention.is_some() => return facts.mention.clone(),
-            None if facts.continues_quote => continue,
-            Some(Who::Pronoun) if chain > 0 => {
-                return antecedent(&before[..before.len() - 1 - back], chain - 1);
+            None if facts.mention.as_ref().is_some_and(agrees) => return facts.mention.clone(),
+            None if facts.mention.is_none() && facts.continues_quote => continue,
+            Some(Who::Pronoun(other))
+                if chain > 0 && (gender.is_none() || other.is_none() || gender == *other) =>
+            {
+                let earlier = &before[..before.len() - 1 - back];
+                return antecedent(all, earlier, chain - 1, gender.or(*other));
             }
             _ => {}
         }
@@ -291,8 +312,9 @@ fn speaker(before: &[Facts], own: &Facts, ahead: &[Facts]) -> Option<String> {
         Some(Who::Described(description)) => named_back(next)
             .or_else(|| named_later(ahead, own.role))
             .or_else(|| Some(description.clone())),
-        Some(Who::Pronoun) => {
-            return antecedent(before, PRONOUN_CHAIN).map(|name| full_name(before, name));
+        Some(Who::Pronoun(gender)) => {
+            return antecedent(before, before, PRONOUN_CHAIN, *gender)
+                .map(|name| full_name(before, name));
         }
         // "They said": a list of names just given ("Britain and France"); one person is not them.
         Some(Who::Plural) => {
@@ -346,8 +368,15 @@ fn full_name(before: &[Facts], name: String) -> String {
             Some(Who::Named(full)) => longer_form(full, &name),
             _ => None,
         };
-        // A person mentioned by title and name ("released by President Ana Ruiz").
-        named.or_else(|| longer_form(facts.mention.as_deref()?, &name))
+        // A person mentioned by title and name ("released by President Ana Ruiz"), or named
+        // with a given name as the subject of a unit that attributes nothing.
+        named
+            .or_else(|| longer_form(facts.mention.as_deref()?, &name))
+            .or_else(|| {
+                let subject = facts.subject.as_deref()?;
+                // Only a person's name: "Though Sanders" or "State Department" are not.
+                genders::of_name(subject).and_then(|_| longer_form(subject, &name))
+            })
     });
     longer.unwrap_or(name)
 }

@@ -5,13 +5,14 @@
 //!
 //! Only the tokens next to the anchor are read, at most [`LONGEST`] of them.
 
+use super::genders::{self, Gender};
 pub(super) use super::phrase_words::{
     PREPOSITIONS, is_document, is_document_alone, is_modifier, is_one_of, may_join, past_bracket,
     word,
 };
 use super::phrase_words::{
-    is_definite, is_initial, is_noun_head, is_plural_pronoun, is_possessive, is_skippable,
-    is_spokesperson, is_starter, is_subject_pronoun,
+    contracted, is_definite, is_initial, is_noun_head, is_plural_pronoun, is_possessive,
+    is_skippable, is_spokesperson, is_starter, is_subject_pronoun,
 };
 use super::tokens::Token;
 use super::words::{BODY, DETERMINER, NUMBER, PRONOUN, ROLE, TIME, TITLE};
@@ -29,8 +30,8 @@ const MODIFIERS: usize = 3;
 pub enum Who {
     /// A name, titles dropped: "Lee Seong-kweun", "NIS".
     Named(String),
-    /// "He", "she", "him": someone named before.
-    Pronoun,
+    /// "He", "she", "him": someone named before, of the pronoun's gender when it has one.
+    Pronoun(Option<Gender>),
     /// "They", "them": a group named before ("Britain and France"), never one person.
     Plural,
     /// "The lawmaker": someone named before, or else this description.
@@ -237,7 +238,7 @@ fn neither_nor(
         return None;
     }
     let second = after(text, tokens, end + 1, true)?;
-    if matches!(second.who, Who::Pronoun | Who::Plural) {
+    if matches!(second.who, Who::Pronoun(_) | Who::Plural) {
         return None;
     }
     let from = tokens.get(end + 1)?.start;
@@ -261,7 +262,7 @@ pub(super) fn words_from<'t>(text: &str, words: &'t [Token]) -> &'t [Token] {
 pub(super) fn name_of(who: &Who) -> &str {
     match who {
         Who::Named(name) | Who::Definite(name) | Who::Described(name) | Who::Body(name) => name,
-        Who::Pronoun | Who::Plural => "",
+        Who::Pronoun(_) | Who::Plural => "",
     }
 }
 
@@ -473,7 +474,8 @@ fn pronoun(text: &str, token: &Token) -> Who {
     if is_plural_pronoun(text, token) {
         Who::Plural
     } else {
-        Who::Pronoun
+        let word = word(text, token);
+        Who::Pronoun(genders::of_pronoun(contracted(word).unwrap_or(word)))
     }
 }
 
@@ -529,7 +531,10 @@ mod tests {
             subject("However, the Kremlin said", "said"),
             named("Kremlin")
         );
-        assert_eq!(subject("she added", "added"), Some(Who::Pronoun));
+        assert_eq!(
+            subject("she added", "added"),
+            Some(Who::Pronoun(Some(Gender::Woman)))
+        );
         // "The agency" may be a body named before by its initials; "an agency" is not.
         assert_eq!(
             subject("the coastal agency said", "said"),

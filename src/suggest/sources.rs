@@ -108,7 +108,7 @@ pub fn awaited_from(
         .iter()
         .position(|token| outside(token.start) && is_one_of(text, token, &["from"]))?;
     after(text, tokens, at + 1, true)
-        .filter(|found| !matches!(found.who, Who::Pronoun | Who::Plural))
+        .filter(|found| !matches!(found.who, Who::Pronoun(_) | Who::Plural))
 }
 
 /// "The National Intelligence Service (NIS) said": the body by its initials, the short form the

@@ -31,6 +31,9 @@ pub struct Facts {
     pub continues_quote: bool,
     /// The first person it mentions by title and name, outside quotation marks.
     pub mention: Option<String>,
+    /// The name that opens it as the subject of its verb, when it attributes nothing ("Reid
+    /// raised the example of Lincoln"): whom a "he" in the next unit most often means.
+    pub subject: Option<String>,
     /// Whether it passes on a report nobody is named for ("reportedly", "allegedly"), outside
     /// quotation marks.
     pub hearsay: bool,
@@ -172,6 +175,11 @@ pub fn judge(
         let quote = quoted.spans.first().map(|span| span.start);
         who = sources::headline_source(source, tokens, quote);
     }
+    // "“Out!” the crowd yelled": a quotation whose closing mark a subject and a verb follow is
+    // that subject's, whatever the verb.
+    if who.is_none() && quote_score > 0.0 && !headline {
+        who = super::openers::after_quote(source, tokens, &quoted.spans);
+    }
     // "Ana Gil called the plan “a disgrace”": a quotation no verb gives to anyone is the words
     // of the subject that opens the unit, if one does.
     if who.is_none() && quote_score > 0.0 && !open && !headline {
@@ -180,6 +188,13 @@ pub fn judge(
     }
     if has(TITLE) {
         facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
+    }
+    if who.is_none() && !open && !headline {
+        facts.subject =
+            super::attribution::opening_subject(source, tokens).and_then(|found| match found.who {
+                Who::Named(name) if !quoted.inside(found.start) => Some(name),
+                _ => None,
+            });
     }
     if memchr::memchr(b'(', source.as_bytes()).is_some() {
         facts.initials = sources::initials(source, tokens);

@@ -220,7 +220,7 @@ const TIMES: &str = "monday tuesday wednesday thursday friday saturday sunday to
      tomorrow tonight morning afternoon evening night week weekend earlier later minutes hours \
      days weeks months years decades";
 const STARTERS: &str = "the this that these those it its however but and meanwhile while \
-     in on at over after before during since despite although as for of a an there here \
+     in on at over after before during since despite although though as for of a an there here \
      what when where who why how if some many most one two three several other others both \
      either so even ever still moreover whenever to none more all maybe beyond yet thus then also \
      instead perhaps having being which whom whose you";

@@ -1,0 +1,204 @@
+//! Speakers found from the sentence around the attribution: whom a "he" or "she" can mean (the
+//! pronoun's gender against a given name, the subject that opens a unit attributing nothing),
+//! the subject read past an opening phrase, a bracket or an aside, and the speaker a quotation
+//! names right after its closing mark. One table row per rule and per trap, on sentences written
+//! for these tests.
+#![allow(clippy::unwrap_used)]
+
+use rstest::rstest;
+
+#[path = "support/suggest.rs"]
+mod support;
+
+use support::check;
+
+#[rstest]
+// A "she" is not a man named last: the woman named before him.
+#[case(
+    "Ana Gil said the port had closed. Tom Reyes said it would open soon. She added that ships waited.",
+    2,
+    "claim",
+    Some("Ana Gil")
+)]
+// ... and a "he" is not a woman named last.
+#[case(
+    "Tom Reyes said the port had closed. Ana Gil said it would open soon. He added that ships waited.",
+    2,
+    "claim",
+    Some("Tom Reyes")
+)]
+// With only a man named, a "she" means nobody rather than him.
+#[case(
+    "Tom Reyes said the port had closed. She added that ships waited.",
+    1,
+    "claim",
+    None
+)]
+// A surname alone, or a given name borne by both, agrees with either pronoun.
+#[case(
+    "Reyes said the port had closed. She added that ships waited.",
+    1,
+    "claim",
+    Some("Reyes")
+)]
+#[case(
+    "Chris Lane said the port had closed. She added that ships waited.",
+    1,
+    "claim",
+    Some("Chris Lane")
+)]
+// ... as the full name a surname stands for decides: "Reyes" is Tom Reyes, so no "she".
+#[case(
+    "Tom Reyes runs the port. Reyes said it had closed. She added that ships waited.",
+    2,
+    "claim",
+    None
+)]
+// A "he" in a chain that means a man does not pass him on to a "she".
+#[case(
+    "Tom Reyes said the port had closed. He said ships waited. She added that the docks flooded.",
+    2,
+    "claim",
+    None
+)]
+fn a_pronoun_means_a_name_of_its_gender(
+    #[case] text: &str,
+    #[case] index: usize,
+    #[case] tags: &str,
+    #[case] speaker: Option<&str>,
+) {
+    check(text, index, tags, speaker);
+}
+
+#[rstest]
+// The person who opens a unit attributing nothing is whom the next "he" means.
+#[case(
+    "Mayor Lena Ortiz spoke first. Tom Reyes praised the plan at the meeting. He said it would cut costs by half.",
+    2,
+    "claim",
+    Some("Tom Reyes")
+)]
+// ... before a person the unit mentions by title further on.
+#[case(
+    "Tom Reyes cited the example of President Ana Ruiz. He said she had cut costs by half.",
+    1,
+    "claim",
+    Some("Tom Reyes")
+)]
+// A subject that is no person's name (no given name, in full or shortened) is not a "he".
+#[case(
+    "Tom Reyes spoke first. The Senate passed the bill. Washington welcomed the vote. He said costs would fall.",
+    3,
+    "claim",
+    None
+)]
+// A surname opening a unit is a person when it shortens a full name given before.
+#[case(
+    "Tom Reyes arrived late. Reyes praised the plan. He said it would cut costs by half.",
+    2,
+    "claim",
+    Some("Tom Reyes")
+)]
+fn a_pronoun_means_the_subject_of_the_unit_before(
+    #[case] text: &str,
+    #[case] index: usize,
+    #[case] tags: &str,
+    #[case] speaker: Option<&str>,
+) {
+    check(text, index, tags, speaker);
+}
+
+#[rstest]
+// The subject is read past an opening phrase up to its comma, and a quotation no verb gives to
+// anyone is that subject's.
+#[case(
+    "On Friday, Tom Reyes endorsed the plan, calling it “a triumph of common sense.”",
+    0,
+    "quote,claim",
+    Some("Tom Reyes")
+)]
+#[case(
+    "Speaking in Salem, New Hampshire, Tom Reyes went after the mayor, calling him “a disgrace to the city.”",
+    0,
+    "quote,claim",
+    Some("Tom Reyes")
+)]
+// ... past a bracket and an aside that opens with a small word, or a day after the name.
+#[case(
+    "Tom Reyes (D-Ohio), also a candidate, called the plan “a waste of good money.”",
+    0,
+    "quote,claim",
+    Some("Tom Reyes")
+)]
+#[case(
+    "Ana Gil, who chairs the board, called the plan “a waste of good money.”",
+    0,
+    "quote,claim",
+    Some("Ana Gil")
+)]
+#[case(
+    "Tom Reyes on Thursday stepped up his attacks, saying the plan was “a waste of money.”",
+    0,
+    "quote,claim",
+    Some("Tom Reyes")
+)]
+// Traps: a place the opening phrase names is no subject; nor is a name in an aside that
+// opens with a capital, which is a clause of its own.
+#[case(
+    "In Salem, New Hampshire, voters lined up early for the vote, “the most important in years.”",
+    0,
+    "quote,claim",
+    None
+)]
+#[case(
+    "Tom Reyes, Ana Gil said, called the plan “a waste of good money.”",
+    0,
+    "quote,claim",
+    Some("Ana Gil")
+)]
+fn the_subject_is_read_past_what_opens_or_follows_it(
+    #[case] text: &str,
+    #[case] index: usize,
+    #[case] tags: &str,
+    #[case] speaker: Option<&str>,
+) {
+    check(text, index, tags, speaker);
+}
+
+#[rstest]
+// A subject and any verb right after a closing mark name the quotation's speaker.
+#[case(
+    "“They are all here for the free stuff,” Tom Reyes shot back with a laugh.",
+    0,
+    "quote,claim",
+    Some("Tom Reyes")
+)]
+#[case("“Out, out, out!” the crowd yelled.", 0, "quote,claim", Some("crowd"))]
+#[case(
+    "Ana Gil said the port had closed. “To date,” she continued, “no ship has left.”",
+    1,
+    "quote",
+    Some("Ana Gil")
+)]
+// Traps: a quotation that ends with no comma, "!" or "?" before its mark names nobody after
+// it, and a name after the mark with no verb after it is not the speaker.
+#[case(
+    "Tom Reyes said the port had closed. “Make the Port Great” banners hung on every shop.",
+    1,
+    "quote",
+    Some("Tom Reyes")
+)]
+#[case(
+    "Tom Reyes said the port had closed. “We will reopen,” Ana Gil's sign read.",
+    1,
+    "quote,claim",
+    Some("Tom Reyes")
+)]
+fn a_quotation_names_its_speaker_after_its_closing_mark(
+    #[case] text: &str,
+    #[case] index: usize,
+    #[case] tags: &str,
+    #[case] speaker: Option<&str>,
+) {
+    check(text, index, tags, speaker);
+}
