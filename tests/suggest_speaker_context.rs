@@ -61,6 +61,27 @@ use support::check;
     "claim",
     None
 )]
+// The writer ("I") is never a "he" or a "she".
+#[case(
+    "Ana Gil said the port had closed. I said it would open soon. She added that ships waited.",
+    2,
+    "claim",
+    Some("Ana Gil")
+)]
+// A pronoun in a reporting clause set off by commas speaks what comes before it, so it is not
+// the name that opens the sentence, as it is in "Tomas Lind won, and he said".
+#[case(
+    "Ana Gil said the port had closed. Norway would not pay for the repairs, she said.",
+    1,
+    "claim",
+    Some("Ana Gil")
+)]
+#[case(
+    "Ana Gil said the port had closed. Low rates, she says, would help the port.",
+    1,
+    "claim",
+    Some("Ana Gil")
+)]
 fn a_pronoun_means_a_name_of_its_gender(
     #[case] text: &str,
     #[case] index: usize,

@@ -254,18 +254,35 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
         }
     }
     // "Clinton won the state, and she said ...": a pronoun after the name that opens the unit
-    // is that name's.
-    if let Some(Found {
-        who: Who::Pronoun(_),
-        start,
-        ..
-    }) = attribution.speaker
+    // is that name's, unless it speaks in a clause set off by commas, which makes the rest
+    // what it said ("The United States would not stand for it, she said.").
+    if let Some(
+        pronoun @ Found {
+            who: Who::Pronoun(_),
+            start,
+            ..
+        },
+    ) = &attribution.speaker
+        && !set_off(tokens, pronoun)
         && let Some(opener) = opening_subject(text, tokens)
         && matches!(opener.who, Who::Named(_))
-        && opener.end <= start
+        && opener.end <= *start
         && !quotes.inside(opener.start)
     {
         attribution.speaker = Some(opener);
     }
     attribution
+}
+
+/// Whether the speaker `found` and its verb stand in a clause set off by commas: a comma just
+/// before the speaker, and just after its verb a comma or the end of the sentence (", she
+/// said.", ", he says, ").
+fn set_off(tokens: &[Token], found: &Found) -> bool {
+    let first = tokens.partition_point(|token| token.start < found.start);
+    let after = tokens.partition_point(|token| token.start < found.end);
+    let comma_before = first > 0 && tokens[first - 1].is_punct(',');
+    let closed = tokens.get(after + 1).is_none_or(|token| {
+        token.is_punct(',') || token.is_punct('.') || token.is_punct('?') || token.is_punct('!')
+    });
+    comma_before && closed
 }

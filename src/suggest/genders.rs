@@ -63,8 +63,12 @@ pub fn of_name(name: &str) -> Option<Gender> {
     given_names().get(lower).copied()
 }
 
-/// Whether a pronoun of `pronoun`'s gender can mean the person named `name`.
+/// Whether a pronoun of `pronoun`'s gender can mean the person named `name`: never the writer
+/// ("I", "we"), whom a "he" or "she" does not mean.
 pub fn agree(pronoun: Option<Gender>, name: &str) -> bool {
+    if pronoun.is_some() && ["i", "we"].iter().any(|own| own.eq_ignore_ascii_case(name)) {
+        return false;
+    }
     match (pronoun, of_name(name)) {
         (Some(pronoun), Some(named)) => pronoun == named,
         _ => true,
@@ -92,6 +96,8 @@ mod tests {
         assert!(!agree(of_pronoun("he"), "Ana Gil"));
         assert!(agree(of_pronoun("she"), "Reyes"));
         assert!(agree(of_pronoun("they"), "Ana Gil"));
+        assert!(!agree(of_pronoun("he"), "I"));
+        assert!(!agree(of_pronoun("she"), "We"));
     }
 
     #[test]
