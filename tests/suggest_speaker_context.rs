@@ -177,6 +177,40 @@ fn a_pronoun_means_the_subject_of_the_unit_before(
     "quote,claim",
     Some("Ana Gil")
 )]
+// A clause that "as" or "when" opens has a subject of its own; what a preposition opens has
+// none ("In December" is a date).
+#[case(
+    "As Ana Gil put it, “the port will not reopen this year.”",
+    0,
+    "quote,claim",
+    Some("Ana Gil")
+)]
+#[case(
+    "In December, the mayor called for a new vote, calling the plan “a disgrace to the city.”",
+    0,
+    "quote,claim",
+    Some("mayor")
+)]
+// Traps: a month, a sentence adverb and a participle that opens a sentence are no names, and
+// "his" after a word is no verb ("Turning his attention").
+#[case(
+    "Many voters, according to a February survey, want the port reopened.",
+    0,
+    "claim",
+    Some("outlet")
+)]
+#[case(
+    "Similarly, Tom Reyes, a former port director, said he could not support the plan.",
+    0,
+    "claim",
+    Some("Tom Reyes")
+)]
+#[case(
+    "Turning his attention to the port, he said the docks would be rebuilt within a year.",
+    0,
+    "claim",
+    None
+)]
 fn the_subject_is_read_past_what_opens_or_follows_it(
     #[case] text: &str,
     #[case] index: usize,

@@ -15,7 +15,7 @@ use super::phrase_words::{
     is_skippable, is_spokesperson, is_starter, is_subject_pronoun,
 };
 use super::tokens::Token;
-use super::words::{BODY, DETERMINER, NUMBER, PRONOUN, ROLE, TIME, TITLE};
+use super::words::{BODY, DETERMINER, MONTH, NUMBER, PRONOUN, ROLE, TIME, TITLE};
 use super::{asides, of_phrases, sources};
 
 /// The most tokens a speaker's phrase takes.
@@ -463,7 +463,9 @@ pub(super) fn judge(text: &str, words: &[Token], definite: bool) -> Option<Found
         .map_or(0, |at| at + 1);
     let name = &words[name_from.min(words.len() - 1)..];
     let named = name.iter().any(|word| word.capital && word.is_word());
-    if !named {
+    // A month alone is a date, never a name ("a February survey").
+    let month = matches!(name, [word] if word.is(MONTH));
+    if !named || month {
         return None;
     }
     Some(found(Who::Named(joined(text, name)), &name[0], last))

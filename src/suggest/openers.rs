@@ -8,8 +8,8 @@ use super::phrase_words::BRACKET;
 use super::quotes::Span;
 use super::tokens::{Kind, Token};
 use super::words::{
-    ACTION, ADVERB, AUXILIARY, CLAUSE, DENY, DETERMINER, NEGATION, NON_CONFIRM, NUMBER, REPORT,
-    TIME,
+    ACTION, ADVERB, AUXILIARY, CLAUSE, DENY, DETERMINER, NEGATION, NON_CONFIRM, NUMBER, PRONOUN,
+    REPORT, TIME,
 };
 
 /// The most tokens of an opening phrase read past to find the subject ("In the spring after the
@@ -40,6 +40,9 @@ const PHRASE_OPENERS: &[&str] = &[
     "responding",
 ];
 
+/// Words that open a clause with a subject of its own before the sentence's subject.
+const CONJUNCTIONS: &[&str] = &["as", "when", "while", "after", "before", "since"];
+
 /// Whether token `at` is a verb its subject goes with: by its class or its ending ("called",
 /// "says"), not a preposition ("Speaking to reporters") nor a noun the name before it modifies
 /// ("One North Korean soldier", "Trump supporters").
@@ -56,6 +59,7 @@ fn verb_at(text: &str, tokens: &[Token], at: usize) -> bool {
     };
     next.is_word()
         && !next.capital
+        && !next.is(DETERMINER | PRONOUN)
         && !names::is_one_of(text, next, names::PREPOSITIONS)
         && (next.is(VERB)
             || ends("ed")
@@ -123,17 +127,20 @@ fn with_verb(text: &str, tokens: &[Token], found: Found) -> Option<Found> {
 /// ("Speaking to reporters, ...").
 pub fn opening_subject(text: &str, tokens: &[Token]) -> Option<Found> {
     let start = past_time(tokens);
-    if let Some(found) =
-        names::after(text, tokens, start, false).and_then(|found| with_verb(text, tokens, found))
-    {
-        return Some(found);
-    }
     let first = tokens.get(start)?;
     let opens_phrase = first.is_word()
         && (names::is_one_of(text, first, names::PREPOSITIONS)
             || names::is_one_of(text, first, PHRASE_OPENERS));
-    if !opens_phrase {
-        return None;
+    // What a preposition or a participle opens is no subject ("In December, the prince ..."),
+    // while a clause "as" or "when" opens has one ("As Ana Gil put it, ...", "When Ana Gil
+    // learned of it, she ...").
+    let clause = names::is_one_of(text, first, CONJUNCTIONS);
+    if !opens_phrase || clause {
+        let found = names::after(text, tokens, start, false)
+            .and_then(|found| with_verb(text, tokens, found));
+        if found.is_some() || !opens_phrase {
+            return found;
+        }
     }
     let end = (start + OPENING).min(tokens.len());
     tokens[start..end]

@@ -223,7 +223,9 @@ const STARTERS: &str = "the this that these those it its however but and meanwhi
      in on at over after before during since despite although though as for of a an there here \
      what when where who why how if some many most one two three several other others both \
      either so even ever still moreover whenever to none more all maybe beyond yet thus then also \
-     instead perhaps having being which whom whose you";
+     instead perhaps having being which whom whose you similarly additionally finally ultimately \
+     separately consequently accordingly notably importantly interestingly unfortunately \
+     fortunately surprisingly ironically likewise nonetheless nevertheless otherwise indeed";
 
 /// A hasher for short words: eight bytes at a time, multiplied and rotated (the scheme of
 /// rustc's FxHasher). Lists are fixed and written here, so no input can be chosen to collide, and
