@@ -341,7 +341,9 @@ fn speaker(before: &[Facts], own: &Facts, ahead: &[Facts]) -> Option<String> {
                 return Some(full_name(before, name));
             }
             return match before.last().map(|facts| &facts.who) {
-                Some(Some(Who::Named(name))) => Some(full_name(before, name.clone())),
+                Some(Some(Who::Named(name))) if own.bare_quote => {
+                    Some(full_name(before, name.clone()))
+                }
                 _ => None,
             };
         }

@@ -37,12 +37,20 @@ pub struct Facts {
     /// Whether it passes on a report nobody is named for ("reportedly", "allegedly"), outside
     /// quotation marks.
     pub hearsay: bool,
+    /// Whether it is a quotation with at most a word or two outside its marks ("“We will
+    /// rebuild.”"), which goes on with whoever spoke just before; one with words of its own
+    /// around it names its speaker in them, found or not.
+    pub bare_quote: bool,
     /// The first body it introduces by initials in brackets ("Service (NIS)").
     pub initials: Option<String>,
     /// The lexicon id of the role word of `who`: before its name ("lawmaker Ana Gil said") or
     /// ending its description ("a city lawmaker said").
     pub role: Option<u16>,
 }
+
+/// The most words outside its marks a quotation may have and still go on with the speaker
+/// before it.
+const BARE: usize = 2;
 
 /// Judges the unit whose text is `source`, at byte `base` of the article, with a double
 /// quotation `open` where it starts.
@@ -204,6 +212,12 @@ pub fn judge(
     }
     facts.hearsay =
         has(ADVERB) && sources::hearsay(source, tokens, |offset| !quoted.inside(offset));
+    facts.bare_quote = quote_score > 0.0
+        && tokens
+            .iter()
+            .filter(|token| token.is_word() && !quoted.inside(token.start))
+            .nth(BARE)
+            .is_none();
     for &range in &denials.look_alikes {
         cue(&mut facts, CueKind::LookAlike, range);
     }
