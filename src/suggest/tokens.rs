@@ -101,6 +101,20 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
+/// [`char::is_alphanumeric`], told without Unicode's tables for ASCII and for the General
+/// Punctuation block (U+2000 to U+206F: spaces, dashes, curly quotation marks, format
+/// characters), where news text has most of its characters outside ASCII and none is a letter
+/// or a digit.
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Splits `text` into `out` (cleared first).
 ///
 /// ASCII is classified by table and a word's ASCII letters are skipped in a tight loop; any
@@ -153,7 +167,7 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
                     at += c.len_utf8();
                     continue;
                 }
-                if !c.is_alphanumeric() {
+                if !is_alphanumeric(c) {
                     at += c.len_utf8();
                     out.push(punct(start, at, c));
                     continue;
@@ -185,7 +199,7 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
             };
             let width = next.len_utf8();
             // ASCII letters and digits were taken by the loop above.
-            let joins = if width > 1 && next.is_alphanumeric() {
+            let joins = if width > 1 && is_alphanumeric(next) {
                 true
             } else if matches!(next, '\'' | '\u{2019}' | '-' | '.' | ',') {
                 let after = char_at(text, at + width);
@@ -194,7 +208,7 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
                     '.' if number => after.is_some_and(|a| a.is_ascii_digit()),
                     // "U.S." and "N.K.": a full stop between single capitals.
                     '.' => after.is_some_and(char::is_uppercase) && at - start == 1,
-                    _ => after.is_some_and(char::is_alphanumeric),
+                    _ => after.is_some_and(is_alphanumeric),
                 }
             } else {
                 false
@@ -477,6 +491,13 @@ mod tests {
             let mut tokens = Vec::new();
             tokenize(&text, lexicon(), &mut tokens);
             proptest::prop_assert_eq!(tokens, reference(&text, lexicon()), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn alphanumeric_is_told_as_char_tells_it() {
+        for c in ('\0'..='\u{3000}').chain(['\u{1F600}', '\u{10FFFF}']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
