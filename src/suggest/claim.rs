@@ -7,7 +7,7 @@
 use super::tokens::{Kind, Token};
 use super::words::{
     ACTION, AUXILIARY, CLAUSE, DENY, DETERMINER, Lexicon, MONTH, NON_CONFIRM, NUMBER, PhraseKind,
-    REPORT, STARTER,
+    REPORT, STARTER, UNKNOWN,
 };
 
 /// What a unit is, for the claim rule.
@@ -85,14 +85,18 @@ pub fn judge(text: &str, tokens: &[Token], lexicon: &Lexicon, context: Context) 
             }
             Kind::Word => {
                 // After a determiner an action word is a noun: "any sign", "the exchange".
-                let noun = at > 0 && tokens[at - 1].is(DETERMINER);
-                if token.is(ACTION) && !noun {
+                if token.is(ACTION) && !(at > 0 && tokens[at - 1].is(DETERMINER)) {
                     judgement.actions.push((token.start, token.end));
                 }
-                clausal |= token.is(AUXILIARY | REPORT | ACTION | DENY | NON_CONFIRM | CLAUSE)
+                // Once a unit is known to be clausal, its other words need not be read for it.
+                clausal = clausal
+                    || token.is(AUXILIARY | REPORT | ACTION | DENY | NON_CONFIRM | CLAUSE)
                     || is_past_form(text, token);
                 months += usize::from(token.is(MONTH));
                 named |= at > 0 && token.capital && !token.is(STARTER | MONTH);
+                if token.id == UNKNOWN {
+                    continue;
+                }
                 for phrase in lexicon.phrases(token.id) {
                     let ids = tokens.get(at..at + phrase.words.len());
                     let matched = ids.is_some_and(|ids| {
@@ -142,11 +146,13 @@ pub fn judge(text: &str, tokens: &[Token], lexicon: &Lexicon, context: Context) 
     }
     let has_figure = !judgement.figures.is_empty();
     // A heading of a few words names a topic ("Prisoner exchange", "Training gap").
-    let words = tokens
-        .iter()
-        .filter(|t| !matches!(t.kind, Kind::Punct(_)))
-        .count();
-    if context.shape == Shape::Headline && words < HEADING_WORDS && !has_figure {
+    let words = || {
+        tokens
+            .iter()
+            .filter(|t| !matches!(t.kind, Kind::Punct(_)))
+            .count()
+    };
+    if context.shape == Shape::Headline && !has_figure && words() < HEADING_WORDS {
         return judgement;
     }
     let has_action = !judgement.actions.is_empty();
