@@ -77,14 +77,6 @@ pub fn find(text: &str, tokens: &[Token], open: bool) -> Quotes {
         let Kind::Punct(c) = token.kind else {
             continue;
         };
-        let before = at.checked_sub(1).map(|i| &tokens[i]);
-        let after = tokens.get(at + 1);
-        // A mark at a word's edge: an opening one before a word and after no word, a closing
-        // one after a word or its punctuation ("sell the club,'") and before no word ("'ready
-        // to swap prisoners',").
-        let word_before = before.is_some_and(|b| b.end == token.start && !is_punct(b));
-        let text_before = before.is_some_and(|b| b.end == token.start && !is_mark(b));
-        let word_after = after.is_some_and(|a| a.start == token.end && !is_punct(a));
         if c == '"' || is_double_open(c) || is_double_close(c) {
             let opens = if c == '"' {
                 double.is_none()
@@ -101,6 +93,14 @@ pub fn find(text: &str, tokens: &[Token], open: bool) -> Quotes {
                 (false, None) => {}
             }
         } else if c == '\'' || c == '\u{2018}' || c == '\u{2019}' {
+            let before = at.checked_sub(1).map(|i| &tokens[i]);
+            let after = tokens.get(at + 1);
+            // A mark at a word's edge: an opening one before a word and after no word, a
+            // closing one after a word or its punctuation ("sell the club,'") and before no word
+            // ("'ready to swap prisoners',").
+            let word_before = before.is_some_and(|b| b.end == token.start && !is_punct(b));
+            let text_before = before.is_some_and(|b| b.end == token.start && !is_mark(b));
+            let word_after = after.is_some_and(|a| a.start == token.end && !is_punct(a));
             match single {
                 None if word_after && !word_before && c != '\u{2019}' => {
                     single = Some(token.start);
@@ -140,9 +140,9 @@ fn is_punct(token: &Token) -> bool {
 
 /// Records the span `start..end`, weighed by its words and punctuation.
 fn push(quotes: &mut Quotes, text: &str, tokens: &[Token], start: usize, end: usize, single: bool) {
-    let inner = tokens
-        .iter()
-        .filter(|token| token.start >= start && token.end <= end);
+    // Tokens are in order and apart: those inside are a run, found by halving.
+    let first = tokens.partition_point(|token| token.start < start);
+    let inner = tokens[first..].iter().take_while(|token| token.end <= end);
     // Punctuation counts only between words: "amnesty," ends with the comma American style
     // puts inside the marks.
     // A quoted sentence ("Prices will fall,") opens with a capital and closes with its
