@@ -15,7 +15,6 @@ use crate::article::Article;
 
 use super::names::{self, Who};
 use super::sources;
-use super::tokens::Token;
 use super::unit::{self, Facts};
 use super::{Suggestion, is_headline, words};
 
@@ -121,7 +120,7 @@ impl<'a> Window<'a> {
                 .unwrap_or(index);
             (from..index).fold(false, |open, before| steps[before - steps_from].apply(open))
         };
-        let mut tokens: Vec<Token> = Vec::new();
+        let mut scratch = unit::Scratch::default();
         let mut facts: Vec<Facts> = (first..last)
             .map(|index| {
                 let unit = units[index];
@@ -133,7 +132,7 @@ impl<'a> Window<'a> {
                     headline,
                     open_at(index),
                     lexicon,
-                    &mut tokens,
+                    &mut scratch,
                 )
             })
             .collect();

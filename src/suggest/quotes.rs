@@ -69,8 +69,17 @@ fn is_double_close(c: char) -> bool {
 
 /// Finds the quoted spans of `text` (tokenized as `tokens`), with a double quotation `open` on
 /// entry when the previous unit of the paragraph left one open.
+#[cfg(test)]
 pub fn find(text: &str, tokens: &[Token], open: bool) -> Quotes {
     let mut quotes = Quotes::default();
+    find_into(text, tokens, open, &mut quotes);
+    quotes
+}
+
+/// [`find`] into `quotes`, cleared first, so that a caller going through many units keeps one.
+pub fn find_into(text: &str, tokens: &[Token], open: bool, quotes: &mut Quotes) {
+    quotes.spans.clear();
+    quotes.open_at_end = false;
     let mut double: Option<usize> = open.then_some(0);
     let mut single: Option<usize> = None;
     for (at, token) in tokens.iter().enumerate() {
@@ -87,7 +96,7 @@ pub fn find(text: &str, tokens: &[Token], open: bool) -> Quotes {
                 (true, None) => double = Some(token.start),
                 (true, Some(_)) => {}
                 (false, Some(start)) => {
-                    push(&mut quotes, text, tokens, start, token.end, false);
+                    push(quotes, text, tokens, start, token.end, false);
                     double = None;
                 }
                 (false, None) => {}
@@ -106,7 +115,7 @@ pub fn find(text: &str, tokens: &[Token], open: bool) -> Quotes {
                     single = Some(token.start);
                 }
                 Some(start) if text_before && !word_after => {
-                    push(&mut quotes, text, tokens, start, token.end, true);
+                    push(quotes, text, tokens, start, token.end, true);
                     single = None;
                 }
                 _ => {}
@@ -114,11 +123,10 @@ pub fn find(text: &str, tokens: &[Token], open: bool) -> Quotes {
         }
     }
     if let Some(start) = double {
-        push(&mut quotes, text, tokens, start, text.len(), false);
+        push(quotes, text, tokens, start, text.len(), false);
         quotes.open_at_end = true;
     }
     quotes.spans.sort_by_key(|span| span.start);
-    quotes
 }
 
 /// Whether `text` opens with a quotation mark, so that a span from its start is not one carried

@@ -41,6 +41,15 @@ pub struct Facts {
     pub role: Option<u16>,
 }
 
+/// What judging a unit works in, kept from one unit to the next so that a window of units
+/// allocates it once: the tokens, the quoted spans and the claim rule's findings.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    tokens: Vec<Token>,
+    quoted: quotes::Quotes,
+    claim: claim::Judgement,
+}
+
 /// Judges the unit whose text is `source`, at byte `base` of the article, with a double
 /// quotation `open` where it starts.
 pub fn judge(
@@ -49,8 +58,13 @@ pub fn judge(
     headline: bool,
     open: bool,
     lexicon: &Lexicon,
-    tokens: &mut Vec<Token>,
+    scratch: &mut Scratch,
 ) -> Facts {
+    let Scratch {
+        tokens,
+        quoted,
+        claim,
+    } = scratch;
     tokenize(source, lexicon, tokens);
     let tokens = tokens.as_slice();
     // The classes of all its words: a rule whose trigger words are missing finds nothing, and
@@ -71,9 +85,10 @@ pub fn judge(
             end: base + end,
         });
     };
-    let quoted = quotes::find(source, tokens, open);
-    let attribution = if has(REPORT | ACCORDING) {
-        super::attribution::find(source, tokens, &quoted)
+    quotes::find_into(source, tokens, open, quoted);
+    let quoted = &*quoted;
+    let mut attribution = if has(REPORT | ACCORDING) {
+        super::attribution::find(source, tokens, quoted)
     } else {
         super::attribution::Attribution::default()
     };
@@ -87,7 +102,7 @@ pub fn judge(
     } else {
         Shape::Sentence
     };
-    let claim = claim::judge(
+    claim::judge(
         source,
         tokens,
         lexicon,
@@ -96,7 +111,9 @@ pub fn judge(
             attributed: attribution.any(),
             denial_at: denials.cues.first().map(|&(start, _, _)| start),
         },
+        claim,
     );
+    let claim = &*claim;
     if let Some(label) = claim.label {
         // Page furniture ("Related article: ...") proposes nothing, whatever it quotes.
         cue(&mut facts, CueKind::Label, label);
@@ -135,7 +152,7 @@ pub fn judge(
     for &range in &attribution.cues {
         cue(&mut facts, CueKind::Attribution, range);
     }
-    let mut who = attribution.speaker.clone();
+    let mut who = attribution.speaker.take();
     let mut denial_score: f32 = 0.0;
     let first_attribution = attribution
         .cues
