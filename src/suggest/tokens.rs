@@ -126,58 +126,65 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         let start = at;
-        let first = match class(byte) {
-            SPACE => {
+        let kind = class(byte);
+        // A word of ASCII letters that ends before a space or a mark that joins nothing, as most
+        // words do: no character is decoded. Tested before anything else, as most tokens are
+        // words.
+        let first = if kind & (UPPER | LOWER) != 0 {
+            at += 1;
+            while bytes.get(at).is_some_and(|&b| class(b) & ALNUM != 0) {
                 at += 1;
+            }
+            // A comma never joins letters, nor does a full stop after two or more ("said,",
+            // "Monday."): a word so ended is done here too.
+            let ends = match bytes.get(at) {
+                None | Some(b',') => true,
+                Some(b'.') => at - start > 1,
+                Some(&b) => class(b) & (JOINER | HIGH) == 0,
+            };
+            if ends {
+                let entry = lookup_ascii(bytes, start, at, lexicon);
+                out.push(Token {
+                    start,
+                    end: at,
+                    kind: Kind::Word,
+                    id: entry.id,
+                    flags: entry.flags,
+                    capital: kind == UPPER,
+                });
+                // The space after a word, as most are followed by, needs no turn of its own.
+                at += usize::from(bytes.get(at) == Some(&b' '));
                 continue;
             }
-            // A word of ASCII letters that ends before a space or a mark that joins nothing,
-            // as most words do: no character is decoded.
-            UPPER | LOWER => {
-                at += 1;
-                while bytes.get(at).is_some_and(|&b| class(b) & ALNUM != 0) {
+            at = start;
+            char::from(byte)
+        } else {
+            match kind {
+                SPACE => {
                     at += 1;
-                }
-                if bytes
-                    .get(at)
-                    .is_none_or(|&b| class(b) & (JOINER | HIGH) == 0)
-                {
-                    let entry = lookup_ascii(bytes, start, at, lexicon);
-                    out.push(Token {
-                        start,
-                        end: at,
-                        kind: Kind::Word,
-                        id: entry.id,
-                        flags: entry.flags,
-                        capital: class(byte) == UPPER,
-                    });
-                    // The space after a word, as most are followed by, needs no turn of its own.
-                    at += usize::from(bytes.get(at) == Some(&b' '));
                     continue;
                 }
-                at = start;
-                char::from(byte)
-            }
-            DIGIT => char::from(byte),
-            HIGH => {
-                let Some(c) = char_at(text, at) else {
-                    break;
-                };
-                if c.is_whitespace() {
-                    at += c.len_utf8();
+                DIGIT => char::from(byte),
+                HIGH => {
+                    let Some(c) = char_at(text, at) else {
+                        break;
+                    };
+                    if c.is_whitespace() {
+                        at += c.len_utf8();
+                        continue;
+                    }
+                    if !is_alphanumeric(c) {
+                        at += c.len_utf8();
+                        out.push(punct(start, at, c));
+                        continue;
+                    }
+                    c
+                }
+                _ => {
+                    at += 1;
+                    out.push(punct(start, at, char::from(byte)));
                     continue;
                 }
-                if !is_alphanumeric(c) {
-                    at += c.len_utf8();
-                    out.push(punct(start, at, c));
-                    continue;
-                }
-                c
-            }
-            _ => {
-                at += 1;
-                out.push(punct(start, at, char::from(byte)));
-                continue;
             }
         };
         let number = first.is_ascii_digit();
