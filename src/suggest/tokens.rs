@@ -91,6 +91,46 @@ fn class(byte: u8) -> u8 {
     CLASSES[usize::from(byte)]
 }
 
+/// Where the run of ASCII letters and digits from byte `at` of `bytes` ends: eight bytes told
+/// at once while eight are left (see [`alnum_bits`]), then one by one.
+#[inline(always)]
+fn alnum_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(eight) = bytes
+        .get(at..at + 8)
+        .and_then(|eight| <[u8; 8]>::try_from(eight).ok())
+    {
+        let stops = !alnum_bits(u64::from_le_bytes(eight)) & HIGH_BITS;
+        if stops != 0 {
+            return at + (stops.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(|&b| class(b) & ALNUM != 0) {
+        at += 1;
+    }
+    at
+}
+
+/// Each byte's top bit.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The top bit of each byte of `word` that is an ASCII letter or digit, all eight told at once:
+/// with the top bits cleared no sum below carries into the next byte, and a byte's top bit after
+/// adding `0x80 - low` says it is at least `low`. A letter is one whose bit 0x20 set is in
+/// `a..=z`; a digit is told from the byte itself (setting 0x20 would make control characters
+/// digits).
+#[inline(always)]
+fn alnum_bits(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let ascii = !word & HIGH_BITS;
+    let low = word & !HIGH_BITS;
+    let at_least = |value: u64, byte: u8| value + ONES * u64::from(0x80 - byte);
+    let lower = low | ONES * 0x20;
+    let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    (letter | digit) & ascii
+}
+
 /// The character at byte `at` of `text` (a character boundary), read without decoding when it is
 /// ASCII, as news text mostly is.
 fn char_at(text: &str, at: usize) -> Option<char> {
@@ -131,10 +171,7 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
         // words do: no character is decoded. Tested before anything else, as most tokens are
         // words.
         let first = if kind & (UPPER | LOWER) != 0 {
-            at += 1;
-            while bytes.get(at).is_some_and(|&b| class(b) & ALNUM != 0) {
-                at += 1;
-            }
+            at = alnum_end(bytes, at + 1);
             // A comma never joins letters, nor does a full stop after two or more ("said,",
             // "Monday."): a word so ended is done here too.
             let ends = match bytes.get(at) {
@@ -191,9 +228,7 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
         at += first.len_utf8();
         let mut ascii = byte < 0x80;
         loop {
-            while bytes.get(at).is_some_and(|&b| class(b) & ALNUM != 0) {
-                at += 1;
-            }
+            at = alnum_end(bytes, at);
             // Only a joining mark or a character outside ASCII may go on with the word.
             if bytes
                 .get(at)
@@ -498,6 +533,20 @@ mod tests {
             let mut tokens = Vec::new();
             tokenize(&text, lexicon(), &mut tokens);
             proptest::prop_assert_eq!(tokens, reference(&text, lexicon()), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn eight_bytes_at_once_are_told_as_one_by_one() {
+        for byte in 0..=255u8 {
+            for place in 0..8 {
+                let mut eight = *b"aZ09zA9a";
+                eight[place] = byte;
+                let expected = eight.iter().enumerate().fold(0, |bits, (at, &b)| {
+                    bits | (u64::from(class(b) & ALNUM != 0) << (8 * at + 7))
+                });
+                assert_eq!(alnum_bits(u64::from_le_bytes(eight)), expected, "{byte:#x}");
+            }
         }
     }
 
