@@ -8,6 +8,7 @@
 //! [`LOOK_AHEAD`], so a unit's proposal is the same whatever window it is computed in, and a
 //! window costs its size plus a constant.
 
+use std::convert::Infallible;
 use std::ops::Range;
 
 use crate::annotation::Tag;
@@ -97,10 +98,24 @@ impl<'a> Window<'a> {
 
     /// The proposals of the window's units.
     pub fn suggestions(&self) -> Vec<Suggestion> {
+        let mut suggestions = Vec::with_capacity(self.range.len());
+        let done: Result<(), Infallible> = self.each(|suggestion| {
+            suggestions.push(suggestion);
+            Ok(())
+        });
+        match done {
+            Ok(()) => suggestions,
+            Err(never) => match never {},
+        }
+    }
+
+    /// Hands the proposal of each of the window's units to `each`, in order, and stops at the
+    /// first error it returns: no more than one proposal is held at a time.
+    pub fn each<E>(&self, mut each: impl FnMut(Suggestion) -> Result<(), E>) -> Result<(), E> {
         let units = self.article.units();
         let Range { start, end } = self.range.clone();
         if start >= end {
-            return Vec::new();
+            return Ok(());
         }
         let lexicon = words::lexicon();
         let source = |index: usize| self.article.unit_source(index).unwrap_or_default();
@@ -121,7 +136,7 @@ impl<'a> Window<'a> {
             (from..index).fold(false, |open, before| steps[before - steps_from].apply(open))
         };
         let mut scratch = unit::Scratch::default();
-        let mut facts: Vec<Facts> = (first..last)
+        let facts: Vec<Facts> = (first..last)
             .map(|index| {
                 let unit = units[index];
                 let text = source(index);
@@ -136,7 +151,6 @@ impl<'a> Window<'a> {
                 )
             })
             .collect();
-        let mut suggestions = Vec::with_capacity(end - start);
         for index in start..end {
             let at = index - first;
             let speaker = if facts[at].tags.is_empty() {
@@ -145,17 +159,16 @@ impl<'a> Window<'a> {
                 let ahead = &facts[at + 1..(at + 1 + LOOK_AHEAD).min(facts.len())];
                 speaker(&facts[..at], &facts[at], ahead)
             };
-            // Later units read only the speakers of this one, never its cues or tags.
-            let own = &mut facts[at];
-            suggestions.push(Suggestion {
+            let own = &facts[at];
+            each(Suggestion {
                 index,
-                tags: std::mem::take(&mut own.tags),
+                tags: own.tags.to_vec(),
                 speaker,
-                cues: std::mem::take(&mut own.cues),
+                cues: scratch.cues(own).to_vec(),
                 score: own.score,
-            });
+            })?;
         }
-        suggestions
+        Ok(())
     }
 }
 
