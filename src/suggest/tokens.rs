@@ -125,7 +125,7 @@ fn alnum_bits(word: u64) -> u64 {
     let ascii = !word & HIGH_BITS;
     let low = word & !HIGH_BITS;
     let at_least = |value: u64, byte: u8| value + ONES * u64::from(0x80 - byte);
-    let lower = low | ONES * 0x20;
+    let lower = low | (ONES * 0x20);
     let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
     let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
     (letter | digit) & ascii
