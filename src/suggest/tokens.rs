@@ -91,8 +91,7 @@ fn class(byte: u8) -> u8 {
     CLASSES[usize::from(byte)]
 }
 
-/// Where the run of ASCII letters and digits from byte `at` of `bytes` ends: eight bytes told
-/// at once while eight are left (see [`alnum_bits`]), then one by one.
+/// Where the ASCII letters and digits from byte `at` end: eight bytes at a time, then one.
 #[inline(always)]
 fn alnum_end(bytes: &[u8], mut at: usize) -> usize {
     while let Some(eight) = bytes
@@ -114,11 +113,9 @@ fn alnum_end(bytes: &[u8], mut at: usize) -> usize {
 /// Each byte's top bit.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// The top bit of each byte of `word` that is an ASCII letter or digit, all eight told at once:
-/// with the top bits cleared no sum below carries into the next byte, and a byte's top bit after
-/// adding `0x80 - low` says it is at least `low`. A letter is one whose bit 0x20 set is in
-/// `a..=z`; a digit is told from the byte itself (setting 0x20 would make control characters
-/// digits).
+/// The top bit of each byte of `word` that is an ASCII letter or digit: with the top bits cleared
+/// no sum carries into the next byte, and a top bit set after adding `0x80 - low` says `>= low`.
+/// Letters are told with 0x20 set, digits without (0x20 would make controls digits).
 #[inline(always)]
 fn alnum_bits(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -141,10 +138,9 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
-/// [`char::is_alphanumeric`], told without Unicode's tables for ASCII and for the General
-/// Punctuation block (U+2000 to U+206F: spaces, dashes, curly quotation marks, format
-/// characters), where news text has most of its characters outside ASCII and none is a letter
-/// or a digit.
+/// [`char::is_alphanumeric`], without Unicode's tables for ASCII and for General Punctuation
+/// (U+2000 to U+206F: dashes, curly marks, where news text has most of its characters outside
+/// ASCII), which holds no letter or digit.
 fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
@@ -168,12 +164,10 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
         let start = at;
         let kind = class(byte);
         // A word of ASCII letters that ends before a space or a mark that joins nothing, as most
-        // words do: no character is decoded. Tested before anything else, as most tokens are
-        // words.
+        // tokens are: no character is decoded.
         let first = if kind & (UPPER | LOWER) != 0 {
             at = alnum_end(bytes, at + 1);
-            // A comma never joins letters, nor does a full stop after two or more ("said,",
-            // "Monday."): a word so ended is done here too.
+            // A comma never joins letters, nor a full stop after two ("said,", "Monday.").
             let ends = match bytes.get(at) {
                 None | Some(b',') => true,
                 Some(b'.') => at - start > 1,
