@@ -124,6 +124,20 @@ pub fn suggest_units(article: &Article, range: Range<usize>) -> Vec<Suggestion> 
     carry::Window::new(article, start..end).suggestions()
 }
 
+/// Hands the proposal for each unit of `range` of `article` (clipped to its units) to `each`, in
+/// order, and stops at the first error it returns: [`suggest_units`] without holding a window's
+/// proposals at once.
+pub fn each_suggestion<E>(
+    article: &Article,
+    range: Range<usize>,
+    each: impl FnMut(Suggestion) -> Result<(), E>,
+) -> Result<(), E> {
+    let units = article.units();
+    let end = range.end.min(units.len());
+    let start = range.start.min(end);
+    carry::Window::new(article, start..end).each(each)
+}
+
 /// The proposals for every unit of `article`.
 pub fn suggest_all(article: &Article) -> Vec<Suggestion> {
     suggest_units(article, 0..article.units().len())

@@ -20,7 +20,7 @@ use std::thread;
 use crate::article::{Article, count_chars};
 use crate::library;
 use crate::safe_text;
-use crate::suggest::suggest_units;
+use crate::suggest::each_suggestion;
 
 use gate::Gate;
 use rows::{Rows, write_text_row};
@@ -224,7 +224,9 @@ impl<'a> Windows<'a> {
         };
         out.reserve(text.len().min(units[to - 1].end - byte) * times);
         let mut buffer = String::new();
-        for suggestion in suggest_units(article, from..to) {
+        // Each row is written as its proposal is made, and the proposal dropped: what a window
+        // allocates for its proposals is freed as it goes, not all at its end.
+        each_suggestion(article, from..to, |suggestion| {
             let unit = units[suggestion.index];
             chars += count_chars(&text.as_bytes()[byte..unit.start]);
             byte = unit.start;
@@ -247,8 +249,8 @@ impl<'a> Windows<'a> {
                     write_text_row(out, article, &suggestion, display, self.width)?;
                 }
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 }
 

@@ -168,7 +168,9 @@ pub fn find(text: &str, tokens: &[Token], quotes: &Quotes) -> Attribution {
         }
     };
     for (at, token) in tokens.iter().enumerate() {
-        if !token.is_word() || quotes.inside(token.start) {
+        // Only a reporting word or "according" starts anything below: the rest are passed
+        // before any other test.
+        if !token.is(REPORT | ACCORDING) || !token.is_word() || quotes.inside(token.start) {
             continue;
         }
         let next = tokens.get(at + 1);

@@ -7,7 +7,7 @@
 use super::tokens::{Kind, Token};
 use super::words::{
     ACTION, AUXILIARY, CLAUSE, DENY, DETERMINER, Lexicon, MONTH, NON_CONFIRM, NUMBER, PhraseKind,
-    REPORT, STARTER,
+    REPORT, STARTER, UNKNOWN,
 };
 
 /// What a unit is, for the claim rule.
@@ -63,11 +63,29 @@ fn is_past_form(text: &str, token: &Token) -> bool {
     !token.capital && word.len() >= 5 && word.ends_with("ed")
 }
 
-/// Judges a unit.
-pub fn judge(text: &str, tokens: &[Token], lexicon: &Lexicon, context: Context) -> Judgement {
-    let mut judgement = Judgement::default();
+impl Judgement {
+    /// Empties it for the next unit, keeping the room its lists took.
+    fn clear(&mut self) {
+        self.confidence = 0.0;
+        self.figures.clear();
+        self.actions.clear();
+        self.label = None;
+        self.dateline = None;
+        self.back_reference = None;
+    }
+}
+
+/// Judges a unit into `judgement`, cleared first (a caller judging many units keeps one).
+pub fn judge(
+    text: &str,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    context: Context,
+    judgement: &mut Judgement,
+) {
+    judgement.clear();
     if tokens.iter().all(|t| matches!(t.kind, Kind::Punct(_))) {
-        return judgement;
+        return;
     }
     let mut clausal = false;
     let mut months = 0;
@@ -85,14 +103,18 @@ pub fn judge(text: &str, tokens: &[Token], lexicon: &Lexicon, context: Context) 
             }
             Kind::Word => {
                 // After a determiner an action word is a noun: "any sign", "the exchange".
-                let noun = at > 0 && tokens[at - 1].is(DETERMINER);
-                if token.is(ACTION) && !noun {
+                if token.is(ACTION) && !(at > 0 && tokens[at - 1].is(DETERMINER)) {
                     judgement.actions.push((token.start, token.end));
                 }
-                clausal |= token.is(AUXILIARY | REPORT | ACTION | DENY | NON_CONFIRM | CLAUSE)
+                // Once a unit is known to be clausal, its other words need not be read for it.
+                clausal = clausal
+                    || token.is(AUXILIARY | REPORT | ACTION | DENY | NON_CONFIRM | CLAUSE)
                     || is_past_form(text, token);
                 months += usize::from(token.is(MONTH));
                 named |= at > 0 && token.capital && !token.is(STARTER | MONTH);
+                if token.id == UNKNOWN {
+                    continue;
+                }
                 for phrase in lexicon.phrases(token.id) {
                     let ids = tokens.get(at..at + phrase.words.len());
                     let matched = ids.is_some_and(|ids| {
@@ -124,7 +146,7 @@ pub fn judge(text: &str, tokens: &[Token], lexicon: &Lexicon, context: Context) 
         }
     }
     if judgement.label.is_some() {
-        return judgement;
+        return;
     }
     // Headlines drop auxiliaries and use the present ("Storm cuts power to 20,000 homes"): a
     // figure in one says how many of something did something.
@@ -138,21 +160,23 @@ pub fn judge(text: &str, tokens: &[Token], lexicon: &Lexicon, context: Context) 
             judgement.dateline = Some((first.start, last.end));
         }
         // A heading with no verb names a topic; a sentence with none states nothing either.
-        return judgement;
+        return;
     }
     let has_figure = !judgement.figures.is_empty();
     // A heading of a few words names a topic ("Prisoner exchange", "Training gap").
-    let words = tokens
-        .iter()
-        .filter(|t| !matches!(t.kind, Kind::Punct(_)))
-        .count();
-    if context.shape == Shape::Headline && words < HEADING_WORDS && !has_figure {
-        return judgement;
+    let words = || {
+        tokens
+            .iter()
+            .filter(|t| !matches!(t.kind, Kind::Punct(_)))
+            .count()
+    };
+    if context.shape == Shape::Headline && !has_figure && words() < HEADING_WORDS {
+        return;
     }
     let has_action = !judgement.actions.is_empty();
     // Only where the information came from: "A lawmaker revealed this information."
     if judgement.back_reference.is_some() && !has_figure {
-        return judgement;
+        return;
     }
     // What follows a denial is what is denied: a denial states a claim of its own only with a
     // figure or an action before it ("Despite accusations of sending 10,000 troops, neither
@@ -160,7 +184,7 @@ pub fn judge(text: &str, tokens: &[Token], lexicon: &Lexicon, context: Context) 
     if let Some(at) = context.denial_at {
         let before = |cues: &[(usize, usize)]| cues.iter().any(|&(start, _)| start < at);
         if !before(&judgement.figures) && !before(&judgement.actions) {
-            return judgement;
+            return;
         }
     }
     let headline = context.shape == Shape::Headline;
@@ -177,5 +201,4 @@ pub fn judge(text: &str, tokens: &[Token], lexicon: &Lexicon, context: Context) 
     if context.shape == Shape::Headline && judgement.confidence > 0.0 {
         judgement.confidence = judgement.confidence.min(0.6);
     }
-    judgement
 }

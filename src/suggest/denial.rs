@@ -6,7 +6,7 @@
 //! them.
 
 use super::tokens::Token;
-use super::words::{DENY, Lexicon, NEGATION, NON_CONFIRM, PhraseKind};
+use super::words::{DENY, Lexicon, NEGATION, NON_CONFIRM, OPENS_DENIAL, PhraseKind};
 
 /// How far before a verb a negation still turns it into a non-confirmation: "neither Moscow nor
 /// Pyongyang has acknowledged" puts three words between, "nor the player's agent has confirmed"
@@ -36,12 +36,18 @@ fn phrase_end(tokens: &[Token], at: usize, words: &[u16]) -> Option<usize> {
 /// Finds a unit's denials.
 pub fn find(tokens: &[Token], lexicon: &Lexicon) -> Denials {
     let mut denials = Denials::default();
-    let nor_id = lexicon.get("nor").id;
     for (at, token) in tokens.iter().enumerate() {
         if !token.is_word() {
             continue;
         }
-        for phrase in lexicon.phrases(token.id) {
+        // Only the first word of a denial phrase or of a look-alike opens one this rule reads
+        // (the lexicon marks them); the phrases other words open are other rules'.
+        let phrases = if token.is(OPENS_DENIAL) {
+            lexicon.phrases(token.id)
+        } else {
+            &[]
+        };
+        for phrase in phrases {
             let Some(last) = phrase_end(tokens, at, &phrase.words) else {
                 continue;
             };
@@ -54,6 +60,7 @@ pub fn find(tokens: &[Token], lexicon: &Lexicon) -> Denials {
         }
         if token.is(DENY) {
             // "did not deny" is no denial; "neither confirm nor deny" still is.
+            let nor_id = lexicon.get("nor").id;
             let negation = (at.saturating_sub(2)..at)
                 .rev()
                 .take_while(|&before| tokens[before].is_word())

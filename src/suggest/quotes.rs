@@ -69,22 +69,23 @@ fn is_double_close(c: char) -> bool {
 
 /// Finds the quoted spans of `text` (tokenized as `tokens`), with a double quotation `open` on
 /// entry when the previous unit of the paragraph left one open.
+#[cfg(test)]
 pub fn find(text: &str, tokens: &[Token], open: bool) -> Quotes {
     let mut quotes = Quotes::default();
+    find_into(text, tokens, open, &mut quotes);
+    quotes
+}
+
+/// [`find`] into `quotes`, cleared first, so that a caller going through many units keeps one.
+pub fn find_into(text: &str, tokens: &[Token], open: bool, quotes: &mut Quotes) {
+    quotes.spans.clear();
+    quotes.open_at_end = false;
     let mut double: Option<usize> = open.then_some(0);
     let mut single: Option<usize> = None;
     for (at, token) in tokens.iter().enumerate() {
         let Kind::Punct(c) = token.kind else {
             continue;
         };
-        let before = at.checked_sub(1).map(|i| &tokens[i]);
-        let after = tokens.get(at + 1);
-        // A mark at a word's edge: an opening one before a word and after no word, a closing
-        // one after a word or its punctuation ("sell the club,'") and before no word ("'ready
-        // to swap prisoners',").
-        let word_before = before.is_some_and(|b| b.end == token.start && !is_punct(b));
-        let text_before = before.is_some_and(|b| b.end == token.start && !is_mark(b));
-        let word_after = after.is_some_and(|a| a.start == token.end && !is_punct(a));
         if c == '"' || is_double_open(c) || is_double_close(c) {
             let opens = if c == '"' {
                 double.is_none()
@@ -95,18 +96,26 @@ pub fn find(text: &str, tokens: &[Token], open: bool) -> Quotes {
                 (true, None) => double = Some(token.start),
                 (true, Some(_)) => {}
                 (false, Some(start)) => {
-                    push(&mut quotes, text, tokens, start, token.end, false);
+                    push(quotes, text, tokens, start, token.end, false);
                     double = None;
                 }
                 (false, None) => {}
             }
         } else if c == '\'' || c == '\u{2018}' || c == '\u{2019}' {
+            let before = at.checked_sub(1).map(|i| &tokens[i]);
+            let after = tokens.get(at + 1);
+            // A mark at a word's edge: an opening one before a word and after no word, a
+            // closing one after a word or its punctuation ("sell the club,'") and before no word
+            // ("'ready to swap prisoners',").
+            let word_before = before.is_some_and(|b| b.end == token.start && !is_punct(b));
+            let text_before = before.is_some_and(|b| b.end == token.start && !is_mark(b));
+            let word_after = after.is_some_and(|a| a.start == token.end && !is_punct(a));
             match single {
                 None if word_after && !word_before && c != '\u{2019}' => {
                     single = Some(token.start);
                 }
                 Some(start) if text_before && !word_after => {
-                    push(&mut quotes, text, tokens, start, token.end, true);
+                    push(quotes, text, tokens, start, token.end, true);
                     single = None;
                 }
                 _ => {}
@@ -114,11 +123,10 @@ pub fn find(text: &str, tokens: &[Token], open: bool) -> Quotes {
         }
     }
     if let Some(start) = double {
-        push(&mut quotes, text, tokens, start, text.len(), false);
+        push(quotes, text, tokens, start, text.len(), false);
         quotes.open_at_end = true;
     }
     quotes.spans.sort_by_key(|span| span.start);
-    quotes
 }
 
 /// Whether `text` opens with a quotation mark, so that a span from its start is not one carried
@@ -140,9 +148,9 @@ fn is_punct(token: &Token) -> bool {
 
 /// Records the span `start..end`, weighed by its words and punctuation.
 fn push(quotes: &mut Quotes, text: &str, tokens: &[Token], start: usize, end: usize, single: bool) {
-    let inner = tokens
-        .iter()
-        .filter(|token| token.start >= start && token.end <= end);
+    // Tokens are in order and apart: those inside are a run, found by halving.
+    let first = tokens.partition_point(|token| token.start < start);
+    let inner = tokens[first..].iter().take_while(|token| token.end <= end);
     // Punctuation counts only between words: "amnesty," ends with the comma American style
     // puts inside the marks.
     // A quoted sentence ("Prices will fall,") opens with a capital and closes with its

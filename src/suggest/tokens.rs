@@ -91,6 +91,43 @@ fn class(byte: u8) -> u8 {
     CLASSES[usize::from(byte)]
 }
 
+/// Where the ASCII letters and digits from byte `at` end: eight bytes at a time, then one.
+#[inline(always)]
+fn alnum_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(eight) = bytes
+        .get(at..at + 8)
+        .and_then(|eight| <[u8; 8]>::try_from(eight).ok())
+    {
+        let stops = !alnum_bits(u64::from_le_bytes(eight)) & HIGH_BITS;
+        if stops != 0 {
+            return at + (stops.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(|&b| class(b) & ALNUM != 0) {
+        at += 1;
+    }
+    at
+}
+
+/// Each byte's top bit.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The top bit of each byte of `word` that is an ASCII letter or digit: with the top bits cleared
+/// no sum carries into the next byte, and a top bit set after adding `0x80 - low` says `>= low`.
+/// Letters are told with 0x20 set, digits without (0x20 would make controls digits).
+#[inline(always)]
+fn alnum_bits(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let ascii = !word & HIGH_BITS;
+    let low = word & !HIGH_BITS;
+    let at_least = |value: u64, byte: u8| value + ONES * u64::from(0x80 - byte);
+    let lower = low | (ONES * 0x20);
+    let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    (letter | digit) & ascii
+}
+
 /// The character at byte `at` of `text` (a character boundary), read without decoding when it is
 /// ASCII, as news text mostly is.
 fn char_at(text: &str, at: usize) -> Option<char> {
@@ -98,6 +135,19 @@ fn char_at(text: &str, at: usize) -> Option<char> {
         Some(&byte) if byte < 0x80 => Some(char::from(byte)),
         Some(_) => text.get(at..).and_then(|rest| rest.chars().next()),
         None => None,
+    }
+}
+
+/// [`char::is_alphanumeric`], without Unicode's tables for ASCII and for General Punctuation
+/// (U+2000 to U+206F: dashes, curly marks, where news text has most of its characters outside
+/// ASCII), which holds no letter or digit.
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
     }
 }
 
@@ -112,67 +162,67 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         let start = at;
-        let first = match class(byte) {
-            SPACE => {
-                at += 1;
+        let kind = class(byte);
+        // A word of ASCII letters that ends before a space or a mark that joins nothing, as most
+        // tokens are: no character is decoded.
+        let first = if kind & (UPPER | LOWER) != 0 {
+            at = alnum_end(bytes, at + 1);
+            // A comma never joins letters, nor a full stop after two ("said,", "Monday.").
+            let ends = match bytes.get(at) {
+                None | Some(b',') => true,
+                Some(b'.') => at - start > 1,
+                Some(&b) => class(b) & (JOINER | HIGH) == 0,
+            };
+            if ends {
+                let entry = lookup_ascii(bytes, start, at, lexicon);
+                out.push(Token {
+                    start,
+                    end: at,
+                    kind: Kind::Word,
+                    id: entry.id,
+                    flags: entry.flags,
+                    capital: kind == UPPER,
+                });
+                // The space after a word, as most are followed by, needs no turn of its own.
+                at += usize::from(bytes.get(at) == Some(&b' '));
                 continue;
             }
-            // A word of ASCII letters that ends before a space or a mark that joins nothing,
-            // as most words do: no character is decoded.
-            UPPER | LOWER => {
-                at += 1;
-                while bytes.get(at).is_some_and(|&b| class(b) & ALNUM != 0) {
+            at = start;
+            char::from(byte)
+        } else {
+            match kind {
+                SPACE => {
                     at += 1;
-                }
-                if bytes
-                    .get(at)
-                    .is_none_or(|&b| class(b) & (JOINER | HIGH) == 0)
-                {
-                    let entry = lookup_ascii(bytes, start, at, lexicon);
-                    out.push(Token {
-                        start,
-                        end: at,
-                        kind: Kind::Word,
-                        id: entry.id,
-                        flags: entry.flags,
-                        capital: class(byte) == UPPER,
-                    });
-                    // The space after a word, as most are followed by, needs no turn of its own.
-                    at += usize::from(bytes.get(at) == Some(&b' '));
                     continue;
                 }
-                at = start;
-                char::from(byte)
-            }
-            DIGIT => char::from(byte),
-            HIGH => {
-                let Some(c) = char_at(text, at) else {
-                    break;
-                };
-                if c.is_whitespace() {
-                    at += c.len_utf8();
+                DIGIT => char::from(byte),
+                HIGH => {
+                    let Some(c) = char_at(text, at) else {
+                        break;
+                    };
+                    if c.is_whitespace() {
+                        at += c.len_utf8();
+                        continue;
+                    }
+                    if !is_alphanumeric(c) {
+                        at += c.len_utf8();
+                        out.push(punct(start, at, c));
+                        continue;
+                    }
+                    c
+                }
+                _ => {
+                    at += 1;
+                    out.push(punct(start, at, char::from(byte)));
                     continue;
                 }
-                if !c.is_alphanumeric() {
-                    at += c.len_utf8();
-                    out.push(punct(start, at, c));
-                    continue;
-                }
-                c
-            }
-            _ => {
-                at += 1;
-                out.push(punct(start, at, char::from(byte)));
-                continue;
             }
         };
         let number = first.is_ascii_digit();
         at += first.len_utf8();
         let mut ascii = byte < 0x80;
         loop {
-            while bytes.get(at).is_some_and(|&b| class(b) & ALNUM != 0) {
-                at += 1;
-            }
+            at = alnum_end(bytes, at);
             // Only a joining mark or a character outside ASCII may go on with the word.
             if bytes
                 .get(at)
@@ -185,7 +235,7 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
             };
             let width = next.len_utf8();
             // ASCII letters and digits were taken by the loop above.
-            let joins = if width > 1 && next.is_alphanumeric() {
+            let joins = if width > 1 && is_alphanumeric(next) {
                 true
             } else if matches!(next, '\'' | '\u{2019}' | '-' | '.' | ',') {
                 let after = char_at(text, at + width);
@@ -194,7 +244,7 @@ pub fn tokenize(text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
                     '.' if number => after.is_some_and(|a| a.is_ascii_digit()),
                     // "U.S." and "N.K.": a full stop between single capitals.
                     '.' => after.is_some_and(char::is_uppercase) && at - start == 1,
-                    _ => after.is_some_and(char::is_alphanumeric),
+                    _ => after.is_some_and(is_alphanumeric),
                 }
             } else {
                 false
@@ -477,6 +527,27 @@ mod tests {
             let mut tokens = Vec::new();
             tokenize(&text, lexicon(), &mut tokens);
             proptest::prop_assert_eq!(tokens, reference(&text, lexicon()), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn eight_bytes_at_once_are_told_as_one_by_one() {
+        for byte in 0..=255u8 {
+            for place in 0..8 {
+                let mut eight = *b"aZ09zA9a";
+                eight[place] = byte;
+                let expected = eight.iter().enumerate().fold(0, |bits, (at, &b)| {
+                    bits | (u64::from(class(b) & ALNUM != 0) << (8 * at + 7))
+                });
+                assert_eq!(alnum_bits(u64::from_le_bytes(eight)), expected, "{byte:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn alphanumeric_is_told_as_char_tells_it() {
+        for c in ('\0'..='\u{3000}').chain(['\u{1F600}', '\u{10FFFF}']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

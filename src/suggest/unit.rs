@@ -2,6 +2,8 @@
 //! score, the speaker its own words name and whether it points back at the unit before.
 //! Carrying speakers between units is `carry`'s job.
 
+use std::ops::Range;
+
 use crate::annotation::Tag;
 
 use super::claim::{self, Context, Shape};
@@ -18,9 +20,9 @@ use super::{Cue, CueKind};
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     /// Proposed tags in the order quote, denial, claim.
-    pub tags: Vec<Tag>,
-    /// Cues in byte offsets of the article.
-    pub cues: Vec<Cue>,
+    pub tags: Tags,
+    /// Where its cues are in the window's [`Scratch::cues`]; each in byte offsets of the article.
+    pub cues: Range<usize>,
     /// Confidence of the strongest tag.
     pub score: f32,
     /// The speaker the unit's own words name.
@@ -52,6 +54,54 @@ pub struct Facts {
 /// before it.
 const BARE: usize = 2;
 
+/// The tags a unit proposes, in the order quote, denial, claim, kept without allocating: a
+/// window's facts are many, and only the proposals made of them need a list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tags {
+    list: [Option<Tag>; 3],
+}
+
+impl Tags {
+    fn push(&mut self, tag: Tag) {
+        if let Some(slot) = self.list.iter_mut().find(|slot| slot.is_none()) {
+            *slot = Some(tag);
+        }
+    }
+
+    /// Whether no tag is proposed.
+    pub fn is_empty(&self) -> bool {
+        self.list[0].is_none()
+    }
+
+    /// The first tag proposed.
+    pub fn first(&self) -> Option<&Tag> {
+        self.list[0].as_ref()
+    }
+
+    /// The tags as a list, for a proposal.
+    pub fn to_vec(self) -> Vec<Tag> {
+        self.list.into_iter().flatten().collect()
+    }
+}
+
+/// What judging a unit works in, kept from one unit to the next so that a window of units
+/// allocates it once: the tokens, the quoted spans and the claim rule's findings; and the cues
+/// of every unit judged, which their facts point into.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    tokens: Vec<Token>,
+    quoted: quotes::Quotes,
+    claim: claim::Judgement,
+    cues: Vec<Cue>,
+}
+
+impl Scratch {
+    /// The cues of a unit judged in this scratch space.
+    pub fn cues(&self, facts: &Facts) -> &[Cue] {
+        self.cues.get(facts.cues.clone()).unwrap_or_default()
+    }
+}
+
 /// Judges the unit whose text is `source`, at byte `base` of the article, with a double
 /// quotation `open` where it starts.
 pub fn judge(
@@ -60,8 +110,29 @@ pub fn judge(
     headline: bool,
     open: bool,
     lexicon: &Lexicon,
-    tokens: &mut Vec<Token>,
+    scratch: &mut Scratch,
 ) -> Facts {
+    let first = scratch.cues.len();
+    let mut facts = judge_in(source, base, headline, open, lexicon, scratch);
+    facts.cues = first..scratch.cues.len();
+    facts
+}
+
+/// [`judge`], its cues appended to `scratch.cues`.
+fn judge_in(
+    source: &str,
+    base: usize,
+    headline: bool,
+    open: bool,
+    lexicon: &Lexicon,
+    scratch: &mut Scratch,
+) -> Facts {
+    let Scratch {
+        tokens,
+        quoted,
+        claim,
+        cues,
+    } = scratch;
     tokenize(source, lexicon, tokens);
     let tokens = tokens.as_slice();
     // The classes of all its words: a rule whose trigger words are missing finds nothing, and
@@ -75,16 +146,17 @@ pub fn judge(
         continues_quote: open,
         ..Facts::default()
     };
-    let cue = |facts: &mut Facts, kind: CueKind, (start, end): (usize, usize)| {
-        facts.cues.push(Cue {
+    let cue = |cues: &mut Vec<Cue>, kind: CueKind, (start, end): (usize, usize)| {
+        cues.push(Cue {
             kind,
             start: base + start,
             end: base + end,
         });
     };
-    let quoted = quotes::find(source, tokens, open);
-    let attribution = if has(REPORT | ACCORDING) {
-        super::attribution::find(source, tokens, &quoted)
+    quotes::find_into(source, tokens, open, quoted);
+    let quoted = &*quoted;
+    let mut attribution = if has(REPORT | ACCORDING) {
+        super::attribution::find(source, tokens, quoted)
     } else {
         super::attribution::Attribution::default()
     };
@@ -98,7 +170,7 @@ pub fn judge(
     } else {
         Shape::Sentence
     };
-    let claim = claim::judge(
+    claim::judge(
         source,
         tokens,
         lexicon,
@@ -107,22 +179,14 @@ pub fn judge(
             attributed: attribution.any(),
             denial_at: denials.cues.first().map(|&(start, _, _)| start),
         },
+        claim,
     );
+    let claim = &*claim;
     if let Some(label) = claim.label {
         // Page furniture ("Related article: ...") proposes nothing, whatever it quotes.
-        cue(&mut facts, CueKind::Label, label);
+        cue(cues, CueKind::Label, label);
         return facts;
     }
-    // Every cue in one allocation: the unit's cues are handed on as its proposal's.
-    facts.cues.reserve_exact(
-        quoted.spans.len()
-            + attribution.cues.len()
-            + denials.cues.len()
-            + denials.look_alikes.len()
-            + claim.figures.len()
-            + claim.actions.len()
-            + 3,
-    );
     let mut quote_score: f32 = 0.0;
     for span in &quoted.spans {
         // A single quoted word is a label or a scare quote, attributed or not.
@@ -140,20 +204,20 @@ pub fn judge(
         } else {
             CueKind::ScareQuote
         };
-        cue(&mut facts, kind, (span.start, span.end));
+        cue(cues, kind, (span.start, span.end));
         quote_score = quote_score.max(score);
     }
     for &range in &attribution.cues {
-        cue(&mut facts, CueKind::Attribution, range);
+        cue(cues, CueKind::Attribution, range);
     }
-    let mut who = attribution.speaker.clone();
+    let mut who = attribution.speaker.take();
     let mut denial_score: f32 = 0.0;
     let first_attribution = attribution
         .cues
         .first()
         .map_or(usize::MAX, |&(start, _)| start);
     for &(start, end, at) in &denials.cues {
-        cue(&mut facts, CueKind::Denial, (start, end));
+        cue(cues, CueKind::Denial, (start, end));
         denial_score = 0.85;
         // The subject of a denial verb denies, and a denial before any attribution is the main
         // verb ("Russia and North Korea deny troop deployment claims"); a phrase that opens with
@@ -219,23 +283,23 @@ pub fn judge(
             .nth(BARE)
             .is_none();
     for &range in &denials.look_alikes {
-        cue(&mut facts, CueKind::LookAlike, range);
+        cue(cues, CueKind::LookAlike, range);
     }
     if let Some(found) = &who {
-        cue(&mut facts, CueKind::Speaker, (found.start, found.end));
+        cue(cues, CueKind::Speaker, (found.start, found.end));
     }
     for &range in &claim.figures {
-        cue(&mut facts, CueKind::Figure, range);
+        cue(cues, CueKind::Figure, range);
     }
     for &range in &claim.actions {
-        cue(&mut facts, CueKind::Action, range);
+        cue(cues, CueKind::Action, range);
     }
     if let Some(range) = claim.back_reference {
-        cue(&mut facts, CueKind::BackReference, range);
+        cue(cues, CueKind::BackReference, range);
         facts.back_reference = true;
     }
     if let Some(range) = claim.dateline {
-        cue(&mut facts, CueKind::Dateline, range);
+        cue(cues, CueKind::Dateline, range);
     }
     for (tag, score) in [
         (Tag::Quote, quote_score),

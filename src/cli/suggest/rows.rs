@@ -103,9 +103,38 @@ impl Rows {
 }
 
 /// Appends `n` in decimal.
+///
+/// A number of up to eight digits, as a row's offsets are, is built in a machine word, its
+/// first digit in the lowest byte, appended as eight bytes and the row cut back to its length:
+/// copying a few bytes of varying length is a call to `memcpy`, and digits written to memory
+/// and read back as a word stall the processor.
 fn number(row: &mut Vec<u8>, n: usize) {
-    let mut digits = [0u8; 20];
-    row.extend_from_slice(decimal(n, &mut digits));
+    if n >= 100_000_000 {
+        let mut digits = [0u8; 20];
+        row.extend_from_slice(decimal(n, &mut digits));
+        return;
+    }
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    // Two digits at a time from the last, each pair going below those after it.
+    let (mut rest, mut word, mut length) = (n, 0u64, 0);
+    while rest >= 10 {
+        let pair = (rest % 100) * 2;
+        let (tens, ones) = (PAIRS[pair], PAIRS[pair + 1]);
+        word = (word << 16) | u64::from(tens) | (u64::from(ones) << 8);
+        length += 2;
+        rest /= 100;
+    }
+    if rest > 0 || length == 0 {
+        word = (word << 8) | u64::from(b'0' + rest as u8);
+        length += 1;
+    }
+    let at = row.len();
+    row.extend_from_slice(&word.to_le_bytes());
+    row.truncate(at + length);
 }
 
 /// Writes raw text from the article (a cue's words, a name) as a JSON string whose invisible and
@@ -273,6 +302,26 @@ mod tests {
             }
         }
         found
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        let mut row = b"x".to_vec();
+        for n in [
+            0,
+            7,
+            10,
+            99,
+            100,
+            12_345_678,
+            99_999_999,
+            100_000_000,
+            usize::MAX,
+        ] {
+            row.truncate(1);
+            number(&mut row, n);
+            assert_eq!(row, format!("x{n}").into_bytes());
+        }
     }
 
     proptest::proptest! {
