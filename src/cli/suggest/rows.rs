@@ -315,7 +315,9 @@ mod tests {
         (99_800_000..100_000_000).for_each(&mut check);
         for digits in 1..=8 {
             let power = 10usize.pow(digits);
-            [power - 1, power, power + 1, power / 10 * 9].map(&mut check);
+            [power - 1, power, power + 1, power / 10 * 9]
+                .into_iter()
+                .for_each(&mut check);
         }
     }
 
