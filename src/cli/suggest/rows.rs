@@ -110,6 +110,7 @@ impl Rows {
 /// 10 is a multiplication and a shift, exact for numbers this small), then the leading zeros
 /// shifted out. The word is appended as eight bytes and the row cut back to its length: copying
 /// a few bytes of varying length is a call to `memcpy`.
+#[inline(always)]
 fn number(row: &mut Vec<u8>, n: usize) {
     if n >= 100_000_000 {
         let mut digits = [0u8; 20];
