@@ -78,9 +78,9 @@ impl Tags {
         self.list[0].as_ref()
     }
 
-    /// The tags as a list, for a proposal.
-    pub fn to_vec(self) -> Vec<Tag> {
-        self.list.into_iter().flatten().collect()
+    /// The tags in order, for a proposal.
+    pub fn iter(self) -> impl Iterator<Item = Tag> {
+        self.list.into_iter().flatten()
     }
 }
 
