@@ -126,11 +126,11 @@ pub fn suggest_units(article: &Article, range: Range<usize>) -> Vec<Suggestion> 
 
 /// Hands the proposal for each unit of `range` of `article` (clipped to its units) to `each`, in
 /// order, and stops at the first error it returns: [`suggest_units`] without holding a window's
-/// proposals at once.
+/// proposals at once, and without allocating each one's lists anew.
 pub fn each_suggestion<E>(
     article: &Article,
     range: Range<usize>,
-    each: impl FnMut(Suggestion) -> Result<(), E>,
+    each: impl FnMut(&Suggestion) -> Result<(), E>,
 ) -> Result<(), E> {
     let units = article.units();
     let end = range.end.min(units.len());

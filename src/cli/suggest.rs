@@ -243,10 +243,10 @@ impl<'a> Windows<'a> {
                         true => chars + (offset - byte),
                         false => chars + count_chars(&text.as_bytes()[byte..offset]),
                     };
-                    rows.write(out, chars, end, display, &suggestion, text, at)?;
+                    rows.write(out, chars, end, display, suggestion, text, at)?;
                 }
                 Format::Text => {
-                    write_text_row(out, article, &suggestion, display, self.width)?;
+                    write_text_row(out, article, suggestion, display, self.width)?;
                 }
             }
             Ok(())

@@ -101,7 +101,7 @@ impl<'a> Window<'a> {
     pub fn suggestions(&self) -> Vec<Suggestion> {
         let mut suggestions = Vec::with_capacity(self.range.len());
         let done: Result<(), Infallible> = self.each(|suggestion| {
-            suggestions.push(suggestion);
+            suggestions.push(suggestion.clone());
             Ok(())
         });
         match done {
@@ -111,8 +111,9 @@ impl<'a> Window<'a> {
     }
 
     /// Hands the proposal of each of the window's units to `each`, in order, and stops at the
-    /// first error it returns: no more than one proposal is held at a time.
-    pub fn each<E>(&self, mut each: impl FnMut(Suggestion) -> Result<(), E>) -> Result<(), E> {
+    /// first error it returns: no more than one proposal is held at a time, its lists reused
+    /// from one unit to the next.
+    pub fn each<E>(&self, mut each: impl FnMut(&Suggestion) -> Result<(), E>) -> Result<(), E> {
         let units = self.article.units();
         let Range { start, end } = self.range.clone();
         if start >= end {
@@ -152,6 +153,13 @@ impl<'a> Window<'a> {
                 )
             })
             .collect();
+        let mut suggestion = Suggestion {
+            index: start,
+            tags: Vec::new(),
+            speaker: None,
+            cues: Vec::new(),
+            score: 0.0,
+        };
         for index in start..end {
             let at = index - first;
             let speaker = if facts[at].tags.is_empty() {
@@ -161,13 +169,14 @@ impl<'a> Window<'a> {
                 speaker(&facts[..at], &facts[at], ahead)
             };
             let own = &facts[at];
-            each(Suggestion {
-                index,
-                tags: own.tags.to_vec(),
-                speaker,
-                cues: scratch.cues(own).to_vec(),
-                score: own.score,
-            })?;
+            suggestion.index = index;
+            suggestion.tags.clear();
+            suggestion.tags.extend(own.tags.iter());
+            suggestion.speaker = speaker;
+            suggestion.cues.clear();
+            suggestion.cues.extend_from_slice(scratch.cues(own));
+            suggestion.score = own.score;
+            each(&suggestion)?;
         }
         Ok(())
     }

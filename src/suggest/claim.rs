@@ -92,6 +92,11 @@ pub fn judge(
     let mut named = false;
     for (at, token) in tokens.iter().enumerate() {
         match token.kind {
+            // A word in no list, as most are: only its form and its capital count.
+            Kind::Word if token.flags == 0 && token.id == UNKNOWN => {
+                clausal = clausal || is_past_form(text, token);
+                named |= at > 0 && token.capital;
+            }
             Kind::Word if token.is(NUMBER) => {
                 judgement.figures.push((token.start, token.end));
             }

@@ -495,6 +495,16 @@ pub(super) fn joined(text: &str, words: &[Token]) -> String {
         (Some(first), Some(last)) => last.end.saturating_sub(first.start),
         _ => 0,
     };
+    // Words apart by single spaces, a full stop against its word, as names most often are:
+    // their text as it stands, copied at once.
+    let as_written = words.windows(2).all(|pair| {
+        let gap = if pair[1].is_punct('.') { 0 } else { 1 };
+        pair[1].start == pair[0].end + gap
+            && text.as_bytes()[pair[0].end..pair[1].start] == b" "[..gap]
+    });
+    if as_written && let (Some(first), Some(last)) = (words.first(), words.last()) {
+        return text[first.start..last.end].to_owned();
+    }
     let mut out = String::with_capacity(span);
     for word in words {
         if !out.is_empty() && !word.is_punct('.') {

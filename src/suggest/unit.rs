@@ -78,9 +78,9 @@ impl Tags {
         self.list[0].as_ref()
     }
 
-    /// The tags as a list, for a proposal.
-    pub fn to_vec(self) -> Vec<Tag> {
-        self.list.into_iter().flatten().collect()
+    /// The tags in order, for a proposal.
+    pub fn iter(self) -> impl Iterator<Item = Tag> {
+        self.list.into_iter().flatten()
     }
 }
 
@@ -254,19 +254,30 @@ fn judge_in(
     }
     // "Ana Gil called the plan “a disgrace”": a quotation no verb gives to anyone is the words
     // of the subject that opens the unit, if one does.
+    // The opening subject, when read for a quotation and not taken: read once for both uses.
+    let mut opening = None;
     if who.is_none() && quote_score > 0.0 && !open && !headline {
-        who = super::attribution::opening_subject(source, tokens)
-            .filter(|found| matches!(found.who, Who::Named(_)) && !quoted.inside(found.start));
+        let found = super::attribution::opening_subject(source, tokens);
+        if found
+            .as_ref()
+            .is_some_and(|found| matches!(found.who, Who::Named(_)) && !quoted.inside(found.start))
+        {
+            who = found;
+        } else {
+            opening = Some(found);
+        }
     }
     if has(TITLE) {
         facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
     }
     if who.is_none() && !open && !headline {
-        facts.subject =
-            super::attribution::opening_subject(source, tokens).and_then(|found| match found.who {
-                Who::Named(name) if !quoted.inside(found.start) => Some(name),
-                _ => None,
-            });
+        let found = opening
+            .take()
+            .unwrap_or_else(|| super::attribution::opening_subject(source, tokens));
+        facts.subject = found.and_then(|found| match found.who {
+            Who::Named(name) if !quoted.inside(found.start) => Some(name),
+            _ => None,
+        });
     }
     if memchr::memchr(b'(', source.as_bytes()).is_some() {
         facts.initials = sources::initials(source, tokens);
