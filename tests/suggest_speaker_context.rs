@@ -211,6 +211,20 @@ fn a_pronoun_means_the_subject_of_the_unit_before(
     "claim",
     None
 )]
+// A share with no "of" speaks with its count, not as "percent"; a plural noun before "of"
+// heads a noun phrase and is no verb ("Small groups of protesters", not "Small").
+#[case(
+    "However, 63 percent said the plan was unfair.",
+    0,
+    "claim",
+    Some("63 percent")
+)]
+#[case(
+    "Small groups of protesters marched on, chanting “Hands up, do not shoot.”",
+    0,
+    "quote,claim",
+    None
+)]
 fn the_subject_is_read_past_what_opens_or_follows_it(
     #[case] text: &str,
     #[case] index: usize,

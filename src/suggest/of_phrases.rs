@@ -23,6 +23,20 @@ pub(super) fn read(
     found: Found,
 ) -> Option<Found> {
     let Range { start, end } = range;
+    // "63 percent said": a share with no "of" speaks with its count.
+    if end - start == 1
+        && is_share(text, &tokens[start])
+        && let Some(count) = start
+            .checked_sub(1)
+            .filter(|&count| matches!(tokens[count].kind, Kind::Number) || tokens[count].is(NUMBER))
+    {
+        let from = tokens[count].start;
+        return Some(Found {
+            who: Who::Described(text[from..found.end].to_owned()),
+            start: from,
+            end: found.end,
+        });
+    }
     // "62 percent of voters said", "half of Democrats say": the share speaks.
     let of = if joint.eq_ignore_ascii_case("the") && start > 2 {
         start - 2

@@ -66,7 +66,11 @@ fn verb_at(text: &str, tokens: &[Token], at: usize) -> bool {
             || (ends("s")
                 && !["ers", "ors", "ists", "ans", "ss", "us"]
                     .iter()
-                    .any(|e| ends(e))))
+                    .any(|e| ends(e))
+                // "Small groups of protesters": a plural before "of" heads a noun phrase.
+                && !tokens
+                    .get(at + 1)
+                    .is_some_and(|after| names::is_one_of(text, after, &["of"]))))
 }
 
 /// Whether the phrase `found` is the subject of a verb just after it.
