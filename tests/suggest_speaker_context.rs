@@ -94,14 +94,14 @@ fn a_pronoun_means_a_name_of_its_gender(
 #[rstest]
 // The person who opens a unit attributing nothing is whom the next "he" means.
 #[case(
-    "Mayor Lena Ortiz spoke first. Tom Reyes praised the plan at the meeting. He said it would cut costs by half.",
+    "Mayor Lena Ortiz spoke first. Tom Reyes toured the docks at dawn. He said the plan would cut costs by half.",
     2,
     "claim",
     Some("Tom Reyes")
 )]
 // ... before a person the unit mentions by title further on.
 #[case(
-    "Tom Reyes cited the example of President Ana Ruiz. He said she had cut costs by half.",
+    "Tom Reyes drove past the home of President Leo Ruiz. He said the plan would cut costs by half.",
     1,
     "claim",
     Some("Tom Reyes")
