@@ -198,7 +198,9 @@ const _: () = assert!(LOOK_BACK * (PRONOUN_CHAIN + 1) <= NAME_LOOK_BACK);
 /// units; a unit between that says "he" itself means the same person, found the same way, up
 /// to `chain` times, and the sentences of a quotation that goes on are that person's words, so
 /// they are read past without being counted (within [`LOOK_BACK`] units). Further back, a "he"
-/// is as often someone else as the last person named. A name whose given name is of the other
+/// is as often someone else as the last person named. A unit that attributes nothing offers
+/// the person it opens with (when a given name shows a person) before one it mentions by
+/// title. A name whose given name is of the other
 /// gender ("she" after "Tom Reyes said") is read past like a unit that names nobody, and so is
 /// a "he" between that stands for the other gender. Names are taken in their full form as
 /// [`full_name`] finds it from the pronoun's unit (`all` are the units before it), which is the
