@@ -3,6 +3,7 @@
 
 pub mod claims;
 pub mod export;
+mod halves;
 mod samples;
 
 use std::fs;
@@ -74,12 +75,15 @@ pub fn read_article_on(path: &Path, threads: usize) -> Result<Article, ReadError
         .read_to_end(&mut bytes)
         .map_err(io)?;
     crate::article::check_head(&name, &bytes, meta.len())?;
-    bytes.reserve(
-        usize::try_from(meta.len())
-            .unwrap_or(0)
-            .saturating_sub(bytes.len()),
-    );
-    file.read_to_end(&mut bytes).map_err(io)?;
+    let rest = usize::try_from(meta.len())
+        .unwrap_or(0)
+        .saturating_sub(bytes.len());
+    if threads > 1 && rest >= halves::FROM {
+        halves::read_rest(&mut file, &mut bytes, rest).map_err(io)?;
+    } else {
+        bytes.reserve(rest);
+        file.read_to_end(&mut bytes).map_err(io)?;
+    }
     Ok(Article::parse_owned_on(&name, bytes, threads)?)
 }
 

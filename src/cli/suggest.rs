@@ -89,11 +89,10 @@ pub fn write_suggestions(
     if format == Format::Text {
         writeln!(out, "{}", safe_text::for_terminal(&name))?;
     }
-    let windows = Windows::new(article, &name, format)?;
+    let threads = thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let windows = Windows::new(article, &name, format, threads)?;
     let count = windows.starts.len();
-    let threads = thread::available_parallelism()
-        .map_or(1, NonZeroUsize::get)
-        .min(count);
+    let threads = threads.min(count);
     if threads <= 1 {
         let (mut rows, mut buffer) = (windows.rows.clone(), Vec::new());
         for window in 0..count {
@@ -185,16 +184,45 @@ struct Windows<'a> {
 }
 
 impl<'a> Windows<'a> {
-    fn new(article: &'a Article, name: &str, format: Format) -> io::Result<Windows<'a>> {
+    fn new(
+        article: &'a Article,
+        name: &str,
+        format: Format,
+        threads: usize,
+    ) -> io::Result<Windows<'a>> {
         let (text, units) = (article.text().as_bytes(), article.units());
-        // Code points before each window's first unit, counted in one pass.
-        let (mut byte, mut chars) = (0, 0);
-        let mut starts = Vec::with_capacity(units.len().div_ceil(WINDOW));
-        for first in (0..units.len()).step_by(WINDOW) {
-            let start = units[first].start;
-            chars += count_chars(&text[byte..start]);
-            byte = start;
-            starts.push((first, chars));
+        // The code points of the text before each window's first unit since the window before
+        // it, counted on every thread (a pass over the whole text, nothing else runs meanwhile),
+        // then added up.
+        let mut starts: Vec<(usize, usize)> = (0..units.len())
+            .step_by(WINDOW)
+            .map(|first| (first, 0))
+            .collect();
+        let count = |starts: &mut [(usize, usize)]| {
+            for (first, chars) in starts {
+                let from = first
+                    .checked_sub(WINDOW)
+                    .map_or(0, |before| units[before].start);
+                *chars = count_chars(&text[from..units[*first].start]);
+            }
+        };
+        // Below a megabyte the pass takes less than starting a thread.
+        let threads = if text.len() < 1 << 20 { 1 } else { threads };
+        let share = starts.len().div_ceil(threads.max(1)).max(1);
+        thread::scope(|scope| {
+            let mut parts = starts.chunks_mut(share);
+            let mine = parts.next();
+            for part in parts {
+                scope.spawn(move || count(part));
+            }
+            if let Some(part) = mine {
+                count(part);
+            }
+        });
+        let mut chars = 0;
+        for (_, before) in &mut starts {
+            chars += *before;
+            *before = chars;
         }
         Ok(Windows {
             article,
