@@ -8,9 +8,10 @@
 //! apart from its verb), `openers` (the subject that opens a unit, and the speaker named right
 //! after a closing quotation mark), `sources` (sources named otherwise: headlines, initials,
 //! hearsay), `attribution`, `denial`, `claim`, `genders` (whether "he" or "she" can mean a
-//! name), and `carry` (what one unit hands the next: an open quotation, a speaker). A unit's proposal depends only on itself, a bounded number of units
-//! before it and the [`LOOK_AHEAD`] after it, so [`suggest_units`] on any window of units gives
-//! the same proposals as on the whole article, and its cost is the window's size.
+//! name), and `carry` (what one unit hands the next: an open quotation, a speaker). A unit's
+//! proposal depends only on itself, a bounded number of units before it and the
+//! [`LOOK_AHEAD`] after it, so [`suggest_units`] on any window of units gives the same
+//! proposals as on the whole article, and its cost is the window's size.
 
 mod asides;
 mod attribution;

@@ -200,11 +200,10 @@ const _: () = assert!(LOOK_BACK * (PRONOUN_CHAIN + 1) <= NAME_LOOK_BACK);
 /// they are read past without being counted (within [`LOOK_BACK`] units). Further back, a "he"
 /// is as often someone else as the last person named. A unit that attributes nothing offers
 /// the person it opens with (when a given name shows a person) before one it mentions by
-/// title. A name whose given name is of the other
-/// gender ("she" after "Tom Reyes said") is read past like a unit that names nobody, and so is
-/// a "he" between that stands for the other gender. Names are taken in their full form as
-/// [`full_name`] finds it from the pronoun's unit (`all` are the units before it), which is the
-/// form proposed.
+/// title. A name whose given name is of the other gender ("she" after "Tom Reyes said") is
+/// read past like a unit that names nobody, and so is a "he" between that stands for the
+/// other gender. Names are taken in their full form as [`full_name`] finds it from the
+/// pronoun's unit (`all` are the units before it), which is the form proposed.
 fn antecedent(
     all: &[Facts],
     before: &[Facts],

@@ -25,14 +25,11 @@ const ASIDE: usize = 20;
 
 /// Words that open a phrase before the subject, besides prepositions.
 const PHRASE_OPENERS: &[&str] = &[
-    "during",
     "despite",
     "while",
     "when",
     "amid",
     "following",
-    "after",
-    "before",
     "under",
     "asked",
     "pressed",

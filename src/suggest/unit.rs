@@ -252,32 +252,24 @@ fn judge_in(
     if who.is_none() && quote_score > 0.0 && !headline {
         who = super::openers::after_quote(source, tokens, &quoted.spans);
     }
-    // "Ana Gil called the plan “a disgrace”": a quotation no verb gives to anyone is the words
-    // of the subject that opens the unit, if one does.
-    // The opening subject, when read for a quotation and not taken: read once for both uses.
-    let mut opening = None;
-    if who.is_none() && quote_score > 0.0 && !open && !headline {
-        let found = super::attribution::opening_subject(source, tokens);
-        if found
-            .as_ref()
-            .is_some_and(|found| matches!(found.who, Who::Named(_)) && !quoted.inside(found.start))
-        {
-            who = found;
-        } else {
-            opening = Some(found);
-        }
-    }
     if has(TITLE) {
         facts.mention = names::mention(source, tokens, |offset| !quoted.inside(offset));
     }
-    if who.is_none() && !open && !headline {
-        let found = opening
-            .take()
-            .unwrap_or_else(|| super::attribution::opening_subject(source, tokens));
-        facts.subject = found.and_then(|found| match found.who {
-            Who::Named(name) if !quoted.inside(found.start) => Some(name),
-            _ => None,
-        });
+    // The name that opens a unit naming no speaker, outside quotation marks: the speaker of a
+    // quotation no verb gives to anyone ("Ana Gil called the plan “a disgrace”"), or else whom
+    // a "he" in the next unit may mean.
+    if who.is_none()
+        && !open
+        && !headline
+        && let Some(found) = super::attribution::opening_subject(source, tokens)
+        && !quoted.inside(found.start)
+        && let Who::Named(name) = &found.who
+    {
+        if quote_score > 0.0 {
+            who = Some(found);
+        } else {
+            facts.subject = Some(name.clone());
+        }
     }
     if memchr::memchr(b'(', source.as_bytes()).is_some() {
         facts.initials = sources::initials(source, tokens);
